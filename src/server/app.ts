@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { App, Context } from './context.ts';
+import type { Database } from './db/connect.ts';
+import type { Env } from './env.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerCsrfCheck } from './plugins/csrf.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { registerWeb } from './plugins/web.ts';
+import { routeModules } from './routes/index.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+
+export interface BuildOptions {
+  env: Env;
+  database: Database;
+  mailer?: Mailer;
+  /** Where the built web app lives; tests that need no pages skip it. */
+  webRoot?: string | null;
+  logger?: boolean;
+}
+
+export async function buildApp(options: BuildOptions): Promise<App> {
+  const { env, database } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: env.LOG_LEVEL },
+    bodyLimit: 1024 * 1024,
+    trustProxy: env.TRUST_PROXY,
+    // Routes and their zod schemas are the API: a stray trailing slash should still find them.
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine injects component styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        frameSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Plit is same-origin only; no page of another site should embed or read it.
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: 600,
+    timeWindow: '1 minute',
+    allowList: (request) => !request.url.startsWith('/api/'),
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: { code: 'rate_limited', message: `Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} s.` },
+    }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Plit API',
+        version,
+        description:
+          'JSON REST API of Plit. Authenticate with POST /api/auth/login; the session is a cookie. ' +
+          'Errors are { "error": { "code", "message", "fields"? } }.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'plit_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerCsrfCheck(app, env.publicUrl);
+  registerAuth(app, database.db);
+
+  const ctx: Context = {
+    db: database.db,
+    dbKind: database.kind,
+    env,
+    mailer: options.mailer ?? createMailer(database.db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log: app.log }),
+    version,
+  };
+  await app.register(async (api) => {
+    for (const register of routeModules) register(api as unknown as App, ctx);
+  });
+
+  const webRoot = options.webRoot === undefined ? path.join(root, 'dist', 'web') : options.webRoot;
+  if (webRoot) await registerWeb(app, webRoot);
+  return app;
+}

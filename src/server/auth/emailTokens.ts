@@ -1,0 +1,45 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Executor } from '../db/connect.ts';
+import { authTokens } from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+import { hashToken, newToken } from './tokens.ts';
+
+type Kind = (typeof authTokens.$inferSelect)['kind'];
+
+export const tokenLifetimeMs: Record<Kind, number> = {
+  password_reset: 60 * 60_000,
+  magic_link: 15 * 60_000,
+};
+
+/** Issue a one-time link secret for a user; only its hash is kept. */
+export async function issueEmailToken(db: Executor, userId: string, kind: Kind): Promise<string> {
+  const token = newToken();
+  await db.insert(authTokens).values({
+    userId,
+    kind,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(Date.now() + tokenLifetimeMs[kind]),
+  });
+  return token;
+}
+
+/**
+ * Use up a link secret: the conditional update makes a double click, or two tabs,
+ * succeed once and fail once, never twice.
+ */
+export async function consumeEmailToken(db: Executor, token: string, kind: Kind): Promise<string> {
+  const [row] = await db
+    .update(authTokens)
+    .set({ usedAt: new Date() })
+    .where(
+      and(
+        eq(authTokens.tokenHash, hashToken(token)),
+        eq(authTokens.kind, kind),
+        isNull(authTokens.usedAt),
+        gt(authTokens.expiresAt, new Date()),
+      ),
+    )
+    .returning({ userId: authTokens.userId });
+  if (!row) throw new AppError('token_invalid');
+  return row.userId;
+}

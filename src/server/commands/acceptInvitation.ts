@@ -1,0 +1,88 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { acceptInvitationBody } from '../../shared/api/members.ts';
+import { type AgencyRole, agencyRoles, type ClientRole } from '../../shared/roles.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { hashToken } from '../auth/tokens.ts';
+import type { Executor } from '../db/connect.ts';
+import { agencies, agencyMembers, clientMembers, clients, invitations, users } from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+import { recordEvent } from './recordEvent.ts';
+
+export const isAgencyRole = (role: string): role is AgencyRole => (agencyRoles as readonly string[]).includes(role);
+
+/** A pending invitation by its link secret, with what its holder needs to see. */
+export async function findPendingInvitation(db: Executor, token: string, lock = false) {
+  const query = db
+    .select({ invitation: invitations, agencyName: agencies.name, clientName: clients.name })
+    .from(invitations)
+    .innerJoin(agencies, eq(agencies.id, invitations.agencyId))
+    .leftJoin(clients, eq(clients.id, invitations.clientId))
+    .where(
+      and(
+        eq(invitations.tokenHash, hashToken(token)),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    )
+    .limit(1);
+  const [row] = lock ? await query.for('update', { of: invitations }) : await query;
+  if (!row) throw new AppError('token_invalid');
+  return row;
+}
+
+/**
+ * Accept an invitation: create the account if the email has none, add the membership and
+ * use the link up. The emailed link is the proof that the person owns the address.
+ */
+export async function acceptInvitation(tx: Executor, input: z.infer<typeof acceptInvitationBody>) {
+  const { invitation } = await findPendingInvitation(tx, input.token, true);
+  const agencyRole = isAgencyRole(invitation.role);
+  let [user] = await tx.select().from(users).where(eq(users.email, invitation.email)).limit(1);
+  if (!user) {
+    if (!input.name) throw new AppError('validation_failed', { message: 'name: Required', fields: { name: 'Required' } });
+    if (agencyRole && !input.password) {
+      throw new AppError('validation_failed', {
+        message: 'password: Agency members need a password',
+        fields: { password: 'Agency members need a password' },
+      });
+    }
+    [user] = await tx
+      .insert(users)
+      .values({
+        email: invitation.email,
+        name: input.name,
+        passwordHash: input.password ? await hashPassword(input.password) : null,
+      })
+      .returning();
+  }
+  if (!user) throw new Error('user insert returned nothing');
+
+  if (agencyRole) {
+    const [existing] = await tx.select().from(agencyMembers).where(eq(agencyMembers.userId, user.id));
+    if (existing && existing.agencyId !== invitation.agencyId) throw new AppError('other_agency');
+    if (!existing) {
+      await tx.insert(agencyMembers).values({ agencyId: invitation.agencyId, userId: user.id, role: invitation.role as AgencyRole });
+    }
+  } else if (invitation.clientId) {
+    await tx
+      .insert(clientMembers)
+      .values({ clientId: invitation.clientId, userId: user.id, role: invitation.role as ClientRole })
+      .onConflictDoNothing();
+  }
+  await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invitation.id));
+  await recordEvent(
+    tx,
+    user,
+    {
+      agencyId: invitation.agencyId,
+      clientId: invitation.clientId,
+      type: invitation.clientId ? 'contact.joined' : 'member.joined',
+      subjectType: 'user',
+      subjectId: user.id,
+      data: { name: user.name, role: invitation.role },
+    },
+  );
+  return user.id;
+}

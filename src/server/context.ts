@@ -1,0 +1,30 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db, EngineKind } from './db/connect.ts';
+import type { Env } from './env.ts';
+import type { Mailer } from './mail/mailer.ts';
+
+/** What every route module is given: no globals, so tests build as many apps as they like. */
+export interface Context {
+  db: Db;
+  dbKind: EngineKind;
+  env: Env;
+  mailer: Mailer;
+  version: string;
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export type RouteModule = (app: App, ctx: Context) => void;

@@ -1,0 +1,72 @@
+import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { clientRoles, type Format, networks } from '../../../shared/roles.ts';
+import { agencies } from './agencies.ts';
+import { users } from './identity.ts';
+
+/** A brand the agency works for. */
+export const clients = pgTable(
+  'clients',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    // IANA zone; every date of this client's plan is shown and reasoned about in it.
+    timezone: text('timezone').notNull().default('Europe/Kyiv'),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    // Bumped on every change so a stale edit can be refused instead of silently winning.
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('clients_agency_idx').on(t.agencyId)],
+);
+
+export const clientMembers = pgTable(
+  'client_members',
+  {
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: clientRoles }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.userId] }), index('client_members_user_idx').on(t.userId)],
+);
+
+/** A client's social account. */
+export const channels = pgTable(
+  'channels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    network: text('network', { enum: networks }).notNull(),
+    handle: text('handle').notNull(),
+    formats: text('formats').array().$type<Format[]>().notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('channels_client_idx').on(t.clientId)],
+);
+
+/** A content pillar. */
+export const rubrics = pgTable(
+  'rubrics',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    color: text('color').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('rubrics_client_idx').on(t.clientId)],
+);

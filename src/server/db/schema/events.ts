@@ -1,0 +1,47 @@
+import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { agencies } from './agencies.ts';
+
+/**
+ * What happened, written in the same transaction as the change itself.
+ * It feeds the activity feed now, and real time and insights later.
+ */
+export const events = pgTable(
+  'events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    clientId: uuid('client_id'),
+    // Kept even when the user is later deleted, as history.
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    type: text('type').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('events_client_idx').on(t.clientId, t.id),
+    index('events_agency_idx').on(t.agencyId, t.id),
+  ],
+);
+
+/** Every email Plit sends; with no SMTP_URL the agency owner reads them here. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id').references(() => agencies.id, { onDelete: 'cascade' }),
+    toEmail: text('to_email').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    // kept: no SMTP configured, readable in the app; sent / failed: SMTP outcome.
+    status: text('status', { enum: ['kept', 'sent', 'failed'] }).notNull(),
+    error: text('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('outbox_agency_idx').on(t.agencyId, t.createdAt)],
+);

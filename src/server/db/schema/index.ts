@@ -1,0 +1,5 @@
+export * from './agencies.ts';
+export * from './clients.ts';
+export * from './events.ts';
+export * from './identity.ts';
+export * from './invitations.ts';

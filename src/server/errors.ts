@@ -1,0 +1,49 @@
+/**
+ * The one catalogue of errors Plit answers with. Codes are stable (the web app translates
+ * them); the status for each code is decided here and nowhere else.
+ */
+export const errorCatalogue = {
+  validation_failed: { status: 400, message: 'Some fields are not valid.' },
+  malformed_request: { status: 400, message: 'The request could not be read.' },
+  unauthenticated: { status: 401, message: 'Log in to continue.' },
+  invalid_credentials: { status: 401, message: 'Email or password is wrong.' },
+  forbidden: { status: 403, message: 'You are not allowed to do this.' },
+  csrf_rejected: { status: 403, message: 'The request came from another site and was refused.' },
+  not_found: { status: 404, message: 'Not found.' },
+  token_invalid: { status: 404, message: 'This link is not valid. It may have expired or been used already.' },
+  stale_version: { status: 409, message: 'Someone changed this meanwhile. Review the newer version and apply again.' },
+  conflict: { status: 409, message: 'This conflicts with the current state.' },
+  email_taken: { status: 409, message: 'An account with this email already exists.' },
+  already_member: { status: 409, message: 'This person is already a member.' },
+  other_agency: { status: 409, message: 'This person already belongs to another agency.' },
+  last_owner: { status: 409, message: 'An agency needs at least one owner.' },
+  setup_done: { status: 409, message: 'Plit is already set up.' },
+  archived: { status: 409, message: 'This client is archived. Unarchive it to make changes.' },
+  payload_too_large: { status: 413, message: 'The request is too large.' },
+  rate_limited: { status: 429, message: 'Too many attempts. Wait a little and try again.' },
+  internal: { status: 500, message: 'Something went wrong on our side. Nothing was changed.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields: Record<string, string> | undefined;
+  readonly headers: Record<string, string> | undefined;
+
+  constructor(
+    code: ErrorCode,
+    options: { message?: string; fields?: Record<string, string>; headers?: Record<string, string> } = {},
+  ) {
+    super(options.message ?? errorCatalogue[code].message);
+    this.code = code;
+    this.status = errorCatalogue[code].status;
+    this.fields = options.fields;
+    this.headers = options.headers;
+  }
+}
+
+export const notFound = () => new AppError('not_found');
+export const forbidden = () => new AppError('forbidden');
+export const staleVersion = () => new AppError('stale_version');

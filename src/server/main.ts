@@ -1,0 +1,42 @@
+import { buildApp } from './app.ts';
+import { connect } from './db/connect.ts';
+import { migrate } from './db/migrate.ts';
+import { loadEnv } from './env.ts';
+import { DEMO_PASSWORD, demoLogins, seedDemo } from './seed/demo.ts';
+
+/** Start Plit: connect, migrate, seed the demo when empty, listen, and say how to get in. */
+export async function start(): Promise<void> {
+  const env = loadEnv();
+  const database = await connect({ url: env.DATABASE_URL, dataDir: env.dataDir });
+  await migrate(database);
+  const seeded = env.PLIT_DEMO ? await seedDemo(database.db) : false;
+  const app = await buildApp({ env, database });
+  await app.listen({ port: env.PORT, host: env.HOST });
+
+  const where = database.kind === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const lines = [
+    '',
+    `  Plit is running at ${env.publicUrl}`,
+    `  Database: ${where}${seeded ? ' (demo data just created)' : ''}`,
+  ];
+  if (env.PLIT_DEMO) {
+    lines.push(`  Demo logins (password for all: ${DEMO_PASSWORD}):`);
+    for (const login of demoLogins) lines.push(`    ${login.email.padEnd(28)} ${login.who}`);
+  } else {
+    lines.push('  Open the address above to create your agency.');
+  }
+  console.log(`${lines.join('\n')}\n`);
+
+  // Let in-flight requests finish and the database close cleanly: PGlite flushes on close.
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}

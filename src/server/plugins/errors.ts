@@ -1,0 +1,45 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode, errorCatalogue } from '../errors.ts';
+
+function body(code: ErrorCode, message?: string, fields?: Record<string, string>) {
+  return { error: { code, message: message ?? errorCatalogue[code].message, ...(fields ? { fields } : {}) } };
+}
+
+/** Turns every failure into `{ error: { code, message, fields? } }`; a stack trace never leaves. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.headers) reply.headers(error.headers);
+      return reply.status(error.status).send(body(error.code, error.message, error.fields));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields: Record<string, string> = {};
+      for (const issue of error.validation) {
+        // instancePath is "/email" or "/formats/0"; the whole body or query when empty.
+        const key = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || error.validationContext || 'body';
+        fields[key] ??= issue.message ?? 'Invalid value';
+      }
+      const [first] = Object.entries(fields);
+      const message = first ? `${first[0]}: ${first[1]}` : errorCatalogue.validation_failed.message;
+      return reply.status(400).send(body('validation_failed', message, fields));
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.status(413).send(body('payload_too_large'));
+    }
+    if (status === 429) return reply.status(429).send(body('rate_limited'));
+    if (status === 415 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.status(400).send(body('malformed_request', 'Send the body as application/json.'));
+    }
+    if (status >= 400 && status < 500) {
+      return reply.status(400).send(body('malformed_request', error.message));
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.status(500).send(body('internal'));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send(body('not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+  });
+}

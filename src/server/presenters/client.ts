@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import type { channel, client, rubric } from '../../shared/api/clients.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { channels, rubrics } from '../db/schema/index.ts';
+import { clientAbilities } from '../policies/client.ts';
+import type { ClientRow } from '../tenancy.ts';
+
+export interface ClientCounts {
+  channels: number;
+  rubrics: number;
+  contacts: number;
+}
+
+export function presentClient(actor: Actor, row: ClientRow, counts: ClientCounts): z.infer<typeof client> {
+  return {
+    id: row.id,
+    name: row.name,
+    timezone: row.timezone,
+    archived: row.archivedAt !== null,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    currentCycle: null,
+    counts,
+    abilities: clientAbilities(actor, row),
+  };
+}
+
+export function presentChannel(row: typeof channels.$inferSelect): z.infer<typeof channel> {
+  return { id: row.id, network: row.network, handle: row.handle, formats: row.formats, version: row.version };
+}
+
+export function presentRubric(row: typeof rubrics.$inferSelect): z.infer<typeof rubric> {
+  return { id: row.id, name: row.name, color: row.color, version: row.version };
+}

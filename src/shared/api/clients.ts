@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { clientRoles, formats, networks } from '../roles.ts';
+import { isoDate, name, timezone, uuid, version } from './common.ts';
+
+export const client = z.object({
+  id: uuid,
+  name: z.string(),
+  timezone: z.string(),
+  archived: z.boolean(),
+  version: z.int(),
+  createdAt: isoDate,
+  /** Filled in by the monthly cycle (next issue); null until a cycle exists. */
+  currentCycle: z
+    .object({ month: z.string(), stage: z.string() })
+    .nullable()
+    .describe('The current monthly cycle, null while the client has none.'),
+  counts: z.object({ channels: z.int(), rubrics: z.int(), contacts: z.int() }),
+  abilities: z.object({ update: z.boolean(), archive: z.boolean(), manageContacts: z.boolean() }),
+});
+export type Client = z.infer<typeof client>;
+
+export const createClientBody = z.object({ name: name(), timezone: timezone.default('Europe/Kyiv') });
+export const updateClientBody = z.object({ name: name().optional(), timezone: timezone.optional(), version });
+export const listClientsQuery = z.object({
+  archived: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('true lists archived clients instead of active ones.'),
+});
+
+export const channel = z.object({
+  id: uuid,
+  network: z.enum(networks),
+  handle: z.string(),
+  formats: z.array(z.enum(formats)),
+  version: z.int(),
+});
+export type Channel = z.infer<typeof channel>;
+export const createChannelBody = z.object({
+  network: z.enum(networks),
+  handle: name(100).describe('Account name or URL, e.g. @kyivcoffee.'),
+  formats: z.array(z.enum(formats)).min(1).max(formats.length),
+});
+export const updateChannelBody = createChannelBody.partial().extend({ version });
+
+export const rubric = z.object({ id: uuid, name: z.string(), color: z.string(), version: z.int() });
+export type Rubric = z.infer<typeof rubric>;
+const color = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #3b82f6')
+  .transform((v) => v.toLowerCase());
+export const createRubricBody = z.object({ name: name(80), color });
+export const updateRubricBody = createRubricBody.partial().extend({ version });
+
+export const contact = z.object({
+  userId: uuid,
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(clientRoles),
+  since: isoDate,
+});
+export type Contact = z.infer<typeof contact>;
+export const updateContactBody = z.object({ role: z.enum(clientRoles) });
+
+export const event = z.object({
+  id: z.int(),
+  type: z.string().describe('What happened, e.g. client.renamed, rubric.created.'),
+  actorName: z.string().nullable(),
+  subjectType: z.string(),
+  subjectId: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: isoDate,
+});
+export type ActivityEvent = z.infer<typeof event>;
+export const eventsQuery = z.object({
+  before: z.coerce.number().int().positive().optional().describe('Return events older than this id.'),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+
+export const clientParams = z.object({ clientId: uuid });

@@ -1,0 +1,4 @@
+export * from './clients.ts';
+export * from './common.ts';
+export * from './me.ts';
+export * from './members.ts';

@@ -1,0 +1,62 @@
+import { Button, Menu } from '@mantine/core';
+import { IconCheck, IconLanguage } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../shared/api/index.ts';
+import { api } from '../api/client.ts';
+import { keys } from '../api/queries.ts';
+import { changeLanguage, currentLanguage, type Language, languages } from '../i18n/index.ts';
+
+/** Names of the languages in themselves, so each is findable whatever the current one. */
+const names: Record<Language, string> = { uk: 'Українська', en: 'English' };
+
+/** Switches the interface language; a signed-in person's choice is saved to the account too. */
+export function LanguageSwitcher({ compact = false }: { compact?: boolean }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const current = currentLanguage();
+
+  const choose = async (language: Language) => {
+    await changeLanguage(language);
+    const me = queryClient.getQueryData<Me | null>(keys.me);
+    if (me && me.user.locale !== language) {
+      try {
+        const updated = await api.patch<Me>('/api/me', { locale: language });
+        queryClient.setQueryData(keys.me, updated);
+      } catch {
+        // The device remembers the choice anyway; the account catches up next time.
+      }
+    }
+  };
+
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button
+          variant="subtle"
+          color="gray"
+          c="var(--mantine-color-text)"
+          leftSection={<IconLanguage size={18} aria-hidden />}
+          aria-label={`${t('language.label')}: ${names[current]}`}
+          px={compact ? 'xs' : undefined}
+        >
+          {compact ? current.toUpperCase() : names[current]}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t('language.label')}</Menu.Label>
+        {languages.map((language) => (
+          <Menu.Item
+            key={language}
+            lang={language}
+            onClick={() => void choose(language)}
+            rightSection={language === current ? <IconCheck size={16} aria-hidden /> : null}
+            aria-current={language === current ? 'true' : undefined}
+          >
+            {names[language]}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

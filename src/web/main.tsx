@@ -1,0 +1,50 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './app.css';
+import './i18n/index.ts';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiError, setUnauthorizedHandler } from './api/client.ts';
+import { keys } from './api/queries.ts';
+import { createAppRouter } from './router.tsx';
+import { cssVariablesResolver, theme } from './theme.ts';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      // A 4xx will answer the same again; only retry what may be passing trouble.
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+    },
+  },
+});
+
+const router = createAppRouter(queryClient);
+
+const publicPaths = ['/login', '/setup', '/reset-password', '/magic/', '/invite/'];
+
+// The session ended (expired, revoked elsewhere): forget what we knew and ask to sign in again.
+setUnauthorizedHandler(() => {
+  const { pathname, href } = router.state.location;
+  if (publicPaths.some((p) => pathname.startsWith(p))) return;
+  queryClient.setQueryData(keys.me, null);
+  void router.navigate({ to: '/login', search: { redirect: href } });
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('No #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,189 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { meQuery, setupQuery } from './api/queries.ts';
+import { AppLayout } from './components/AppLayout.tsx';
+import { RouteError } from './components/RouteError.tsx';
+import { AcceptInvitationPage } from './pages/auth/AcceptInvitationPage.tsx';
+import { LoginPage } from './pages/auth/LoginPage.tsx';
+import { MagicLinkPage } from './pages/auth/MagicLinkPage.tsx';
+import { RequestPasswordResetPage } from './pages/auth/RequestPasswordResetPage.tsx';
+import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.tsx';
+import { SetupPage } from './pages/auth/SetupPage.tsx';
+import { ClientPage, type ClientTab, clientTabs } from './pages/clients/ClientPage.tsx';
+import { ClientsPage } from './pages/clients/ClientsPage.tsx';
+import { MembersPage } from './pages/members/MembersPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { OutboxMessagePage } from './pages/settings/OutboxMessagePage.tsx';
+import { OutboxPage } from './pages/settings/OutboxPage.tsx';
+import { SettingsPage } from './pages/settings/SettingsPage.tsx';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+/** Only paths inside Plit may be returned to after signing in (no open redirects). */
+export function safeRedirect(value: unknown): string | undefined {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  // Until the first agency exists, every screen leads to the set-up form.
+  beforeLoad: async ({ context, location }) => {
+    const { needsSetup } = await context.queryClient.ensureQueryData(setupQuery);
+    if (needsSetup && location.pathname !== '/setup') throw redirect({ to: '/setup' });
+  },
+  component: Outlet,
+  errorComponent: RouteError,
+  notFoundComponent: NotFoundPage,
+});
+
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/setup',
+  beforeLoad: async ({ context }) => {
+    const { needsSetup } = await context.queryClient.ensureQueryData(setupQuery);
+    if (!needsSetup) throw redirect({ to: '/' });
+  },
+  component: SetupPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+    redirect: safeRedirect(search.redirect),
+  }),
+  beforeLoad: async ({ context, search }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (me) throw redirect({ href: search.redirect ?? '/' });
+  },
+  component: LoginPage,
+});
+
+const requestResetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  component: RequestPasswordResetPage,
+});
+
+const resetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password/$token',
+  component: ResetPasswordPage,
+});
+
+const magicRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/magic/$token',
+  component: MagicLinkPage,
+});
+
+const inviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invite/$token',
+  component: AcceptInvitationPage,
+});
+
+/** Everything behind sign-in; the signed-in person is in the route context. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
+    return { me };
+  },
+  component: AppLayout,
+});
+
+const clientsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  validateSearch: (search: Record<string, unknown>): { archived?: boolean } => ({
+    archived: search.archived === true || search.archived === 'true' ? true : undefined,
+  }),
+  // A client contact of exactly one client has nothing to choose between.
+  beforeLoad: ({ context }) => {
+    const { me } = context;
+    const only = me.clientMemberships[0];
+    if (!me.agency && me.clientMemberships.length === 1 && only) {
+      throw redirect({ to: '/clients/$clientId', params: { clientId: only.clientId } });
+    }
+  },
+  component: ClientsPage,
+});
+
+const clientRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/clients/$clientId',
+  validateSearch: (search: Record<string, unknown>): { tab?: ClientTab } => ({
+    tab: clientTabs.includes(search.tab as ClientTab) ? (search.tab as ClientTab) : undefined,
+  }),
+  component: ClientPage,
+});
+
+const membersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/members',
+  beforeLoad: ({ context }) => {
+    if (!context.me.agency) throw redirect({ to: '/' });
+  },
+  component: MembersPage,
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings',
+  component: SettingsPage,
+});
+
+const outboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings/outbox',
+  beforeLoad: ({ context }) => {
+    if (!context.me.abilities.readOutbox) throw redirect({ to: '/settings' });
+  },
+  component: OutboxPage,
+});
+
+const outboxMessageRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings/outbox/$messageId',
+  beforeLoad: ({ context }) => {
+    if (!context.me.abilities.readOutbox) throw redirect({ to: '/settings' });
+  },
+  component: OutboxMessagePage,
+});
+
+const routeTree = rootRoute.addChildren([
+  setupRoute,
+  loginRoute,
+  requestResetRoute,
+  resetRoute,
+  magicRoute,
+  inviteRoute,
+  appRoute.addChildren([
+    clientsRoute,
+    clientRoute,
+    membersRoute,
+    settingsRoute,
+    outboxRoute,
+    outboxMessageRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
