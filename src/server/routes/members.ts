@@ -37,7 +37,7 @@ async function assertAnotherOwner(db: Executor, agencyId: string) {
 }
 
 function managedAgency(actor: Actor) {
-  if (!canManageMembers(actor) || !actor.agency) throw actor.agency ? forbidden() : notFound();
+  if (!canManageMembers(actor) || !actor.agency) throw forbidden();
   return actor.agency;
 }
 

@@ -1,0 +1,32 @@
+import type { App } from '../../src/server/context.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { connect, type Database } from '../../src/server/db/connect.ts';
+import { migrate } from '../../src/server/db/migrate.ts';
+import { loadEnv } from '../../src/server/env.ts';
+
+export interface TestApp {
+  app: App;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/** A real Plit server in process, on a fresh in-memory PGlite database. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await connect({});
+  await migrate(database);
+  const app = await buildApp({
+    env: loadEnv({ NODE_ENV: 'test', PUBLIC_URL: 'http://plit.test', LOG_LEVEL: 'silent', ...env }),
+    database,
+    webRoot: null,
+    logger: false,
+  });
+  await app.ready();
+  return {
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

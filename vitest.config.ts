@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/{unit,api,storage}/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    // Each file builds its own in-memory database; PGlite start-up and migrations take a moment.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    reporters: ['default'],
+  },
+});
