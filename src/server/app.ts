@@ -76,7 +76,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     allowList: (request) => !request.url.startsWith('/api/'),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
-      error: { code: 'rate_limited', message: `Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} s.` },
+      error: {
+        code: 'rate_limited',
+        message: `Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} s.`,
+      },
     }),
   });
   await app.register(fastifySwagger, {
@@ -103,7 +106,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     db: database.db,
     dbKind: database.kind,
     env,
-    mailer: options.mailer ?? createMailer(database.db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log: app.log }),
+    mailer:
+      options.mailer ??
+      createMailer(database.db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log: app.log }),
     version,
   };
   await app.register(async (api) => {

@@ -11,10 +11,7 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('localhost'),
-  PUBLIC_URL: z
-    .url()
-    .optional()
-    .describe('Address people use to reach Plit; emailed links start with it.'),
+  PUBLIC_URL: z.url().optional().describe('Address people use to reach Plit; emailed links start with it.'),
   PLIT_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()

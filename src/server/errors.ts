@@ -10,8 +10,14 @@ export const errorCatalogue = {
   forbidden: { status: 403, message: 'You are not allowed to do this.' },
   csrf_rejected: { status: 403, message: 'The request came from another site and was refused.' },
   not_found: { status: 404, message: 'Not found.' },
-  token_invalid: { status: 404, message: 'This link is not valid. It may have expired or been used already.' },
-  stale_version: { status: 409, message: 'Someone changed this meanwhile. Review the newer version and apply again.' },
+  token_invalid: {
+    status: 404,
+    message: 'This link is not valid. It may have expired or been used already.',
+  },
+  stale_version: {
+    status: 409,
+    message: 'Someone changed this meanwhile. Review the newer version and apply again.',
+  },
   conflict: { status: 409, message: 'This conflicts with the current state.' },
   email_taken: { status: 409, message: 'An account with this email already exists.' },
   already_member: { status: 409, message: 'This person is already a member.' },

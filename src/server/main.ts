@@ -13,7 +13,8 @@ export async function start(): Promise<void> {
   const app = await buildApp({ env, database });
   await app.listen({ port: env.PORT, host: env.HOST });
 
-  const where = database.kind === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const where =
+    database.kind === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   const lines = [
     '',
     `  Plit is running at ${env.publicUrl}`,

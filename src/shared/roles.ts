@@ -20,5 +20,15 @@ export const networks = [
 ] as const;
 export type Network = (typeof networks)[number];
 
-export const formats = ['post', 'carousel', 'reel', 'story', 'video', 'short', 'article', 'text', 'live'] as const;
+export const formats = [
+  'post',
+  'carousel',
+  'reel',
+  'story',
+  'video',
+  'short',
+  'article',
+  'text',
+  'live',
+] as const;
 export type Format = (typeof formats)[number];

@@ -9,19 +9,67 @@ import { call } from '../support/http.ts';
  * Every authenticated route × every kind of person. Each cell runs against a fresh pair of
  * agencies, so a cell that deletes something cannot change the next cell's answer.
  */
-const actors = ['anonymous', 'owner', 'contentManager', 'creator', 'approver', 'otherClientApprover', 'outsider'] as const;
+const actors = [
+  'anonymous',
+  'owner',
+  'contentManager',
+  'creator',
+  'approver',
+  'otherClientApprover',
+  'outsider',
+] as const;
 type ActorName = (typeof actors)[number];
 type Expect = Record<ActorName, number>;
 
-const readClient: Expect = { anonymous: 401, owner: 200, contentManager: 200, creator: 200, approver: 200, otherClientApprover: 404, outsider: 404 };
-const writeClient: Expect = { anonymous: 401, owner: 200, contentManager: 200, creator: 403, approver: 403, otherClientApprover: 404, outsider: 404 };
+const readClient: Expect = {
+  anonymous: 401,
+  owner: 200,
+  contentManager: 200,
+  creator: 200,
+  approver: 200,
+  otherClientApprover: 404,
+  outsider: 404,
+};
+const writeClient: Expect = {
+  anonymous: 401,
+  owner: 200,
+  contentManager: 200,
+  creator: 403,
+  approver: 403,
+  otherClientApprover: 404,
+  outsider: 404,
+};
 const createUnderClient: Expect = { ...writeClient, owner: 201, contentManager: 201 };
-const self: Expect = { anonymous: 401, owner: 200, contentManager: 200, creator: 200, approver: 200, otherClientApprover: 200, outsider: 200 };
+const self: Expect = {
+  anonymous: 401,
+  owner: 200,
+  contentManager: 200,
+  creator: 200,
+  approver: 200,
+  otherClientApprover: 200,
+  outsider: 200,
+};
 const agencyOnly: Expect = { ...self, approver: 403, otherClientApprover: 403 };
-const ownersOnly: Expect = { anonymous: 401, owner: 200, contentManager: 403, creator: 403, approver: 403, otherClientApprover: 403, outsider: 200 };
+const ownersOnly: Expect = {
+  anonymous: 401,
+  owner: 200,
+  contentManager: 403,
+  creator: 403,
+  approver: 403,
+  otherClientApprover: 403,
+  outsider: 200,
+};
 const manageMember: Expect = { ...ownersOnly, outsider: 404 };
 const managers: Expect = { ...agencyOnly, creator: 403 };
-const manageInvitation: Expect = { anonymous: 401, owner: 200, contentManager: 200, creator: 403, approver: 404, otherClientApprover: 404, outsider: 404 };
+const manageInvitation: Expect = {
+  anonymous: 401,
+  owner: 200,
+  contentManager: 200,
+  creator: 403,
+  approver: 404,
+  otherClientApprover: 404,
+  outsider: 404,
+};
 
 interface World extends TestAgency {
   invitationId: string;
@@ -51,7 +99,20 @@ const rows: Row[] = [
   { method: 'GET', path: '/api/sessions', url: () => '/api/sessions', expect: self },
   { method: 'DELETE', path: '/api/sessions', url: () => '/api/sessions', expect: self },
   // A session id that is nobody's: 404 for everyone signed in.
-  { method: 'DELETE', path: '/api/sessions/{sessionId}', url: () => '/api/sessions/AAAAAAAAAAAAAAAA', expect: { ...self, owner: 404, contentManager: 404, creator: 404, approver: 404, otherClientApprover: 404, outsider: 404 } },
+  {
+    method: 'DELETE',
+    path: '/api/sessions/{sessionId}',
+    url: () => '/api/sessions/AAAAAAAAAAAAAAAA',
+    expect: {
+      ...self,
+      owner: 404,
+      contentManager: 404,
+      creator: 404,
+      approver: 404,
+      otherClientApprover: 404,
+      outsider: 404,
+    },
+  },
   { method: 'GET', path: '/api/clients', url: () => '/api/clients', expect: self },
   {
     method: 'POST',
@@ -61,10 +122,31 @@ const rows: Row[] = [
     expect: { ...managers, owner: 201, contentManager: 201, outsider: 201 },
   },
   { method: 'GET', path: '/api/clients/{clientId}', url: c, expect: readClient },
-  { method: 'PATCH', path: '/api/clients/{clientId}', url: c, body: () => ({ name: 'Renamed', version: 1 }), expect: writeClient },
-  { method: 'POST', path: '/api/clients/{clientId}/archive', url: (w) => `${c(w)}/archive`, expect: writeClient },
-  { method: 'POST', path: '/api/clients/{clientId}/unarchive', url: (w) => `${c(w)}/unarchive`, expect: writeClient },
-  { method: 'GET', path: '/api/clients/{clientId}/channels', url: (w) => `${c(w)}/channels`, expect: readClient },
+  {
+    method: 'PATCH',
+    path: '/api/clients/{clientId}',
+    url: c,
+    body: () => ({ name: 'Renamed', version: 1 }),
+    expect: writeClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/clients/{clientId}/archive',
+    url: (w) => `${c(w)}/archive`,
+    expect: writeClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/clients/{clientId}/unarchive',
+    url: (w) => `${c(w)}/unarchive`,
+    expect: writeClient,
+  },
+  {
+    method: 'GET',
+    path: '/api/clients/{clientId}/channels',
+    url: (w) => `${c(w)}/channels`,
+    expect: readClient,
+  },
   {
     method: 'POST',
     path: '/api/clients/{clientId}/channels',
@@ -79,8 +161,18 @@ const rows: Row[] = [
     body: () => ({ handle: '@renamed', version: 1 }),
     expect: writeClient,
   },
-  { method: 'DELETE', path: '/api/clients/{clientId}/channels/{channelId}', url: (w) => `${c(w)}/channels/${w.client.channel.id}`, expect: writeClient },
-  { method: 'GET', path: '/api/clients/{clientId}/rubrics', url: (w) => `${c(w)}/rubrics`, expect: readClient },
+  {
+    method: 'DELETE',
+    path: '/api/clients/{clientId}/channels/{channelId}',
+    url: (w) => `${c(w)}/channels/${w.client.channel.id}`,
+    expect: writeClient,
+  },
+  {
+    method: 'GET',
+    path: '/api/clients/{clientId}/rubrics',
+    url: (w) => `${c(w)}/rubrics`,
+    expect: readClient,
+  },
   {
     method: 'POST',
     path: '/api/clients/{clientId}/rubrics',
@@ -95,8 +187,18 @@ const rows: Row[] = [
     body: () => ({ name: 'Products', version: 1 }),
     expect: writeClient,
   },
-  { method: 'DELETE', path: '/api/clients/{clientId}/rubrics/{rubricId}', url: (w) => `${c(w)}/rubrics/${w.client.rubric.id}`, expect: writeClient },
-  { method: 'GET', path: '/api/clients/{clientId}/contacts', url: (w) => `${c(w)}/contacts`, expect: readClient },
+  {
+    method: 'DELETE',
+    path: '/api/clients/{clientId}/rubrics/{rubricId}',
+    url: (w) => `${c(w)}/rubrics/${w.client.rubric.id}`,
+    expect: writeClient,
+  },
+  {
+    method: 'GET',
+    path: '/api/clients/{clientId}/contacts',
+    url: (w) => `${c(w)}/contacts`,
+    expect: readClient,
+  },
   {
     method: 'PATCH',
     path: '/api/clients/{clientId}/contacts/{userId}',
@@ -104,7 +206,12 @@ const rows: Row[] = [
     body: () => ({ role: 'contributor' }),
     expect: writeClient,
   },
-  { method: 'DELETE', path: '/api/clients/{clientId}/contacts/{userId}', url: (w) => `${c(w)}/contacts/${w.approver.id}`, expect: writeClient },
+  {
+    method: 'DELETE',
+    path: '/api/clients/{clientId}/contacts/{userId}',
+    url: (w) => `${c(w)}/contacts/${w.approver.id}`,
+    expect: writeClient,
+  },
   { method: 'GET', path: '/api/clients/{clientId}/events', url: (w) => `${c(w)}/events`, expect: readClient },
   { method: 'GET', path: '/api/members', url: () => '/api/members', expect: agencyOnly },
   {
@@ -114,8 +221,18 @@ const rows: Row[] = [
     body: () => ({ role: 'creator' }),
     expect: manageMember,
   },
-  { method: 'DELETE', path: '/api/members/{userId}', url: (w) => `/api/members/${w.contentManager.id}`, expect: manageMember },
-  { method: 'GET', path: '/api/invitations', url: () => '/api/invitations', expect: { ...managers, outsider: 200 } },
+  {
+    method: 'DELETE',
+    path: '/api/members/{userId}',
+    url: (w) => `/api/members/${w.contentManager.id}`,
+    expect: manageMember,
+  },
+  {
+    method: 'GET',
+    path: '/api/invitations',
+    url: () => '/api/invitations',
+    expect: { ...managers, outsider: 200 },
+  },
   {
     method: 'POST',
     path: '/api/invitations',
@@ -123,8 +240,18 @@ const rows: Row[] = [
     body: (w) => ({ email: 'new.contact@example.com', role: 'approver', clientId: w.client.id }),
     expect: { ...writeClient, owner: 201, contentManager: 201, otherClientApprover: 403 },
   },
-  { method: 'POST', path: '/api/invitations/{invitationId}/resend', url: (w) => `/api/invitations/${w.invitationId}/resend`, expect: manageInvitation },
-  { method: 'DELETE', path: '/api/invitations/{invitationId}', url: (w) => `/api/invitations/${w.invitationId}`, expect: manageInvitation },
+  {
+    method: 'POST',
+    path: '/api/invitations/{invitationId}/resend',
+    url: (w) => `/api/invitations/${w.invitationId}/resend`,
+    expect: manageInvitation,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/invitations/{invitationId}',
+    url: (w) => `/api/invitations/${w.invitationId}`,
+    expect: manageInvitation,
+  },
   { method: 'GET', path: '/api/outbox', url: () => '/api/outbox', expect: ownersOnly },
 ];
 
@@ -176,8 +303,12 @@ function cookieOf(w: World, actor: ActorName): string | null {
 
 describe('route × role matrix', () => {
   it('covers every authenticated route in the OpenAPI document, and only those', async () => {
-    const doc = (await call(t.app, 'GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const doc = (await call(t.app, 'GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     const covered = rows.map((r) => `${r.method} ${r.path}`);
     expect(documented.filter((r) => !publicRoutes.has(r)).sort()).toEqual([...covered].sort());
     expect(new Set(covered).size).toBe(covered.length);

@@ -31,7 +31,9 @@ describe.each(engines())('storage contract on $name', (engine) => {
 
   it('applies migrations a second time as a no-op', async () => {
     await migrate(database);
-    const result = await database.db.execute(sql`select count(*)::int as n from information_schema.tables where table_name = 'clients'`);
+    const result = await database.db.execute(
+      sql`select count(*)::int as n from information_schema.tables where table_name = 'clients'`,
+    );
     expect((result as unknown as { rows: Array<{ n: number }> }).rows[0]?.n).toBe(1);
   });
 
@@ -46,10 +48,18 @@ describe.each(engines())('storage contract on $name', (engine) => {
 
   it('keeps text arrays and JSON documents intact', async () => {
     const agency = await newAgency();
-    const [client] = await database.db.insert(clients).values({ agencyId: agency.id, name: 'Arrays' }).returning();
+    const [client] = await database.db
+      .insert(clients)
+      .values({ agencyId: agency.id, name: 'Arrays' })
+      .returning();
     const [ch] = await database.db
       .insert(channels)
-      .values({ clientId: client!.id, network: 'instagram', handle: '@a', formats: ['post', 'reel', 'story'] })
+      .values({
+        clientId: client!.id,
+        network: 'instagram',
+        handle: '@a',
+        formats: ['post', 'reel', 'story'],
+      })
       .returning();
     expect(ch?.formats).toEqual(['post', 'reel', 'story']);
     await recordEvent(database.db, null, {
@@ -60,14 +70,20 @@ describe.each(engines())('storage contract on $name', (engine) => {
       subjectId: client!.id,
       data: { nested: { list: [1, 'два', null] }, emoji: '🎉' },
     });
-    const [ev] = await database.db.select().from(events).where(and(eq(events.clientId, client!.id), eq(events.type, 'test.json')));
+    const [ev] = await database.db
+      .select()
+      .from(events)
+      .where(and(eq(events.clientId, client!.id), eq(events.type, 'test.json')));
     expect(ev?.data).toEqual({ nested: { list: [1, 'два', null] }, emoji: '🎉' });
   });
 
   it('stores instants with their time zone', async () => {
     const agency = await newAgency();
     const at = new Date('2026-03-29T00:30:00.000Z'); // the night Kyiv moves to summer time
-    const [client] = await database.db.insert(clients).values({ agencyId: agency.id, name: 'TZ', archivedAt: at }).returning();
+    const [client] = await database.db
+      .insert(clients)
+      .values({ agencyId: agency.id, name: 'TZ', archivedAt: at })
+      .returning();
     const [back] = await database.db.select().from(clients).where(eq(clients.id, client!.id));
     expect(back?.archivedAt?.toISOString()).toBe(at.toISOString());
   });
@@ -82,8 +98,17 @@ describe.each(engines())('storage contract on $name', (engine) => {
     const agency = await newAgency();
     await expect(
       database.db.transaction(async (tx) => {
-        const [client] = await tx.insert(clients).values({ agencyId: agency.id, name: 'Rolled back' }).returning();
-        await recordEvent(tx, null, { agencyId: agency.id, clientId: client!.id, type: 'client.created', subjectType: 'client', subjectId: client!.id });
+        const [client] = await tx
+          .insert(clients)
+          .values({ agencyId: agency.id, name: 'Rolled back' })
+          .returning();
+        await recordEvent(tx, null, {
+          agencyId: agency.id,
+          clientId: client!.id,
+          type: 'client.created',
+          subjectType: 'client',
+          subjectId: client!.id,
+        });
         throw new Error('crash after the event');
       }),
     ).rejects.toThrow('crash after the event');
@@ -95,7 +120,10 @@ describe.each(engines())('storage contract on $name', (engine) => {
 
   it('lets exactly one of two writers with the same version win', async () => {
     const agency = await newAgency();
-    const [client] = await database.db.insert(clients).values({ agencyId: agency.id, name: 'Versioned' }).returning();
+    const [client] = await database.db
+      .insert(clients)
+      .values({ agencyId: agency.id, name: 'Versioned' })
+      .returning();
     const write = (name: string) =>
       database.db
         .update(clients)
@@ -110,18 +138,34 @@ describe.each(engines())('storage contract on $name', (engine) => {
 
   it('removes a client’s channels with the client (cascade)', async () => {
     const agency = await newAgency();
-    const [client] = await database.db.insert(clients).values({ agencyId: agency.id, name: 'Cascade' }).returning();
-    await database.db.insert(channels).values({ clientId: client!.id, network: 'x', handle: '@x', formats: ['text'] });
+    const [client] = await database.db
+      .insert(clients)
+      .values({ agencyId: agency.id, name: 'Cascade' })
+      .returning();
+    await database.db
+      .insert(channels)
+      .values({ clientId: client!.id, network: 'x', handle: '@x', formats: ['text'] });
     await database.db.delete(clients).where(eq(clients.id, client!.id));
-    expect(await database.db.select().from(channels).where(eq(channels.clientId, client!.id))).toHaveLength(0);
+    expect(await database.db.select().from(channels).where(eq(channels.clientId, client!.id))).toHaveLength(
+      0,
+    );
   });
 
   it('hands out increasing event ids, the order of the activity feed', async () => {
     const agency = await newAgency();
     for (const type of ['a', 'b', 'c']) {
-      await recordEvent(database.db, null, { agencyId: agency.id, type, subjectType: 'agency', subjectId: agency.id });
+      await recordEvent(database.db, null, {
+        agencyId: agency.id,
+        type,
+        subjectType: 'agency',
+        subjectId: agency.id,
+      });
     }
-    const rows = await database.db.select().from(events).where(eq(events.agencyId, agency.id)).orderBy(events.id);
+    const rows = await database.db
+      .select()
+      .from(events)
+      .where(eq(events.agencyId, agency.id))
+      .orderBy(events.id);
     expect(rows.map((r) => r.type)).toEqual(['a', 'b', 'c']);
   });
 });

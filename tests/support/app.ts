@@ -1,5 +1,5 @@
-import type { App } from '../../src/server/context.ts';
 import { buildApp } from '../../src/server/app.ts';
+import type { App } from '../../src/server/context.ts';
 import { connect, type Database } from '../../src/server/db/connect.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { loadEnv } from '../../src/server/env.ts';

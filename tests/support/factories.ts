@@ -1,8 +1,17 @@
-import type { AgencyRole, ClientRole } from '../../src/shared/roles.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import { hashToken, newToken } from '../../src/server/auth/tokens.ts';
 import type { Db } from '../../src/server/db/connect.ts';
-import { agencies, agencyMembers, channels, clientMembers, clients, rubrics, sessions, users } from '../../src/server/db/schema/index.ts';
+import {
+  agencies,
+  agencyMembers,
+  channels,
+  clientMembers,
+  clients,
+  rubrics,
+  sessions,
+  users,
+} from '../../src/server/db/schema/index.ts';
+import type { AgencyRole, ClientRole } from '../../src/shared/roles.ts';
 
 export const PASSWORD = 'correct horse battery';
 // argon2 is slow on purpose; hash the shared test password once per test file.
@@ -10,7 +19,8 @@ let passwordHash: Promise<string> | null = null;
 const sharedHash = () => (passwordHash ??= hashPassword(PASSWORD));
 
 let counter = 0;
-const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const unique = () =>
+  `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 export interface TestUser {
   id: string;
@@ -20,10 +30,18 @@ export interface TestUser {
   cookie: string;
 }
 
-export async function makeUser(db: Db, overrides: { name?: string; email?: string; password?: string | null } = {}): Promise<TestUser> {
+export async function makeUser(
+  db: Db,
+  overrides: { name?: string; email?: string; password?: string | null } = {},
+): Promise<TestUser> {
   const email = overrides.email ?? `user-${unique()}@test.plit`;
   const name = overrides.name ?? `User ${unique()}`;
-  const hash = overrides.password === null ? null : overrides.password ? await hashPassword(overrides.password) : await sharedHash();
+  const hash =
+    overrides.password === null
+      ? null
+      : overrides.password
+        ? await hashPassword(overrides.password)
+        : await sharedHash();
   const [user] = await db.insert(users).values({ email, name, passwordHash: hash }).returning();
   return { id: user!.id, email, name, cookie: await signIn(db, user!.id) };
 }
@@ -31,7 +49,9 @@ export async function makeUser(db: Db, overrides: { name?: string; email?: strin
 /** A session straight in the database: faster than logging in, and tests of login do that for real. */
 export async function signIn(db: Db, userId: string): Promise<string> {
   const token = newToken();
-  await db.insert(sessions).values({ id: hashToken(token), userId, expiresAt: new Date(Date.now() + 86_400_000) });
+  await db
+    .insert(sessions)
+    .values({ id: hashToken(token), userId, expiresAt: new Date(Date.now() + 86_400_000) });
   return `plit_session=${token}`;
 }
 
@@ -53,7 +73,10 @@ export async function makeClient(db: Db, agencyId: string, name = `Client ${uniq
     .insert(channels)
     .values({ clientId: client!.id, network: 'instagram', handle: '@brand', formats: ['post', 'story'] })
     .returning();
-  const [rubric] = await db.insert(rubrics).values({ clientId: client!.id, name: 'Product', color: '#123456' }).returning();
+  const [rubric] = await db
+    .insert(rubrics)
+    .values({ clientId: client!.id, name: 'Product', color: '#123456' })
+    .returning();
   return { ...client!, channel: channel!, rubric: rubric! };
 }
 

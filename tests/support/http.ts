@@ -26,7 +26,9 @@ export async function call<T = any>(
       origin: 'http://plit.test',
       ...options.headers,
     },
-    ...(options.body !== undefined ? { payload: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) } : {}),
+    ...(options.body !== undefined
+      ? { payload: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }
+      : {}),
   });
   const setCookie = res.cookies.find((c) => c.name === 'plit_session');
   let body: unknown = res.body;
@@ -35,5 +37,10 @@ export async function call<T = any>(
   } catch {
     // not JSON: keep the text
   }
-  return { status: res.statusCode, body: body as T, headers: res.headers, cookie: setCookie?.value ? `plit_session=${setCookie.value}` : null };
+  return {
+    status: res.statusCode,
+    body: body as T,
+    headers: res.headers,
+    cookie: setCookie?.value ? `plit_session=${setCookie.value}` : null,
+  };
 }

@@ -15,11 +15,19 @@ export async function assertLoginAllowed(db: Executor, email: string, ip: string
   const [perAccount] = await db
     .select({ n: count() })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, since)));
+    .where(
+      and(
+        eq(loginAttempts.email, email),
+        eq(loginAttempts.succeeded, false),
+        gt(loginAttempts.createdAt, since),
+      ),
+    );
   const [perIp] = await db
     .select({ n: count() })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, since)));
+    .where(
+      and(eq(loginAttempts.ip, ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, since)),
+    );
   if ((perAccount?.n ?? 0) >= MAX_FAILURES_PER_ACCOUNT || (perIp?.n ?? 0) >= MAX_FAILURES_PER_IP) {
     throw new AppError('rate_limited', {
       message: 'Too many login attempts. Wait 15 minutes, or reset your password.',

@@ -9,7 +9,8 @@ import { agencies, agencyMembers, clientMembers, clients, invitations, users } f
 import { AppError } from '../errors.ts';
 import { recordEvent } from './recordEvent.ts';
 
-export const isAgencyRole = (role: string): role is AgencyRole => (agencyRoles as readonly string[]).includes(role);
+export const isAgencyRole = (role: string): role is AgencyRole =>
+  (agencyRoles as readonly string[]).includes(role);
 
 /** A pending invitation by its link secret, with what its holder needs to see. */
 export async function findPendingInvitation(db: Executor, token: string, lock = false) {
@@ -41,7 +42,8 @@ export async function acceptInvitation(tx: Executor, input: z.infer<typeof accep
   const agencyRole = isAgencyRole(invitation.role);
   let [user] = await tx.select().from(users).where(eq(users.email, invitation.email)).limit(1);
   if (!user) {
-    if (!input.name) throw new AppError('validation_failed', { message: 'name: Required', fields: { name: 'Required' } });
+    if (!input.name)
+      throw new AppError('validation_failed', { message: 'name: Required', fields: { name: 'Required' } });
     if (agencyRole && !input.password) {
       throw new AppError('validation_failed', {
         message: 'password: Agency members need a password',
@@ -63,7 +65,9 @@ export async function acceptInvitation(tx: Executor, input: z.infer<typeof accep
     const [existing] = await tx.select().from(agencyMembers).where(eq(agencyMembers.userId, user.id));
     if (existing && existing.agencyId !== invitation.agencyId) throw new AppError('other_agency');
     if (!existing) {
-      await tx.insert(agencyMembers).values({ agencyId: invitation.agencyId, userId: user.id, role: invitation.role as AgencyRole });
+      await tx
+        .insert(agencyMembers)
+        .values({ agencyId: invitation.agencyId, userId: user.id, role: invitation.role as AgencyRole });
     }
   } else if (invitation.clientId) {
     await tx
@@ -72,17 +76,13 @@ export async function acceptInvitation(tx: Executor, input: z.infer<typeof accep
       .onConflictDoNothing();
   }
   await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invitation.id));
-  await recordEvent(
-    tx,
-    user,
-    {
-      agencyId: invitation.agencyId,
-      clientId: invitation.clientId,
-      type: invitation.clientId ? 'contact.joined' : 'member.joined',
-      subjectType: 'user',
-      subjectId: user.id,
-      data: { name: user.name, role: invitation.role },
-    },
-  );
+  await recordEvent(tx, user, {
+    agencyId: invitation.agencyId,
+    clientId: invitation.clientId,
+    type: invitation.clientId ? 'contact.joined' : 'member.joined',
+    subjectType: 'user',
+    subjectId: user.id,
+    data: { name: user.name, role: invitation.role },
+  });
   return user.id;
 }

@@ -12,5 +12,7 @@ export async function listInvitations(db: Executor, where: SQL) {
     .leftJoin(users, eq(users.id, invitations.invitedBy))
     .where(where)
     .orderBy(desc(invitations.createdAt));
-  return rows.map((r) => presentInvitation(r.invitation, { clientName: r.clientName, invitedByName: r.invitedByName }));
+  return rows.map((r) =>
+    presentInvitation(r.invitation, { clientName: r.clientName, invitedByName: r.invitedByName }),
+  );
 }

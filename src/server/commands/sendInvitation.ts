@@ -25,12 +25,17 @@ async function assertNotMemberYet(tx: Executor, input: Input, agencyId: string) 
       .select()
       .from(clientMembers)
       .where(and(eq(clientMembers.clientId, input.clientId), eq(clientMembers.userId, user.id)));
-    if (contact) throw new AppError('already_member', { fields: { email: 'Already a contact of this client.' } });
+    if (contact)
+      throw new AppError('already_member', { fields: { email: 'Already a contact of this client.' } });
     return;
   }
   const [member] = await tx.select().from(agencyMembers).where(eq(agencyMembers.userId, user.id));
-  if (member?.agencyId === agencyId) throw new AppError('already_member', { fields: { email: 'Already a member of this agency.' } });
-  if (member) throw new AppError('other_agency', { fields: { email: 'This person works for another agency in Plit.' } });
+  if (member?.agencyId === agencyId)
+    throw new AppError('already_member', { fields: { email: 'Already a member of this agency.' } });
+  if (member)
+    throw new AppError('other_agency', {
+      fields: { email: 'This person works for another agency in Plit.' },
+    });
 }
 
 /**

@@ -20,7 +20,8 @@ export async function setUpAgency(tx: Executor, input: z.infer<typeof setupBody>
     .onConflictDoNothing()
     .returning();
   if (!agency) throw new Error('agency insert returned nothing');
-  if (!user) throw new AppError('email_taken', { fields: { email: 'An account with this email already exists.' } });
+  if (!user)
+    throw new AppError('email_taken', { fields: { email: 'An account with this email already exists.' } });
   await tx.insert(agencyMembers).values({ agencyId: agency.id, userId: user.id, role: 'owner' });
   await recordEvent(tx, null, {
     agencyId: agency.id,

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 
@@ -26,7 +26,10 @@ export interface Database {
  * PostgreSQL when a URL is given, otherwise embedded PGlite in `dataDir`
  * (or in memory when dataDir is omitted: tests).
  */
-export async function connect(options: { url?: string | undefined; dataDir?: string | undefined }): Promise<Database> {
+export async function connect(options: {
+  url?: string | undefined;
+  dataDir?: string | undefined;
+}): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
     // Fail at start-up, with the server's own words, rather than on the first request.
@@ -37,5 +40,9 @@ export async function connect(options: { url?: string | undefined; dataDir?: str
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   await client.waitReady;
-  return { db: drizzlePglite(client, { schema }) as unknown as Db, kind: 'pglite', close: () => client.close() };
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    kind: 'pglite',
+    close: () => client.close(),
+  };
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
+import nodemailer from 'nodemailer';
 import type { Db } from '../db/connect.ts';
 import { outbox } from '../db/schema/index.ts';
 import type { Email } from './templates.ts';
@@ -14,7 +14,10 @@ export interface Mailer {
  * Every email is written to the outbox table first, so nothing is lost if SMTP is down,
  * and so a single-machine install (no SMTP_URL) can still read invitation links in the app.
  */
-export function createMailer(db: Db, options: { smtpUrl?: string | undefined; from: string; log: FastifyBaseLogger }): Mailer {
+export function createMailer(
+  db: Db,
+  options: { smtpUrl?: string | undefined; from: string; log: FastifyBaseLogger },
+): Mailer {
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
   return {
     async send(email) {
@@ -31,7 +34,13 @@ export function createMailer(db: Db, options: { smtpUrl?: string | undefined; fr
         .returning({ id: outbox.id });
       if (!transport || !row) return;
       try {
-        await transport.sendMail({ from: options.from, to: email.to, subject: email.subject, text: email.text, html: email.html });
+        await transport.sendMail({
+          from: options.from,
+          to: email.to,
+          subject: email.subject,
+          text: email.text,
+          html: email.html,
+        });
         await db.update(outbox).set({ status: 'sent' }).where(eq(outbox.id, row.id));
       } catch (err) {
         options.log.warn({ err, to: email.to }, 'email could not be sent; it stays in the outbox');

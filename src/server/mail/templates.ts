@@ -69,7 +69,10 @@ export function invitationEmail(input: {
     },
     {
       heading: `${input.inviterName} invites you to Plit`,
-      lines: [`You will join "${where}" as ${roleNames.en[input.role]}.`, `The link works once, for ${days} days.`],
+      lines: [
+        `You will join "${where}" as ${roleNames.en[input.role]}.`,
+        `The link works once, for ${days} days.`,
+      ],
       action: 'Accept the invitation',
     },
   );
@@ -81,12 +84,18 @@ export function passwordResetEmail(link: string): Email {
     link,
     {
       heading: 'Відновлення пароля',
-      lines: ['Хтось (сподіваємося, ви) попросив змінити пароль.', 'Посилання діє 1 годину. Якщо це були не ви, нічого не робіть.'],
+      lines: [
+        'Хтось (сподіваємося, ви) попросив змінити пароль.',
+        'Посилання діє 1 годину. Якщо це були не ви, нічого не робіть.',
+      ],
       action: 'Встановити новий пароль',
     },
     {
       heading: 'Reset your password',
-      lines: ['Someone (hopefully you) asked to reset your password.', 'The link works for 1 hour. If it was not you, do nothing.'],
+      lines: [
+        'Someone (hopefully you) asked to reset your password.',
+        'The link works for 1 hour. If it was not you, do nothing.',
+      ],
       action: 'Set a new password',
     },
   );

@@ -17,7 +17,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const fields: Record<string, string> = {};
       for (const issue of error.validation) {
         // instancePath is "/email" or "/formats/0"; the whole body or query when empty.
-        const key = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || error.validationContext || 'body';
+        const key =
+          issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || error.validationContext || 'body';
         fields[key] ??= issue.message ?? 'Invalid value';
       }
       const [first] = Object.entries(fields);

@@ -16,7 +16,8 @@ export async function registerWeb(app: FastifyInstance, webRoot: string): Promis
   await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, cacheControl: false });
   app.addHook('onSend', async (request, reply, payload) => {
     // Hashed assets never change; index.html must always be fresh.
-    if (request.url.startsWith('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
+    if (request.url.startsWith('/assets/'))
+      reply.header('cache-control', 'public, max-age=31536000, immutable');
     return payload;
   });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {

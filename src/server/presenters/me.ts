@@ -8,7 +8,10 @@ import { canReadOutbox } from '../policies/outbox.ts';
 
 export function presentMe(actor: Actor): z.infer<typeof me> {
   return {
-    user: { ...actor.user, locale: actor.user.locale === 'uk' || actor.user.locale === 'en' ? actor.user.locale : null },
+    user: {
+      ...actor.user,
+      locale: actor.user.locale === 'uk' || actor.user.locale === 'en' ? actor.user.locale : null,
+    },
     agency: actor.agency,
     clientMemberships: [...actor.contactOf].map(([clientId, c]) => ({
       clientId,
@@ -25,7 +28,10 @@ export function presentMe(actor: Actor): z.infer<typeof me> {
   };
 }
 
-export function presentSession(row: typeof sessions.$inferSelect, currentId: string): z.infer<typeof session> {
+export function presentSession(
+  row: typeof sessions.$inferSelect,
+  currentId: string,
+): z.infer<typeof session> {
   return {
     // The row id is the token's hash; show only a prefix of it as the public id.
     id: row.id.slice(0, 16),

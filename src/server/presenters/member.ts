@@ -12,11 +12,23 @@ interface PersonRow {
 }
 
 export function presentMember(row: PersonRow & { role: AgencyRole }): z.infer<typeof member> {
-  return { userId: row.userId, name: row.name, email: row.email, role: row.role, since: row.createdAt.toISOString() };
+  return {
+    userId: row.userId,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    since: row.createdAt.toISOString(),
+  };
 }
 
 export function presentContact(row: PersonRow & { role: ClientRole }): z.infer<typeof contact> {
-  return { userId: row.userId, name: row.name, email: row.email, role: row.role, since: row.createdAt.toISOString() };
+  return {
+    userId: row.userId,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    since: row.createdAt.toISOString(),
+  };
 }
 
 export function invitationStatus(row: typeof invitations.$inferSelect, now = new Date()) {

@@ -22,7 +22,13 @@ export const authRoutes: RouteModule = (app, ctx) => {
     '/api/auth/login',
     {
       config: { rateLimit: { max: 60, timeWindow: '15 minutes' } },
-      schema: { tags, summary: 'Log in with email and password; sets the session cookie', security: [], body: loginBody, response: { 200: me } },
+      schema: {
+        tags,
+        summary: 'Log in with email and password; sets the session cookie',
+        security: [],
+        body: loginBody,
+        response: { 200: me },
+      },
     },
     async (request, reply) => {
       const { email, password } = request.body;
@@ -74,12 +80,21 @@ export const authRoutes: RouteModule = (app, ctx) => {
     '/api/auth/password-reset/confirm',
     {
       config: emailLimit,
-      schema: { tags, summary: 'Set a new password with an emailed link; logs in', security: [], body: resetPasswordBody, response: { 200: me } },
+      schema: {
+        tags,
+        summary: 'Set a new password with an emailed link; logs in',
+        security: [],
+        body: resetPasswordBody,
+        response: { 200: me },
+      },
     },
     async (request, reply) => {
       const userId = await ctx.db.transaction(async (tx) => {
         const id = await consumeEmailToken(tx, request.body.token, 'password_reset');
-        await tx.update(users).set({ passwordHash: await hashPassword(request.body.password) }).where(eq(users.id, id));
+        await tx
+          .update(users)
+          .set({ passwordHash: await hashPassword(request.body.password) })
+          .where(eq(users.id, id));
         // A reset means the old password may be known to someone else: end every session.
         await tx.delete(sessions).where(eq(sessions.userId, id));
         return id;
@@ -119,7 +134,13 @@ export const authRoutes: RouteModule = (app, ctx) => {
     '/api/auth/magic-link/confirm',
     {
       config: emailLimit,
-      schema: { tags, summary: 'Sign in with an emailed one-time link', security: [], body: tokenBody, response: { 200: me } },
+      schema: {
+        tags,
+        summary: 'Sign in with an emailed one-time link',
+        security: [],
+        body: tokenBody,
+        response: { 200: me },
+      },
     },
     async (request, reply) => {
       const userId = await consumeEmailToken(ctx.db, request.body.token, 'magic_link');

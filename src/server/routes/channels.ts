@@ -17,10 +17,21 @@ const params = clientParams.extend({ channelId: z.uuid() });
 export const channelRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/api/clients/:clientId/channels',
-    { schema: { tags, summary: "A client's social accounts", params: clientParams, response: { 200: z.object({ channels: z.array(channel) }) } } },
+    {
+      schema: {
+        tags,
+        summary: "A client's social accounts",
+        params: clientParams,
+        response: { 200: z.object({ channels: z.array(channel) }) },
+      },
+    },
     async (request) => {
       const client = await loadClient(ctx.db, requireActor(request), request.params.clientId);
-      const rows = await ctx.db.select().from(channels).where(eq(channels.clientId, client.id)).orderBy(asc(channels.createdAt));
+      const rows = await ctx.db
+        .select()
+        .from(channels)
+        .where(eq(channels.clientId, client.id))
+        .orderBy(asc(channels.createdAt));
       return { channels: rows.map(presentChannel) };
     },
   );
@@ -28,14 +39,23 @@ export const channelRoutes: RouteModule = (app, ctx) => {
   app.post(
     '/api/clients/:clientId/channels',
     {
-      schema: { tags, summary: 'Add a social account', params: clientParams, body: createChannelBody, response: { 201: z.object({ channel }) } },
+      schema: {
+        tags,
+        summary: 'Add a social account',
+        params: clientParams,
+        body: createChannelBody,
+        response: { 201: z.object({ channel }) },
+      },
     },
     async (request, reply) => {
       const actor = requireActor(request);
       const row = await ctx.db.transaction(async (tx) => {
         const client = await loadClientForChange(tx, actor, request.params.clientId, canUpdateClient);
         const formats = [...new Set(request.body.formats)];
-        const [created] = await tx.insert(channels).values({ ...request.body, formats, clientId: client.id }).returning();
+        const [created] = await tx
+          .insert(channels)
+          .values({ ...request.body, formats, clientId: client.id })
+          .returning();
         await recordEvent(tx, actor.user, {
           agencyId: client.agencyId,
           clientId: client.id,
@@ -52,7 +72,15 @@ export const channelRoutes: RouteModule = (app, ctx) => {
 
   app.patch(
     '/api/clients/:clientId/channels/:channelId',
-    { schema: { tags, summary: 'Change a social account', params, body: updateChannelBody, response: { 200: z.object({ channel }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change a social account',
+        params,
+        body: updateChannelBody,
+        response: { 200: z.object({ channel }) },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       const row = await ctx.db.transaction(async (tx) => {
@@ -65,10 +93,19 @@ export const channelRoutes: RouteModule = (app, ctx) => {
             ...(changes.formats && { formats: [...new Set(changes.formats)] }),
             version: version + 1,
           })
-          .where(and(eq(channels.id, request.params.channelId), eq(channels.clientId, client.id), eq(channels.version, version)))
+          .where(
+            and(
+              eq(channels.id, request.params.channelId),
+              eq(channels.clientId, client.id),
+              eq(channels.version, version),
+            ),
+          )
           .returning();
         if (!updated) {
-          const [exists] = await tx.select({ id: channels.id }).from(channels).where(and(eq(channels.id, request.params.channelId), eq(channels.clientId, client.id)));
+          const [exists] = await tx
+            .select({ id: channels.id })
+            .from(channels)
+            .where(and(eq(channels.id, request.params.channelId), eq(channels.clientId, client.id)));
           throw exists ? staleVersion() : notFound();
         }
         await recordEvent(tx, actor.user, {

@@ -16,7 +16,13 @@ import { forbidden, staleVersion } from '../errors.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { canArchiveClient, canCreateClient, canUpdateClient } from '../policies/client.ts';
 import { presentClient } from '../presenters/client.ts';
-import { archivedFilter, type ClientRow, loadClient, loadClientForUpdate, reachableClients } from '../tenancy.ts';
+import {
+  archivedFilter,
+  type ClientRow,
+  loadClient,
+  loadClientForUpdate,
+  reachableClients,
+} from '../tenancy.ts';
 
 const tags = ['clients'];
 
@@ -40,7 +46,12 @@ export const clientRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/api/clients',
     {
-      schema: { tags, summary: 'Clients you can reach', querystring: listClientsQuery, response: { 200: z.object({ clients: z.array(client) }) } },
+      schema: {
+        tags,
+        summary: 'Clients you can reach',
+        querystring: listClientsQuery,
+        response: { 200: z.object({ clients: z.array(client) }) },
+      },
     },
     async (request) => {
       const actor = requireActor(request);
@@ -55,13 +66,23 @@ export const clientRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/api/clients',
-    { schema: { tags, summary: 'Add a client (brand) to your agency', body: createClientBody, response: { 201: one } } },
+    {
+      schema: {
+        tags,
+        summary: 'Add a client (brand) to your agency',
+        body: createClientBody,
+        response: { 201: one },
+      },
+    },
     async (request, reply) => {
       const actor = requireActor(request);
       if (!canCreateClient(actor) || !actor.agency) throw forbidden();
       const agencyId = actor.agency.id;
       const created = await ctx.db.transaction(async (tx) => {
-        const [row] = await tx.insert(clients).values({ agencyId, ...request.body }).returning();
+        const [row] = await tx
+          .insert(clients)
+          .values({ agencyId, ...request.body })
+          .returning();
         await recordEvent(tx, actor.user, {
           agencyId,
           clientId: row!.id,
@@ -88,7 +109,13 @@ export const clientRoutes: RouteModule = (app, ctx) => {
   app.patch(
     '/api/clients/:clientId',
     {
-      schema: { tags, summary: 'Rename a client or change its time zone', params: clientParams, body: updateClientBody, response: { 200: one } },
+      schema: {
+        tags,
+        summary: 'Rename a client or change its time zone',
+        params: clientParams,
+        body: updateClientBody,
+        response: { 200: one },
+      },
     },
     async (request) => {
       const actor = requireActor(request);
@@ -99,11 +126,17 @@ export const clientRoutes: RouteModule = (app, ctx) => {
         const changes: Record<string, { from: string; to: string }> = {};
         const { name, timezone } = request.body;
         if (name !== undefined && name !== current.name) changes.name = { from: current.name, to: name };
-        if (timezone !== undefined && timezone !== current.timezone) changes.timezone = { from: current.timezone, to: timezone };
+        if (timezone !== undefined && timezone !== current.timezone)
+          changes.timezone = { from: current.timezone, to: timezone };
         if (Object.keys(changes).length === 0) return current;
         const [row] = await tx
           .update(clients)
-          .set({ name: name ?? current.name, timezone: timezone ?? current.timezone, version: current.version + 1, updatedAt: new Date() })
+          .set({
+            name: name ?? current.name,
+            timezone: timezone ?? current.timezone,
+            version: current.version + 1,
+            updatedAt: new Date(),
+          })
           .where(eq(clients.id, current.id))
           .returning();
         await recordEvent(tx, actor.user, {
@@ -126,7 +159,9 @@ export const clientRoutes: RouteModule = (app, ctx) => {
       {
         schema: {
           tags,
-          summary: archive ? 'Archive a client: hidden from the home page, history kept' : 'Bring an archived client back',
+          summary: archive
+            ? 'Archive a client: hidden from the home page, history kept'
+            : 'Bring an archived client back',
           params: clientParams,
           response: { 200: one },
         },
@@ -139,7 +174,11 @@ export const clientRoutes: RouteModule = (app, ctx) => {
           if ((current.archivedAt !== null) === archive) return current;
           const [row] = await tx
             .update(clients)
-            .set({ archivedAt: archive ? new Date() : null, version: current.version + 1, updatedAt: new Date() })
+            .set({
+              archivedAt: archive ? new Date() : null,
+              version: current.version + 1,
+              updatedAt: new Date(),
+            })
             .where(eq(clients.id, current.id))
             .returning();
           await recordEvent(tx, actor.user, {

@@ -57,7 +57,9 @@ export const contactRoutes: RouteModule = (app, ctx) => {
         .orderBy(asc(users.name));
       // Invitation emails and states are the agency's business.
       const pending = canManageContacts(actor, client)
-        ? (await listInvitations(ctx.db, eq(invitations.clientId, client.id))).filter((i) => i.status === 'pending')
+        ? (await listInvitations(ctx.db, eq(invitations.clientId, client.id))).filter(
+            (i) => i.status === 'pending',
+          )
         : [];
       return { contacts: rows.map(presentContact), invitations: pending };
     },
@@ -65,7 +67,15 @@ export const contactRoutes: RouteModule = (app, ctx) => {
 
   app.patch(
     '/api/clients/:clientId/contacts/:userId',
-    { schema: { tags, summary: "Change a contact's role", params, body: updateContactBody, response: { 200: z.object({ contact }) } } },
+    {
+      schema: {
+        tags,
+        summary: "Change a contact's role",
+        params,
+        body: updateContactBody,
+        response: { 200: z.object({ contact }) },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       const row = await ctx.db.transaction(async (tx) => {

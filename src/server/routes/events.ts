@@ -34,7 +34,10 @@ export const eventRoutes: RouteModule = (app, ctx) => {
         .orderBy(desc(events.id))
         .limit(limit + 1);
       const page = rows.slice(0, limit);
-      return { events: page.map(presentEvent), nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+      return {
+        events: page.map(presentEvent),
+        nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+      };
     },
   );
 };

@@ -2,7 +2,13 @@ import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { ok } from '../../shared/api/common.ts';
 import { me } from '../../shared/api/me.ts';
-import { acceptInvitationBody, createInvitationBody, invitation, invitationPreview } from '../../shared/api/members.ts';
+import {
+  acceptInvitationBody,
+  createInvitationBody,
+  invitation,
+  invitationPreview,
+} from '../../shared/api/members.ts';
+import type { Actor } from '../auth/actor.ts';
 import { loadActor } from '../auth/actor.ts';
 import { startSession } from '../auth/sessions.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
@@ -14,11 +20,10 @@ import type { RouteModule } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
 import { clients, invitations, users } from '../db/schema/index.ts';
 import { forbidden, notFound } from '../errors.ts';
-import type { Actor } from '../auth/actor.ts';
 import { requireActor } from '../plugins/auth.ts';
-import { presentMe } from '../presenters/me.ts';
 import { canManageContacts } from '../policies/contact.ts';
 import { canManageMembers, canViewInvitations } from '../policies/member.ts';
+import { presentMe } from '../presenters/me.ts';
 import { loadClientForChange } from '../tenancy.ts';
 
 const tags = ['invitations'];
@@ -89,7 +94,12 @@ export const invitationRoutes: RouteModule = (app, ctx) => {
     '/api/invitations/:invitationId/resend',
     {
       config: { rateLimit: { max: 30, timeWindow: '1 hour' } },
-      schema: { tags, summary: 'Send the invitation again with a fresh link (the old link stops working)', params, response: { 200: one } },
+      schema: {
+        tags,
+        summary: 'Send the invitation again with a fresh link (the old link stops working)',
+        params,
+        response: { 200: one },
+      },
     },
     async (request) => {
       const actor = requireActor(request);
@@ -99,7 +109,10 @@ export const invitationRoutes: RouteModule = (app, ctx) => {
         if (current.acceptedAt || current.revokedAt) throw notFound();
         const [row] = await tx
           .update(invitations)
-          .set({ tokenHash: hashToken(token), expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) })
+          .set({
+            tokenHash: hashToken(token),
+            expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+          })
           .where(eq(invitations.id, current.id))
           .returning();
         const [client] = current.clientId
@@ -114,13 +127,23 @@ export const invitationRoutes: RouteModule = (app, ctx) => {
 
   app.delete(
     '/api/invitations/:invitationId',
-    { schema: { tags, summary: 'Revoke an invitation: its link stops working', params, response: { 200: ok } } },
+    {
+      schema: {
+        tags,
+        summary: 'Revoke an invitation: its link stops working',
+        params,
+        response: { 200: ok },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       await ctx.db.transaction(async (tx) => {
         const current = await loadManagedInvitation(tx, actor, request.params.invitationId);
         if (current.acceptedAt || current.revokedAt) return;
-        await tx.update(invitations).set({ revokedAt: new Date() }).where(and(eq(invitations.id, current.id), isNull(invitations.acceptedAt)));
+        await tx
+          .update(invitations)
+          .set({ revokedAt: new Date() })
+          .where(and(eq(invitations.id, current.id), isNull(invitations.acceptedAt)));
         await recordEvent(tx, actor.user, {
           agencyId: current.agencyId,
           clientId: current.clientId,
@@ -147,7 +170,11 @@ export const invitationRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (request) => {
-      const { invitation: row, agencyName, clientName } = await findPendingInvitation(ctx.db, request.query.token);
+      const {
+        invitation: row,
+        agencyName,
+        clientName,
+      } = await findPendingInvitation(ctx.db, request.query.token);
       const [user] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, row.email));
       return {
         email: row.email,
@@ -164,7 +191,13 @@ export const invitationRoutes: RouteModule = (app, ctx) => {
     '/api/invitations/accept',
     {
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Accept an invitation; creates the account if needed and logs in', security: [], body: acceptInvitationBody, response: { 200: me } },
+      schema: {
+        tags,
+        summary: 'Accept an invitation; creates the account if needed and logs in',
+        security: [],
+        body: acceptInvitationBody,
+        response: { 200: me },
+      },
     },
     async (request, reply) => {
       const userId = await ctx.db.transaction((tx) => acceptInvitation(tx, request.body));

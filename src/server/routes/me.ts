@@ -14,13 +14,28 @@ import { presentMe, presentSession } from '../presenters/me.ts';
 const tags = ['me'];
 
 export const meRoutes: RouteModule = (app, ctx) => {
-  app.get('/api/me', { schema: { tags, summary: 'The signed-in user, their agency, role and client memberships', response: { 200: me } } }, async (request) =>
-    presentMe(requireActor(request)),
+  app.get(
+    '/api/me',
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in user, their agency, role and client memberships',
+        response: { 200: me },
+      },
+    },
+    async (request) => presentMe(requireActor(request)),
   );
 
   app.patch(
     '/api/me',
-    { schema: { tags, summary: 'Change your name or interface language', body: updateMeBody, response: { 200: me } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change your name or interface language',
+        body: updateMeBody,
+        response: { 200: me },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       const { name, locale } = request.body;
@@ -38,29 +53,50 @@ export const meRoutes: RouteModule = (app, ctx) => {
     '/api/me/password',
     {
       config: { rateLimit: { max: 10, timeWindow: '15 minutes' } },
-      schema: { tags, summary: 'Set or change your password', body: changePasswordBody, response: { 200: ok } },
+      schema: {
+        tags,
+        summary: 'Set or change your password',
+        body: changePasswordBody,
+        response: { 200: ok },
+      },
     },
     async (request) => {
       const actor = requireActor(request);
       const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.user.id)).limit(1);
       if (!user) throw new AppError('unauthenticated');
-      if (user.passwordHash && !(await verifyPassword(user.passwordHash, request.body.currentPassword ?? ''))) {
+      if (
+        user.passwordHash &&
+        !(await verifyPassword(user.passwordHash, request.body.currentPassword ?? ''))
+      ) {
         throw new AppError('invalid_credentials', {
           message: 'The current password is wrong.',
           fields: { currentPassword: 'The current password is wrong.' },
         });
       }
-      await ctx.db.update(users).set({ passwordHash: await hashPassword(request.body.newPassword) }).where(eq(users.id, user.id));
+      await ctx.db
+        .update(users)
+        .set({ passwordHash: await hashPassword(request.body.newPassword) })
+        .where(eq(users.id, user.id));
       return { ok: true as const };
     },
   );
 
   app.get(
     '/api/sessions',
-    { schema: { tags, summary: 'Your signed-in sessions (browsers and devices)', response: { 200: z.object({ sessions: z.array(session) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Your signed-in sessions (browsers and devices)',
+        response: { 200: z.object({ sessions: z.array(session) }) },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
-      const rows = await ctx.db.select().from(sessions).where(eq(sessions.userId, actor.user.id)).orderBy(sessions.lastSeenAt);
+      const rows = await ctx.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.userId, actor.user.id))
+        .orderBy(sessions.lastSeenAt);
       return { sessions: rows.reverse().map((row) => presentSession(row, actor.sessionId)) };
     },
   );
@@ -79,7 +115,12 @@ export const meRoutes: RouteModule = (app, ctx) => {
       const actor = requireActor(request);
       const removed = await ctx.db
         .delete(sessions)
-        .where(and(eq(sessions.userId, actor.user.id), eq(sql`left(${sessions.id}, 16)`, request.params.sessionId)))
+        .where(
+          and(
+            eq(sessions.userId, actor.user.id),
+            eq(sql`left(${sessions.id}, 16)`, request.params.sessionId),
+          ),
+        )
         .returning({ id: sessions.id });
       if (removed.length === 0) throw notFound();
       if (removed.some((r) => r.id === actor.sessionId)) clearSessionCookie(reply);

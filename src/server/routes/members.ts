@@ -14,7 +14,13 @@ import { presentMember } from '../presenters/member.ts';
 
 const tags = ['members'];
 const params = z.object({ userId: z.uuid() });
-const columns = { userId: users.id, name: users.name, email: users.email, role: agencyMembers.role, createdAt: agencyMembers.createdAt };
+const columns = {
+  userId: users.id,
+  name: users.name,
+  email: users.email,
+  role: agencyMembers.role,
+  createdAt: agencyMembers.createdAt,
+};
 
 async function findMember(db: Executor, agencyId: string, userId: string) {
   const [row] = await db
@@ -44,7 +50,13 @@ function managedAgency(actor: Actor) {
 export const memberRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/api/members',
-    { schema: { tags, summary: "Your agency's members", response: { 200: z.object({ members: z.array(member) }) } } },
+    {
+      schema: {
+        tags,
+        summary: "Your agency's members",
+        response: { 200: z.object({ members: z.array(member) }) },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       if (!canViewMembers(actor) || !actor.agency) throw forbidden();
@@ -60,7 +72,15 @@ export const memberRoutes: RouteModule = (app, ctx) => {
 
   app.patch(
     '/api/members/:userId',
-    { schema: { tags, summary: "Change a member's role (owners only)", params, body: updateMemberBody, response: { 200: z.object({ member }) } } },
+    {
+      schema: {
+        tags,
+        summary: "Change a member's role (owners only)",
+        params,
+        body: updateMemberBody,
+        response: { 200: z.object({ member }) },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       const agency = managedAgency(actor);
@@ -87,14 +107,23 @@ export const memberRoutes: RouteModule = (app, ctx) => {
 
   app.delete(
     '/api/members/:userId',
-    { schema: { tags, summary: 'Remove a member from the agency (owners only); ends their sessions', params, response: { 200: ok } } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove a member from the agency (owners only); ends their sessions',
+        params,
+        response: { 200: ok },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       const agency = managedAgency(actor);
       await ctx.db.transaction(async (tx) => {
         const before = await findMember(tx, agency.id, request.params.userId);
         if (before.role === 'owner') await assertAnotherOwner(tx, agency.id);
-        await tx.delete(agencyMembers).where(and(eq(agencyMembers.agencyId, agency.id), eq(agencyMembers.userId, before.userId)));
+        await tx
+          .delete(agencyMembers)
+          .where(and(eq(agencyMembers.agencyId, agency.id), eq(agencyMembers.userId, before.userId)));
         await tx.delete(sessions).where(eq(sessions.userId, before.userId));
         await recordEvent(tx, actor.user, {
           agencyId: agency.id,

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { rubric, clientParams, createRubricBody, updateRubricBody } from '../../shared/api/clients.ts';
+import { clientParams, createRubricBody, rubric, updateRubricBody } from '../../shared/api/clients.ts';
 import { ok } from '../../shared/api/common.ts';
 import { recordEvent } from '../commands/recordEvent.ts';
 import type { RouteModule } from '../context.ts';
@@ -17,10 +17,21 @@ const params = clientParams.extend({ rubricId: z.uuid() });
 export const rubricRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/api/clients/:clientId/rubrics',
-    { schema: { tags, summary: "A client's rubrics (content pillars)", params: clientParams, response: { 200: z.object({ rubrics: z.array(rubric) }) } } },
+    {
+      schema: {
+        tags,
+        summary: "A client's rubrics (content pillars)",
+        params: clientParams,
+        response: { 200: z.object({ rubrics: z.array(rubric) }) },
+      },
+    },
     async (request) => {
       const client = await loadClient(ctx.db, requireActor(request), request.params.clientId);
-      const rows = await ctx.db.select().from(rubrics).where(eq(rubrics.clientId, client.id)).orderBy(asc(rubrics.createdAt));
+      const rows = await ctx.db
+        .select()
+        .from(rubrics)
+        .where(eq(rubrics.clientId, client.id))
+        .orderBy(asc(rubrics.createdAt));
       return { rubrics: rows.map(presentRubric) };
     },
   );
@@ -28,13 +39,22 @@ export const rubricRoutes: RouteModule = (app, ctx) => {
   app.post(
     '/api/clients/:clientId/rubrics',
     {
-      schema: { tags, summary: 'Add a rubric', params: clientParams, body: createRubricBody, response: { 201: z.object({ rubric }) } },
+      schema: {
+        tags,
+        summary: 'Add a rubric',
+        params: clientParams,
+        body: createRubricBody,
+        response: { 201: z.object({ rubric }) },
+      },
     },
     async (request, reply) => {
       const actor = requireActor(request);
       const row = await ctx.db.transaction(async (tx) => {
         const client = await loadClientForChange(tx, actor, request.params.clientId, canUpdateClient);
-        const [created] = await tx.insert(rubrics).values({ ...request.body, clientId: client.id }).returning();
+        const [created] = await tx
+          .insert(rubrics)
+          .values({ ...request.body, clientId: client.id })
+          .returning();
         await recordEvent(tx, actor.user, {
           agencyId: client.agencyId,
           clientId: client.id,
@@ -51,7 +71,15 @@ export const rubricRoutes: RouteModule = (app, ctx) => {
 
   app.patch(
     '/api/clients/:clientId/rubrics/:rubricId',
-    { schema: { tags, summary: 'Rename or recolour a rubric', params, body: updateRubricBody, response: { 200: z.object({ rubric }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Rename or recolour a rubric',
+        params,
+        body: updateRubricBody,
+        response: { 200: z.object({ rubric }) },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       const row = await ctx.db.transaction(async (tx) => {
@@ -63,10 +91,19 @@ export const rubricRoutes: RouteModule = (app, ctx) => {
             ...changes,
             version: version + 1,
           })
-          .where(and(eq(rubrics.id, request.params.rubricId), eq(rubrics.clientId, client.id), eq(rubrics.version, version)))
+          .where(
+            and(
+              eq(rubrics.id, request.params.rubricId),
+              eq(rubrics.clientId, client.id),
+              eq(rubrics.version, version),
+            ),
+          )
           .returning();
         if (!updated) {
-          const [exists] = await tx.select({ id: rubrics.id }).from(rubrics).where(and(eq(rubrics.id, request.params.rubricId), eq(rubrics.clientId, client.id)));
+          const [exists] = await tx
+            .select({ id: rubrics.id })
+            .from(rubrics)
+            .where(and(eq(rubrics.id, request.params.rubricId), eq(rubrics.clientId, client.id)));
           throw exists ? staleVersion() : notFound();
         }
         await recordEvent(tx, actor.user, {

@@ -18,7 +18,14 @@ async function needsSetup(db: Executor) {
 export const setupRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/api/setup',
-    { schema: { tags: ['setup'], summary: 'Whether Plit still needs its first agency', security: [], response: { 200: setupState } } },
+    {
+      schema: {
+        tags: ['setup'],
+        summary: 'Whether Plit still needs its first agency',
+        security: [],
+        response: { 200: setupState },
+      },
+    },
     async () => ({ needsSetup: await needsSetup(ctx.db) }),
   );
 

@@ -3,7 +3,15 @@ import type { Format, Network } from '../../shared/roles.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { recordEvent } from '../commands/recordEvent.ts';
 import type { Db, Executor } from '../db/connect.ts';
-import { agencies, agencyMembers, channels, clientMembers, clients, rubrics, users } from '../db/schema/index.ts';
+import {
+  agencies,
+  agencyMembers,
+  channels,
+  clientMembers,
+  clients,
+  rubrics,
+  users,
+} from '../db/schema/index.ts';
 
 export const DEMO_PASSWORD = 'plit-demo';
 
@@ -27,7 +35,12 @@ interface DemoClient {
 
 const demoAgencies: Array<{
   name: string;
-  members: Array<{ email: string; name: string; role: 'owner' | 'content_manager' | 'creator'; locale: 'uk' | 'en' }>;
+  members: Array<{
+    email: string;
+    name: string;
+    role: 'owner' | 'content_manager' | 'creator';
+    locale: 'uk' | 'en';
+  }>;
   clients: DemoClient[];
 }> = [
   {
@@ -42,7 +55,11 @@ const demoAgencies: Array<{
         name: 'Kyiv Coffee Roasters',
         timezone: 'Europe/Kyiv',
         channels: [
-          { network: 'instagram', handle: '@kyivcoffeeroasters', formats: ['post', 'carousel', 'reel', 'story'] },
+          {
+            network: 'instagram',
+            handle: '@kyivcoffeeroasters',
+            formats: ['post', 'carousel', 'reel', 'story'],
+          },
           { network: 'facebook', handle: 'Kyiv Coffee Roasters', formats: ['post', 'video'] },
           { network: 'telegram', handle: '@kyivcoffee', formats: ['post', 'text'] },
         ],
@@ -87,14 +104,26 @@ const demoAgencies: Array<{
   },
 ];
 
-async function seedClient(tx: Executor, agencyId: string, actor: { id: string; name: string }, spec: DemoClient, passwordHash: string) {
-  const [client] = await tx.insert(clients).values({ agencyId, name: spec.name, timezone: spec.timezone }).returning();
+async function seedClient(
+  tx: Executor,
+  agencyId: string,
+  actor: { id: string; name: string },
+  spec: DemoClient,
+  passwordHash: string,
+) {
+  const [client] = await tx
+    .insert(clients)
+    .values({ agencyId, name: spec.name, timezone: spec.timezone })
+    .returning();
   const clientId = client!.id;
   const event = (type: string, subjectType: string, subjectId: string, data: Record<string, unknown>) =>
     recordEvent(tx, actor, { agencyId, clientId, type, subjectType, subjectId, data });
   await event('client.created', 'client', clientId, { name: spec.name, timezone: spec.timezone });
   for (const ch of spec.channels) {
-    const [row] = await tx.insert(channels).values({ clientId, ...ch }).returning();
+    const [row] = await tx
+      .insert(channels)
+      .values({ clientId, ...ch })
+      .returning();
     await event('channel.created', 'channel', row!.id, { network: ch.network, handle: ch.handle });
   }
   for (const [name, color] of spec.rubrics) {
@@ -102,16 +131,23 @@ async function seedClient(tx: Executor, agencyId: string, actor: { id: string; n
     await event('rubric.created', 'rubric', row!.id, { name, color });
   }
   if (spec.contact) {
-    const [user] = await tx.insert(users).values({ ...spec.contact, passwordHash, locale: 'uk' }).returning();
+    const [user] = await tx
+      .insert(users)
+      .values({ ...spec.contact, passwordHash, locale: 'uk' })
+      .returning();
     await tx.insert(clientMembers).values({ clientId, userId: user!.id, role: 'approver' });
-    await recordEvent(tx, { id: user!.id, name: user!.name }, {
-      agencyId,
-      clientId,
-      type: 'contact.joined',
-      subjectType: 'user',
-      subjectId: user!.id,
-      data: { name: user!.name, role: 'approver' },
-    });
+    await recordEvent(
+      tx,
+      { id: user!.id, name: user!.name },
+      {
+        agencyId,
+        clientId,
+        type: 'contact.joined',
+        subjectType: 'user',
+        subjectId: user!.id,
+        data: { name: user!.name, role: 'approver' },
+      },
+    );
   }
 }
 

@@ -31,7 +31,10 @@ export const timezone = z
 export const locale = z.enum(['uk', 'en']).describe('Interface language.');
 
 /** Optimistic concurrency: the version the editor last saw. A stale one answers 409. */
-export const version = z.int().min(1).describe('The version you last saw; a stale one answers 409 stale_version.');
+export const version = z
+  .int()
+  .min(1)
+  .describe('The version you last saw; a stale one answers 409 stale_version.');
 
 export const isoDate = z.iso.datetime({ offset: true });
 

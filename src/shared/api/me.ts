@@ -28,7 +28,11 @@ export type Me = z.infer<typeof me>;
 export const loginBody = z.object({ email, password: z.string().min(1).max(200) });
 export const updateMeBody = z.object({ name: name().optional(), locale: locale.optional() });
 export const changePasswordBody = z.object({
-  currentPassword: z.string().max(200).optional().describe('Required when the account already has a password.'),
+  currentPassword: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('Required when the account already has a password.'),
   newPassword: password,
 });
 export const emailOnlyBody = z.object({ email });

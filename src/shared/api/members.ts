@@ -47,7 +47,9 @@ export const invitationPreview = z.object({
   agencyName: z.string(),
   clientName: z.string().nullable(),
   existingUser: z.boolean().describe('The email already has an account; accepting adds the membership.'),
-  passwordRequired: z.boolean().describe('Agency members need a password; client contacts may use emailed links.'),
+  passwordRequired: z
+    .boolean()
+    .describe('Agency members need a password; client contacts may use emailed links.'),
 });
 export const acceptInvitationBody = z.object({
   token: z.string().min(10).max(200),

@@ -22,10 +22,7 @@ export const events = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('events_client_idx').on(t.clientId, t.id),
-    index('events_agency_idx').on(t.agencyId, t.id),
-  ],
+  (t) => [index('events_client_idx').on(t.clientId, t.id), index('events_agency_idx').on(t.agencyId, t.id)],
 );
 
 /** Every email Plit sends; with no SMTP_URL the agency owner reads them here. */

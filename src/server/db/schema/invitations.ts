@@ -24,5 +24,8 @@ export const invitations = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('invitations_token_key').on(t.tokenHash), index('invitations_agency_idx').on(t.agencyId)],
+  (t) => [
+    uniqueIndex('invitations_token_key').on(t.tokenHash),
+    index('invitations_agency_idx').on(t.agencyId),
+  ],
 );
