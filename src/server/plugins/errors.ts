@@ -25,6 +25,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const message = first ? `${first[0]}: ${first[1]}` : errorCatalogue.validation_failed.message;
       return reply.status(400).send(body('validation_failed', message, fields));
     }
+    // A unique constraint caught a duplicate that slipped past the handler's own checks
+    // (two requests at once): the database is the judge, and it is a conflict, not a crash.
+    const cause = (error as { cause?: { code?: string } }).cause;
+    if (cause?.code === '23505' || (error as { code?: string }).code === '23505') {
+      return reply.status(409).send(body('conflict', 'This already exists.'));
+    }
     const status = error.statusCode ?? 500;
     if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.status(413).send(body('payload_too_large'));

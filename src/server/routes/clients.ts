@@ -20,6 +20,7 @@ import {
   archivedFilter,
   type ClientRow,
   loadClient,
+  loadClientForChange,
   loadClientForUpdate,
   reachableClients,
 } from '../tenancy.ts';
@@ -120,8 +121,7 @@ export const clientRoutes: RouteModule = (app, ctx) => {
     async (request) => {
       const actor = requireActor(request);
       const updated = await ctx.db.transaction(async (tx) => {
-        const current = await loadClientForUpdate(tx, actor, request.params.clientId);
-        if (!canUpdateClient(actor, current)) throw forbidden();
+        const current = await loadClientForChange(tx, actor, request.params.clientId, canUpdateClient);
         if (current.version !== request.body.version) throw staleVersion();
         const changes: Record<string, { from: string; to: string }> = {};
         const { name, timezone } = request.body;

@@ -68,8 +68,9 @@ export const meRoutes: RouteModule = (app, ctx) => {
         user.passwordHash &&
         !(await verifyPassword(user.passwordHash, request.body.currentPassword ?? ''))
       ) {
-        throw new AppError('invalid_credentials', {
-          message: 'The current password is wrong.',
+        // A form answer, not 401: the person is signed in, and a 401 would send them to the login page.
+        throw new AppError('validation_failed', {
+          message: 'currentPassword: The current password is wrong.',
           fields: { currentPassword: 'The current password is wrong.' },
         });
       }

@@ -1,11 +1,12 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { clientParams, createRubricBody, rubric, updateRubricBody } from '../../shared/api/clients.ts';
 import { ok } from '../../shared/api/common.ts';
 import { recordEvent } from '../commands/recordEvent.ts';
 import type { RouteModule } from '../context.ts';
+import type { Executor } from '../db/connect.ts';
 import { rubrics } from '../db/schema/index.ts';
-import { notFound, staleVersion } from '../errors.ts';
+import { AppError, notFound, staleVersion } from '../errors.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { canUpdateClient } from '../policies/client.ts';
 import { presentRubric } from '../presenters/client.ts';
@@ -13,6 +14,24 @@ import { loadClient, loadClientForChange } from '../tenancy.ts';
 
 const tags = ['rubrics'];
 const params = clientParams.extend({ rubricId: z.uuid() });
+
+async function assertNameFree(tx: Executor, clientId: string, name: string | undefined, exceptId?: string) {
+  if (name === undefined) return;
+  const [clash] = await tx
+    .select({ id: rubrics.id })
+    .from(rubrics)
+    .where(
+      and(
+        eq(rubrics.clientId, clientId),
+        eq(sql`lower(${rubrics.name})`, name.toLowerCase()),
+        exceptId ? ne(rubrics.id, exceptId) : undefined,
+      ),
+    );
+  if (clash) {
+    const message = 'This client already has a rubric with this name.';
+    throw new AppError('conflict', { message, fields: { name: message } });
+  }
+}
 
 export const rubricRoutes: RouteModule = (app, ctx) => {
   app.get(
@@ -85,6 +104,7 @@ export const rubricRoutes: RouteModule = (app, ctx) => {
       const row = await ctx.db.transaction(async (tx) => {
         const client = await loadClientForChange(tx, actor, request.params.clientId, canUpdateClient);
         const { version, ...changes } = request.body;
+        await assertNameFree(tx, client.id, changes.name, request.params.rubricId);
         const [updated] = await tx
           .update(rubrics)
           .set({

@@ -7,7 +7,7 @@ export const email = z
   .string()
   .trim()
   .max(320)
-  .pipe(z.email())
+  .pipe(z.email({ pattern: z.regexes.unicodeEmail }))
   .transform((v) => v.toLowerCase())
   .describe('Email address; compared case-insensitively.');
 

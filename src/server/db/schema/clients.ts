@@ -1,4 +1,5 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { clientRoles, type Format, networks } from '../../../shared/roles.ts';
 import { agencies } from './agencies.ts';
 import { users } from './identity.ts';
@@ -68,5 +69,6 @@ export const rubrics = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('rubrics_client_idx').on(t.clientId)],
+  // Two rubrics called "Product" and "product" would only confuse a plan.
+  (t) => [uniqueIndex('rubrics_client_name_key').on(t.clientId, sql`lower(${t.name})`)],
 );

@@ -1,0 +1,86 @@
+import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outbox } from '../../src/server/db/schema/index.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { makeAgency } from '../support/factories.ts';
+import { call } from '../support/http.ts';
+
+/** A real SMTP server on loopback that keeps what it receives. */
+function startSmtp() {
+  const received: Array<{ to: string[]; raw: string }> = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, done) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => {
+        raw += chunk.toString('utf8');
+      });
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        done();
+      });
+    },
+  });
+  return new Promise<{ port: number; received: typeof received; close: () => Promise<void> }>((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.server.address() as AddressInfo;
+      resolve({ port, received, close: () => new Promise((r) => server.close(() => r())) });
+    });
+  });
+}
+
+describe('email through SMTP', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let t: TestApp;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    t = await createTestApp({
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      MAIL_FROM: 'Plit <plit@test.plit>',
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('sends an invitation by SMTP and marks it sent in the outbox', async () => {
+    const agency = await makeAgency(t.database.db);
+    const res = await call(t.app, 'POST', '/api/invitations', {
+      cookie: agency.contentManager.cookie,
+      body: { email: 'Новий.Контакт@Example.com', role: 'approver', clientId: agency.client.id },
+    });
+    expect(res.status).toBe(201);
+    const mail = smtp.received.find((m) => m.to.includes('новий.контакт@example.com'));
+    expect(mail?.raw).toMatch(/plit\.test\/invite\/[A-Za-z0-9_-]{43}/);
+    const [kept] = await t.database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.toEmail, 'новий.контакт@example.com'));
+    expect(kept?.status).toBe('sent');
+  });
+});
+
+describe('email without SMTP', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ SMTP_URL: 'smtp://127.0.0.1:1' });
+  });
+  afterAll(() => t.close());
+
+  it('keeps the email as failed, with the reason, when the SMTP server is unreachable', async () => {
+    const agency = await makeAgency(t.database.db);
+    const res = await call(t.app, 'POST', '/api/invitations', {
+      cookie: agency.owner.cookie,
+      body: { email: 'late@example.com', role: 'creator' },
+    });
+    expect(res.status).toBe(201);
+    const [kept] = await t.database.db.select().from(outbox).where(eq(outbox.toEmail, 'late@example.com'));
+    expect(kept?.status).toBe('failed');
+    expect(kept?.error).toBeTruthy();
+    expect(kept?.text).toContain('http://plit.test/invite/');
+  });
+});
