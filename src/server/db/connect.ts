@@ -33,7 +33,13 @@ export async function connect(options: {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
     // Fail at start-up, with the server's own words, rather than on the first request.
-    const probe = await pool.connect();
+    const probe = await pool.connect().catch(async (err: Error) => {
+      await pool.end();
+      const where = new URL(options.url!);
+      throw new Error(
+        `Cannot reach PostgreSQL at ${where.host}${where.pathname} (DATABASE_URL): ${err.message}`,
+      );
+    });
     probe.release();
     return { db: drizzlePg(pool, { schema }) as unknown as Db, kind: 'postgres', close: () => pool.end() };
   }

@@ -5,14 +5,14 @@ import { loadActor } from '../auth/actor.ts';
 import { consumeEmailToken, issueEmailToken } from '../auth/emailTokens.ts';
 import { assertLoginAllowed, recordLoginAttempt } from '../auth/loginLimits.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
-import { clearSessionCookie, SESSION_COOKIE, startSession } from '../auth/sessions.ts';
+import { clearSessionCookie, SESSION_COOKIE } from '../auth/sessions.ts';
+import { signIn } from '../auth/signIn.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { mailAgencyOf } from '../commands/mailAgencyOf.ts';
 import type { RouteModule } from '../context.ts';
 import { sessions, users } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { magicLinkEmail, passwordResetEmail } from '../mail/templates.ts';
-import { presentMe } from '../presenters/me.ts';
 
 const tags = ['auth'];
 const emailLimit = { rateLimit: { max: 5, timeWindow: '15 minutes' } };
@@ -37,8 +37,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
       const valid = await verifyPassword(user?.passwordHash ?? null, password);
       await recordLoginAttempt(ctx.db, email, request.ip, valid);
       if (!user || !valid) throw new AppError('invalid_credentials');
-      await startSession(ctx.db, request, reply, user.id, ctx.env.SESSION_DAYS);
-      return presentMe((await loadActor(ctx.db, '', user.id))!);
+      return signIn(ctx, request, reply, user.id);
     },
   );
 
@@ -99,8 +98,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
         await tx.delete(sessions).where(eq(sessions.userId, id));
         return id;
       });
-      await startSession(ctx.db, request, reply, userId, ctx.env.SESSION_DAYS);
-      return presentMe((await loadActor(ctx.db, '', userId))!);
+      return signIn(ctx, request, reply, userId);
     },
   );
 
@@ -144,8 +142,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
     },
     async (request, reply) => {
       const userId = await consumeEmailToken(ctx.db, request.body.token, 'magic_link');
-      await startSession(ctx.db, request, reply, userId, ctx.env.SESSION_DAYS);
-      return presentMe((await loadActor(ctx.db, '', userId))!);
+      return signIn(ctx, request, reply, userId);
     },
   );
 };

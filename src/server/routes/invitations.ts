@@ -9,8 +9,7 @@ import {
   invitationPreview,
 } from '../../shared/api/members.ts';
 import type { Actor } from '../auth/actor.ts';
-import { loadActor } from '../auth/actor.ts';
-import { startSession } from '../auth/sessions.ts';
+import { signIn } from '../auth/signIn.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { acceptInvitation, findPendingInvitation, isAgencyRole } from '../commands/acceptInvitation.ts';
 import { listInvitations } from '../commands/listInvitations.ts';
@@ -23,7 +22,6 @@ import { forbidden, notFound } from '../errors.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { canManageContacts } from '../policies/contact.ts';
 import { canManageMembers, canViewInvitations } from '../policies/member.ts';
-import { presentMe } from '../presenters/me.ts';
 import { loadClientForChange } from '../tenancy.ts';
 
 const tags = ['invitations'];
@@ -201,8 +199,7 @@ export const invitationRoutes: RouteModule = (app, ctx) => {
     },
     async (request, reply) => {
       const userId = await ctx.db.transaction((tx) => acceptInvitation(tx, request.body));
-      await startSession(ctx.db, request, reply, userId, ctx.env.SESSION_DAYS);
-      return presentMe((await loadActor(ctx.db, '', userId))!);
+      return signIn(ctx, request, reply, userId);
     },
   );
 };
