@@ -61,6 +61,9 @@ describe('email through SMTP', () => {
       .from(outbox)
       .where(eq(outbox.toEmail, 'новий.контакт@example.com'));
     expect(kept?.status).toBe('sent');
+    // Owners read the outbox: a delivered email's link must not be usable from there.
+    expect(kept?.text).not.toMatch(/invite\/[A-Za-z0-9_-]{43}/);
+    expect(kept?.text).toContain('/invite/••••••');
   });
 });
 

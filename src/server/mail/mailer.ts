@@ -5,6 +5,9 @@ import type { Db } from '../db/connect.ts';
 import { outbox } from '../db/schema/index.ts';
 import type { Email } from './templates.ts';
 
+/** One-time link secrets (43 base64url characters) replaced by dots. */
+export const redactLinks = (s: string) => s.replace(/\/(invite|reset-password|magic)\/[A-Za-z0-9_-]{43}/g, '/$1/••••••');
+
 export interface Mailer {
   /** Keep the email in the outbox and, when SMTP is configured, send it. Never throws. */
   send(email: Email & { to: string; agencyId: string | null }): Promise<void>;
@@ -41,7 +44,11 @@ export function createMailer(
           text: email.text,
           html: email.html,
         });
-        await db.update(outbox).set({ status: 'sent' }).where(eq(outbox.id, row.id));
+        // Delivered: the copy owners can read must not hold a live sign-in or invitation link.
+        await db
+          .update(outbox)
+          .set({ status: 'sent', text: redactLinks(email.text), html: redactLinks(email.html) })
+          .where(eq(outbox.id, row.id));
       } catch (err) {
         options.log.warn({ err, to: email.to }, 'email could not be sent; it stays in the outbox');
         await db
