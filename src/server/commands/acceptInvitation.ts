@@ -35,12 +35,23 @@ export async function findPendingInvitation(db: Executor, token: string, lock = 
 
 /**
  * Accept an invitation: create the account if the email has none, add the membership and
- * use the link up. The emailed link is the proof that the person owns the address.
+ * use the link up. For a new account the emailed link is the proof that the person owns the
+ * address. An existing account must be signed in: the inviting agency's owners can read the
+ * link in their outbox, and it must not let them sign in as someone who already has access
+ * elsewhere.
  */
-export async function acceptInvitation(tx: Executor, input: z.infer<typeof acceptInvitationBody>) {
+export async function acceptInvitation(
+  tx: Executor,
+  input: z.infer<typeof acceptInvitationBody>,
+  signedInUserId: string | null,
+) {
   const { invitation } = await findPendingInvitation(tx, input.token, true);
   const agencyRole = isAgencyRole(invitation.role);
   let [user] = await tx.select().from(users).where(eq(users.email, invitation.email)).limit(1);
+  if (user && user.id !== signedInUserId) {
+    const message = `Log in as ${invitation.email}, then open the invitation link again.`;
+    throw new AppError(signedInUserId ? 'forbidden' : 'unauthenticated', { message });
+  }
   if (!user) {
     if (!input.name)
       throw new AppError('validation_failed', { message: 'name: Required', fields: { name: 'Required' } });

@@ -121,8 +121,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
       if (user && actor && actor.agency === null && actor.contactOf.size > 0) {
         const token = await issueEmailToken(ctx.db, user.id, 'magic_link');
         const email = magicLinkEmail(`${ctx.env.publicUrl}/magic/${token}`);
-        const [first] = actor.contactOf.values();
-        await ctx.mailer.send({ ...email, to: user.email, agencyId: first?.agencyId ?? null });
+        await ctx.mailer.send({ ...email, to: user.email, agencyId: await mailAgencyOf(ctx.db, user.id) });
       }
       return reply.status(202).send({ ok: true as const });
     },

@@ -191,14 +191,15 @@ export const invitationRoutes: RouteModule = (app, ctx) => {
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: 'Accept an invitation; creates the account if needed and logs in',
+        summary: 'Accept an invitation: creates the account, or adds to the signed-in one; logs in',
         security: [],
         body: acceptInvitationBody,
         response: { 200: me },
       },
     },
     async (request, reply) => {
-      const userId = await ctx.db.transaction((tx) => acceptInvitation(tx, request.body));
+      const signedInUserId = request.actor?.user.id ?? null;
+      const userId = await ctx.db.transaction((tx) => acceptInvitation(tx, request.body, signedInUserId));
       return signIn(ctx, request, reply, userId);
     },
   );
