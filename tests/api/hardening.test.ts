@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/server/context.ts';
 import { clients } from '../../src/server/db/schema/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { makeAgency } from '../support/factories.ts';
+import { makeAgency, PASSWORD } from '../support/factories.ts';
 import { call as rawCall } from '../support/http.ts';
 
 let t: TestApp;
@@ -311,5 +311,18 @@ describe('API documentation', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(String(res.body)).toMatch(/<html/i);
+  });
+});
+
+describe('login CSRF', () => {
+  it('refuses a login posted by another site, even without a session', async () => {
+    const agency = await makeAgency(t.database.db);
+    const res = await call(t.app, 'POST', '/api/auth/login', {
+      body: { email: agency.owner.email, password: PASSWORD },
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('csrf_rejected');
+    expect(res.cookie).toBeNull();
   });
 });

@@ -6,7 +6,8 @@ import { outbox } from '../db/schema/index.ts';
 import type { Email } from './templates.ts';
 
 /** One-time link secrets (43 base64url characters) replaced by dots. */
-export const redactLinks = (s: string) => s.replace(/\/(invite|reset-password|magic)\/[A-Za-z0-9_-]{43}/g, '/$1/••••••');
+export const redactLinks = (s: string) =>
+  s.replace(/\/(invite|reset-password|magic)\/[A-Za-z0-9_-]{43}/g, '/$1/••••••');
 
 export interface Mailer {
   /** Keep the email in the outbox and, when SMTP is configured, send it. Never throws. */

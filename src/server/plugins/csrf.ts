@@ -1,18 +1,19 @@
 import type { FastifyInstance } from 'fastify';
-import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * A write that carries the session cookie must come from Plit's own pages. Browsers send
- * Origin (or at least Sec-Fetch-Site) on every cross-site write, so a mismatch is refused.
- * SameSite=Lax cookies are the first fence; this is the second.
+ * Every write from a browser must come from Plit's own pages. Browsers send Origin (or at
+ * least Sec-Fetch-Site) on cross-site writes, so a mismatch is refused. This covers writes
+ * without a session too: a foreign page must not log a visitor into someone else's account
+ * (login CSRF). SameSite=Lax cookies are the first fence; this is the second. Scripts and
+ * API clients that send neither header are not browsers and pass.
  */
 export function registerCsrfCheck(app: FastifyInstance, publicUrl: string): void {
   const trusted = new URL(publicUrl).origin;
   app.addHook('onRequest', async (request) => {
-    if (safeMethods.has(request.method) || !request.cookies[SESSION_COOKIE]) return;
+    if (safeMethods.has(request.method) || !request.url.startsWith('/api/')) return;
     const origin = request.headers.origin;
     if (origin) {
       const own = `${request.protocol}://${request.host}`;

@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor.ts';
 import { recordEvent } from '../commands/recordEvent.ts';
 import type { RouteModule } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
-import { agencyMembers, sessions, users } from '../db/schema/index.ts';
+import { agencies, agencyMembers, sessions, users } from '../db/schema/index.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { canManageMembers, canViewMembers } from '../policies/member.ts';
@@ -23,6 +23,9 @@ const columns = {
 };
 
 async function findMember(db: Executor, agencyId: string, userId: string) {
+  // Member changes of one agency take turns: two owners demoting each other at once would
+  // otherwise both see "another owner left" and leave the agency with none.
+  await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, agencyId)).for('update');
   const [row] = await db
     .select(columns)
     .from(agencyMembers)

@@ -1,0 +1,73 @@
+import { and, count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agencyMembers, clients, events } from '../../src/server/db/schema/index.ts';
+import { createTestAppOn, type TestApp } from '../support/app.ts';
+import { engines } from '../support/engines.ts';
+import { makeAgency, makeMember } from '../support/factories.ts';
+import { call } from '../support/http.ts';
+
+// Two requests at once. PGlite runs one transaction at a time; on PostgreSQL
+// (TEST_DATABASE_URL, set in CI) two connections really interleave.
+describe.each(engines())('concurrent writes ($name)', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestAppOn(engine);
+  });
+  afterAll(() => t.close());
+
+  it('two owners demoting each other at once always leave the agency an owner', async () => {
+    // Many agencies at once, so the two transactions of a pair really overlap on PostgreSQL.
+    const pairs = await Promise.all(
+      Array.from({ length: 12 }, async () => {
+        const agency = await makeAgency(t.database.db);
+        return { agency, second: await makeMember(t.database.db, agency.id, 'owner') };
+      }),
+    );
+    const outcomes = await Promise.all(
+      pairs.map(({ agency, second }) =>
+        Promise.all([
+          call(t.app, 'PATCH', `/api/members/${second.id}`, {
+            cookie: agency.owner.cookie,
+            body: { role: 'creator' },
+          }),
+          call(t.app, 'PATCH', `/api/members/${agency.owner.id}`, {
+            cookie: second.cookie,
+            body: { role: 'creator' },
+          }),
+        ]),
+      ),
+    );
+    for (const [i, [a, b]] of outcomes.entries()) {
+      // The loser is refused either as no longer an owner (403: the winner committed before
+      // it started) or as the last owner's demoter (409: it waited on the winner's lock).
+      const statuses = [a.status, b.status].sort();
+      expect(statuses[0]).toBe(200);
+      expect([403, 409]).toContain(statuses[1]);
+      const [owners] = await t.database.db
+        .select({ n: count() })
+        .from(agencyMembers)
+        .where(and(eq(agencyMembers.agencyId, pairs[i]!.agency.id), eq(agencyMembers.role, 'owner')));
+      expect(owners?.n).toBe(1);
+    }
+  });
+
+  it('two renames from the same version: one wins, the other gets 409 and writes no event', async () => {
+    const agency = await makeAgency(t.database.db);
+    const url = `/api/clients/${agency.client.id}`;
+    const answers = await Promise.all(
+      ['Перша назва', 'Second name'].map((name) =>
+        call(t.app, 'PATCH', url, { cookie: agency.contentManager.cookie, body: { name, version: 1 } }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const winner = answers.find((a) => a.status === 200)!;
+    const [row] = await t.database.db.select().from(clients).where(eq(clients.id, agency.client.id));
+    expect(row?.name).toBe(winner.body.client.name);
+    expect(row?.version).toBe(2);
+    const renames = await t.database.db
+      .select()
+      .from(events)
+      .where(and(eq(events.clientId, agency.client.id), eq(events.type, 'client.updated')));
+    expect(renames).toHaveLength(1);
+  });
+});
