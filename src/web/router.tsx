@@ -1,5 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
 import { meQuery, setupQuery } from './api/queries.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { RouteError } from './components/RouteError.tsx';
@@ -9,8 +15,9 @@ import { MagicLinkPage } from './pages/auth/MagicLinkPage.tsx';
 import { RequestPasswordResetPage } from './pages/auth/RequestPasswordResetPage.tsx';
 import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.tsx';
 import { SetupPage } from './pages/auth/SetupPage.tsx';
-import { ClientPage, type ClientTab, clientTabs } from './pages/clients/ClientPage.tsx';
+import { ClientPage } from './pages/clients/ClientPage.tsx';
 import { ClientsPage } from './pages/clients/ClientsPage.tsx';
+import { type ClientTab, clientTabs } from './pages/clients/tabs.ts';
 import { MembersPage } from './pages/members/MembersPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OutboxMessagePage } from './pages/settings/OutboxMessagePage.tsx';

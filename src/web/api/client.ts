@@ -58,7 +58,9 @@ async function request<T>(method: Method, url: string, options: RequestOptions =
   const error = isErrorBody(data)
     ? new ApiError(response.status, data.error)
     : new ApiError(response.status, { code: response.status >= 500 ? 'internal' : 'unknown', message: text });
-  if (response.status === 401 && !options.allowUnauthorized) onUnauthorized();
+  // A wrong password is an answer about the form; any other 401 means the session is gone.
+  if (response.status === 401 && error.code !== 'invalid_credentials' && !options.allowUnauthorized)
+    onUnauthorized();
   throw error;
 }
 

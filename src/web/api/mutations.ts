@@ -1,13 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type {
-  Channel,
-  Client,
-  Contact,
-  Invitation,
-  Me,
-  Member,
-  Rubric,
-} from '../../shared/api/index.ts';
+import type { Channel, Client, Contact, Invitation, Me, Member, Rubric } from '../../shared/api/index.ts';
 import type { AgencyRole, ClientRole, Format, Network } from '../../shared/roles.ts';
 import { api } from './client.ts';
 import { keys } from './queries.ts';
@@ -32,15 +24,19 @@ export const useLogin = () =>
 
 export const useSetup = () => {
   const queryClient = useQueryClient();
-  return useSignIn(async (body: { agencyName: string; name: string; email: string; password: string; locale: string }) => {
-    const me = await api.post<Me>('/api/setup', body);
-    queryClient.setQueryData(keys.setup, { needsSetup: false });
-    return me;
-  });
+  return useSignIn(
+    async (body: { agencyName: string; name: string; email: string; password: string; locale: string }) => {
+      const me = await api.post<Me>('/api/setup', body);
+      queryClient.setQueryData(keys.setup, { needsSetup: false });
+      return me;
+    },
+  );
 };
 
 export const useConfirmPasswordReset = () =>
-  useSignIn((body: { token: string; password: string }) => api.post<Me>('/api/auth/password-reset/confirm', body));
+  useSignIn((body: { token: string; password: string }) =>
+    api.post<Me>('/api/auth/password-reset/confirm', body),
+  );
 
 export const useConfirmMagicLink = () =>
   useSignIn((body: { token: string }) => api.post<Me>('/api/auth/magic-link/confirm', body));
@@ -79,7 +75,8 @@ export const useUpdateMe = () => {
 
 export const useChangePassword = () =>
   useMutation({
-    mutationFn: (body: { currentPassword?: string; newPassword: string }) => api.post('/api/me/password', body),
+    mutationFn: (body: { currentPassword?: string; newPassword: string }) =>
+      api.post('/api/me/password', body),
   });
 
 export const useRevokeSession = () => {
@@ -112,7 +109,8 @@ function useInvalidateClients() {
 export const useCreateClient = () => {
   const invalidate = useInvalidateClients();
   return useMutation({
-    mutationFn: (body: { name: string; timezone: string }) => api.post<{ client: Client }>('/api/clients', body),
+    mutationFn: (body: { name: string; timezone: string }) =>
+      api.post<{ client: Client }>('/api/clients', body),
     onSuccess: invalidate,
   });
 };
@@ -254,7 +252,8 @@ export const useRevokeInvitation = () => {
 export const useResendInvitation = () => {
   const invalidate = useInvalidateInvitations();
   return useMutation({
-    mutationFn: (invitationId: string) => api.post<{ invitation: Invitation }>(`/api/invitations/${invitationId}/resend`),
+    mutationFn: (invitationId: string) =>
+      api.post<{ invitation: Invitation }>(`/api/invitations/${invitationId}/resend`),
     onSettled: invalidate,
   });
 };

@@ -4,14 +4,15 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface Props extends Omit<ButtonProps, 'children' | 'onClick'> {
-  /** What the trigger says; for an icon-only trigger pass `icon` and `label`. */
+  /** What the trigger says; for an icon-only trigger pass `icon` only. */
   children?: ReactNode;
+  /** Accessible name; when there is visible text, it starts with that text ("Revoke: ann@…"). */
   label: string;
   icon?: ReactNode;
   title: string;
   message: ReactNode;
   confirmLabel: string;
-  onConfirm: () => Promise<unknown> | void;
+  onConfirm: () => Promise<unknown> | undefined;
   loading?: boolean;
 }
 
@@ -43,7 +44,7 @@ export function ConfirmButton({
         variant="subtle"
         color="red"
         size="xs"
-        aria-label={children ? undefined : label}
+        aria-label={label}
         title={children ? undefined : label}
         onClick={open}
         px={children ? undefined : 6}

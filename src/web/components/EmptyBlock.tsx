@@ -7,7 +7,7 @@ interface Props {
   description?: string;
   action?: ReactNode;
   /** Heading level that fits the place the empty state sits in. */
-  order?: 2 | 3 | 4;
+  order?: 1 | 2 | 3 | 4;
 }
 
 /** A friendly "nothing here yet" with the action that fills it. */

@@ -13,7 +13,13 @@ interface Props {
 export function ErrorState({ error, onRetry, title }: Props) {
   const { t } = useTranslation();
   return (
-    <Alert color="red" variant="light" title={title ?? t('errors.loadFailed')} icon={<IconAlertTriangle />} role="alert">
+    <Alert
+      color="red"
+      variant="light"
+      title={title ?? t('errors.loadFailed')}
+      icon={<IconAlertTriangle />}
+      role="alert"
+    >
       {errorMessage(error, t)}
       {onRetry && (
         <Button

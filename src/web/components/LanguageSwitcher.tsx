@@ -5,10 +5,13 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../../shared/api/index.ts';
 import { api } from '../api/client.ts';
 import { keys } from '../api/queries.ts';
-import { changeLanguage, currentLanguage, type Language, languages } from '../i18n/index.ts';
-
-/** Names of the languages in themselves, so each is findable whatever the current one. */
-const names: Record<Language, string> = { uk: 'Українська', en: 'English' };
+import {
+  changeLanguage,
+  currentLanguage,
+  type Language,
+  languages,
+  languageNames as names,
+} from '../i18n/index.ts';
 
 /** Switches the interface language; a signed-in person's choice is saved to the account too. */
 export function LanguageSwitcher({ compact = false }: { compact?: boolean }) {

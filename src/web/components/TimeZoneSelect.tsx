@@ -17,7 +17,10 @@ export function TimeZoneSelect({ value, onChange, error }: Props) {
   const data = useMemo(() => {
     const zones = timeZones();
     const list = zones.includes(value) || !value ? zones : [value, ...zones];
-    return list.map((zone) => ({ value: zone, label: `${zone.replaceAll('_', ' ')} (${timeZoneOffset(zone, language)})` }));
+    return list.map((zone) => ({
+      value: zone,
+      label: `${zone.replaceAll('_', ' ')} (${timeZoneOffset(zone, language)})`,
+    }));
   }, [language, value]);
   return (
     <Select

@@ -7,6 +7,9 @@ import { uk } from './uk.ts';
 export const languages = ['uk', 'en'] as const;
 export type Language = (typeof languages)[number];
 
+/** Each language named in itself, so it is findable whatever the current one is. */
+export const languageNames: Record<Language, string> = { uk: 'Українська', en: 'English' };
+
 /** The language a person chose explicitly on this device; it wins over the browser's. */
 const STORAGE_KEY = 'plit.language';
 

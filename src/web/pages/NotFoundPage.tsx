@@ -11,13 +11,11 @@ export function NotFoundPage() {
   return (
     <Center component="main" mih="60vh" p="md">
       <EmptyBlock
-        order={1 as 2}
+        order={1}
         icon={<IconMapOff />}
         title={t('notFound.title')}
         description={t('notFound.description')}
-        action={
-          <Button renderRoot={(props) => <Link to="/" {...props} />}>{t('common.goHome')}</Button>
-        }
+        action={<Button renderRoot={(props) => <Link to="/" {...props} />}>{t('common.goHome')}</Button>}
       />
     </Center>
   );
