@@ -14,12 +14,14 @@ export async function logInByApi(context: BrowserContext, baseURL: string, email
 
 /** Pin the interface language before the app reads it (it remembers the choice in localStorage). */
 export async function useLanguage(context: BrowserContext, lang: 'uk' | 'en'): Promise<void> {
-  await context.addInitScript((l) => window.localStorage.setItem('plit.lang', l), lang);
+  await context.addInitScript((l) => window.localStorage.setItem('plit.language', l), lang);
 }
 
 /** No serious or critical accessibility violations on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
+  // axe really looked at the page (a blocked injection would report nothing at all).
+  expect(results.passes.length).toBeGreaterThan(10);
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
     bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),

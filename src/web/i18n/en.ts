@@ -8,6 +8,7 @@ export const en = {
     tagline: 'Plit: agency and client plan next month together.',
   },
   common: {
+    togglePassword: 'Show or hide the password',
     loading: 'Loading…',
     retry: 'Try again',
     cancel: 'Cancel',

@@ -9,6 +9,7 @@ export const uk: Translations = {
     tagline: 'Plit: агенція й клієнт планують наступний місяць разом.',
   },
   common: {
+    togglePassword: 'Показати або сховати пароль',
     loading: 'Завантаження…',
     retry: 'Спробувати ще раз',
     cancel: 'Скасувати',

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
@@ -11,6 +11,7 @@ import { useAcceptInvitation, useLogout } from '../../api/mutations.ts';
 import { meQuery } from '../../api/queries.ts';
 import { AuthLayout } from '../../components/AuthLayout.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { notifyError, reportFormError } from '../../lib/errors.ts';
 import { roleLabel } from '../../lib/roles.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
@@ -113,7 +114,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
           autoComplete="name"
           required
         />
-        <PasswordInput
+        <PasswordField
           label={preview.passwordRequired ? t('fields.password') : t('invite.passwordOptional')}
           description={preview.passwordRequired ? t('fields.passwordHint') : t('invite.passwordOptionalHint')}
           value={password}

@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Divider, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Divider, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconMailCheck } from '@tabler/icons-react';
 import { getRouteApi, Link, useRouter } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogin, useRequestMagicLink } from '../../api/mutations.ts';
 import { AuthLayout } from '../../components/AuthLayout.tsx';
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { errorMessage, notifyError } from '../../lib/errors.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { email as emailRule, hasErrors, required, validate } from '../../lib/validate.ts';
@@ -73,7 +74,7 @@ export function LoginPage() {
             required
             data-autofocus
           />
-          <PasswordInput
+          <PasswordField
             label={t('fields.password')}
             autoComplete="current-password"
             value={password}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Stack } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { useConfirmPasswordReset } from '../../api/mutations.ts';
 import { AuthLayout } from '../../components/AuthLayout.tsx';
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { notifySuccess, reportFormError } from '../../lib/errors.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { hasErrors, password as passwordRule, validate } from '../../lib/validate.ts';
@@ -59,7 +60,7 @@ export function ResetPasswordPage() {
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
-            <PasswordInput
+            <PasswordField
               label={t('fields.newPassword')}
               description={t('fields.passwordHint')}
               autoComplete="new-password"
@@ -68,7 +69,7 @@ export function ResetPasswordPage() {
               error={errors.password}
               required
             />
-            <PasswordInput
+            <PasswordField
               label={t('fields.repeatPassword')}
               autoComplete="new-password"
               value={repeat}

@@ -1,9 +1,10 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSetup } from '../../api/mutations.ts';
 import { AuthLayout } from '../../components/AuthLayout.tsx';
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { reportFormError } from '../../lib/errors.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
@@ -90,7 +91,7 @@ export function SetupPage() {
             autoComplete="email"
             required
           />
-          <PasswordInput
+          <PasswordField
             label={t('fields.password')}
             description={t('fields.passwordHint')}
             value={values.password}

@@ -1,10 +1,11 @@
-import { Button, Group, Paper, PasswordInput, Stack } from '@mantine/core';
+import { Button, Group, Paper, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { useChangePassword } from '../../api/mutations.ts';
 import { keys } from '../../api/queries.ts';
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { SectionHeader } from '../../components/SectionHeader.tsx';
 import { notifySuccess, reportFormError } from '../../lib/errors.ts';
 import { useMe } from '../../lib/useMe.ts';
@@ -73,7 +74,7 @@ export function ChangePasswordForm() {
             {/* Lets password managers tie the new password to this account. */}
             <input type="email" autoComplete="username" value={me.user.email} readOnly hidden />
             {hasPassword && (
-              <PasswordInput
+              <PasswordField
                 label={t('fields.currentPassword')}
                 autoComplete="current-password"
                 value={values.currentPassword}
@@ -82,7 +83,7 @@ export function ChangePasswordForm() {
                 required
               />
             )}
-            <PasswordInput
+            <PasswordField
               label={t('fields.newPassword')}
               description={t('fields.passwordHint')}
               autoComplete="new-password"
@@ -91,7 +92,7 @@ export function ChangePasswordForm() {
               error={errors.newPassword}
               required
             />
-            <PasswordInput
+            <PasswordField
               label={t('fields.repeatPassword')}
               autoComplete="new-password"
               value={values.repeat}
