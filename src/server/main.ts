@@ -7,7 +7,11 @@ import { DEMO_PASSWORD, demoLogins, seedDemo } from './seed/demo.ts';
 /** Start Plit: connect, migrate, seed the demo when empty, listen, and say how to get in. */
 export async function start(): Promise<void> {
   const env = loadEnv();
-  const database = await connect({ url: env.DATABASE_URL, dataDir: env.dataDir });
+  const database = await connect({
+    url: env.DATABASE_URL,
+    dataDir: env.dataDir,
+    onIdleError: (err) => console.warn(`PostgreSQL dropped an idle connection: ${err.message}`),
+  });
   await migrate(database);
   const seeded = env.PLIT_DEMO ? await seedDemo(database.db) : false;
   const app = await buildApp({ env, database });

@@ -29,9 +29,14 @@ export interface Database {
 export async function connect(options: {
   url?: string | undefined;
   dataDir?: string | undefined;
+  /** Told when PostgreSQL drops an idle pooled connection (the pool replaces it). */
+  onIdleError?: (err: Error) => void;
 }): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // An idle connection the server drops (a restart, a failover) is only discarded by the
+    // pool; without a listener Node would treat it as an unhandled error and stop Plit.
+    pool.on('error', (err) => options.onIdleError?.(err));
     // Fail at start-up, with the server's own words, rather than on the first request.
     const probe = await pool.connect().catch(async (err: Error) => {
       await pool.end();
