@@ -6,6 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyWebsocket from '@fastify/websocket';
 import Fastify from 'fastify';
 import {
   jsonSchemaTransform,
@@ -16,6 +17,7 @@ import {
 import type { App, Context } from './context.ts';
 import type { Database } from './db/connect.ts';
 import type { Env } from './env.ts';
+import { createInProcessBus, type LiveBus } from './live/bus.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerCsrfCheck } from './plugins/csrf.ts';
@@ -30,6 +32,8 @@ export interface BuildOptions {
   env: Env;
   database: Database;
   mailer?: Mailer;
+  /** Live fan-out; in-process unless the caller passes a Redis bus. */
+  live?: LiveBus;
   /** Where the built web app lives; tests that need no pages skip it. */
   webRoot?: string | null;
   logger?: boolean;
@@ -69,6 +73,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(fastifyRateLimit, {
     global: true,
     max: 600,
@@ -109,6 +114,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     mailer:
       options.mailer ??
       createMailer(database.db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log: app.log }),
+    live: options.live ?? createInProcessBus(),
+    log: app.log,
     version,
   };
   await app.register(async (api) => {

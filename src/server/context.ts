@@ -8,6 +8,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db, EngineKind } from './db/connect.ts';
 import type { Env } from './env.ts';
+import type { LiveBus } from './live/bus.ts';
 import type { Mailer } from './mail/mailer.ts';
 
 /** What every route module is given: no globals, so tests build as many apps as they like. */
@@ -16,6 +17,8 @@ export interface Context {
   dbKind: EngineKind;
   env: Env;
   mailer: Mailer;
+  live: LiveBus;
+  log: FastifyBaseLogger;
   version: string;
 }
 

@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { connect } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { loadEnv } from './env.ts';
+import { createInProcessBus, createRedisBus } from './live/bus.ts';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from './seed/demo.ts';
 
 /** Start Plit: connect, migrate, seed the demo when empty, listen, and say how to get in. */
@@ -14,15 +15,18 @@ export async function start(): Promise<void> {
   });
   await migrate(database);
   const seeded = env.PLIT_DEMO ? await seedDemo(database.db) : false;
-  const app = await buildApp({ env, database });
+  const live = env.REDIS_URL ? await createRedisBus(env.REDIS_URL) : createInProcessBus();
+  const app = await buildApp({ env, database, live });
   await app.listen({ port: env.PORT, host: env.HOST });
 
   const where =
     database.kind === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const fanOut = env.REDIS_URL ? 'Redis (REDIS_URL)' : 'in-process';
   const lines = [
     '',
     `  Plit is running at ${env.publicUrl}`,
     `  Database: ${where}${seeded ? ' (demo data just created)' : ''}`,
+    `  Live updates: ${fanOut}`,
   ];
   if (env.PLIT_DEMO) {
     lines.push(`  Demo logins (password for all: ${DEMO_PASSWORD}):`);
@@ -39,6 +43,7 @@ export async function start(): Promise<void> {
     stopping = true;
     app.log.info({ signal }, 'stopping');
     await app.close();
+    await live.close();
     await database.close();
     process.exit(0);
   };

@@ -32,3 +32,23 @@ export const formats = [
   'live',
 ] as const;
 export type Format = (typeof formats)[number];
+
+/** The monthly co-creation cycle, in order. */
+export const cycleStages = ['preparation', 'meeting', 'facts', 'content', 'running', 'closed'] as const;
+export type CycleStage = (typeof cycleStages)[number];
+
+/** Whose move it is in each stage. */
+export const stageOwners: Record<CycleStage, 'agency' | 'both' | 'client' | 'nobody'> = {
+  preparation: 'agency',
+  meeting: 'both',
+  facts: 'client',
+  content: 'agency',
+  running: 'agency',
+  closed: 'nobody',
+};
+
+export const topicSources = ['agency', 'client', 'meeting'] as const;
+export type TopicSource = (typeof topicSources)[number];
+
+export const topicStatuses = ['proposed', 'accepted', 'changed', 'parked', 'dropped'] as const;
+export type TopicStatus = (typeof topicStatuses)[number];

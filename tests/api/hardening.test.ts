@@ -277,9 +277,13 @@ function registeredApiRoutes(app: App): Set<string> {
       if (method !== 'HEAD') routes.add(`${method} ${path.replace(/:(\w+)/g, '{$1}')}`);
     }
   }
-  // The document itself and its viewer are not part of the API it describes.
+  // The document itself and its viewer are not part of the API it describes; the live
+  // WebSocket is a protocol OpenAPI cannot express (ARCHITECTURE.md documents it).
   const isApi = (path: string) =>
-    path.startsWith('/api/') && !path.startsWith('/api/docs') && path !== '/api/openapi.json';
+    path.startsWith('/api/') &&
+    !path.startsWith('/api/docs') &&
+    path !== '/api/openapi.json' &&
+    path !== '/api/live';
   return new Set([...routes].filter((route) => isApi(route.slice(route.indexOf(' ') + 1))));
 }
 

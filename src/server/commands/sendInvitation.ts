@@ -7,6 +7,7 @@ import type { Context } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
 import { agencyMembers, clientMembers, invitations, users } from '../db/schema/index.ts';
 import { AppError, forbidden } from '../errors.ts';
+import { transact } from '../live/transact.ts';
 import { invitationEmail } from '../mail/templates.ts';
 import { canManageContacts } from '../policies/contact.ts';
 import { canManageMembers } from '../policies/member.ts';
@@ -45,7 +46,7 @@ async function assertNotMemberYet(tx: Executor, input: Input, agencyId: string) 
 export async function sendInvitation(ctx: Context, actor: Actor, input: Input) {
   const token = newToken();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
-  const { row, clientName, agency } = await ctx.db.transaction(async (tx) => {
+  const { row, clientName, agency } = await transact(ctx, async (tx) => {
     if (!actor.agency) throw forbidden();
     let clientName: string | null = null;
     if (input.clientId) {

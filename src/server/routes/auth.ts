@@ -12,6 +12,7 @@ import { mailAgencyOf } from '../commands/mailAgencyOf.ts';
 import type { RouteModule } from '../context.ts';
 import { sessions, users } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
+import { transact } from '../live/transact.ts';
 import { magicLinkEmail, passwordResetEmail } from '../mail/templates.ts';
 
 const tags = ['auth'];
@@ -88,7 +89,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      const userId = await ctx.db.transaction(async (tx) => {
+      const userId = await transact(ctx, async (tx) => {
         const id = await consumeEmailToken(tx, request.body.token, 'password_reset');
         await tx
           .update(users)

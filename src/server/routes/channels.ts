@@ -6,6 +6,7 @@ import { recordEvent } from '../commands/recordEvent.ts';
 import type { RouteModule } from '../context.ts';
 import { channels } from '../db/schema/index.ts';
 import { notFound, staleVersion } from '../errors.ts';
+import { transact } from '../live/transact.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { canUpdateClient } from '../policies/client.ts';
 import { presentChannel } from '../presenters/client.ts';
@@ -49,7 +50,7 @@ export const channelRoutes: RouteModule = (app, ctx) => {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const row = await ctx.db.transaction(async (tx) => {
+      const row = await transact(ctx, async (tx) => {
         const client = await loadClientForChange(tx, actor, request.params.clientId, canUpdateClient);
         const formats = [...new Set(request.body.formats)];
         const [created] = await tx
@@ -83,7 +84,7 @@ export const channelRoutes: RouteModule = (app, ctx) => {
     },
     async (request) => {
       const actor = requireActor(request);
-      const row = await ctx.db.transaction(async (tx) => {
+      const row = await transact(ctx, async (tx) => {
         const client = await loadClientForChange(tx, actor, request.params.clientId, canUpdateClient);
         const { version, ...changes } = request.body;
         const [updated] = await tx
@@ -127,7 +128,7 @@ export const channelRoutes: RouteModule = (app, ctx) => {
     { schema: { tags, summary: 'Remove a social account', params, response: { 200: ok } } },
     async (request) => {
       const actor = requireActor(request);
-      await ctx.db.transaction(async (tx) => {
+      await transact(ctx, async (tx) => {
         const client = await loadClientForChange(tx, actor, request.params.clientId, canUpdateClient);
         const [removed] = await tx
           .delete(channels)

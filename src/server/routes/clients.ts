@@ -13,6 +13,7 @@ import type { RouteModule } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
 import { channels, clientMembers, clients, rubrics } from '../db/schema/index.ts';
 import { forbidden, staleVersion } from '../errors.ts';
+import { transact } from '../live/transact.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { canArchiveClient, canCreateClient, canUpdateClient } from '../policies/client.ts';
 import { presentClient } from '../presenters/client.ts';
@@ -79,7 +80,7 @@ export const clientRoutes: RouteModule = (app, ctx) => {
       const actor = requireActor(request);
       if (!canCreateClient(actor) || !actor.agency) throw forbidden();
       const agencyId = actor.agency.id;
-      const created = await ctx.db.transaction(async (tx) => {
+      const created = await transact(ctx, async (tx) => {
         const [row] = await tx
           .insert(clients)
           .values({ agencyId, ...request.body })
@@ -120,7 +121,7 @@ export const clientRoutes: RouteModule = (app, ctx) => {
     },
     async (request) => {
       const actor = requireActor(request);
-      const updated = await ctx.db.transaction(async (tx) => {
+      const updated = await transact(ctx, async (tx) => {
         const current = await loadClientForChange(tx, actor, request.params.clientId, canUpdateClient);
         if (current.version !== request.body.version) throw staleVersion();
         const changes: Record<string, { from: string; to: string }> = {};
@@ -168,7 +169,7 @@ export const clientRoutes: RouteModule = (app, ctx) => {
       },
       async (request) => {
         const actor = requireActor(request);
-        const updated = await ctx.db.transaction(async (tx) => {
+        const updated = await transact(ctx, async (tx) => {
           const current = await loadClientForUpdate(tx, actor, request.params.clientId);
           if (!canArchiveClient(actor, current)) throw forbidden();
           if ((current.archivedAt !== null) === archive) return current;

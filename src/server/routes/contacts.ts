@@ -9,6 +9,7 @@ import type { RouteModule } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
 import { clientMembers, invitations, users } from '../db/schema/index.ts';
 import { notFound } from '../errors.ts';
+import { transact } from '../live/transact.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { canManageContacts } from '../policies/contact.ts';
 import { presentContact } from '../presenters/member.ts';
@@ -78,7 +79,7 @@ export const contactRoutes: RouteModule = (app, ctx) => {
     },
     async (request) => {
       const actor = requireActor(request);
-      const row = await ctx.db.transaction(async (tx) => {
+      const row = await transact(ctx, async (tx) => {
         const client = await loadClientForChange(tx, actor, request.params.clientId, canManageContacts);
         const before = await findContact(tx, client.id, request.params.userId);
         if (before.role === request.body.role) return before;
@@ -105,7 +106,7 @@ export const contactRoutes: RouteModule = (app, ctx) => {
     { schema: { tags, summary: "Remove a contact's access to this client", params, response: { 200: ok } } },
     async (request) => {
       const actor = requireActor(request);
-      await ctx.db.transaction(async (tx) => {
+      await transact(ctx, async (tx) => {
         const client = await loadClientForChange(tx, actor, request.params.clientId, canManageContacts);
         const before = await findContact(tx, client.id, request.params.userId);
         await tx

@@ -6,6 +6,7 @@ import { contactRoutes } from './contacts.ts';
 import { eventRoutes } from './events.ts';
 import { healthRoutes } from './health.ts';
 import { invitationRoutes } from './invitations.ts';
+import { liveRoutes } from './live.ts';
 import { meRoutes } from './me.ts';
 import { memberRoutes } from './members.ts';
 import { outboxRoutes } from './outbox.ts';
@@ -25,4 +26,5 @@ export const routeModules: RouteModule[] = [
   memberRoutes,
   invitationRoutes,
   outboxRoutes,
+  liveRoutes,
 ];

@@ -19,6 +19,7 @@ import type { RouteModule } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
 import { clients, invitations, users } from '../db/schema/index.ts';
 import { forbidden, notFound } from '../errors.ts';
+import { transact } from '../live/transact.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { canManageContacts } from '../policies/contact.ts';
 import { canManageMembers, canViewInvitations } from '../policies/member.ts';
@@ -102,7 +103,7 @@ export const invitationRoutes: RouteModule = (app, ctx) => {
     async (request) => {
       const actor = requireActor(request);
       const token = newToken();
-      const { row, clientName } = await ctx.db.transaction(async (tx) => {
+      const { row, clientName } = await transact(ctx, async (tx) => {
         const current = await loadManagedInvitation(tx, actor, request.params.invitationId);
         if (current.acceptedAt || current.revokedAt) throw notFound();
         const [row] = await tx
@@ -135,7 +136,7 @@ export const invitationRoutes: RouteModule = (app, ctx) => {
     },
     async (request) => {
       const actor = requireActor(request);
-      await ctx.db.transaction(async (tx) => {
+      await transact(ctx, async (tx) => {
         const current = await loadManagedInvitation(tx, actor, request.params.invitationId);
         if (current.acceptedAt || current.revokedAt) return;
         await tx
@@ -199,7 +200,7 @@ export const invitationRoutes: RouteModule = (app, ctx) => {
     },
     async (request, reply) => {
       const signedInUserId = request.actor?.user.id ?? null;
-      const userId = await ctx.db.transaction((tx) => acceptInvitation(tx, request.body, signedInUserId));
+      const userId = await transact(ctx, (tx) => acceptInvitation(tx, request.body, signedInUserId));
       return signIn(ctx, request, reply, userId);
     },
   );

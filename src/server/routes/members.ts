@@ -8,6 +8,7 @@ import type { RouteModule } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
 import { agencies, agencyMembers, sessions, users } from '../db/schema/index.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
+import { transact } from '../live/transact.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { canManageMembers, canViewMembers } from '../policies/member.ts';
 import { presentMember } from '../presenters/member.ts';
@@ -87,7 +88,7 @@ export const memberRoutes: RouteModule = (app, ctx) => {
     async (request) => {
       const actor = requireActor(request);
       const agency = managedAgency(actor);
-      const row = await ctx.db.transaction(async (tx) => {
+      const row = await transact(ctx, async (tx) => {
         const before = await findMember(tx, agency.id, request.params.userId);
         if (before.role === request.body.role) return before;
         if (before.role === 'owner') await assertAnotherOwner(tx, agency.id);
@@ -121,7 +122,7 @@ export const memberRoutes: RouteModule = (app, ctx) => {
     async (request) => {
       const actor = requireActor(request);
       const agency = managedAgency(actor);
-      await ctx.db.transaction(async (tx) => {
+      await transact(ctx, async (tx) => {
         const before = await findMember(tx, agency.id, request.params.userId);
         if (before.role === 'owner') await assertAnotherOwner(tx, agency.id);
         await tx

@@ -7,6 +7,7 @@ import type { RouteModule } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
 import { rubrics } from '../db/schema/index.ts';
 import { AppError, notFound, staleVersion } from '../errors.ts';
+import { transact } from '../live/transact.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { canUpdateClient } from '../policies/client.ts';
 import { presentRubric } from '../presenters/client.ts';
@@ -68,7 +69,7 @@ export const rubricRoutes: RouteModule = (app, ctx) => {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const row = await ctx.db.transaction(async (tx) => {
+      const row = await transact(ctx, async (tx) => {
         const client = await loadClientForChange(tx, actor, request.params.clientId, canUpdateClient);
         const [created] = await tx
           .insert(rubrics)
@@ -101,7 +102,7 @@ export const rubricRoutes: RouteModule = (app, ctx) => {
     },
     async (request) => {
       const actor = requireActor(request);
-      const row = await ctx.db.transaction(async (tx) => {
+      const row = await transact(ctx, async (tx) => {
         const client = await loadClientForChange(tx, actor, request.params.clientId, canUpdateClient);
         const { version, ...changes } = request.body;
         await assertNameFree(tx, client.id, changes.name, request.params.rubricId);
@@ -145,7 +146,7 @@ export const rubricRoutes: RouteModule = (app, ctx) => {
     { schema: { tags, summary: 'Remove a rubric', params, response: { 200: ok } } },
     async (request) => {
       const actor = requireActor(request);
-      await ctx.db.transaction(async (tx) => {
+      await transact(ctx, async (tx) => {
         const client = await loadClientForChange(tx, actor, request.params.clientId, canUpdateClient);
         const [removed] = await tx
           .delete(rubrics)

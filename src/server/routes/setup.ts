@@ -7,6 +7,7 @@ import type { RouteModule } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
 import { agencies } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
+import { transact } from '../live/transact.ts';
 import { presentMe } from '../presenters/me.ts';
 
 async function needsSetup(db: Executor) {
@@ -42,7 +43,7 @@ export const setupRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      const actor: Actor = await ctx.db.transaction(async (tx) => {
+      const actor: Actor = await transact(ctx, async (tx) => {
         // Serialise concurrent first-run submissions: only the first creates an agency.
         await tx.execute(sql`lock table agencies in share row exclusive mode`);
         if (!(await needsSetup(tx))) throw new AppError('setup_done');

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { clientRoles, type Format, networks } from '../../../shared/roles.ts';
 import { agencies } from './agencies.ts';
 import { users } from './identity.ts';
@@ -15,6 +25,13 @@ export const clients = pgTable(
     name: text('name').notNull(),
     // IANA zone; every date of this client's plan is shown and reasoned about in it.
     timezone: text('timezone').notNull().default('Europe/Kyiv'),
+    // ISO country whose public holidays and notable days the calendar shows.
+    country: text('country').notNull().default('UA'),
+    // Day of the month before the planned one by which each stage should be done.
+    stageDays: jsonb('stage_days')
+      .$type<{ preparation: number; meeting: number; facts: number; content: number }>()
+      .notNull()
+      .default({ preparation: 20, meeting: 23, facts: 26, content: 30 }),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     // Bumped on every change so a stale edit can be refused instead of silently winning.
     version: integer('version').notNull().default(1),

@@ -3,3 +3,4 @@ export * from './clients.ts';
 export * from './events.ts';
 export * from './identity.ts';
 export * from './invitations.ts';
+export * from './planning.ts';

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.ts';
+import type { App } from '../../src/server/context.ts';
+import type { Database } from '../../src/server/db/connect.ts';
+import { migrate } from '../../src/server/db/migrate.ts';
+import { loadEnv } from '../../src/server/env.ts';
+import { createRedisBus, type LiveBus } from '../../src/server/live/bus.ts';
+import { engines } from '../support/engines.ts';
+import { makeAgency } from '../support/factories.ts';
+import { call } from '../support/http.ts';
+import { listen, openLive } from '../support/live.ts';
+
+const postgres = engines().find((e) => e.name === 'postgres');
+const redisUrl = process.env.TEST_REDIS_URL;
+
+/**
+ * Two server processes behind a load balancer serve one plan: each has its own database
+ * pool and its own Redis connections; they share only PostgreSQL and Redis.
+ */
+describe.skipIf(!postgres || !redisUrl)(
+  'live updates across two server processes (PostgreSQL + Redis)',
+  () => {
+    let database: Database;
+    let dispose: () => Promise<void>;
+    const servers: Array<{ app: App; bus: LiveBus; host: string }> = [];
+
+    beforeAll(async () => {
+      ({ database, dispose } = await postgres!.open());
+      await migrate(database);
+      for (let i = 0; i < 2; i++) {
+        const bus = await createRedisBus(redisUrl!);
+        const app = await buildApp({
+          env: loadEnv({ NODE_ENV: 'test', PUBLIC_URL: 'http://plit.test', LOG_LEVEL: 'silent' }),
+          database,
+          live: bus,
+          webRoot: null,
+          logger: false,
+        });
+        servers.push({ app, bus, host: await listen(app) });
+      }
+    });
+    afterAll(async () => {
+      for (const s of servers) {
+        await s.app.close();
+        await s.bus.close();
+      }
+      await dispose();
+    });
+
+    it('a change made through one process reaches a browser connected to the other, in order', async () => {
+      const [a, b] = servers;
+      const agency = await makeAgency(database.db);
+      const room = `client:${agency.client.id}:team`;
+      const onA = await openLive(a!.host, agency.owner.cookie);
+      const onB = await openLive(b!.host, agency.creator.cookie);
+      const start = (await onA.subscribe(room)).seq as number;
+      expect((await onB.subscribe(room)).seq).toBe(start);
+
+      for (const name of ['Один', 'Два', 'Три']) {
+        const res = await call(b!.app, 'POST', `/api/clients/${agency.client.id}/rubrics`, {
+          cookie: agency.contentManager.cookie,
+          body: { name, color: '#445566' },
+        });
+        expect(res.status).toBe(201);
+      }
+      for (const live of [onA, onB]) {
+        await live.next((f) => f.type === 'event' && f.seq === start + 3);
+        const events = live.frames.filter((f) => f.type === 'event');
+        expect(events.map((f) => f.seq)).toEqual([start + 1, start + 2, start + 3]);
+        expect(events.map((f) => (f.event as { data: { name: string } }).data.name)).toEqual([
+          'Один',
+          'Два',
+          'Три',
+        ]);
+        live.close();
+      }
+    });
+  },
+);
