@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clientRoles, formats, networks } from '../roles.ts';
+import { clientRoles, cycleStages, formats, networks } from '../roles.ts';
 import { isoDate, name, timezone, uuid, version } from './common.ts';
 
 export const client = z.object({
@@ -9,11 +9,17 @@ export const client = z.object({
   archived: z.boolean(),
   version: z.int(),
   createdAt: isoDate,
-  /** Filled in by the monthly cycle (next issue); null until a cycle exists. */
   currentCycle: z
-    .object({ month: z.string(), stage: z.string() })
+    .object({
+      id: uuid,
+      month: z.string().describe('YYYY-MM'),
+      stage: z.enum(cycleStages),
+      owner: z.enum(['agency', 'both', 'client', 'nobody']).describe('Whose move it is.'),
+      deadline: z.string().nullable().describe("The current stage's deadline, a local date."),
+      overdue: z.boolean(),
+    })
     .nullable()
-    .describe('The current monthly cycle, null while the client has none.'),
+    .describe('The earliest cycle not yet closed (else the latest); null while the client has none.'),
   counts: z.object({ channels: z.int(), rubrics: z.int(), contacts: z.int() }),
   abilities: z.object({ update: z.boolean(), archive: z.boolean(), manageContacts: z.boolean() }),
 });

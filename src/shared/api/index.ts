@@ -2,3 +2,4 @@ export * from './clients.ts';
 export * from './common.ts';
 export * from './me.ts';
 export * from './members.ts';
+export * from './planning.ts';

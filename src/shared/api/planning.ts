@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { cycleStages, formats, topicSources, topicStatuses } from '../roles.ts';
+import { isoDate, uuid, version } from './common.ts';
+
+export const month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-12')
+  .describe('A month, YYYY-MM.');
+export const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-05')
+  .refine(
+    (d) =>
+      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'Not a real date',
+  )
+  .describe("A date in the client's time zone, YYYY-MM-DD.");
+export const localTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 10:00')
+  .describe("A time in the client's time zone, HH:MM.");
+
+export const stageDeadlines = z
+  .object(
+    Object.fromEntries(cycleStages.map((s) => [s, localDate.optional()])) as Record<
+      (typeof cycleStages)[number],
+      z.ZodOptional<typeof localDate>
+    >,
+  )
+  .describe('Local date by which each stage should be done.');
+
+export const cycle = z.object({
+  id: uuid,
+  clientId: uuid,
+  month,
+  stage: z.enum(cycleStages),
+  owner: z.enum(['agency', 'both', 'client', 'nobody']).describe('Whose move it is in the current stage.'),
+  deadlines: stageDeadlines,
+  overdue: z.boolean().describe("The current stage's deadline has passed in the client's time zone."),
+  shared: z.boolean().describe('Client contacts can see the plan.'),
+  sharedAt: isoDate.nullable(),
+  version: z.int(),
+  counts: z.object({ slots: z.int(), slotsWithoutTopic: z.int(), topics: z.int() }),
+  next: z
+    .object({
+      stage: z.enum(cycleStages),
+      missing: z.array(z.string()).describe('What must be true before moving on; empty when it can move.'),
+    })
+    .nullable(),
+  history: z.array(
+    z.object({
+      from: z.enum(cycleStages).nullable(),
+      to: z.enum(cycleStages),
+      actorName: z.string().nullable(),
+      at: isoDate,
+    }),
+  ),
+  abilities: z.object({
+    update: z.boolean(),
+    advance: z.boolean(),
+    share: z.boolean(),
+    editPlan: z.boolean(),
+    addTopics: z.boolean(),
+  }),
+});
+export type Cycle = z.infer<typeof cycle>;
+
+export const startCycleBody = z.object({
+  month,
+  copyCadence: z.boolean().default(true).describe("Copy the previous month's cadence rules."),
+});
+export const updateCycleBody = z.object({ deadlines: stageDeadlines, version });
+export const moveStageBody = z.object({ to: z.enum(cycleStages), version });
+
+export const slot = z.object({
+  id: uuid,
+  cycleId: uuid,
+  startsAt: isoDate,
+  date: localDate,
+  time: localTime,
+  channelId: uuid,
+  format: z.enum(formats),
+  rubricId: uuid.nullable(),
+  topicId: uuid.nullable(),
+  version: z.int(),
+});
+export type Slot = z.infer<typeof slot>;
+export const createSlotBody = z.object({
+  date: localDate,
+  time: localTime,
+  channelId: uuid,
+  format: z.enum(formats),
+  rubricId: uuid.nullable().optional(),
+});
+export const updateSlotBody = createSlotBody.partial().extend({ version });
+export const duplicateSlotBody = z.object({ date: localDate.optional(), time: localTime.optional() });
+export const placeTopicBody = z.object({
+  topicId: uuid.nullable().describe('The topic to put in the slot; null takes it out.'),
+  version,
+});
+
+export const cadenceRule = z.object({
+  id: uuid,
+  channelId: uuid,
+  format: z.enum(formats),
+  weekdays: z.array(z.int().min(1).max(7)).describe('ISO weekdays, 1 = Monday.'),
+  time: localTime,
+  rubricId: uuid.nullable(),
+});
+export type CadenceRule = z.infer<typeof cadenceRule>;
+export const putCadenceBody = z.object({
+  rules: z
+    .array(cadenceRule.omit({ id: true }).extend({ weekdays: z.array(z.int().min(1).max(7)).min(1).max(7) }))
+    .max(50),
+});
+
+const tag = z.string().trim().min(1).max(40);
+export const topic = z.object({
+  id: uuid,
+  clientId: uuid,
+  cycleId: uuid.nullable(),
+  title: z.string(),
+  angle: z.string(),
+  rubricId: uuid.nullable(),
+  channelId: uuid.nullable(),
+  format: z.enum(formats).nullable(),
+  source: z.enum(topicSources),
+  status: z.enum(topicStatuses),
+  authorName: z.string().nullable(),
+  tags: z.array(z.string()),
+  position: z.number(),
+  slotId: uuid.nullable().describe('The slot it sits in, if any.'),
+  reservedAt: isoDate.nullable(),
+  version: z.int(),
+  createdAt: isoDate,
+});
+export type Topic = z.infer<typeof topic>;
+export const createTopicBody = z.object({
+  title: z.string().trim().min(1).max(300),
+  angle: z.string().max(5000).default(''),
+  rubricId: uuid.nullable().optional(),
+  channelId: uuid.nullable().optional(),
+  format: z.enum(formats).nullable().optional(),
+  source: z.enum(topicSources).optional(),
+  tags: z.array(tag).max(20).default([]),
+});
+export const updateTopicBody = z.object({
+  title: z.string().trim().min(1).max(300).optional(),
+  angle: z.string().max(5000).optional(),
+  rubricId: uuid.nullable().optional(),
+  channelId: uuid.nullable().optional(),
+  format: z.enum(formats).nullable().optional(),
+  status: z
+    .enum(['proposed', 'accepted', 'changed', 'dropped'])
+    .optional()
+    .describe('Parking goes through /park.'),
+  tags: z.array(tag).max(20).optional(),
+  position: z.number().finite().optional(),
+  version,
+});
+export const pullTopicBody = z.object({ cycleId: uuid, version });
+export const versionBody = z.object({ version });
+
+export const reserveQuery = z.object({
+  q: z.string().max(200).optional().describe('Text in the title, angle or tags.'),
+  rubricId: uuid.optional(),
+  tag: z.string().max(40).optional(),
+  olderThanDays: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3650)
+    .optional()
+    .describe('In the reserve at least this long.'),
+});
+
+export const topicPass = z.object({
+  cycleId: uuid,
+  month,
+  enteredAt: isoDate,
+  leftAt: isoDate.nullable(),
+  leftAs: z.string().nullable(),
+});
+
+export const plan = z.object({
+  cycle,
+  slots: z.array(slot),
+  topics: z.array(topic),
+  cadence: z.array(cadenceRule),
+  rooms: z.array(z.string()).describe('Live rooms to join for updates of this plan.'),
+});
+export type Plan = z.infer<typeof plan>;
