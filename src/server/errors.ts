@@ -25,6 +25,8 @@ export const errorCatalogue = {
   last_owner: { status: 409, message: 'An agency needs at least one owner.' },
   setup_done: { status: 409, message: 'Plit is already set up.' },
   archived: { status: 409, message: 'This client is archived. Unarchive it to make changes.' },
+  stage_blocked: { status: 409, message: 'The cycle cannot move on yet; see what is missing.' },
+  slot_taken: { status: 409, message: 'This slot already holds another topic.' },
   payload_too_large: { status: 413, message: 'The request is too large.' },
   rate_limited: { status: 429, message: 'Too many attempts. Wait a little and try again.' },
   internal: { status: 500, message: 'Something went wrong on our side. Nothing was changed.' },

@@ -117,3 +117,32 @@ export function magicLinkEmail(link: string): Email {
     },
   );
 }
+
+export function planSharedEmail(input: {
+  link: string;
+  clientName: string;
+  monthUk: string;
+  monthEn: string;
+  agencyName: string;
+}): Email {
+  return bilingual(
+    `Контент-план на ${input.monthUk} · Content plan for ${input.monthEn}: ${input.clientName}`,
+    input.link,
+    {
+      heading: `Контент-план на ${input.monthUk} готовий до перегляду`,
+      lines: [
+        `${input.agencyName} підготувала графік постингу і теми для «${input.clientName}».`,
+        'Перегляньте його до зустрічі: так ми встигнемо обговорити все важливе.',
+      ],
+      action: 'Відкрити контент-план',
+    },
+    {
+      heading: `The content plan for ${input.monthEn} is ready for you`,
+      lines: [
+        `${input.agencyName} has prepared the posting schedule and topics for "${input.clientName}".`,
+        'Have a look before the meeting, so we can discuss what matters.',
+      ],
+      action: 'Open the content plan',
+    },
+  );
+}

@@ -1,8 +1,10 @@
 import type { RouteModule } from '../context.ts';
 import { authRoutes } from './auth.ts';
+import { cadenceRoutes } from './cadence.ts';
 import { channelRoutes } from './channels.ts';
 import { clientRoutes } from './clients.ts';
 import { contactRoutes } from './contacts.ts';
+import { cycleRoutes } from './cycles.ts';
 import { eventRoutes } from './events.ts';
 import { healthRoutes } from './health.ts';
 import { invitationRoutes } from './invitations.ts';
@@ -10,8 +12,11 @@ import { liveRoutes } from './live.ts';
 import { meRoutes } from './me.ts';
 import { memberRoutes } from './members.ts';
 import { outboxRoutes } from './outbox.ts';
+import { reserveRoutes } from './reserve.ts';
 import { rubricRoutes } from './rubrics.ts';
 import { setupRoutes } from './setup.ts';
+import { slotRoutes } from './slots.ts';
+import { topicRoutes } from './topics.ts';
 
 export const routeModules: RouteModule[] = [
   healthRoutes,
@@ -27,4 +32,9 @@ export const routeModules: RouteModule[] = [
   invitationRoutes,
   outboxRoutes,
   liveRoutes,
+  cycleRoutes,
+  slotRoutes,
+  cadenceRoutes,
+  topicRoutes,
+  reserveRoutes,
 ];

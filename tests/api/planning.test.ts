@@ -1,0 +1,350 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slots, topics } from '../../src/server/db/schema/index.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { makeAgency, makeClient, type TestAgency } from '../support/factories.ts';
+import { call } from '../support/http.ts';
+import { makeCycle } from '../support/planning.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const as = (cookie: string) => ({
+  get: (url: string) => call(t.app, 'GET', url, { cookie }),
+  post: (url: string, body: unknown = {}) => call(t.app, 'POST', url, { cookie, body }),
+  patch: (url: string, body: unknown) => call(t.app, 'PATCH', url, { cookie, body }),
+  put: (url: string, body: unknown) => call(t.app, 'PUT', url, { cookie, body }),
+  del: (url: string) => call(t.app, 'DELETE', url, { cookie }),
+});
+
+async function world() {
+  const agency = await makeAgency(t.database.db);
+  const cm = as(agency.contentManager.cookie);
+  return { agency, cm };
+}
+
+const slotBody = (agency: TestAgency, date = '2026-12-07', time = '10:00') => ({
+  date,
+  time,
+  channelId: agency.client.channel.id,
+  format: 'post',
+});
+
+describe('cycles', () => {
+  it('starts a month with default deadlines from the client settings, once per month', async () => {
+    const { agency, cm } = await world();
+    const res = await cm.post(`/api/clients/${agency.client.id}/cycles`, { month: '2027-01' });
+    expect(res.status).toBe(201);
+    expect(res.body.cycle).toMatchObject({
+      month: '2027-01',
+      stage: 'preparation',
+      owner: 'agency',
+      shared: false,
+    });
+    expect(res.body.cycle.deadlines).toMatchObject({
+      preparation: '2026-12-20',
+      meeting: '2026-12-23',
+      running: '2027-01-31',
+    });
+    expect(res.body.cycle.history).toEqual([expect.objectContaining({ from: null, to: 'preparation' })]);
+    const again = await cm.post(`/api/clients/${agency.client.id}/cycles`, { month: '2027-01' });
+    expect(again.status).toBe(409);
+    expect((await cm.post(`/api/clients/${agency.client.id}/cycles`, { month: '2027-13' })).status).toBe(400);
+  });
+
+  it('copies the previous month’s cadence when asked', async () => {
+    const { agency, cm } = await world();
+    const dec = await cm.post(`/api/clients/${agency.client.id}/cycles`, { month: '2026-12' });
+    await cm.put(`/api/cycles/${dec.body.cycle.id}/cadence`, {
+      rules: [
+        {
+          channelId: agency.client.channel.id,
+          format: 'post',
+          weekdays: [1, 3, 5],
+          time: '10:00',
+          rubricId: null,
+        },
+      ],
+    });
+    const jan = await cm.post(`/api/clients/${agency.client.id}/cycles`, { month: '2027-01' });
+    const plan = await cm.get(`/api/cycles/${jan.body.cycle.id}/plan`);
+    expect(plan.body.cadence).toEqual([expect.objectContaining({ weekdays: [1, 3, 5], time: '10:00' })]);
+  });
+
+  it('says what is missing before preparation can end, and moves on once it is there', async () => {
+    const { agency, cm } = await world();
+    const cycle = (await cm.post(`/api/clients/${agency.client.id}/cycles`, { month: '2026-12' })).body.cycle;
+    expect(cycle.next).toEqual({ stage: 'meeting', missing: ['no_slots', 'no_topics', 'not_shared'] });
+    const blocked = await cm.post(`/api/cycles/${cycle.id}/stage`, { to: 'meeting', version: cycle.version });
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.error.code).toBe('stage_blocked');
+
+    await cm.post(`/api/cycles/${cycle.id}/slots`, slotBody(agency));
+    await cm.post(`/api/cycles/${cycle.id}/topics`, { title: 'Різдвяна обсмажка' });
+    const shared = await cm.post(`/api/cycles/${cycle.id}/share`, { version: cycle.version });
+    expect(shared.body.cycle.next.missing).toEqual([]);
+    const moved = await cm.post(`/api/cycles/${cycle.id}/stage`, {
+      to: 'meeting',
+      version: shared.body.cycle.version,
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.cycle).toMatchObject({ stage: 'meeting', owner: 'both' });
+    expect(moved.body.cycle.history.map((h: { to: string }) => h.to)).toEqual(['preparation', 'meeting']);
+    // Skipping a stage is refused.
+    const skip = await cm.post(`/api/cycles/${cycle.id}/stage`, {
+      to: 'content',
+      version: moved.body.cycle.version,
+    });
+    expect(skip.status).toBe(409);
+  });
+
+  it('keeps an unshared plan from the client, and shows a shared one read-only', async () => {
+    const { agency, cm } = await world();
+    const cycle = (await cm.post(`/api/clients/${agency.client.id}/cycles`, { month: '2026-12' })).body.cycle;
+    const contact = as(agency.approver.cookie);
+    expect((await contact.get(`/api/cycles/${cycle.id}/plan`)).status).toBe(404);
+    expect((await contact.get(`/api/clients/${agency.client.id}/cycles`)).body.cycles).toEqual([]);
+    await cm.post(`/api/cycles/${cycle.id}/share`, { version: cycle.version });
+    const seen = await contact.get(`/api/cycles/${cycle.id}/plan`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.cycle.abilities).toEqual({
+      update: false,
+      advance: false,
+      share: false,
+      editPlan: false,
+      addTopics: false,
+    });
+    expect(seen.body.rooms).toEqual([`client:${agency.client.id}:all`]);
+    expect((await contact.post(`/api/cycles/${cycle.id}/slots`, slotBody(agency))).status).toBe(403);
+  });
+
+  it('emails every contact when the plan is shared', async () => {
+    const { agency, cm } = await world();
+    const cycle = (await cm.post(`/api/clients/${agency.client.id}/cycles`, { month: '2026-12' })).body.cycle;
+    await cm.post(`/api/cycles/${cycle.id}/share`, { version: cycle.version });
+    const outbox = await as(agency.owner.cookie).get('/api/outbox');
+    const mail = outbox.body.messages.find((m: { to: string }) => m.to === agency.approver.email);
+    expect(mail.subject).toContain('Грудень 2026');
+    expect(mail.text).toContain(`/cycles/${cycle.id}`);
+  });
+});
+
+describe('posting schedule', () => {
+  it('stores a slot at the client’s local time and shows it back the same way', async () => {
+    const { agency, cm } = await world();
+    const cycle = await makeCycle(t.database.db, agency);
+    const res = await cm.post(`/api/cycles/${cycle.id}/slots`, slotBody(agency, '2026-12-07', '10:00'));
+    expect(res.status).toBe(201);
+    // Kyiv is UTC+2 in December.
+    expect(res.body.slot).toMatchObject({
+      date: '2026-12-07',
+      time: '10:00',
+      startsAt: '2026-12-07T08:00:00.000Z',
+    });
+  });
+
+  it('refuses a slot outside the month, or on another client’s channel, with a clear field', async () => {
+    const { agency, cm } = await world();
+    const cycle = await makeCycle(t.database.db, agency);
+    const outside = await cm.post(`/api/cycles/${cycle.id}/slots`, slotBody(agency, '2027-01-02'));
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.fields).toHaveProperty('date');
+    const foreign = await makeClient(t.database.db, (await makeAgency(t.database.db)).id);
+    const wrong = await cm.post(`/api/cycles/${cycle.id}/slots`, {
+      ...slotBody(agency),
+      channelId: foreign.channel.id,
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.fields).toHaveProperty('channelId');
+    const format = await cm.post(`/api/cycles/${cycle.id}/slots`, { ...slotBody(agency), format: 'reel' });
+    expect(format.status).toBe(400);
+    expect(await t.database.db.select().from(slots).where(eq(slots.cycleId, cycle.id))).toHaveLength(0);
+  });
+
+  it('fills the month from the cadence without duplicating slots', async () => {
+    const { agency, cm } = await world();
+    const cycle = await makeCycle(t.database.db, agency);
+    await cm.post(`/api/cycles/${cycle.id}/slots`, slotBody(agency, '2026-12-02', '10:00')); // a Wednesday
+    await cm.put(`/api/cycles/${cycle.id}/cadence`, {
+      rules: [
+        {
+          channelId: agency.client.channel.id,
+          format: 'post',
+          weekdays: [1, 3, 5],
+          time: '10:00',
+          rubricId: null,
+        },
+        {
+          channelId: agency.client.channel.id,
+          format: 'story',
+          weekdays: [1, 2, 3, 4, 5, 6, 7],
+          time: '18:00',
+          rubricId: null,
+        },
+      ],
+    });
+    const first = await cm.post(`/api/cycles/${cycle.id}/cadence/apply`);
+    // December 2026 starts on a Tuesday: 4 Mondays + 5 Wednesdays + 4 Fridays = 13 posts
+    // (one already there) and 31 daily stories.
+    expect(first.body.created).toBe(12 + 31);
+    const second = await cm.post(`/api/cycles/${cycle.id}/cadence/apply`);
+    expect(second.body.created).toBe(0);
+    const plan = await cm.get(`/api/cycles/${cycle.id}/plan`);
+    expect(plan.body.slots).toHaveLength(44);
+    expect(plan.body.slots.filter((s: { time: string }) => s.time === '18:00')).toHaveLength(31);
+  });
+
+  it('holds at most one topic per slot, moves a topic between slots, and takes it out', async () => {
+    const { agency, cm } = await world();
+    const cycle = await makeCycle(t.database.db, agency);
+    const a = (await cm.post(`/api/cycles/${cycle.id}/slots`, slotBody(agency, '2026-12-07'))).body.slot;
+    const b = (await cm.post(`/api/cycles/${cycle.id}/slots`, slotBody(agency, '2026-12-09'))).body.slot;
+    const one = (await cm.post(`/api/cycles/${cycle.id}/topics`, { title: 'Один' })).body.topic;
+    const two = (await cm.post(`/api/cycles/${cycle.id}/topics`, { title: 'Два' })).body.topic;
+
+    const placed = await cm.put(`/api/slots/${a.id}/topic`, { topicId: one.id, version: a.version });
+    expect(placed.body.slot.topicId).toBe(one.id);
+    const taken = await cm.put(`/api/slots/${a.id}/topic`, {
+      topicId: two.id,
+      version: placed.body.slot.version,
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.code).toBe('slot_taken');
+
+    const moved = await cm.put(`/api/slots/${b.id}/topic`, { topicId: one.id, version: b.version });
+    expect(moved.body.slot.topicId).toBe(one.id);
+    const plan = await cm.get(`/api/cycles/${cycle.id}/plan`);
+    expect(plan.body.slots.find((s: { id: string }) => s.id === a.id).topicId).toBeNull();
+    expect(plan.body.topics.find((x: { id: string }) => x.id === one.id).slotId).toBe(b.id);
+
+    const out = await cm.put(`/api/slots/${b.id}/topic`, { topicId: null, version: moved.body.slot.version });
+    expect(out.body.slot.topicId).toBeNull();
+  });
+
+  it('refuses a topic of another client in a slot, changing nothing', async () => {
+    const { agency, cm } = await world();
+    const other = await makeAgency(t.database.db);
+    const cycle = await makeCycle(t.database.db, agency);
+    const otherCycle = await makeCycle(t.database.db, other);
+    const foreignTopic = (
+      await as(other.contentManager.cookie).post(`/api/cycles/${otherCycle.id}/topics`, { title: 'Чуже' })
+    ).body.topic;
+    const slot = (await cm.post(`/api/cycles/${cycle.id}/slots`, slotBody(agency))).body.slot;
+    const res = await cm.put(`/api/slots/${slot.id}/topic`, {
+      topicId: foreignTopic.id,
+      version: slot.version,
+    });
+    expect(res.status).toBe(404);
+    const [row] = await t.database.db.select().from(slots).where(eq(slots.id, slot.id));
+    expect(row?.topicId).toBeNull();
+  });
+
+  it('answers a stale edit of a slot with 409 and keeps the newer value', async () => {
+    const { agency, cm } = await world();
+    const cycle = await makeCycle(t.database.db, agency);
+    const slot = (await cm.post(`/api/cycles/${cycle.id}/slots`, slotBody(agency))).body.slot;
+    const first = await cm.patch(`/api/slots/${slot.id}`, { time: '12:00', version: slot.version });
+    expect(first.status).toBe(200);
+    const stale = await as(agency.owner.cookie).patch(`/api/slots/${slot.id}`, {
+      time: '15:00',
+      version: slot.version,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('stale_version');
+    const plan = await cm.get(`/api/cycles/${cycle.id}/plan`);
+    expect(plan.body.slots[0].time).toBe('12:00');
+  });
+
+  it('duplicates a slot without its topic, and moves one to another day keeping its time', async () => {
+    const { agency, cm } = await world();
+    const cycle = await makeCycle(t.database.db, agency);
+    const slot = (await cm.post(`/api/cycles/${cycle.id}/slots`, slotBody(agency, '2026-12-07', '09:30')))
+      .body.slot;
+    const copy = await cm.post(`/api/slots/${slot.id}/duplicate`, { date: '2026-12-14' });
+    expect(copy.status).toBe(201);
+    expect(copy.body.slot).toMatchObject({ date: '2026-12-14', time: '09:30', topicId: null });
+    const moved = await cm.patch(`/api/slots/${slot.id}`, { date: '2026-12-21', version: slot.version });
+    expect(moved.body.slot).toMatchObject({ date: '2026-12-21', time: '09:30' });
+  });
+});
+
+describe('topics and the reserve', () => {
+  it('parks a topic into the reserve, finds it there, and pulls it into a later month with its history', async () => {
+    const { agency, cm } = await world();
+    const dec = await makeCycle(t.database.db, agency, '2026-12');
+    const jan = await makeCycle(t.database.db, agency, '2027-01');
+    const topic = (
+      await cm.post(`/api/cycles/${dec.id}/topics`, { title: 'Кава і книжки', tags: ['партнерство'] })
+    ).body.topic;
+    const parked = await cm.post(`/api/topics/${topic.id}/park`, { version: topic.version });
+    expect(parked.body.topic).toMatchObject({ cycleId: null, status: 'parked' });
+
+    const search = await cm.get(`/api/clients/${agency.client.id}/reserve?q=${encodeURIComponent('книжки')}`);
+    expect(search.body.topics.map((x: { id: string }) => x.id)).toEqual([topic.id]);
+    const byTag = await cm.get(
+      `/api/clients/${agency.client.id}/reserve?tag=${encodeURIComponent('партнерство')}`,
+    );
+    expect(byTag.body.topics).toHaveLength(1);
+    const none = await cm.get(`/api/clients/${agency.client.id}/reserve?q=zzz`);
+    expect(none.body.topics).toHaveLength(0);
+
+    const pulled = await cm.post(`/api/topics/${topic.id}/pull`, {
+      cycleId: jan.id,
+      version: parked.body.topic.version,
+    });
+    expect(pulled.body.topic).toMatchObject({ cycleId: jan.id, status: 'proposed' });
+    const history = await cm.get(`/api/topics/${topic.id}/history`);
+    expect(
+      history.body.passes.map((p: { month: string; leftAs: string | null }) => [p.month, p.leftAs]),
+    ).toEqual([
+      ['2026-12', 'parked'],
+      ['2027-01', null],
+    ]);
+  });
+
+  it('sends unused topics to the reserve when the cycle closes', async () => {
+    const { agency, cm } = await world();
+    const cycle = await makeCycle(t.database.db, agency, '2026-10', true);
+    const slot = (await cm.post(`/api/cycles/${cycle.id}/slots`, slotBody(agency, '2026-10-05'))).body.slot;
+    const used = (await cm.post(`/api/cycles/${cycle.id}/topics`, { title: 'Used' })).body.topic;
+    const unused = (await cm.post(`/api/cycles/${cycle.id}/topics`, { title: 'Unused' })).body.topic;
+    await cm.put(`/api/slots/${slot.id}/topic`, { topicId: used.id, version: slot.version });
+    await t.database.db.update(topics).set({ status: 'accepted' }).where(eq(topics.cycleId, cycle.id));
+    // Walk the stages; October 2026 is over, so the cycle may close.
+    let version = (await cm.get(`/api/cycles/${cycle.id}/plan`)).body.cycle.version;
+    for (const to of ['meeting', 'facts', 'content', 'running', 'closed']) {
+      const res = await cm.post(`/api/cycles/${cycle.id}/stage`, { to, version });
+      expect(res.status, `${to}: ${JSON.stringify(res.body)}`).toBe(200);
+      version = res.body.cycle.version;
+    }
+    const reserve = await cm.get(`/api/clients/${agency.client.id}/reserve`);
+    expect(reserve.body.topics.map((x: { id: string }) => x.id)).toEqual([unused.id]);
+    const history = await cm.get(`/api/topics/${unused.id}/history`);
+    expect(history.body.passes[0].leftAs).toBe('unused');
+  });
+
+  it('lets a creator propose topics but not change the schedule', async () => {
+    const { agency } = await world();
+    const cycle = await makeCycle(t.database.db, agency);
+    const creator = as(agency.creator.cookie);
+    const res = await creator.post(`/api/cycles/${cycle.id}/topics`, { title: 'Ідея креатора' });
+    expect(res.status).toBe(201);
+    expect(res.body.topic).toMatchObject({ source: 'agency', authorName: agency.creator.name });
+    expect((await creator.post(`/api/cycles/${cycle.id}/slots`, slotBody(agency))).status).toBe(403);
+    expect((await creator.del(`/api/topics/${res.body.topic.id}`)).status).toBe(403);
+  });
+
+  it('answers a stale topic edit with 409', async () => {
+    const { agency, cm } = await world();
+    const cycle = await makeCycle(t.database.db, agency);
+    const topic = (await cm.post(`/api/cycles/${cycle.id}/topics`, { title: 'A' })).body.topic;
+    expect((await cm.patch(`/api/topics/${topic.id}`, { title: 'B', version: topic.version })).status).toBe(
+      200,
+    );
+    const stale = await cm.patch(`/api/topics/${topic.id}`, { title: 'C', version: topic.version });
+    expect(stale.status).toBe(409);
+  });
+});
