@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, newToken } from '../../src/server/auth/tokens.ts';
-import { invitations } from '../../src/server/db/schema/index.ts';
+import { channels, cycles, invitations, slots, topics } from '../../src/server/db/schema/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, type TestAgency } from '../support/factories.ts';
 import { call } from '../support/http.ts';
@@ -74,10 +74,15 @@ const manageInvitation: Expect = {
 interface World extends TestAgency {
   invitationId: string;
   outsiderAgency: TestAgency;
+  cycleId: string;
+  slotId: string;
+  topicId: string;
+  reserveTopicId: string;
+  spareChannelId: string;
 }
 
 interface Row {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** As written in the OpenAPI document. */
   path: string;
   url: (w: World) => string;
@@ -86,6 +91,7 @@ interface Row {
 }
 
 const c = (w: World) => `/api/clients/${w.client.id}`;
+const cy = (w: World) => `/api/cycles/${w.cycleId}`;
 const rows: Row[] = [
   { method: 'GET', path: '/api/me', url: () => '/api/me', expect: self },
   { method: 'PATCH', path: '/api/me', url: () => '/api/me', body: () => ({ locale: 'en' }), expect: self },
@@ -164,7 +170,8 @@ const rows: Row[] = [
   {
     method: 'DELETE',
     path: '/api/clients/{clientId}/channels/{channelId}',
-    url: (w) => `${c(w)}/channels/${w.client.channel.id}`,
+    // The world's slot uses the first channel (removing it answers 409), so remove the spare one.
+    url: (w) => `${c(w)}/channels/${w.spareChannelId}`,
     expect: writeClient,
   },
   {
@@ -253,6 +260,129 @@ const rows: Row[] = [
     expect: manageInvitation,
   },
   { method: 'GET', path: '/api/outbox', url: () => '/api/outbox', expect: ownersOnly },
+  { method: 'GET', path: '/api/clients/{clientId}/cycles', url: (w) => `${c(w)}/cycles`, expect: readClient },
+  {
+    method: 'POST',
+    path: '/api/clients/{clientId}/cycles',
+    url: (w) => `${c(w)}/cycles`,
+    body: () => ({ month: '2027-02' }),
+    expect: createUnderClient,
+  },
+  { method: 'GET', path: '/api/cycles/{cycleId}/plan', url: (w) => `${cy(w)}/plan`, expect: readClient },
+  {
+    method: 'PATCH',
+    path: '/api/cycles/{cycleId}',
+    url: cy,
+    body: () => ({ deadlines: { meeting: '2026-11-25' }, version: 1 }),
+    expect: writeClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/cycles/{cycleId}/stage',
+    url: (w) => `${cy(w)}/stage`,
+    body: () => ({ to: 'meeting', version: 1 }),
+    expect: writeClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/cycles/{cycleId}/share',
+    url: (w) => `${cy(w)}/share`,
+    body: () => ({ version: 1 }),
+    expect: writeClient,
+  },
+  {
+    method: 'PUT',
+    path: '/api/cycles/{cycleId}/cadence',
+    url: (w) => `${cy(w)}/cadence`,
+    body: () => ({ rules: [] }),
+    expect: writeClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/cycles/{cycleId}/cadence/apply',
+    url: (w) => `${cy(w)}/cadence/apply`,
+    expect: writeClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/cycles/{cycleId}/slots',
+    url: (w) => `${cy(w)}/slots`,
+    body: (w) => ({ date: '2026-12-10', time: '11:00', channelId: w.client.channel.id, format: 'post' }),
+    expect: createUnderClient,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/slots/{slotId}',
+    url: (w) => `/api/slots/${w.slotId}`,
+    body: () => ({ time: '12:00', version: 1 }),
+    expect: writeClient,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/slots/{slotId}',
+    url: (w) => `/api/slots/${w.slotId}`,
+    expect: writeClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/slots/{slotId}/duplicate',
+    url: (w) => `/api/slots/${w.slotId}/duplicate`,
+    body: () => ({}),
+    expect: createUnderClient,
+  },
+  {
+    method: 'PUT',
+    path: '/api/slots/{slotId}/topic',
+    url: (w) => `/api/slots/${w.slotId}/topic`,
+    body: (w) => ({ topicId: w.topicId, version: 1 }),
+    expect: writeClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/cycles/{cycleId}/topics',
+    url: (w) => `${cy(w)}/topics`,
+    body: () => ({ title: 'Нова тема' }),
+    expect: { ...createUnderClient, creator: 201 },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/topics/{topicId}',
+    url: (w) => `/api/topics/${w.topicId}`,
+    body: () => ({ title: 'Інша назва', version: 1 }),
+    expect: { ...writeClient, creator: 200 },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/topics/{topicId}',
+    url: (w) => `/api/topics/${w.topicId}`,
+    expect: writeClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/topics/{topicId}/park',
+    url: (w) => `/api/topics/${w.topicId}/park`,
+    body: () => ({ version: 1 }),
+    expect: writeClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/topics/{topicId}/pull',
+    url: (w) => `/api/topics/${w.reserveTopicId}/pull`,
+    body: (w) => ({ cycleId: w.cycleId, version: 1 }),
+    expect: writeClient,
+  },
+  {
+    method: 'GET',
+    path: '/api/clients/{clientId}/reserve',
+    url: (w) => `${c(w)}/reserve`,
+    expect: { ...readClient, approver: 403 },
+  },
+  {
+    method: 'GET',
+    path: '/api/topics/{topicId}/history',
+    url: (w) => `/api/topics/${w.topicId}/history`,
+    expect: { ...readClient, approver: 404 },
+  },
 ];
 
 /** Routes anyone may call; their own tests cover them. */
@@ -292,7 +422,49 @@ async function makeWorld(): Promise<World> {
       expiresAt: new Date(Date.now() + 86_400_000),
     })
     .returning();
-  return { ...agency, invitationId: invitation!.id, outsiderAgency };
+  // A shared December plan with one slot and one topic, and one topic waiting in the reserve.
+  const [cycle] = await db
+    .insert(cycles)
+    .values({ clientId: agency.client.id, month: '2026-12', sharedAt: new Date() })
+    .returning();
+  const [topic] = await db
+    .insert(topics)
+    .values({ clientId: agency.client.id, cycleId: cycle!.id, title: 'Різдвяна обсмажка', source: 'agency' })
+    .returning();
+  const [reserveTopic] = await db
+    .insert(topics)
+    .values({
+      clientId: agency.client.id,
+      cycleId: null,
+      title: 'Про запас',
+      source: 'agency',
+      status: 'parked',
+      reservedAt: new Date(),
+    })
+    .returning();
+  const [slot] = await db
+    .insert(slots)
+    .values({
+      cycleId: cycle!.id,
+      startsAt: new Date('2026-12-07T08:00:00Z'),
+      channelId: agency.client.channel.id,
+      format: 'post',
+    })
+    .returning();
+  const [spare] = await db
+    .insert(channels)
+    .values({ clientId: agency.client.id, network: 'telegram', handle: '@spare', formats: ['post'] })
+    .returning();
+  return {
+    ...agency,
+    spareChannelId: spare!.id,
+    invitationId: invitation!.id,
+    outsiderAgency,
+    cycleId: cycle!.id,
+    slotId: slot!.id,
+    topicId: topic!.id,
+    reserveTopicId: reserveTopic!.id,
+  };
 }
 
 function cookieOf(w: World, actor: ActorName): string | null {

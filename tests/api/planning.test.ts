@@ -348,3 +348,15 @@ describe('topics and the reserve', () => {
     expect(stale.status).toBe(409);
   });
 });
+
+describe('channels in use', () => {
+  it('refuses to remove a channel that scheduled slots use, and keeps both', async () => {
+    const { agency, cm } = await world();
+    const cycle = await makeCycle(t.database.db, agency);
+    await cm.post(`/api/cycles/${cycle.id}/slots`, slotBody(agency));
+    const res = await cm.del(`/api/clients/${agency.client.id}/channels/${agency.client.channel.id}`);
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/1 slot/);
+    expect((await cm.get(`/api/cycles/${cycle.id}/plan`)).body.slots).toHaveLength(1);
+  });
+});

@@ -31,6 +31,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (cause?.code === '23505' || (error as { code?: string }).code === '23505') {
       return reply.status(409).send(body('conflict', 'This already exists.'));
     }
+    // Likewise a foreign key: something still uses what the request wanted to remove.
+    if (cause?.code === '23503' || (error as { code?: string }).code === '23503') {
+      return reply.status(409).send(body('conflict', 'Something else still uses this.'));
+    }
     const status = error.statusCode ?? 500;
     if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.status(413).send(body('payload_too_large'));

@@ -1,11 +1,11 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { channel, clientParams, createChannelBody, updateChannelBody } from '../../shared/api/clients.ts';
 import { ok } from '../../shared/api/common.ts';
 import { recordEvent } from '../commands/recordEvent.ts';
 import type { RouteModule } from '../context.ts';
-import { channels } from '../db/schema/index.ts';
-import { notFound, staleVersion } from '../errors.ts';
+import { channels, slots } from '../db/schema/index.ts';
+import { AppError, notFound, staleVersion } from '../errors.ts';
 import { transact } from '../live/transact.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { canUpdateClient } from '../policies/client.ts';
@@ -130,6 +130,15 @@ export const channelRoutes: RouteModule = (app, ctx) => {
       const actor = requireActor(request);
       await transact(ctx, async (tx) => {
         const client = await loadClientForChange(tx, actor, request.params.clientId, canUpdateClient);
+        // Slots of plans point at the channel: removing it would silently empty those plans.
+        const [used] = await tx
+          .select({ n: count() })
+          .from(slots)
+          .where(eq(slots.channelId, request.params.channelId));
+        if ((used?.n ?? 0) > 0) {
+          const message = `This channel has ${used!.n} slot(s) in the posting schedule. Move or delete them first.`;
+          throw new AppError('conflict', { message });
+        }
         const [removed] = await tx
           .delete(channels)
           .where(and(eq(channels.id, request.params.channelId), eq(channels.clientId, client.id)))

@@ -21,7 +21,7 @@ import { transact } from '../live/transact.ts';
 import { presentCycle, presentCycles } from '../planning/cycleView.ts';
 import { loadCycle, loadCycleForChange } from '../planning/load.ts';
 import { requireActor } from '../plugins/auth.ts';
-import { canAdvanceCycle, canShareCycle, canStartCycle, canViewCycle } from '../policies/plan.ts';
+import { canAdvanceCycle, canEditPlan, canStartCycle, canViewCycle } from '../policies/plan.ts';
 import { presentCadenceRule, presentSlot, presentTopic } from '../presenters/plan.ts';
 import { loadClient, loadClientForChange } from '../tenancy.ts';
 
@@ -193,12 +193,14 @@ export const cycleRoutes: RouteModule = (app, ctx) => {
     },
     async (request) => {
       const actor = requireActor(request);
-      const { row, client } = await transact(ctx, async (tx) => {
-        const found = await loadCycleForChange(tx, actor, request.params.cycleId, canShareCycle);
+      const { row, client, fresh } = await transact(ctx, async (tx) => {
+        const found = await loadCycleForChange(tx, actor, request.params.cycleId, canEditPlan);
+        // Sharing twice is not an error: the plan simply stays shared, nobody is emailed again.
+        if (found.cycle.sharedAt) return { row: found.cycle, client: found.client, fresh: false };
         if (found.cycle.version !== request.body.version) throw staleVersion();
-        return { row: await shareCycle(tx, actor, found), client: found.client };
+        return { row: await shareCycle(tx, actor, found), client: found.client, fresh: true };
       });
-      await mailPlanShared(ctx, actor, client, row);
+      if (fresh) await mailPlanShared(ctx, actor, client, row);
       return { cycle: await presentCycle(ctx.db, actor, client, row) };
     },
   );
