@@ -11,7 +11,12 @@ export interface ClientCounts {
   contacts: number;
 }
 
-export function presentClient(actor: Actor, row: ClientRow, counts: ClientCounts): z.infer<typeof client> {
+export function presentClient(
+  actor: Actor,
+  row: ClientRow,
+  counts: ClientCounts,
+  currentCycle: z.infer<typeof client>['currentCycle'] = null,
+): z.infer<typeof client> {
   return {
     id: row.id,
     name: row.name,
@@ -19,7 +24,7 @@ export function presentClient(actor: Actor, row: ClientRow, counts: ClientCounts
     archived: row.archivedAt !== null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
-    currentCycle: null,
+    currentCycle,
     counts,
     abilities: clientAbilities(actor, row),
   };

@@ -14,6 +14,7 @@ import type { Executor } from '../db/connect.ts';
 import { channels, clientMembers, clients, rubrics } from '../db/schema/index.ts';
 import { forbidden, staleVersion } from '../errors.ts';
 import { transact } from '../live/transact.ts';
+import { currentCycles } from '../planning/currentCycle.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { canArchiveClient, canCreateClient, canUpdateClient } from '../policies/client.ts';
 import { presentClient } from '../presenters/client.ts';
@@ -39,7 +40,8 @@ const counts = {
 
 async function presentOne(db: Executor, actor: Actor, row: ClientRow) {
   const [c] = await db.select(counts).from(clients).where(eq(clients.id, row.id));
-  return { client: presentClient(actor, row, c ?? { channels: 0, rubrics: 0, contacts: 0 }) };
+  const cycle = (await currentCycles(db, actor, [row])).get(row.id) ?? null;
+  return { client: presentClient(actor, row, c ?? { channels: 0, rubrics: 0, contacts: 0 }, cycle) };
 }
 
 export const clientRoutes: RouteModule = (app, ctx) => {
@@ -62,7 +64,14 @@ export const clientRoutes: RouteModule = (app, ctx) => {
         .from(clients)
         .where(and(reachableClients(actor), archivedFilter(request.query.archived)))
         .orderBy(asc(sql`lower(${clients.name})`));
-      return { clients: rows.map(({ row, counts: c }) => presentClient(actor, row, c)) };
+      const cycles = await currentCycles(
+        ctx.db,
+        actor,
+        rows.map((r) => r.row),
+      );
+      return {
+        clients: rows.map(({ row, counts: c }) => presentClient(actor, row, c, cycles.get(row.id) ?? null)),
+      };
     },
   );
 

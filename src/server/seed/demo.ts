@@ -12,6 +12,7 @@ import {
   rubrics,
   users,
 } from '../db/schema/index.ts';
+import { seedDemoPlans } from './demoPlans.ts';
 
 export const DEMO_PASSWORD = 'plit-demo';
 
@@ -31,6 +32,8 @@ interface DemoClient {
   channels: Array<{ network: Network; handle: string; formats: Format[] }>;
   rubrics: Array<[string, string]>;
   contact?: { email: string; name: string };
+  /** Give this client the demo's three months of plans. */
+  plans?: boolean;
 }
 
 const demoAgencies: Array<{
@@ -71,6 +74,7 @@ const demoAgencies: Array<{
           ['Поради бариста', '#16a34a'],
         ],
         contact: { email: 'marketing@kyivcoffee.demo', name: 'Ірина Мельник' },
+        plans: true,
       },
       {
         name: 'Lviv Book Fair',
@@ -130,6 +134,7 @@ async function seedClient(
     const [row] = await tx.insert(rubrics).values({ clientId, name, color }).returning();
     await event('rubric.created', 'rubric', row!.id, { name, color });
   }
+  if (spec.plans) await seedDemoPlans(tx, client!, actor);
   if (spec.contact) {
     const [user] = await tx
       .insert(users)
