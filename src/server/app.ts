@@ -104,6 +104,12 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // Spreadsheet imports arrive as raw bytes: their encoding is detected later, not assumed here.
+  app.addContentTypeParser(
+    ['text/csv', 'application/vnd.ms-excel', 'application/octet-stream'],
+    { parseAs: 'buffer' },
+    (_request, body, done) => done(null, body),
+  );
   registerCsrfCheck(app, env.publicUrl);
   registerAuth(app, database.db);
 

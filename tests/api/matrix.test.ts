@@ -87,6 +87,7 @@ interface Row {
   path: string;
   url: (w: World) => string;
   body?: (w: World) => unknown;
+  headers?: Record<string, string>;
   expect: Expect;
 }
 
@@ -373,6 +374,50 @@ const rows: Row[] = [
   },
   {
     method: 'GET',
+    path: '/api/cycles/{cycleId}/deck.pptx',
+    url: (w) => `${cy(w)}/deck.pptx`,
+    expect: readClient,
+  },
+  {
+    method: 'GET',
+    path: '/api/cycles/{cycleId}/deck.pdf',
+    url: (w) => `${cy(w)}/deck.pdf`,
+    expect: readClient,
+  },
+  {
+    method: 'GET',
+    path: '/api/cycles/{cycleId}/schedule.csv',
+    url: (w) => `${cy(w)}/schedule.csv`,
+    expect: readClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/clients/{clientId}/calendar-feed',
+    url: (w) => `${c(w)}/calendar-feed`,
+    expect: writeClient,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/clients/{clientId}/calendar-feed',
+    url: (w) => `${c(w)}/calendar-feed`,
+    expect: writeClient,
+  },
+  {
+    method: 'GET',
+    path: '/api/clients/{clientId}/holidays',
+    url: (w) => `${c(w)}/holidays?month=2026-12`,
+    expect: readClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/cycles/{cycleId}/topics/import',
+    url: (w) => `${cy(w)}/topics/import?dryRun=true`,
+    body: () => 'title\nКава\n',
+    headers: { 'content-type': 'text/csv' },
+    expect: { ...writeClient, creator: 200 },
+  },
+  {
+    method: 'GET',
     path: '/api/clients/{clientId}/reserve',
     url: (w) => `${c(w)}/reserve`,
     expect: { ...readClient, approver: 403 },
@@ -398,6 +443,7 @@ const publicRoutes = new Set([
   'POST /api/auth/magic-link/confirm',
   'GET /api/invitations/preview',
   'POST /api/invitations/accept',
+  'GET /api/feeds/{feed}',
 ]);
 
 let t: TestApp;
@@ -494,6 +540,7 @@ describe('route × role matrix', () => {
           const res = await call(t.app, row.method, row.url(w), {
             cookie: cookieOf(w, actor),
             ...(row.body ? { body: row.body(w) } : {}),
+            ...(row.headers ? { headers: row.headers } : {}),
           });
           expect({ status: res.status, body: res.status >= 400 ? res.body : 'ok' }).toMatchObject({
             status: row.expect[actor],

@@ -139,7 +139,8 @@ const en: ExportText = {
     ].join(' · '),
   reserve: 'In reserve',
   reserveHint: 'Topics from the reserve: any of them can replace a planned one this month.',
-  moreInReserve: (n) => `And ${plural('en', n, { one: 'more topic', few: 'more topics', many: 'more topics' })} in the reserve`,
+  moreInReserve: (n) =>
+    `And ${plural('en', n, { one: 'more topic', few: 'more topics', many: 'more topics' })} in the reserve`,
   questions: 'Open questions',
   questionsHint: 'To discuss at the meeting',
   dayLabel: (date) => dayLabel('en-GB', date),

@@ -1,12 +1,15 @@
 import type { RouteModule } from '../context.ts';
 import { authRoutes } from './auth.ts';
 import { cadenceRoutes } from './cadence.ts';
+import { calendarFeedRoutes } from './calendarFeed.ts';
 import { channelRoutes } from './channels.ts';
 import { clientRoutes } from './clients.ts';
 import { contactRoutes } from './contacts.ts';
 import { cycleRoutes } from './cycles.ts';
 import { eventRoutes } from './events.ts';
+import { exportRoutes } from './exports.ts';
 import { healthRoutes } from './health.ts';
+import { holidayRoutes } from './holidays.ts';
 import { invitationRoutes } from './invitations.ts';
 import { liveRoutes } from './live.ts';
 import { meRoutes } from './me.ts';
@@ -16,6 +19,7 @@ import { reserveRoutes } from './reserve.ts';
 import { rubricRoutes } from './rubrics.ts';
 import { setupRoutes } from './setup.ts';
 import { slotRoutes } from './slots.ts';
+import { topicImportRoutes } from './topicImport.ts';
 import { topicRoutes } from './topics.ts';
 
 export const routeModules: RouteModule[] = [
@@ -37,4 +41,8 @@ export const routeModules: RouteModule[] = [
   cadenceRoutes,
   topicRoutes,
   reserveRoutes,
+  holidayRoutes,
+  exportRoutes,
+  calendarFeedRoutes,
+  topicImportRoutes,
 ];

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { IconSend, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Invitation } from '../../shared/api/index.ts';
@@ -8,6 +8,7 @@ import { notifyError, notifySuccess } from '../lib/errors.ts';
 import { formatDate } from '../lib/format.ts';
 import { roleLabel } from '../lib/roles.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
+import { TableHead } from './TableHead.tsx';
 import { TruncatedText } from './TruncatedText.tsx';
 
 const statusColor: Record<Invitation['status'], string> = {
@@ -33,19 +34,10 @@ export function InvitationList({ invitations, canManage, timeZone }: Props) {
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table verticalSpacing="sm" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('fields.email')}</Table.Th>
-            <Table.Th>{t('fields.role')}</Table.Th>
-            <Table.Th>{t('invitations.status')}</Table.Th>
-            <Table.Th>{t('invitations.sentAt')}</Table.Th>
-            {canManage && (
-              <Table.Th>
-                <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-              </Table.Th>
-            )}
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[t('fields.email'), t('fields.role'), t('invitations.status'), t('invitations.sentAt')]}
+          withActions={canManage}
+        />
         <Table.Tbody>
           {invitations.map((invitation) => (
             <Table.Tr key={invitation.id}>

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateInvitation } from '../api/mutations.ts';
 import { notifySuccess, reportFormError } from '../lib/errors.ts';
 import { type AnyRole, roleOptions } from '../lib/roles.ts';
 import { email as emailRule, hasErrors, required, validate } from '../lib/validate.ts';
+import { FormModal, FormModalBody } from './FormModal.tsx';
 
 interface Props {
   opened: boolean;
@@ -20,9 +21,9 @@ interface Props {
 /** Invite someone by email with a role; the invitation email goes out from the server. */
 export function InviteModal({ opened, onClose, title, ...rest }: Props) {
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered>
-      {opened && <InviteForm onDone={onClose} {...rest} />}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={title}>
+      <InviteForm onDone={onClose} {...rest} />
+    </FormModal>
   );
 }
 
@@ -57,37 +58,32 @@ function InviteForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <TextInput
-          label={t('fields.email')}
-          description={description}
-          type="email"
-          autoComplete="off"
-          value={email}
-          onChange={(e) => setEmail(e.currentTarget.value)}
-          error={errors.email}
-          required
-          data-autofocus
-        />
-        <Select
-          label={t('fields.role')}
-          data={roleOptions(roles, t)}
-          value={role}
-          onChange={(v) => v && setRole(v as AnyRole)}
-          allowDeselect={false}
-          error={errors.role}
-          comboboxProps={{ withinPortal: true }}
-        />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={invite.isPending}>
-            {t('invitations.send')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormModalBody
+      onSubmit={submit}
+      onCancel={onDone}
+      submitLabel={t('invitations.send')}
+      saving={invite.isPending}
+    >
+      <TextInput
+        label={t('fields.email')}
+        description={description}
+        type="email"
+        autoComplete="off"
+        value={email}
+        onChange={(e) => setEmail(e.currentTarget.value)}
+        error={errors.email}
+        required
+        data-autofocus
+      />
+      <Select
+        label={t('fields.role')}
+        data={roleOptions(roles, t)}
+        value={role}
+        onChange={(v) => v && setRole(v as AnyRole)}
+        allowDeselect={false}
+        error={errors.role}
+        comboboxProps={{ withinPortal: true }}
+      />
+    </FormModalBody>
   );
 }

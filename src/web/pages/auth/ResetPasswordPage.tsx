@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { useConfirmPasswordReset } from '../../api/mutations.ts';
 import { AuthLayout } from '../../components/AuthLayout.tsx';
-import { PasswordField } from '../../components/PasswordField.tsx';
+import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { notifySuccess, reportFormError } from '../../lib/errors.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { hasErrors, password as passwordRule, validate } from '../../lib/validate.ts';
@@ -60,22 +60,13 @@ export function ResetPasswordPage() {
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
-            <PasswordField
-              label={t('fields.newPassword')}
-              description={t('fields.passwordHint')}
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
+            <NewPasswordFields
+              password={password}
+              repeat={repeat}
+              onPasswordChange={(e) => setPassword(e.currentTarget.value)}
+              onRepeatChange={(e) => setRepeat(e.currentTarget.value)}
               error={errors.password}
-              required
-            />
-            <PasswordField
-              label={t('fields.repeatPassword')}
-              autoComplete="new-password"
-              value={repeat}
-              onChange={(e) => setRepeat(e.currentTarget.value)}
-              error={errors.repeat}
-              required
+              repeatError={errors.repeat}
             />
             <Button type="submit" loading={confirm.isPending} fullWidth>
               {t('reset.submit')}

@@ -7,6 +7,7 @@ import { AuthLayout } from '../../components/AuthLayout.tsx';
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { reportFormError } from '../../lib/errors.ts';
+import { useFieldValues } from '../../lib/useFieldValues.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import {
   email as emailRule,
@@ -25,13 +26,8 @@ export function SetupPage() {
   usePageTitle(t('setup.title'));
   const navigate = useNavigate();
   const setup = useSetup();
-  const [values, setValues] = useState({ agencyName: '', name: '', email: '', password: '' });
+  const [values, set] = useFieldValues({ agencyName: '', name: '', email: '', password: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = (field: (typeof fields)[number]) => (e: React.ChangeEvent<HTMLInputElement>) => {
-    // Read now: the event's currentTarget is gone by the time the updater runs.
-    const value = e.currentTarget.value;
-    setValues((v) => ({ ...v, [field]: value }));
-  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

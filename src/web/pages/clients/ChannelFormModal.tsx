@@ -1,12 +1,13 @@
-import { Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { MultiSelect, Select, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../shared/api/index.ts';
 import type { Format, Network } from '../../../shared/roles.ts';
 import { useSaveChannel } from '../../api/mutations.ts';
-import { StaleVersionAlert } from '../../components/StaleVersionAlert.tsx';
-import { isStaleVersion, notifySuccess, reportFormError } from '../../lib/errors.ts';
-import { hasErrors, maxLength, required, validate } from '../../lib/validate.ts';
+import { FormModal, FormModalBody } from '../../components/FormModal.tsx';
+import { notifySuccess } from '../../lib/errors.ts';
+import { useVersionedForm } from '../../lib/useVersionedForm.ts';
+import { maxLength, required, validate } from '../../lib/validate.ts';
 import { formatLabel, formatOptions, networkLabel, networkOptions } from './channelLabels.ts';
 
 interface Props {
@@ -20,16 +21,9 @@ interface Props {
 export function ChannelFormModal({ clientId, opened, channel, onClose }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={channel ? t('channels.edit') : t('channels.add')}
-      centered
-    >
-      {opened && (
-        <ChannelForm key={channel?.id ?? 'new'} clientId={clientId} channel={channel} onDone={onClose} />
-      )}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={channel ? t('channels.edit') : t('channels.add')}>
+      <ChannelForm key={channel?.id ?? 'new'} clientId={clientId} channel={channel} onDone={onClose} />
+    </FormModal>
   );
 }
 
@@ -44,19 +38,17 @@ function ChannelForm({
 }) {
   const { t } = useTranslation();
   const save = useSaveChannel(clientId);
+  const form = useVersionedForm(['network', 'handle', 'formats']);
   const [network, setNetwork] = useState<Network>(channel?.network ?? 'instagram');
   const [handle, setHandle] = useState(channel?.handle ?? '');
   const [formats, setFormats] = useState<Format[]>(channel?.formats ?? ['post']);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [stale, setStale] = useState(false);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const check = () => {
     const found: Record<string, string> = validate({ handle }, { handle: [required, maxLength(100)] }, t);
     if (formats.length === 0) found.formats = t('channels.formatsRequired');
-    setErrors(found);
-    if (hasErrors(found)) return;
-    setStale(false);
+    return found;
+  };
+  const submit = form.handleSubmit(check, () =>
     save.mutate(
       { id: channel?.id, version: channel?.version, network, handle: handle.trim(), formats },
       {
@@ -64,59 +56,51 @@ function ChannelForm({
           notifySuccess(channel ? t('channels.saved') : t('channels.added'));
           onDone();
         },
-        onError: (error) => {
-          if (isStaleVersion(error)) setStale(true);
-          else reportFormError(error, t, ['network', 'handle', 'formats'], setErrors);
-        },
+        onError: form.onError,
       },
-    );
-  };
+    ),
+  );
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        {stale && channel && (
-          <StaleVersionAlert
-            current={`${networkLabel(channel.network, t)} ${channel.handle} (${channel.formats.map((f) => formatLabel(f, t)).join(', ')})`}
-          />
-        )}
-        <Select
-          label={t('channels.fields.network')}
-          data={networkOptions(t)}
-          value={network}
-          onChange={(v) => v && setNetwork(v as Network)}
-          allowDeselect={false}
-          error={errors.network}
-          comboboxProps={{ withinPortal: true }}
-        />
-        <TextInput
-          label={t('channels.fields.handle')}
-          description={t('channels.fields.handleHint')}
-          value={handle}
-          onChange={(e) => setHandle(e.currentTarget.value)}
-          error={errors.handle}
-          required
-          data-autofocus
-        />
-        <MultiSelect
-          label={t('channels.fields.formats')}
-          data={formatOptions(t)}
-          value={formats}
-          onChange={(v) => setFormats(v as Format[])}
-          error={errors.formats}
-          required
-          clearable={false}
-          comboboxProps={{ withinPortal: true }}
-        />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {stale ? t('stale.saveAgain') : t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormModalBody
+      onSubmit={submit}
+      onCancel={onDone}
+      submitLabel={t('common.save')}
+      saving={save.isPending}
+      staleCurrent={
+        form.stale &&
+        channel &&
+        `${networkLabel(channel.network, t)} ${channel.handle} (${channel.formats.map((f) => formatLabel(f, t)).join(', ')})`
+      }
+    >
+      <Select
+        label={t('channels.fields.network')}
+        data={networkOptions(t)}
+        value={network}
+        onChange={(v) => v && setNetwork(v as Network)}
+        allowDeselect={false}
+        error={form.errors.network}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <TextInput
+        label={t('channels.fields.handle')}
+        description={t('channels.fields.handleHint')}
+        value={handle}
+        onChange={(e) => setHandle(e.currentTarget.value)}
+        error={form.errors.handle}
+        required
+        data-autofocus
+      />
+      <MultiSelect
+        label={t('channels.fields.formats')}
+        data={formatOptions(t)}
+        value={formats}
+        onChange={(v) => setFormats(v as Format[])}
+        error={form.errors.formats}
+        required
+        clearable={false}
+        comboboxProps={{ withinPortal: true }}
+      />
+    </FormModalBody>
   );
 }

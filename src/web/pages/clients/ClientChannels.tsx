@@ -1,18 +1,13 @@
-import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlus, IconShare, IconTrash } from '@tabler/icons-react';
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { IconShare } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel, Client } from '../../../shared/api/index.ts';
 import { useDeleteChannel } from '../../api/mutations.ts';
 import { channelsQuery } from '../../api/queries.ts';
-import { ConfirmButton } from '../../components/ConfirmButton.tsx';
-import { EmptyBlock } from '../../components/EmptyBlock.tsx';
-import { ErrorState } from '../../components/ErrorState.tsx';
-import { LoadingState } from '../../components/LoadingState.tsx';
-import { SectionHeader } from '../../components/SectionHeader.tsx';
-import { notifyError } from '../../lib/errors.ts';
 import { ChannelFormModal } from './ChannelFormModal.tsx';
+import { ClientItemList } from './ClientItemList.tsx';
 import { formatLabel, networkLabel } from './channelLabels.ts';
 import { NetworkIcon } from './NetworkIcon.tsx';
 
@@ -21,73 +16,32 @@ export function ClientChannels({ client }: { client: Client }) {
   const { t } = useTranslation();
   const channels = useQuery(channelsQuery(client.id));
   const remove = useDeleteChannel(client.id);
-  // null: closed; 'new': adding; an id: editing that channel (read fresh from the list).
-  const [editing, setEditing] = useState<string | null>(null);
-  const canEdit = client.abilities.update;
-  const editingChannel = channels.data?.find((c) => c.id === editing);
-
-  const addButton = canEdit && (
-    <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setEditing('new')}>
-      {t('channels.add')}
-    </Button>
-  );
-
   return (
-    <section aria-labelledby="channels-heading">
-      <SectionHeader
-        id="channels-heading"
-        title={t('channels.title')}
-        description={t('channels.description')}
-        actions={channels.data?.length ? addButton : null}
-      />
-      {channels.isPending ? (
-        <LoadingState rows={3} />
-      ) : channels.isError ? (
-        <ErrorState error={channels.error} onRetry={() => void channels.refetch()} />
-      ) : channels.data.length === 0 ? (
-        <EmptyBlock
-          order={3}
-          icon={<IconShare />}
-          title={t('channels.emptyTitle')}
-          description={canEdit ? t('channels.emptyHint') : undefined}
-          action={addButton}
-        />
-      ) : (
+    <ClientItemList
+      kind="channels"
+      client={client}
+      items={channels}
+      remove={remove}
+      emptyIcon={<IconShare />}
+      nameOf={(channel) => `${networkLabel(channel.network, t)} ${channel.handle}`}
+      form={({ opened, item, onClose }) => (
+        <ChannelFormModal clientId={client.id} opened={opened} channel={item} onClose={onClose} />
+      )}
+    >
+      {(list, actions) => (
         <Stack gap="sm">
-          {channels.data.map((channel) => (
-            <ChannelRow
-              key={channel.id}
-              channel={channel}
-              canEdit={canEdit}
-              onEdit={() => setEditing(channel.id)}
-              onDelete={() => remove.mutateAsync(channel.id, { onError: (error) => notifyError(error, t) })}
-              deleting={remove.isPending}
-            />
+          {list.map((channel) => (
+            <ChannelRow key={channel.id} channel={channel} actions={actions(channel)} />
           ))}
         </Stack>
       )}
-      <ChannelFormModal
-        clientId={client.id}
-        opened={editing !== null && (editing === 'new' || editingChannel !== undefined)}
-        channel={editing === 'new' ? undefined : editingChannel}
-        onClose={() => setEditing(null)}
-      />
-    </section>
+    </ClientItemList>
   );
 }
 
-interface RowProps {
-  channel: Channel;
-  canEdit: boolean;
-  onEdit: () => void;
-  onDelete: () => Promise<unknown>;
-  deleting: boolean;
-}
-
-function ChannelRow({ channel, canEdit, onEdit, onDelete, deleting }: RowProps) {
+function ChannelRow({ channel, actions }: { channel: Channel; actions: ReactNode }) {
   const { t } = useTranslation();
   const network = networkLabel(channel.network, t);
-  const title = `${network} ${channel.handle}`;
   return (
     <Paper withBorder radius="md" p="md">
       <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
@@ -111,29 +65,7 @@ function ChannelRow({ channel, canEdit, onEdit, onDelete, deleting }: RowProps) 
             </Group>
           </Stack>
         </Group>
-        {canEdit && (
-          <Group gap={4} wrap="nowrap">
-            <Tooltip label={t('common.edit')}>
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                aria-label={t('channels.editNamed', { name: title })}
-                onClick={onEdit}
-              >
-                <IconPencil size={18} aria-hidden />
-              </ActionIcon>
-            </Tooltip>
-            <ConfirmButton
-              label={t('channels.deleteNamed', { name: title })}
-              icon={<IconTrash size={18} aria-hidden />}
-              title={t('channels.deleteTitle')}
-              message={t('channels.deleteConfirm', { name: title })}
-              confirmLabel={t('common.delete')}
-              onConfirm={onDelete}
-              loading={deleting}
-            />
-          </Group>
-        )}
+        {actions}
       </Group>
     </Paper>
   );

@@ -1,88 +1,41 @@
-import { ActionIcon, Button, ColorSwatch, Group, Paper, SimpleGrid, Text, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlus, IconTags, IconTrash } from '@tabler/icons-react';
+import { ColorSwatch, Group, Paper, SimpleGrid, Text } from '@mantine/core';
+import { IconTags } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
 import type { Client, Rubric } from '../../../shared/api/index.ts';
 import { useDeleteRubric } from '../../api/mutations.ts';
 import { rubricsQuery } from '../../api/queries.ts';
-import { ConfirmButton } from '../../components/ConfirmButton.tsx';
-import { EmptyBlock } from '../../components/EmptyBlock.tsx';
-import { ErrorState } from '../../components/ErrorState.tsx';
-import { LoadingState } from '../../components/LoadingState.tsx';
-import { SectionHeader } from '../../components/SectionHeader.tsx';
-import { notifyError } from '../../lib/errors.ts';
+import { ClientItemList } from './ClientItemList.tsx';
 import { RubricFormModal } from './RubricFormModal.tsx';
 
 /** The client's content pillars, each with a colour used across plans. */
 export function ClientRubrics({ client }: { client: Client }) {
-  const { t } = useTranslation();
   const rubrics = useQuery(rubricsQuery(client.id));
   const remove = useDeleteRubric(client.id);
-  const [editing, setEditing] = useState<string | null>(null);
-  const canEdit = client.abilities.update;
-  const editingRubric = rubrics.data?.find((r) => r.id === editing);
-
-  const addButton = canEdit && (
-    <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setEditing('new')}>
-      {t('rubrics.add')}
-    </Button>
-  );
-
   return (
-    <section aria-labelledby="rubrics-heading">
-      <SectionHeader
-        id="rubrics-heading"
-        title={t('rubrics.title')}
-        description={t('rubrics.description')}
-        actions={rubrics.data?.length ? addButton : null}
-      />
-      {rubrics.isPending ? (
-        <LoadingState rows={3} />
-      ) : rubrics.isError ? (
-        <ErrorState error={rubrics.error} onRetry={() => void rubrics.refetch()} />
-      ) : rubrics.data.length === 0 ? (
-        <EmptyBlock
-          order={3}
-          icon={<IconTags />}
-          title={t('rubrics.emptyTitle')}
-          description={canEdit ? t('rubrics.emptyHint') : undefined}
-          action={addButton}
-        />
-      ) : (
+    <ClientItemList
+      kind="rubrics"
+      client={client}
+      items={rubrics}
+      remove={remove}
+      emptyIcon={<IconTags />}
+      nameOf={(rubric) => rubric.name}
+      form={({ opened, item, onClose }) => (
+        <RubricFormModal clientId={client.id} opened={opened} rubric={item} onClose={onClose} />
+      )}
+    >
+      {(list, actions) => (
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" role="list">
-          {rubrics.data.map((rubric) => (
-            <RubricRow
-              key={rubric.id}
-              rubric={rubric}
-              canEdit={canEdit}
-              onEdit={() => setEditing(rubric.id)}
-              onDelete={() => remove.mutateAsync(rubric.id, { onError: (error) => notifyError(error, t) })}
-              deleting={remove.isPending}
-            />
+          {list.map((rubric) => (
+            <RubricRow key={rubric.id} rubric={rubric} actions={actions(rubric)} />
           ))}
         </SimpleGrid>
       )}
-      <RubricFormModal
-        clientId={client.id}
-        opened={editing !== null && (editing === 'new' || editingRubric !== undefined)}
-        rubric={editing === 'new' ? undefined : editingRubric}
-        onClose={() => setEditing(null)}
-      />
-    </section>
+    </ClientItemList>
   );
 }
 
-interface RowProps {
-  rubric: Rubric;
-  canEdit: boolean;
-  onEdit: () => void;
-  onDelete: () => Promise<unknown>;
-  deleting: boolean;
-}
-
-function RubricRow({ rubric, canEdit, onEdit, onDelete, deleting }: RowProps) {
-  const { t } = useTranslation();
+function RubricRow({ rubric, actions }: { rubric: Rubric; actions: ReactNode }) {
   return (
     <Paper withBorder radius="md" p="sm" pl="md" role="listitem">
       <Group justify="space-between" wrap="nowrap" gap="sm">
@@ -92,29 +45,7 @@ function RubricRow({ rubric, canEdit, onEdit, onDelete, deleting }: RowProps) {
             {rubric.name}
           </Text>
         </Group>
-        {canEdit && (
-          <Group gap={4} wrap="nowrap">
-            <Tooltip label={t('common.edit')}>
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                aria-label={t('rubrics.editNamed', { name: rubric.name })}
-                onClick={onEdit}
-              >
-                <IconPencil size={18} aria-hidden />
-              </ActionIcon>
-            </Tooltip>
-            <ConfirmButton
-              label={t('rubrics.deleteNamed', { name: rubric.name })}
-              icon={<IconTrash size={18} aria-hidden />}
-              title={t('rubrics.deleteTitle')}
-              message={t('rubrics.deleteConfirm', { name: rubric.name })}
-              confirmLabel={t('common.delete')}
-              onConfirm={onDelete}
-              loading={deleting}
-            />
-          </Group>
-        )}
+        {actions}
       </Group>
     </Paper>
   );

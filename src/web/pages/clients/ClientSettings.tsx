@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconArchive, IconArchiveOff } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../shared/api/index.ts';
 import { useArchiveClient, useUpdateClient } from '../../api/mutations.ts';
@@ -8,8 +8,9 @@ import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { SectionHeader } from '../../components/SectionHeader.tsx';
 import { StaleVersionAlert } from '../../components/StaleVersionAlert.tsx';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect.tsx';
-import { isStaleVersion, notifyError, notifySuccess, reportFormError } from '../../lib/errors.ts';
-import { hasErrors, maxLength, required, validate } from '../../lib/validate.ts';
+import { notifyError, notifySuccess } from '../../lib/errors.ts';
+import { useVersionedForm } from '../../lib/useVersionedForm.ts';
+import { maxLength, required, validate } from '../../lib/validate.ts';
 
 export function ClientSettings({ client }: { client: Client }) {
   return (
@@ -23,29 +24,21 @@ export function ClientSettings({ client }: { client: Client }) {
 function ClientDetailsForm({ client }: { client: Client }) {
   const { t } = useTranslation();
   const update = useUpdateClient(client.id);
+  const form = useVersionedForm(['name', 'timezone']);
   const [name, setName] = useState(client.name);
   const [timezone, setTimezone] = useState(client.timezone);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [stale, setStale] = useState(false);
   const dirty = name.trim() !== client.name || timezone !== client.timezone;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = validate({ name }, { name: [required, maxLength(200)] }, t);
-    setErrors(found);
-    if (hasErrors(found)) return;
-    setStale(false);
+  const check = () => validate({ name }, { name: [required, maxLength(200)] }, t);
+  const submit = form.handleSubmit(check, () => {
     const body: { name?: string; timezone?: string; version: number } = { version: client.version };
     if (name.trim() !== client.name) body.name = name.trim();
     if (timezone !== client.timezone) body.timezone = timezone;
     update.mutate(body, {
       onSuccess: () => notifySuccess(t('clientSettings.saved')),
-      onError: (error) => {
-        if (isStaleVersion(error)) setStale(true);
-        else reportFormError(error, t, ['name', 'timezone'], setErrors);
-      },
+      onError: form.onError,
     });
-  };
+  });
 
   return (
     <section aria-labelledby="client-details-heading">
@@ -53,18 +46,18 @@ function ClientDetailsForm({ client }: { client: Client }) {
       <Paper withBorder radius="md" p="lg" maw={640}>
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
-            {stale && <StaleVersionAlert current={`${client.name} · ${client.timezone}`} />}
+            {form.stale && <StaleVersionAlert current={`${client.name} · ${client.timezone}`} />}
             <TextInput
               label={t('clients.fields.name')}
               value={name}
               onChange={(e) => setName(e.currentTarget.value)}
-              error={errors.name}
+              error={form.errors.name}
               required
             />
-            <TimeZoneSelect value={timezone} onChange={setTimezone} error={errors.timezone} />
+            <TimeZoneSelect value={timezone} onChange={setTimezone} error={form.errors.timezone} />
             <Group justify="flex-end">
-              <Button type="submit" loading={update.isPending} disabled={!dirty && !stale}>
-                {stale ? t('stale.saveAgain') : t('common.saveChanges')}
+              <Button type="submit" loading={update.isPending} disabled={!dirty && !form.stale}>
+                {form.stale ? t('stale.saveAgain') : t('common.saveChanges')}
               </Button>
             </Group>
           </Stack>

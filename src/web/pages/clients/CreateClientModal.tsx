@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, TextInput } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateClient } from '../../api/mutations.ts';
+import { FormModalBody } from '../../components/FormModal.tsx';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect.tsx';
 import { notifySuccess, reportFormError } from '../../lib/errors.ts';
 import { hasErrors, maxLength, required, validate } from '../../lib/validate.ts';
@@ -44,28 +45,23 @@ export function CreateClientModal({ opened, onClose }: { opened: boolean; onClos
 
   return (
     <Modal opened={opened} onClose={close} title={t('clients.create')} centered>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <TextInput
-            label={t('clients.fields.name')}
-            placeholder={t('clients.fields.namePlaceholder')}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.name}
-            required
-            data-autofocus
-          />
-          <TimeZoneSelect value={timezone} onChange={setTimezone} error={errors.timezone} />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('clients.createSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <FormModalBody
+        onSubmit={submit}
+        onCancel={close}
+        submitLabel={t('clients.createSubmit')}
+        saving={create.isPending}
+      >
+        <TextInput
+          label={t('clients.fields.name')}
+          placeholder={t('clients.fields.namePlaceholder')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errors.name}
+          required
+          data-autofocus
+        />
+        <TimeZoneSelect value={timezone} onChange={setTimezone} error={errors.timezone} />
+      </FormModalBody>
     </Modal>
   );
 }

@@ -4,6 +4,7 @@ import { IconMailOpened, IconUserPlus, IconUsersGroup } from '@tabler/icons-reac
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { agencyRoles } from '../../../shared/roles.ts';
+import { useRemoveMember, useUpdateMember } from '../../api/mutations.ts';
 import { invitationsQuery, membersQuery } from '../../api/queries.ts';
 import { EmptyBlock } from '../../components/EmptyBlock.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -11,10 +12,10 @@ import { InvitationList } from '../../components/InvitationList.tsx';
 import { InviteModal } from '../../components/InviteModal.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { PeopleTable } from '../../components/PeopleTable.tsx';
 import { SectionHeader } from '../../components/SectionHeader.tsx';
 import { useMe } from '../../lib/useMe.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { MemberTable } from './MemberTable.tsx';
 
 /** The agency's people. Owners manage roles and invitations; everyone else reads. */
 export function MembersPage() {
@@ -23,6 +24,8 @@ export function MembersPage() {
   const me = useMe();
   const canManage = me.abilities.manageMembers;
   const members = useQuery(membersQuery);
+  const update = useUpdateMember();
+  const remove = useRemoveMember();
   const [inviting, { open, close }] = useDisclosure(false);
 
   return (
@@ -49,7 +52,18 @@ export function MembersPage() {
             <EmptyBlock order={3} icon={<IconUsersGroup />} title={t('members.empty')} />
           ) : (
             <Paper withBorder radius="md">
-              <MemberTable members={members.data} canManage={canManage} myId={me.user.id} />
+              <PeopleTable
+                kind="members"
+                people={members.data}
+                roles={agencyRoles}
+                canManage={canManage}
+                myId={me.user.id}
+                update={update}
+                remove={remove}
+                removeConfirm={(member) => t('members.removeConfirm', { name: member.name })}
+                canRemove={(member) => member.userId !== me.user.id}
+                roleWidth={190}
+              />
             </Paper>
           )}
         </section>

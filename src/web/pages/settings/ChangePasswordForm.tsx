@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { useChangePassword } from '../../api/mutations.ts';
 import { keys } from '../../api/queries.ts';
+import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { SectionHeader } from '../../components/SectionHeader.tsx';
 import { notifySuccess, reportFormError } from '../../lib/errors.ts';
+import { useFieldValues } from '../../lib/useFieldValues.ts';
 import { useMe } from '../../lib/useMe.ts';
 import { hasErrors, password as passwordRule, required, validate } from '../../lib/validate.ts';
 
@@ -18,7 +20,7 @@ export function ChangePasswordForm() {
   const me = useMe();
   const queryClient = useQueryClient();
   const change = useChangePassword();
-  const [values, setValues] = useState(empty);
+  const [values, set, setValues] = useFieldValues(empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const hasPassword = me.user.hasPassword;
 
@@ -55,12 +57,6 @@ export function ChangePasswordForm() {
     );
   };
 
-  const set = (field: keyof typeof empty) => (e: React.ChangeEvent<HTMLInputElement>) => {
-    // Read now: the event's currentTarget is gone by the time the updater runs.
-    const value = e.currentTarget.value;
-    setValues((v) => ({ ...v, [field]: value }));
-  };
-
   return (
     <section aria-labelledby="password-heading">
       <SectionHeader
@@ -83,22 +79,13 @@ export function ChangePasswordForm() {
                 required
               />
             )}
-            <PasswordField
-              label={t('fields.newPassword')}
-              description={t('fields.passwordHint')}
-              autoComplete="new-password"
-              value={values.newPassword}
-              onChange={set('newPassword')}
+            <NewPasswordFields
+              password={values.newPassword}
+              repeat={values.repeat}
+              onPasswordChange={set('newPassword')}
+              onRepeatChange={set('repeat')}
               error={errors.newPassword}
-              required
-            />
-            <PasswordField
-              label={t('fields.repeatPassword')}
-              autoComplete="new-password"
-              value={values.repeat}
-              onChange={set('repeat')}
-              error={errors.repeat}
-              required
+              repeatError={errors.repeat}
             />
             <Group justify="flex-end">
               <Button type="submit" loading={change.isPending}>

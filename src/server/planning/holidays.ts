@@ -1,0 +1,45 @@
+/** Public holidays and observances of a month, to plan situational posts around them. */
+import Holidays from 'date-holidays';
+
+export interface Holiday {
+  date: string; // YYYY-MM-DD
+  name: string;
+  type: 'public' | 'observance';
+}
+
+const kinds: Record<string, Holiday['type'] | undefined> = {
+  public: 'public',
+  bank: 'public',
+  observance: 'observance',
+  // 'optional' and 'school' days don't change what an audience is doing, so they stay out.
+};
+
+// Building a Holidays instance parses the country's rules; keep one per country and language.
+const cache = new Map<string, Holidays | null>();
+
+function calendarOf(country: string, language: 'uk' | 'en'): Holidays | null {
+  const key = `${country.toUpperCase()}:${language}`;
+  if (!cache.has(key)) {
+    const hd = new Holidays();
+    // init() answers false for a country it doesn't know rather than throwing.
+    const known = /^[A-Za-z]{2}$/.test(country) && hd.init(country.toUpperCase(), { languages: [language] });
+    cache.set(key, known ? hd : null);
+  }
+  return cache.get(key) ?? null;
+}
+
+export function holidaysOf(country: string, month: string, language: 'uk' | 'en'): Holiday[] {
+  const hd = calendarOf(country, language);
+  if (!hd) return [];
+  const seen = new Set<string>();
+  const result: Holiday[] = [];
+  for (const h of hd.getHolidays(Number(month.slice(0, 4)), language)) {
+    const type = kinds[h.type];
+    const date = h.date.slice(0, 10);
+    // A country's rules can list the same day twice (e.g. a holiday and its substitute rule).
+    if (!type || !date.startsWith(month) || seen.has(`${date}${h.name}`)) continue;
+    seen.add(`${date}${h.name}`);
+    result.push({ date, name: h.name, type });
+  }
+  return result;
+}
