@@ -147,7 +147,8 @@ function demoDeadlines(
   return {
     ...deadlines,
     preparation: inThreeDays,
-    meeting: deadlines.meeting! < inThreeDays ? inThreeDays : deadlines.meeting,
+    // Local dates compare as text; the meeting comes no earlier than the end of preparation.
+    meeting: [deadlines.meeting!, inThreeDays].sort().at(-1),
   };
 }
 
