@@ -66,7 +66,10 @@ interface TextOptions {
   lineGap?: number;
 }
 
-/** Text in a box; with a height it stops at the box and ends in "…" instead of flowing onto a new page. */
+/**
+ * Text in a box that stops at its height (by default, the page's bottom edge) and ends in "…":
+ * pdfkit would otherwise flow the rest onto a new page and break the one-page-per-slide rule.
+ */
 function text(doc: Doc, value: string, x: number, y: number, width: number, o: TextOptions): number {
   doc
     .font(o.bold ? 'Sans-Bold' : 'Sans')
@@ -74,13 +77,13 @@ function text(doc: Doc, value: string, x: number, y: number, width: number, o: T
     .fillColor(`#${o.color ?? palette.ink}`);
   const options = {
     width,
-    height: o.height,
-    ellipsis: o.height ? true : undefined,
+    height: o.height ?? H - y,
+    ellipsis: true,
     align: o.align,
     characterSpacing: o.spacing,
     lineGap: o.lineGap ?? 0,
   };
-  const used = Math.min(doc.heightOfString(value, options), o.height ?? Number.POSITIVE_INFINITY);
+  const used = Math.min(doc.heightOfString(value, options), options.height);
   doc.text(value, x, y, options);
   return used;
 }
@@ -129,7 +132,6 @@ function footer(doc: Doc, value: string) {
 const draw: { [K in DeckSlide['kind']]: (doc: Doc, s: SlideOf<K>) => void } = {
   title: (doc, s) => {
     rect(doc, 0, 0, W, H, palette.night);
-    rect(doc, margin + 8, 190, 6, 200, palette.accent);
     const x = margin + 36;
     const w = W - x - margin;
     text(doc, s.heading.toLocaleUpperCase(), x, 186, w, {
@@ -142,11 +144,15 @@ const draw: { [K in DeckSlide['kind']]: (doc: Doc, s: SlideOf<K>) => void } = {
     const used = text(doc, s.clientName, x, 212, w, { size, bold: true, color: palette.white, height: 104 });
     text(doc, s.month, x, 222 + used, w, { size: 24, color: 'CBD5E1' });
     text(doc, s.stats, x, 262 + used, w, { size: 12, color: palette.faint });
+    rect(doc, margin + 8, 188, 6, used + 92, palette.accent);
     let cx = margin + 8;
     for (const r of s.rubrics) {
+      const name = clip(r.name, 24);
+      const width = 16 + doc.font('Sans').fontSize(10).widthOfString(name);
+      if (cx + width > W - margin) break; // a dozen rubrics: the first ones tell the story
       doc.circle(cx + 5, H - 54, 5).fill(`#${hex(r.color)}`);
-      text(doc, r.name, cx + 16, H - 60, 200, { size: 10, color: 'CBD5E1' });
-      cx += 16 + doc.widthOfString(r.name) + 28;
+      text(doc, name, cx + 16, H - 60, width, { size: 10, color: 'CBD5E1' });
+      cx += width + 28;
     }
   },
 
@@ -230,11 +236,14 @@ const draw: { [K in DeckSlide['kind']]: (doc: Doc, s: SlideOf<K>) => void } = {
     }
     let lx = margin;
     for (const r of s.legend) {
+      const name = clip(r.name, 24);
+      const width = 12 + doc.font('Sans').fontSize(8).widthOfString(name);
+      if (lx + width > W - margin - 260) break;
       doc.circle(lx + 4, H - 22, 4).fill(`#${hex(r.color)}`);
-      text(doc, r.name, lx + 12, H - 26.5, 200, { size: 8, color: palette.body });
-      lx += 12 + doc.widthOfString(r.name) + 20;
+      text(doc, name, lx + 12, H - 26.5, width, { size: 8, color: palette.body });
+      lx += width + 20;
     }
-    text(doc, s.note, lx + 10, H - 26.5, 200, { size: 8, color: palette.faint });
+    text(doc, s.note, W - margin - 250, H - 26.5, 170, { size: 8, color: palette.faint, align: 'right' });
   },
 
   topic: (doc, s) => {

@@ -83,7 +83,9 @@ const draw: { [K in DeckSlide['kind']]: (pptx: Pptx, s: SlideOf<K>) => void } = 
     text(slide, s.stats, [x, 4.5, w, 0.4], { fontSize: 14, color: palette.faint });
     let cx = margin;
     for (const r of s.rubrics) {
-      const width = 0.45 + r.name.length * 0.1;
+      const name = clip(r.name, 24);
+      const width = 0.45 + name.length * 0.1;
+      if (cx + width > W - margin) break; // a dozen rubrics: the first ones tell the story
       slide.addShape('ellipse', {
         x: cx,
         y: 6.55,
@@ -92,7 +94,7 @@ const draw: { [K in DeckSlide['kind']]: (pptx: Pptx, s: SlideOf<K>) => void } = 
         fill: { color: hex(r.color) },
         line: { type: 'none' },
       });
-      text(slide, r.name, [cx + 0.28, 6.45, width, 0.4], { fontSize: 12, color: 'CBD5E1' });
+      text(slide, name, [cx + 0.28, 6.45, width, 0.4], { fontSize: 12, color: 'CBD5E1' });
       cx += width + 0.5;
     }
   },

@@ -74,7 +74,7 @@ export function drawCalendar(slide: Slide, s: SlideOf<'calendar'>) {
 
   const legend: Run[] = s.legend.flatMap((r) => [
     { text: '● ', options: { color: hex(r.color), fontSize: 12 } },
-    { text: `${r.name}     `, options: { color: palette.body, fontSize: 10 } },
+    { text: `${clip(r.name, 24)}     `, options: { color: palette.body, fontSize: 10 } },
   ]);
   legend.push({ text: s.note, options: { color: palette.faint, fontSize: 10 } });
   text(slide, legend, [margin, H - 0.5, W - 2 * margin - 1, 0.4], { valign: 'middle' });

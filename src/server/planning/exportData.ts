@@ -4,6 +4,7 @@ import type { Executor } from '../db/connect.ts';
 import { channels, rubrics, slots, topics } from '../db/schema/index.ts';
 import { presentChannel, presentRubric } from '../presenters/client.ts';
 import { presentSlot, presentTopic } from '../presenters/plan.ts';
+import { holidaysOf } from './holidays.ts';
 import { loadCycle } from './load.ts';
 
 /** Everything a deck, a PDF or a CSV of one cycle shows, in the API's own shapes. */
@@ -47,6 +48,7 @@ export async function loadExportData(db: Executor, actor: Actor, cycleId: string
       reserve: reserveRows.map((t) => presentTopic(t, null)),
       // Open questions arrive with the meeting room; the deck already has their slide.
       questions: [] as string[],
+      holidays: holidaysOf(client.country, cycle.month, language),
     },
   };
 }

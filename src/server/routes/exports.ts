@@ -83,10 +83,13 @@ export const exportRoutes: RouteModule = (app, ctx) => {
         request.params.cycleId,
         language(request, actor.user.locale),
       );
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', attachment(`${input.clientName} ${input.month} schedule.csv`))
-        .send(scheduleCsv(input));
+      return (
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', attachment(`${input.clientName} ${input.month} schedule.csv`))
+          // Excel in a Ukrainian locale splits columns on semicolons, not commas.
+          .send(scheduleCsv({ ...input, delimiter: input.language === 'uk' ? ';' : ',' }))
+      );
     },
   );
 };
