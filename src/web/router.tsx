@@ -3,6 +3,7 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   redirect,
 } from '@tanstack/react-router';
@@ -18,6 +19,7 @@ import { SetupPage } from './pages/auth/SetupPage.tsx';
 import { ClientPage } from './pages/clients/ClientPage.tsx';
 import { ClientsPage } from './pages/clients/ClientsPage.tsx';
 import { type ClientTab, clientTabs } from './pages/clients/tabs.ts';
+import { type CycleTab, cycleTabs } from './pages/cycle/tabs.ts';
 import { MembersPage } from './pages/members/MembersPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OutboxMessagePage } from './pages/settings/OutboxMessagePage.tsx';
@@ -129,6 +131,27 @@ const clientRoute = createRoute({
   component: ClientPage,
 });
 
+const cycleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cycles/$cycleId',
+  validateSearch: (search: Record<string, unknown>): { tab?: CycleTab } => ({
+    tab: cycleTabs.includes(search.tab as CycleTab) ? (search.tab as CycleTab) : undefined,
+  }),
+  // The plan screens (calendar, drag and drop) load on first use, not with the sign-in page.
+  component: lazyRouteComponent(() => import('./pages/cycle/CyclePage.tsx'), 'CyclePage'),
+});
+
+/** Present mode fills the screen: signed in, but outside the app's frame. */
+const presentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cycles/$cycleId/present',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
+  },
+  component: lazyRouteComponent(() => import('./pages/cycle/present/PresentPage.tsx'), 'PresentPage'),
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/members',
@@ -169,9 +192,11 @@ const routeTree = rootRoute.addChildren([
   resetRoute,
   magicRoute,
   inviteRoute,
+  presentRoute,
   appRoute.addChildren([
     clientsRoute,
     clientRoute,
+    cycleRoute,
     membersRoute,
     settingsRoute,
     outboxRoute,

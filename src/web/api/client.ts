@@ -31,10 +31,12 @@ export function setUnauthorizedHandler(handler: Unauthorized): void {
   onUnauthorized = handler;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface RequestOptions {
   body?: unknown;
+  /** A file sent as it is (CSV import), with its content type. */
+  raw?: { data: Blob | ArrayBuffer; type: string };
   /** Calls whose 401 is an answer, not an expired session (login). */
   allowUnauthorized?: boolean;
 }
@@ -44,6 +46,9 @@ async function request<T>(method: Method, url: string, options: RequestOptions =
   if (options.body !== undefined) {
     init.headers = { ...init.headers, 'content-type': 'application/json' };
     init.body = JSON.stringify(options.body);
+  } else if (options.raw) {
+    init.headers = { ...init.headers, 'content-type': options.raw.type };
+    init.body = options.raw.data;
   }
   let response: Response;
   try {
@@ -90,6 +95,9 @@ export const api = {
   get: <T>(url: string, options?: RequestOptions) => request<T>('GET', url, options),
   post: <T>(url: string, body?: unknown, options?: RequestOptions) =>
     request<T>('POST', url, { ...options, body: body ?? {} }),
+  put: <T>(url: string, body: unknown) => request<T>('PUT', url, { body }),
   patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, { body }),
+  upload: <T>(url: string, data: Blob | ArrayBuffer, type: string) =>
+    request<T>('POST', url, { raw: { data, type } }),
   delete: <T>(url: string) => request<T>('DELETE', url),
 };

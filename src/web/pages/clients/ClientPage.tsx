@@ -16,6 +16,8 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { ClientActivity } from './ClientActivity.tsx';
 import { ClientChannels } from './ClientChannels.tsx';
 import { ClientContacts } from './ClientContacts.tsx';
+import { ClientCycles } from './ClientCycles.tsx';
+import { ClientReserve } from './ClientReserve.tsx';
 import { ClientRubrics } from './ClientRubrics.tsx';
 import { ClientSettings } from './ClientSettings.tsx';
 import { CycleStage } from './CycleStage.tsx';
@@ -52,10 +54,13 @@ export function ClientPage() {
 function ClientView({ client }: { client: Client }) {
   const { t } = useTranslation();
   const me = useMe();
-  const tab = route.useSearch({ select: (s) => s.tab ?? 'activity' });
+  const tab = route.useSearch({ select: (s) => s.tab ?? 'plan' });
   const navigate = route.useNavigate();
   const canSeeSettings = client.abilities.update || client.abilities.archive;
-  const active: ClientTab = tab === 'settings' && !canSeeSettings ? 'activity' : tab;
+  // The reserve is the agency's working list; client contacts see shared plans only.
+  const canSeeReserve = Boolean(me.agency);
+  const hidden = (tab === 'settings' && !canSeeSettings) || (tab === 'reserve' && !canSeeReserve);
+  const active: ClientTab = hidden ? 'plan' : tab;
   const showBack = me.agency || me.clientMemberships.length > 1;
 
   return (
@@ -101,12 +106,22 @@ function ClientView({ client }: { client: Client }) {
         keepMounted={false}
       >
         <Tabs.List style={{ flexWrap: 'wrap' }}>
+          <Tabs.Tab value="plan">{t('client.tabs.plan')}</Tabs.Tab>
+          {canSeeReserve && <Tabs.Tab value="reserve">{t('client.tabs.reserve')}</Tabs.Tab>}
           <Tabs.Tab value="activity">{t('client.tabs.activity')}</Tabs.Tab>
           <Tabs.Tab value="channels">{t('client.tabs.channels')}</Tabs.Tab>
           <Tabs.Tab value="rubrics">{t('client.tabs.rubrics')}</Tabs.Tab>
           <Tabs.Tab value="contacts">{t('client.tabs.contacts')}</Tabs.Tab>
           {canSeeSettings && <Tabs.Tab value="settings">{t('client.tabs.settings')}</Tabs.Tab>}
         </Tabs.List>
+        <Tabs.Panel value="plan" pt="lg">
+          <ClientCycles client={client} />
+        </Tabs.Panel>
+        {canSeeReserve && (
+          <Tabs.Panel value="reserve" pt="lg">
+            <ClientReserve client={client} />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="activity" pt="lg">
           <ClientActivity client={client} />
         </Tabs.Panel>

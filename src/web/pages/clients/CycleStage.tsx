@@ -1,11 +1,19 @@
-import { Badge, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../shared/api/index.ts';
-import { i18n } from '../../i18n/index.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { formatLocalDate, formatMonth } from '../../lib/dates.ts';
+import { ownerLabel, stageLabel } from '../cycle/labels.ts';
 
-/** Where the client's monthly cycle stands; a quiet placeholder until the first cycle. */
+/**
+ * Where the client's monthly cycle stands: month (a link to its plan), stage, whose move it
+ * is and the stage's deadline; a quiet placeholder until the first cycle.
+ */
 export function CycleStage({ cycle }: { cycle: Client['currentCycle'] }) {
   const { t } = useTranslation();
+  const language = currentLanguage();
   if (!cycle) {
     return (
       <Text size="sm" c="dimmed" fs="italic">
@@ -13,11 +21,38 @@ export function CycleStage({ cycle }: { cycle: Client['currentCycle'] }) {
       </Text>
     );
   }
-  const key = `cycle.stages.${cycle.stage}`;
-  const stage = i18n.exists(key) ? t(key as 'cycle.stages.preparation') : cycle.stage;
+  const deadline = cycle.deadline ? formatLocalDate(cycle.deadline, language) : null;
   return (
-    <Badge variant="light" color="indigo" style={{ alignSelf: 'flex-start' }}>
-      {t('cycle.current', { month: cycle.month, stage })}
-    </Badge>
+    <Stack gap={4}>
+      <Group gap={6} wrap="wrap">
+        <Anchor
+          className="above-stretched"
+          size="sm"
+          fw={600}
+          renderRoot={(props) => <Link to="/cycles/$cycleId" params={{ cycleId: cycle.id }} {...props} />}
+        >
+          {formatMonth(cycle.month, language)}
+        </Anchor>
+        <Badge variant="light" color="indigo">
+          {stageLabel(cycle.stage, t)}
+        </Badge>
+        {cycle.overdue && (
+          <Badge
+            color="red"
+            variant="light"
+            tt="none"
+            leftSection={<IconAlertTriangle size={12} aria-hidden />}
+          >
+            {deadline ? t('cycle.overdueSince', { date: deadline }) : t('cycle.overdue')}
+          </Badge>
+        )}
+      </Group>
+      {cycle.owner !== 'nobody' && (
+        <Text size="sm" c="dimmed">
+          {t('cycle.whoseMove', { owner: ownerLabel(cycle.owner, t) })}
+          {deadline && !cycle.overdue && ` · ${t('cycle.due', { date: deadline })}`}
+        </Text>
+      )}
+    </Stack>
   );
 }

@@ -1,2 +1,10 @@
-export const clientTabs = ['activity', 'channels', 'rubrics', 'contacts', 'settings'] as const;
+export const clientTabs = [
+  'plan',
+  'reserve',
+  'activity',
+  'channels',
+  'rubrics',
+  'contacts',
+  'settings',
+] as const;
 export type ClientTab = (typeof clientTabs)[number];

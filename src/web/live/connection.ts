@@ -1,0 +1,212 @@
+/**
+ * One WebSocket per tab to /api/live, shared by every screen that listens. Rooms carry a
+ * sequence number: a listener hears each event once, in order, or `null` when it may have
+ * missed some (a gap, a reconnect) and should refetch what it shows.
+ */
+
+export interface LiveEvent {
+  type: string;
+  clientId: string | null;
+  subjectType: string;
+  subjectId: string;
+  data: Record<string, unknown>;
+  actorName: string | null;
+  at: string;
+}
+
+/** `null`: events may have been missed; reload from the API. */
+export type LiveListener = (event: LiveEvent | null, room: string) => void;
+
+export type LiveStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline';
+
+type ServerMessage =
+  | { type: 'subscribed'; room: string; seq: number }
+  | { type: 'denied'; room: string }
+  | { type: 'event'; room: string; seq: number; event: LiveEvent }
+  | { type: 'pong' }
+  | { type: 'error'; code: string };
+
+interface Room {
+  listeners: Set<LiveListener>;
+  /** The last number heard in this room; null until the server answered the subscription. */
+  seq: number | null;
+}
+
+const PING_EVERY = 25_000;
+/** Without any frame for this long, the connection is presumed dead (sleeping laptop, proxy). */
+const SILENCE_LIMIT = 60_000;
+const MAX_DELAY = 30_000;
+/** A screen switch leaves and rejoins within moments; keep the socket over that gap. */
+const IDLE_CLOSE = 20_000;
+
+class LiveConnection {
+  private socket: WebSocket | null = null;
+  private readonly rooms = new Map<string, Room>();
+  private status: LiveStatus = 'idle';
+  private readonly statusListeners = new Set<() => void>();
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private pingTimer: ReturnType<typeof setInterval> | undefined;
+  private lastFrameAt = 0;
+
+  constructor() {
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', () => this.reconnectNow());
+      window.addEventListener('offline', () => this.setStatus('offline'));
+    }
+  }
+
+  /** Listen in a room; returns the function that stops listening. */
+  join(name: string, listener: LiveListener): () => void {
+    clearTimeout(this.idleTimer);
+    let room = this.rooms.get(name);
+    if (!room) {
+      room = { listeners: new Set(), seq: null };
+      this.rooms.set(name, room);
+      this.send({ type: 'subscribe', room: name });
+    }
+    room.listeners.add(listener);
+    this.ensureConnected();
+    return () => this.leave(name, listener);
+  }
+
+  getStatus = (): LiveStatus => this.status;
+
+  onStatus = (listener: () => void): (() => void) => {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  };
+
+  private leave(name: string, listener: LiveListener): void {
+    const room = this.rooms.get(name);
+    if (!room) return;
+    room.listeners.delete(listener);
+    if (room.listeners.size > 0) return;
+    this.rooms.delete(name);
+    this.send({ type: 'unsubscribe', room: name });
+    if (this.rooms.size === 0) {
+      this.idleTimer = setTimeout(() => {
+        if (this.rooms.size === 0) this.close();
+      }, IDLE_CLOSE);
+    }
+  }
+
+  private setStatus(status: LiveStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    for (const listener of this.statusListeners) listener();
+  }
+
+  private send(message: unknown): void {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  private ensureConnected(): void {
+    if (this.socket || this.retryTimer) return;
+    this.open();
+  }
+
+  private open(): void {
+    this.retryTimer = undefined;
+    const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/api/live`;
+    let socket: WebSocket;
+    try {
+      socket = new WebSocket(url);
+    } catch {
+      this.scheduleReconnect();
+      return;
+    }
+    this.socket = socket;
+    if (this.status !== 'reconnecting' && this.status !== 'offline') this.setStatus('connecting');
+
+    socket.onopen = () => {
+      this.attempt = 0;
+      this.lastFrameAt = Date.now();
+      this.setStatus('online');
+      for (const name of this.rooms.keys()) this.send({ type: 'subscribe', room: name });
+      clearInterval(this.pingTimer);
+      this.pingTimer = setInterval(() => this.heartbeat(), PING_EVERY);
+    };
+    socket.onmessage = (message) => {
+      this.lastFrameAt = Date.now();
+      let parsed: ServerMessage;
+      try {
+        parsed = JSON.parse(String(message.data)) as ServerMessage;
+      } catch {
+        return;
+      }
+      this.handle(parsed);
+    };
+    socket.onclose = () => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      clearInterval(this.pingTimer);
+      if (this.rooms.size > 0) this.scheduleReconnect();
+      else this.setStatus('idle');
+    };
+    // An error is followed by close, which decides what to do next.
+    socket.onerror = () => {};
+  }
+
+  private handle(message: ServerMessage): void {
+    if (message.type === 'subscribed') {
+      const room = this.rooms.get(message.room);
+      if (!room) return;
+      room.seq = message.seq;
+      // Whatever happened between the screen's load (or the lost connection) and now is
+      // unknown: the screen reloads once.
+      this.emit(message.room, null);
+      return;
+    }
+    if (message.type !== 'event') return;
+    const room = this.rooms.get(message.room);
+    if (!room || room.seq === null) return;
+    if (message.seq <= room.seq) return;
+    const gap = message.seq > room.seq + 1;
+    room.seq = message.seq;
+    this.emit(message.room, gap ? null : message.event);
+  }
+
+  private emit(name: string, event: LiveEvent | null): void {
+    for (const listener of this.rooms.get(name)?.listeners ?? []) listener(event, name);
+  }
+
+  private heartbeat(): void {
+    if (Date.now() - this.lastFrameAt > SILENCE_LIMIT) {
+      this.socket?.close();
+      return;
+    }
+    this.send({ type: 'ping' });
+  }
+
+  /** Exponential backoff with full jitter, so a restarted server is not hit by every tab at once. */
+  private scheduleReconnect(): void {
+    for (const room of this.rooms.values()) room.seq = null;
+    this.setStatus(typeof navigator !== 'undefined' && !navigator.onLine ? 'offline' : 'reconnecting');
+    const ceiling = Math.min(MAX_DELAY, 1000 * 2 ** this.attempt);
+    this.attempt++;
+    const delay = ceiling / 2 + Math.random() * (ceiling / 2);
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.open(), delay);
+  }
+
+  private reconnectNow(): void {
+    if (this.rooms.size === 0 || this.socket) return;
+    clearTimeout(this.retryTimer);
+    this.attempt = 0;
+    this.open();
+  }
+
+  private close(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    clearInterval(this.pingTimer);
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close();
+    this.setStatus('idle');
+  }
+}
+
+export const liveConnection = new LiveConnection();

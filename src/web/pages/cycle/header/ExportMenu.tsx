@@ -1,0 +1,71 @@
+import { Button, Menu } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconCalendarShare,
+  IconChevronDown,
+  IconDownload,
+  IconFileTypeCsv,
+  IconFileTypePdf,
+  IconPresentation,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { usePlanData } from '../PlanContext.tsx';
+import { CalendarFeedModal } from './CalendarFeedModal.tsx';
+
+/** Downloads of the plan (deck, PDF, schedule) and the client's calendar feed. */
+export function ExportMenu() {
+  const { t } = useTranslation();
+  const { cycle, client } = usePlanData();
+  const [feedOpen, feed] = useDisclosure(false);
+  const base = `/api/cycles/${cycle.id}`;
+  return (
+    <>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={18} aria-hidden />}
+            rightSection={<IconChevronDown size={14} aria-hidden />}
+          >
+            {t('export.button')}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item
+            component="a"
+            href={`${base}/deck.pptx`}
+            download
+            leftSection={<IconPresentation size={16} aria-hidden />}
+          >
+            {t('export.pptx')}
+          </Menu.Item>
+          <Menu.Item
+            component="a"
+            href={`${base}/deck.pdf`}
+            download
+            leftSection={<IconFileTypePdf size={16} aria-hidden />}
+          >
+            {t('export.pdf')}
+          </Menu.Item>
+          <Menu.Item
+            component="a"
+            href={`${base}/schedule.csv`}
+            download
+            leftSection={<IconFileTypeCsv size={16} aria-hidden />}
+          >
+            {t('export.csv')}
+          </Menu.Item>
+          {client.abilities.update && (
+            <>
+              <Menu.Divider />
+              <Menu.Item leftSection={<IconCalendarShare size={16} aria-hidden />} onClick={feed.open}>
+                {t('export.feed')}
+              </Menu.Item>
+            </>
+          )}
+        </Menu.Dropdown>
+      </Menu>
+      <CalendarFeedModal clientId={client.id} opened={feedOpen} onClose={feed.close} />
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export const cycleTabs = ['schedule', 'topics', 'cadence', 'reserve'] as const;
+export type CycleTab = (typeof cycleTabs)[number];
