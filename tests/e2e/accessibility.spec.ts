@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, logInByApi, useLanguage } from './support.ts';
+import { expectAccessible, logInByApi, pinLanguage } from './support.ts';
 
 // Every screen of the foundation, in both languages: axe must find nothing serious or critical.
 for (const lang of ['en', 'uk'] as const) {
   test(`every agency screen is accessible (${lang})`, async ({ browser, baseURL }) => {
     const context = await browser.newContext();
-    await useLanguage(context, lang);
+    await pinLanguage(context, lang);
     await logInByApi(context, baseURL!, 'owner@plit.demo');
     const page = await context.newPage();
 
@@ -36,7 +36,7 @@ for (const lang of ['en', 'uk'] as const) {
 }
 
 test('the public screens are accessible', async ({ page, context }) => {
-  await useLanguage(context, 'uk');
+  await pinLanguage(context, 'uk');
   for (const path of [
     '/login',
     '/reset-password',

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, logInByApi, useLanguage } from './support.ts';
+import { expectAccessible, logInByApi, pinLanguage } from './support.ts';
 
 /**
  * The whole way a client's marketing lead joins: a content manager invites them, the email
@@ -14,7 +14,7 @@ test('a content manager invites a client contact, who joins by the emailed link'
 
   // The content manager sends the invitation from the client's Contacts tab.
   const agency = await browser.newContext();
-  await useLanguage(agency, 'en');
+  await pinLanguage(agency, 'en');
   await logInByApi(agency, baseURL!, 'cm@plit.demo');
   const cm = await agency.newPage();
   await cm.goto('/');
@@ -32,7 +32,7 @@ test('a content manager invites a client contact, who joins by the emailed link'
 
   // The owner finds the email in Settings → Outbox.
   const ownerContext = await browser.newContext();
-  await useLanguage(ownerContext, 'en');
+  await pinLanguage(ownerContext, 'en');
   await logInByApi(ownerContext, baseURL!, 'owner@plit.demo');
   const owner = await ownerContext.newPage();
   await owner.goto('/');
@@ -53,7 +53,7 @@ test('a content manager invites a client contact, who joins by the emailed link'
 
   // The contact opens the link in their own browser, in Ukrainian, and joins without a password.
   const contactContext = await browser.newContext();
-  await useLanguage(contactContext, 'uk');
+  await pinLanguage(contactContext, 'uk');
   const contact = await contactContext.newPage();
   await contact.goto(new URL(link!).pathname);
   await expect(contact.getByRole('heading', { name: 'Прийняти запрошення' })).toBeVisible();

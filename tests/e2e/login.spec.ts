@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, expectAccessible, useLanguage } from './support.ts';
+import { DEMO_PASSWORD, expectAccessible, pinLanguage } from './support.ts';
 
 test.describe('logging in', () => {
   test('in English: a wrong password is explained, the right one opens the agency home', async ({
     page,
     context,
   }) => {
-    await useLanguage(context, 'en');
+    await pinLanguage(context, 'en');
     await page.goto('/');
     await expect(page).toHaveURL(/\/login/);
     await expect(page.getByRole('heading', { name: 'Log in to Plit' })).toBeVisible();
@@ -31,7 +31,7 @@ test.describe('logging in', () => {
     page,
     context,
   }) => {
-    await useLanguage(context, 'uk');
+    await pinLanguage(context, 'uk');
     await page.goto('/login');
     await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
     await expect(page.getByRole('heading', { name: 'Вхід до Plit' })).toBeVisible();
@@ -46,7 +46,7 @@ test.describe('logging in', () => {
   });
 
   test('switching the language on the login page changes it at once', async ({ page, context }) => {
-    await useLanguage(context, 'en');
+    await pinLanguage(context, 'en');
     await page.goto('/login');
     await expect(page.getByRole('heading', { name: 'Log in to Plit' })).toBeVisible();
     await page.getByRole('button', { name: /language/i }).click();
@@ -56,7 +56,7 @@ test.describe('logging in', () => {
   });
 
   test('a client contact sees only their own client', async ({ page, context }) => {
-    await useLanguage(context, 'en');
+    await pinLanguage(context, 'en');
     await page.goto('/login');
     await page.getByLabel('Email').fill('marketing@kyivcoffee.demo');
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(DEMO_PASSWORD);

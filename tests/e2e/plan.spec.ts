@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import JSZip from 'jszip';
-import { expectAccessible, logInByApi, useLanguage } from './support.ts';
+import { expectAccessible, logInByApi, pinLanguage } from './support.ts';
 
 async function signedIn(browser: Browser, baseURL: string, email: string, lang: 'en' | 'uk' = 'en') {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  await useLanguage(context, lang);
+  await pinLanguage(context, lang);
   await logInByApi(context, baseURL, email);
   return { context, page: await context.newPage() };
 }

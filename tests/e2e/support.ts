@@ -13,7 +13,7 @@ export async function logInByApi(context: BrowserContext, baseURL: string, email
 }
 
 /** Pin the interface language before the app reads it (it remembers the choice in localStorage). */
-export async function useLanguage(context: BrowserContext, lang: 'uk' | 'en'): Promise<void> {
+export async function pinLanguage(context: BrowserContext, lang: 'uk' | 'en'): Promise<void> {
   await context.addInitScript((l) => window.localStorage.setItem('plit.language', l), lang);
 }
 
