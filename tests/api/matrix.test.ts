@@ -295,7 +295,7 @@ const rows: Row[] = [
     method: 'PUT',
     path: '/api/cycles/{cycleId}/cadence',
     url: (w) => `${cy(w)}/cadence`,
-    body: () => ({ rules: [] }),
+    body: () => ({ rules: [], version: 1 }),
     expect: writeClient,
   },
   {

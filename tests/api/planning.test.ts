@@ -68,6 +68,7 @@ describe('cycles', () => {
           rubricId: null,
         },
       ],
+      version: dec.body.cycle.version,
     });
     const jan = await cm.post(`/api/clients/${agency.client.id}/cycles`, { month: '2027-01' });
     const plan = await cm.get(`/api/cycles/${jan.body.cycle.id}/plan`);
@@ -185,6 +186,7 @@ describe('posting schedule', () => {
           rubricId: null,
         },
       ],
+      version: cycle.version,
     });
     const first = await cm.post(`/api/cycles/${cycle.id}/cadence/apply`);
     // December 2026 starts on a Tuesday: 4 Mondays + 5 Wednesdays + 4 Fridays = 13 posts
@@ -358,5 +360,31 @@ describe('channels in use', () => {
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/1 slot/);
     expect((await cm.get(`/api/cycles/${cycle.id}/plan`)).body.slots).toHaveLength(1);
+  });
+});
+
+describe('cadence', () => {
+  it('refuses a cadence saved over a newer one (409), keeping the newer rules', async () => {
+    const { agency, cm } = await world();
+    const cycle = await makeCycle(t.database.db, agency);
+    const rule = (time: string) => ({
+      channelId: agency.client.channel.id,
+      format: 'post',
+      weekdays: [2],
+      time,
+      rubricId: null,
+    });
+    const first = await cm.put(`/api/cycles/${cycle.id}/cadence`, {
+      rules: [rule('09:00')],
+      version: cycle.version,
+    });
+    expect(first.status).toBe(200);
+    const stale = await as(agency.owner.cookie).put(`/api/cycles/${cycle.id}/cadence`, {
+      rules: [rule('20:00')],
+      version: cycle.version,
+    });
+    expect(stale.status).toBe(409);
+    const plan = await cm.get(`/api/cycles/${cycle.id}/plan`);
+    expect(plan.body.cadence.map((r: { time: string }) => r.time)).toEqual(['09:00']);
   });
 });

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { cadenceRule, putCadenceBody, slot } from '../../shared/api/planning.ts';
 import { daysOfMonth, localParts, zonedInstant } from '../../shared/time.ts';
 import type { RouteModule } from '../context.ts';
-import { cadenceRules, slots } from '../db/schema/index.ts';
+import { cadenceRules, cycles, slots } from '../db/schema/index.ts';
+import { staleVersion } from '../errors.ts';
 import { transact } from '../live/transact.ts';
 import { loadCycleForChange } from '../planning/load.ts';
 import { recordPlanEvent } from '../planning/planEvent.ts';
@@ -31,6 +32,11 @@ export const cadenceRoutes: RouteModule = (app, ctx) => {
       const actor = requireActor(request);
       const rows = await transact(ctx, async (tx) => {
         const found = await loadCycleForChange(tx, actor, request.params.cycleId, canEditPlan);
+        if (found.cycle.version !== request.body.version) throw staleVersion();
+        await tx
+          .update(cycles)
+          .set({ version: found.cycle.version + 1 })
+          .where(eq(cycles.id, found.cycle.id));
         const firstDay = `${found.cycle.month}-01`;
         // Each rule must describe slots the schedule could hold (channel, format, rubric of this client).
         for (const rule of request.body.rules) {

@@ -112,6 +112,7 @@ export const putCadenceBody = z.object({
   rules: z
     .array(cadenceRule.omit({ id: true }).extend({ weekdays: z.array(z.int().min(1).max(7)).min(1).max(7) }))
     .max(50),
+  version: version.describe("The cycle's version: two people saving the cadence at once cannot both win."),
 });
 
 const tag = z.string().trim().min(1).max(40);

@@ -132,9 +132,16 @@ export const useUpdateDeadlines = (cycleId: string) =>
 export const useSaveCadence = (cycleId: string) =>
   usePlanMutation(
     cycleId,
-    (rules: CadenceRuleInput[]) =>
-      api.put<{ cadence: Plan['cadence'] }>(`/api/cycles/${cycleId}/cadence`, { rules }),
-    { apply: (plan, { cadence }) => ({ ...plan, cadence }) },
+    ({ rules, version }: { rules: CadenceRuleInput[]; version: number }) =>
+      api.put<{ cadence: Plan['cadence'] }>(`/api/cycles/${cycleId}/cadence`, { rules, version }),
+    // Saving the cadence bumps the cycle's version; the plan is refetched to pick it up.
+    {
+      apply: (plan, { cadence }) => ({
+        ...plan,
+        cadence,
+        cycle: { ...plan.cycle, version: plan.cycle.version + 1 },
+      }),
+    },
   );
 
 export const useApplyCadence = (cycleId: string) =>

@@ -77,13 +77,16 @@ export function CadenceTab() {
     });
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    save.mutate(rules.map(strip), {
-      onSuccess: ({ cadence }) => {
-        setRules(cadence.map(({ id: _id, ...rule }) => withKey(rule)));
-        notifySuccess(t('cadence.saved'));
+    save.mutate(
+      { rules: rules.map(strip), version: data.cycle.version },
+      {
+        onSuccess: ({ cadence }) => {
+          setRules(cadence.map(({ id: _id, ...rule }) => withKey(rule)));
+          notifySuccess(t('cadence.saved'));
+        },
+        onError: (error) => reportFormError(error, t, Object.keys(found), setErrors),
       },
-      onError: (error) => reportFormError(error, t, Object.keys(found), setErrors),
-    });
+    );
   };
 
   const fill = () =>
