@@ -569,3 +569,35 @@ describe('tenancy', () => {
     expect(malformed.body.error.code).toBe('validation_failed');
   });
 });
+
+describe('default stage deadlines', () => {
+  it('are edited on the client and used by the next cycle it starts', async () => {
+    const agency = await makeAgency(t.database.db);
+    const cookie = agency.contentManager.cookie;
+    const current = (await call(t.app, 'GET', `/api/clients/${agency.client.id}`, { cookie })).body.client;
+    expect(current.stageDays).toEqual({ preparation: 20, meeting: 23, facts: 26, content: 30 });
+    const stageDays = { preparation: 10, meeting: 15, facts: 20, content: 31 };
+    const res = await call(t.app, 'PATCH', `/api/clients/${agency.client.id}`, {
+      cookie,
+      body: { stageDays, version: current.version },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.client.stageDays).toEqual(stageDays);
+    const cycle = await call(t.app, 'POST', `/api/clients/${agency.client.id}/cycles`, {
+      cookie,
+      body: { month: '2027-03' },
+    });
+    // February 2027 has 28 days: "31" means its last day.
+    expect(cycle.body.cycle.deadlines).toMatchObject({
+      preparation: '2027-02-10',
+      meeting: '2027-02-15',
+      facts: '2027-02-20',
+      content: '2027-02-28',
+    });
+    const bad = await call(t.app, 'PATCH', `/api/clients/${agency.client.id}`, {
+      cookie,
+      body: { stageDays: { ...stageDays, meeting: 32 }, version: res.body.client.version },
+    });
+    expect(bad.status).toBe(400);
+  });
+});

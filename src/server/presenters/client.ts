@@ -23,6 +23,7 @@ export function presentClient(
     timezone: row.timezone,
     archived: row.archivedAt !== null,
     version: row.version,
+    stageDays: row.stageDays,
     createdAt: row.createdAt.toISOString(),
     currentCycle,
     counts,

@@ -134,16 +134,21 @@ export const clientRoutes: RouteModule = (app, ctx) => {
         const current = await loadClientForChange(tx, actor, request.params.clientId, canUpdateClient);
         if (current.version !== request.body.version) throw staleVersion();
         const changes: Record<string, { from: string; to: string }> = {};
-        const { name, timezone } = request.body;
+        const { name, timezone, stageDays } = request.body;
         if (name !== undefined && name !== current.name) changes.name = { from: current.name, to: name };
         if (timezone !== undefined && timezone !== current.timezone)
           changes.timezone = { from: current.timezone, to: timezone };
+        const daysChanged =
+          stageDays !== undefined && JSON.stringify(stageDays) !== JSON.stringify(current.stageDays);
+        if (daysChanged)
+          changes.stageDays = { from: JSON.stringify(current.stageDays), to: JSON.stringify(stageDays) };
         if (Object.keys(changes).length === 0) return current;
         const [row] = await tx
           .update(clients)
           .set({
             name: name ?? current.name,
             timezone: timezone ?? current.timezone,
+            stageDays: stageDays ?? current.stageDays,
             version: current.version + 1,
             updatedAt: new Date(),
           })

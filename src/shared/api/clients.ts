@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { clientRoles, cycleStages, formats, networks } from '../roles.ts';
 import { isoDate, name, timezone, uuid, version } from './common.ts';
 
+const day = z.int().min(1).max(31);
+/** Default deadlines of a new cycle: the day of the month before by which each stage is done. */
+export const stageDays = z
+  .object({ preparation: day, meeting: day, facts: day, content: day })
+  .describe(
+    'Day of the month before the planned one by which each stage should be done (31 = its last day).',
+  );
+
 export const client = z.object({
   id: uuid,
   name: z.string(),
@@ -20,13 +28,19 @@ export const client = z.object({
     })
     .nullable()
     .describe('The earliest cycle not yet closed (else the latest); null while the client has none.'),
+  stageDays: stageDays,
   counts: z.object({ channels: z.int(), rubrics: z.int(), contacts: z.int() }),
   abilities: z.object({ update: z.boolean(), archive: z.boolean(), manageContacts: z.boolean() }),
 });
 export type Client = z.infer<typeof client>;
 
 export const createClientBody = z.object({ name: name(), timezone: timezone.default('Europe/Kyiv') });
-export const updateClientBody = z.object({ name: name().optional(), timezone: timezone.optional(), version });
+export const updateClientBody = z.object({
+  name: name().optional(),
+  timezone: timezone.optional(),
+  stageDays: stageDays.optional(),
+  version,
+});
 export const listClientsQuery = z.object({
   archived: z
     .enum(['true', 'false'])

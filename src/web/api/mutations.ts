@@ -119,8 +119,12 @@ export const useUpdateClient = (clientId: string) => {
   const invalidate = useInvalidateClients();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name?: string; timezone?: string; version: number }) =>
-      api.patch<{ client: Client }>(`/api/clients/${clientId}`, body),
+    mutationFn: (body: {
+      name?: string;
+      timezone?: string;
+      stageDays?: Client['stageDays'];
+      version: number;
+    }) => api.patch<{ client: Client }>(`/api/clients/${clientId}`, body),
     onSuccess: (data) => {
       queryClient.setQueryData(keys.client(clientId), data);
       void queryClient.invalidateQueries({ queryKey: keys.me });

@@ -742,6 +742,12 @@ export const en = {
     logoutEverywhereConfirm: 'You will be logged out on every device, including this one.',
   },
   clientSettings: {
+    deadlines: 'Default deadlines',
+    deadlinesHint:
+      'A new monthly plan gets these deadlines: the day of the month before the planned one by which each stage is done. Each plan can still change its own.',
+    deadlineDay: '{{stage}}: done by day',
+    deadlineDayHint: 'of the month before (31 = its last day)',
+    deadlinesSaved: 'Default deadlines saved',
     details: 'Client details',
     saved: 'Client saved',
     archiveTitle: 'Archive',

@@ -746,6 +746,12 @@ export const uk: Translations = {
     logoutEverywhereConfirm: 'Ви вийдете на всіх пристроях, зокрема й на цьому.',
   },
   clientSettings: {
+    deadlines: 'Строки за замовчуванням',
+    deadlinesHint:
+      'Новий контент-план отримує ці строки: день попереднього місяця, до якого має завершитися кожен етап. Кожен план може змінити свої.',
+    deadlineDay: '{{stage}}: до дня',
+    deadlineDayHint: 'попереднього місяця (31 — його останній день)',
+    deadlinesSaved: 'Строки за замовчуванням збережено',
     details: 'Дані клієнта',
     saved: 'Клієнта збережено',
     archiveTitle: 'Архів',

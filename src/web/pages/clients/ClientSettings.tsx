@@ -11,11 +11,13 @@ import { TimeZoneSelect } from '../../components/TimeZoneSelect.tsx';
 import { notifyError, notifySuccess } from '../../lib/errors.ts';
 import { useVersionedForm } from '../../lib/useVersionedForm.ts';
 import { maxLength, required, validate } from '../../lib/validate.ts';
+import { ClientDeadlinesForm } from './ClientDeadlinesForm.tsx';
 
 export function ClientSettings({ client }: { client: Client }) {
   return (
     <Stack gap="xl">
       {client.abilities.update && <ClientDetailsForm client={client} />}
+      {client.abilities.update && <ClientDeadlinesForm client={client} readOnly={false} />}
       {client.abilities.archive && <ArchiveSection client={client} />}
     </Stack>
   );

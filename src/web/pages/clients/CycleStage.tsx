@@ -41,6 +41,10 @@ export function CycleStage({ cycle }: { cycle: Client['currentCycle'] }) {
             color="red"
             variant="light"
             tt="none"
+            // Ukrainian dates are long: let the badge wrap rather than cut the date off.
+            h="auto"
+            py={2}
+            styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}
             leftSection={<IconAlertTriangle size={12} aria-hidden />}
           >
             {deadline ? t('cycle.overdueSince', { date: deadline }) : t('cycle.overdue')}
