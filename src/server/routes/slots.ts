@@ -37,6 +37,30 @@ async function loadSlot(tx: Executor, found: CycleInClient, slotId: string, vers
   return row;
 }
 
+type SlotRow = typeof slots.$inferSelect;
+
+/** A slot's place with some of it changed: what is not given stays as it is (local date and time). */
+function placeOf(
+  current: SlotRow,
+  timezone: string,
+  changes: {
+    date?: string | undefined;
+    time?: string | undefined;
+    channelId?: string | undefined;
+    format?: SlotRow['format'] | undefined;
+    rubricId?: string | null | undefined;
+  },
+) {
+  const local = localParts(current.startsAt, timezone);
+  return {
+    date: changes.date ?? local.date,
+    time: changes.time ?? local.time,
+    channelId: changes.channelId ?? current.channelId,
+    format: changes.format ?? current.format,
+    rubricId: changes.rubricId === undefined ? current.rubricId : changes.rubricId,
+  };
+}
+
 export const slotRoutes: RouteModule = (app, ctx) => {
   /** Load a slot's plan for a change: 404 for a slot out of reach, 403 without the right. */
   const planOfSlot = async (
@@ -102,14 +126,7 @@ export const slotRoutes: RouteModule = (app, ctx) => {
       const { row, tz } = await transact(ctx, async (tx) => {
         const found = await planOfSlot(tx, request, actor);
         const current = await loadSlot(tx, found, request.params.slotId, request.body.version);
-        const local = localParts(current.startsAt, found.client.timezone);
-        const place = {
-          date: request.body.date ?? local.date,
-          time: request.body.time ?? local.time,
-          channelId: request.body.channelId ?? current.channelId,
-          format: request.body.format ?? current.format,
-          rubricId: request.body.rubricId === undefined ? current.rubricId : request.body.rubricId,
-        };
+        const place = placeOf(current, found.client.timezone, request.body);
         const startsAt = await checkSlotPlace(tx, found, place);
         const [row] = await tx
           .update(slots)
@@ -169,14 +186,10 @@ export const slotRoutes: RouteModule = (app, ctx) => {
       const { row, tz } = await transact(ctx, async (tx) => {
         const found = await planOfSlot(tx, request, actor);
         const source = await loadSlot(tx, found, request.params.slotId);
-        const local = localParts(source.startsAt, found.client.timezone);
-        const place = {
-          date: request.body.date ?? local.date,
-          time: request.body.time ?? local.time,
-          channelId: source.channelId,
-          format: source.format,
-          rubricId: source.rubricId,
-        };
+        const place = placeOf(source, found.client.timezone, {
+          date: request.body.date,
+          time: request.body.time,
+        });
         const startsAt = await checkSlotPlace(tx, found, place);
         const [row] = await tx
           .insert(slots)
