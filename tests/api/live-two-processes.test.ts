@@ -75,5 +75,17 @@ describe.skipIf(!postgres || !redisUrl)(
         live.close();
       }
     });
+
+    it('removing a member through one process closes their socket on the other', async () => {
+      const [a, b] = servers;
+      const agency = await makeAgency(database.db);
+      const onA = await openLive(a!.host, agency.creator.cookie);
+      expect((await onA.subscribe(`client:${agency.client.id}:team`)).type).toBe('subscribed');
+      const res = await call(b!.app, 'DELETE', `/api/members/${agency.creator.id}`, {
+        cookie: agency.owner.cookie,
+      });
+      expect(res.status).toBe(200);
+      expect((await onA.closed).code).toBe(4401);
+    });
   },
 );

@@ -91,3 +91,35 @@ describe('live updates over WebSocket', () => {
     live.close();
   });
 });
+
+describe('losing access closes live connections', () => {
+  it("closes a removed contact's socket at once, so no later event of that client reaches it", async () => {
+    const agency = await makeAgency(t.database.db);
+    const live = await openLive(host, agency.approver.cookie);
+    expect((await live.subscribe(everyone(agency.client.id))).type).toBe('subscribed');
+    const removed = await call(
+      t.app,
+      'DELETE',
+      `/api/clients/${agency.client.id}/contacts/${agency.approver.id}`,
+      {
+        cookie: agency.contentManager.cookie,
+      },
+    );
+    expect(removed.status).toBe(200);
+    expect((await live.closed).code).toBe(4401);
+    // And coming back is refused: the person is no longer a contact.
+    const again = await openLive(host, agency.approver.cookie);
+    expect((await again.subscribe(everyone(agency.client.id))).type).toBe('denied');
+    again.close();
+  });
+
+  it('closes every socket of someone who logs out everywhere', async () => {
+    const agency = await makeAgency(t.database.db);
+    const live = await openLive(host, agency.creator.cookie);
+    await live.subscribe(team(agency.client.id));
+    expect((await call(t.app, 'DELETE', '/api/sessions', { cookie: agency.creator.cookie })).status).toBe(
+      200,
+    );
+    expect((await live.closed).code).toBe(4401);
+  });
+});

@@ -9,6 +9,8 @@ import { encode, type LiveMessage, LocalHub } from './hub.ts';
 export interface LiveBus {
   readonly hub: LocalHub;
   publish(messages: LiveMessage[]): Promise<void>;
+  /** Close a person's live connections in every process (access removed, logged out everywhere). */
+  dropUser(userId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -19,11 +21,16 @@ export function createInProcessBus(): LiveBus {
     async publish(messages) {
       for (const m of messages) hub.deliver(m.room, encode(m));
     },
+    async dropUser(userId) {
+      hub.dropUser(userId);
+    },
     async close() {},
   };
 }
 
 const CHANNEL = 'plit:live';
+// Room names start with "client:", so this head can never be mistaken for one.
+const DROP = '!drop';
 
 export async function createRedisBus(url: string): Promise<LiveBus> {
   const hub = new LocalHub();
@@ -32,9 +39,13 @@ export async function createRedisBus(url: string): Promise<LiveBus> {
   await Promise.all([publisher.connect(), subscriber.connect()]);
   await subscriber.subscribe(CHANNEL);
   subscriber.on('message', (_channel: string, raw: string) => {
-    // "<room>\n<frame>": the frame is passed on exactly as encoded by the publisher.
+    // "<room>\n<frame>": the frame is passed on exactly as encoded by the publisher;
+    // "!drop\n<userId>" closes that person's sockets.
     const cut = raw.indexOf('\n');
-    if (cut > 0) hub.deliver(raw.slice(0, cut), raw.slice(cut + 1));
+    if (cut <= 0) return;
+    const head = raw.slice(0, cut);
+    if (head === DROP) hub.dropUser(raw.slice(cut + 1));
+    else hub.deliver(head, raw.slice(cut + 1));
   });
   return {
     hub,
@@ -43,6 +54,9 @@ export async function createRedisBus(url: string): Promise<LiveBus> {
       const pipeline = publisher.pipeline();
       for (const m of messages) pipeline.publish(CHANNEL, `${m.room}\n${encode(m)}`);
       await pipeline.exec();
+    },
+    async dropUser(userId) {
+      await publisher.publish(CHANNEL, `${DROP}\n${userId}`);
     },
     async close() {
       await Promise.allSettled([publisher.quit(), subscriber.quit()]);

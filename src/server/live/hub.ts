@@ -15,9 +15,28 @@ export interface LiveMessage {
   };
 }
 
-/** The sockets of this process, by room. */
+/** The sockets of this process, by room, and whose each one is. */
 export class LocalHub {
   private readonly rooms = new Map<string, Set<WebSocket>>();
+  private readonly owners = new Map<WebSocket, string>();
+
+  /** Remember whose socket this is, so losing access can close it. */
+  track(socket: WebSocket, userId: string): void {
+    this.owners.set(socket, userId);
+  }
+
+  /** Close every socket of a person whose access changed; the browser reconnects and rejoins what it still may. */
+  dropUser(userId: string): number {
+    let closed = 0;
+    for (const [socket, owner] of this.owners) {
+      if (owner !== userId) continue;
+      this.leaveAll(socket);
+      this.owners.delete(socket);
+      socket.close(4401, 'access changed');
+      closed++;
+    }
+    return closed;
+  }
 
   join(room: string, socket: WebSocket): void {
     let members = this.rooms.get(room);
@@ -37,6 +56,11 @@ export class LocalHub {
 
   leaveAll(socket: WebSocket): void {
     for (const room of [...this.rooms.keys()]) this.leave(room, socket);
+  }
+
+  forget(socket: WebSocket): void {
+    this.leaveAll(socket);
+    this.owners.delete(socket);
   }
 
   /** Deliver an already-encoded frame: encoding happens once per room, not once per person. */

@@ -99,6 +99,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
         await tx.delete(sessions).where(eq(sessions.userId, id));
         return id;
       });
+      await ctx.live.dropUser(userId);
       return signIn(ctx, request, reply, userId);
     },
   );

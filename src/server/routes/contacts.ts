@@ -121,6 +121,8 @@ export const contactRoutes: RouteModule = (app, ctx) => {
           data: { name: before.name },
         });
       });
+      // Their open live connections may still be in this client's rooms: close them.
+      await ctx.live.dropUser(request.params.userId);
       return { ok: true as const };
     },
   );

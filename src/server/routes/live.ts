@@ -35,6 +35,7 @@ export const liveRoutes: RouteModule = (app, ctx) => {
         return;
       }
       const hub = ctx.live.hub;
+      hub.track(socket, actor.user.id);
       const send = (payload: unknown) =>
         socket.readyState === socket.OPEN && socket.send(JSON.stringify(payload));
 
@@ -54,7 +55,7 @@ export const liveRoutes: RouteModule = (app, ctx) => {
         hub.join(parsed.room, socket);
         send({ type: 'subscribed', room: parsed.room, seq: await currentSeq(ctx.db, parsed.room) });
       });
-      socket.on('close', () => hub.leaveAll(socket));
+      socket.on('close', () => hub.forget(socket));
     },
   );
 };

@@ -136,6 +136,7 @@ export const meRoutes: RouteModule = (app, ctx) => {
       const actor = requireActor(request);
       await ctx.db.delete(sessions).where(eq(sessions.userId, actor.user.id));
       clearSessionCookie(reply);
+      await ctx.live.dropUser(actor.user.id);
       return { ok: true as const };
     },
   );

@@ -137,6 +137,7 @@ export const memberRoutes: RouteModule = (app, ctx) => {
           data: { name: before.name },
         });
       });
+      await ctx.live.dropUser(request.params.userId);
       return { ok: true as const };
     },
   );

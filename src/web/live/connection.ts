@@ -138,10 +138,13 @@ class LiveConnection {
       }
       this.handle(parsed);
     };
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
       clearInterval(this.pingTimer);
+      // 4401: the server says this person's access changed (removed, logged out everywhere).
+      // Refetch now, so the screen learns it at once (a 401 leads to login, a 404 to "not found").
+      if (event.code === 4401) for (const name of this.rooms.keys()) this.emit(name, null);
       if (this.rooms.size > 0) this.scheduleReconnect();
       else this.setStatus('idle');
     };
@@ -156,6 +159,11 @@ class LiveConnection {
       room.seq = message.seq;
       // Whatever happened between the screen's load (or the lost connection) and now is
       // unknown: the screen reloads once.
+      this.emit(message.room, null);
+      return;
+    }
+    // Not allowed in the room (any more): refetching shows the screen what the person may see.
+    if (message.type === 'denied') {
       this.emit(message.room, null);
       return;
     }
