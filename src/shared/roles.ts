@@ -52,3 +52,7 @@ export type TopicSource = (typeof topicSources)[number];
 
 export const topicStatuses = ['proposed', 'accepted', 'changed', 'parked', 'dropped'] as const;
 export type TopicStatus = (typeof topicStatuses)[number];
+
+/** How sure the client is that a plan of theirs happens. */
+export const likelihoods = ['certain', 'likely', 'maybe'] as const;
+export type Likelihood = (typeof likelihoods)[number];

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, newToken } from '../../src/server/auth/tokens.ts';
-import { channels, cycles, invitations, slots, topics } from '../../src/server/db/schema/index.ts';
+import {
+  channels,
+  clientPlans,
+  contingencies,
+  cycles,
+  invitations,
+  slots,
+  topics,
+} from '../../src/server/db/schema/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, type TestAgency } from '../support/factories.ts';
 import { call } from '../support/http.ts';
@@ -79,6 +87,8 @@ interface World extends TestAgency {
   topicId: string;
   reserveTopicId: string;
   spareChannelId: string;
+  clientPlanId: string;
+  contingencyId: string;
 }
 
 interface Row {
@@ -416,6 +426,53 @@ const rows: Row[] = [
     headers: { 'content-type': 'text/csv' },
     expect: { ...writeClient, creator: 200 },
   },
+  // The client's plans: the agency, and the client's contacts once the plan is shared.
+  {
+    method: 'GET',
+    path: '/api/cycles/{cycleId}/client-plans',
+    url: (w) => `${cy(w)}/client-plans`,
+    expect: readClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/cycles/{cycleId}/client-plans',
+    url: (w) => `${cy(w)}/client-plans`,
+    body: () => ({ title: 'Старт продажів', likelihood: 'likely', startsOn: '2026-12-10' }),
+    expect: { ...readClient, owner: 201, contentManager: 201, creator: 201, approver: 201 },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/client-plans/{planId}',
+    url: (w) => `/api/client-plans/${w.clientPlanId}`,
+    body: () => ({ likelihood: 'maybe', version: 1 }),
+    expect: readClient,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/client-plans/{planId}',
+    url: (w) => `/api/client-plans/${w.clientPlanId}`,
+    expect: readClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/client-plans/{planId}/contingencies',
+    url: (w) => `/api/client-plans/${w.clientPlanId}/contingencies`,
+    body: () => ({ concept: 'Пост-анонс, якщо старт перенесуть' }),
+    expect: { ...readClient, owner: 201, contentManager: 201, creator: 201, approver: 201 },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/contingencies/{contingencyId}',
+    url: (w) => `/api/contingencies/${w.contingencyId}`,
+    body: () => ({ trigger: 'Якщо дату зсунуть', version: 1 }),
+    expect: readClient,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/contingencies/{contingencyId}',
+    url: (w) => `/api/contingencies/${w.contingencyId}`,
+    expect: readClient,
+  },
   {
     method: 'GET',
     path: '/api/clients/{clientId}/reserve',
@@ -501,8 +558,18 @@ async function makeWorld(): Promise<World> {
     .insert(channels)
     .values({ clientId: agency.client.id, network: 'telegram', handle: '@spare', formats: ['post'] })
     .returning();
+  const [plan] = await db
+    .insert(clientPlans)
+    .values({ cycleId: cycle!.id, title: 'Конференція', likelihood: 'maybe' })
+    .returning();
+  const [what] = await db
+    .insert(contingencies)
+    .values({ planId: plan!.id, concept: 'Пост із виступу' })
+    .returning();
   return {
     ...agency,
+    clientPlanId: plan!.id,
+    contingencyId: what!.id,
     spareChannelId: spare!.id,
     invitationId: invitation!.id,
     outsiderAgency,

@@ -45,3 +45,17 @@ export function planAbilities(actor: Actor, client: ClientRef, cycle: CycleRef) 
     addTopics: canAddTopics(actor, client, cycle),
   };
 }
+
+/**
+ * The client's own plans and their "what if" answers: the agency at any time, and the
+ * client's contacts once the plan is shared with them, up to and during the meeting.
+ */
+export function canEditClientPlans(actor: Actor, client: ClientRef, cycle: CycleRef): boolean {
+  if (!open(client, cycle)) return false;
+  if (agencyRoleIn(actor, client.agencyId)) return true;
+  return (
+    actor.contactOf.has(client.id) &&
+    cycle.sharedAt !== null &&
+    (cycle.stage === 'preparation' || cycle.stage === 'meeting')
+  );
+}

@@ -3,6 +3,7 @@ import { authRoutes } from './auth.ts';
 import { cadenceRoutes } from './cadence.ts';
 import { calendarFeedRoutes } from './calendarFeed.ts';
 import { channelRoutes } from './channels.ts';
+import { clientPlanRoutes } from './clientPlans.ts';
 import { clientRoutes } from './clients.ts';
 import { contactRoutes } from './contacts.ts';
 import { cycleRoutes } from './cycles.ts';
@@ -45,4 +46,5 @@ export const routeModules: RouteModule[] = [
   exportRoutes,
   calendarFeedRoutes,
   topicImportRoutes,
+  clientPlanRoutes,
 ];

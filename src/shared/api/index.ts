@@ -1,3 +1,4 @@
+export * from './clientPlans.ts';
 export * from './clients.ts';
 export * from './common.ts';
 export * from './me.ts';

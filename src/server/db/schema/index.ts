@@ -1,4 +1,5 @@
 export * from './agencies.ts';
+export * from './clientPlans.ts';
 export * from './clients.ts';
 export * from './events.ts';
 export * from './identity.ts';
