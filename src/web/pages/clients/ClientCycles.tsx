@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAlertTriangle, IconCalendarPlus, IconCalendarStats, IconShare } from '@tabler/icons-react';
+import { IconCalendarPlus, IconCalendarStats, IconShare } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { cyclesQuery } from '../../api/planQueries.ts';
 import { EmptyBlock } from '../../components/EmptyBlock.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
+import { OverdueBadge } from '../../components/OverdueBadge.tsx';
 import { SectionHeader } from '../../components/SectionHeader.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatLocalDate, formatMonth } from '../../lib/dates.ts';
@@ -91,18 +92,7 @@ function CycleRow({ cycle }: { cycle: Cycle }) {
             <Badge variant="light" color="indigo">
               {stageLabel(cycle.stage, t)}
             </Badge>
-            {cycle.overdue && (
-              <Badge
-                color="red"
-                variant="light"
-                tt="none"
-                leftSection={<IconAlertTriangle size={12} aria-hidden />}
-              >
-                {deadline
-                  ? t('cycle.overdueSince', { date: formatLocalDate(deadline, language) })
-                  : t('cycle.overdue')}
-              </Badge>
-            )}
+            {cycle.overdue && <OverdueBadge deadline={deadline} />}
             {cycle.shared && (
               <Badge color="teal" variant="light" leftSection={<IconShare size={12} aria-hidden />}>
                 {t('share.shared')}

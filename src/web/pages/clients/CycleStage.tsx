@@ -1,8 +1,8 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../shared/api/index.ts';
+import { OverdueBadge } from '../../components/OverdueBadge.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatLocalDate, formatMonth } from '../../lib/dates.ts';
 import { ownerLabel, stageLabel } from '../cycle/labels.ts';
@@ -36,20 +36,7 @@ export function CycleStage({ cycle }: { cycle: Client['currentCycle'] }) {
         <Badge variant="light" color="indigo">
           {stageLabel(cycle.stage, t)}
         </Badge>
-        {cycle.overdue && (
-          <Badge
-            color="red"
-            variant="light"
-            tt="none"
-            // Ukrainian dates are long: let the badge wrap rather than cut the date off.
-            h="auto"
-            py={2}
-            styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}
-            leftSection={<IconAlertTriangle size={12} aria-hidden />}
-          >
-            {deadline ? t('cycle.overdueSince', { date: deadline }) : t('cycle.overdue')}
-          </Badge>
-        )}
+        {cycle.overdue && <OverdueBadge deadline={cycle.deadline} />}
       </Group>
       {cycle.owner !== 'nobody' && (
         <Text size="sm" c="dimmed">

@@ -1,9 +1,10 @@
 import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconPresentation } from '@tabler/icons-react';
+import { IconArrowLeft, IconPresentation } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { OverdueBadge } from '../../../components/OverdueBadge.tsx';
 import { currentLanguage } from '../../../i18n/index.ts';
-import { formatLocalDate, formatMonth } from '../../../lib/dates.ts';
+import { formatMonth } from '../../../lib/dates.ts';
 import { LiveIndicator } from '../../../live/LiveIndicator.tsx';
 import { ownerColor, ownerLabel, stageLabel } from '../labels.ts';
 import { usePlanData } from '../PlanContext.tsx';
@@ -53,18 +54,7 @@ export function CycleHeader() {
               {t('cycle.whoseMove', { owner: ownerLabel(cycle.owner, t) })}
             </Badge>
           )}
-          {cycle.overdue && (
-            <Badge
-              color="red"
-              variant="light"
-              tt="none"
-              leftSection={<IconAlertTriangle size={12} aria-hidden />}
-            >
-              {deadline
-                ? t('cycle.overdueSince', { date: formatLocalDate(deadline, language) })
-                : t('cycle.overdue')}
-            </Badge>
-          )}
+          {cycle.overdue && <OverdueBadge deadline={deadline} />}
           <Text size="sm" c="dimmed">
             {t('cycle.counts', {
               slots: cycle.counts.slots,
