@@ -14,11 +14,13 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { createCollab } from './collab/server.ts';
 import type { App, Context } from './context.ts';
 import type { Database } from './db/connect.ts';
 import type { Env } from './env.ts';
 import { createInProcessBus, type LiveBus } from './live/bus.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { MeetingRooms } from './meetings/room.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerCsrfCheck } from './plugins/csrf.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -73,7 +75,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  // As large as a request body: a shared-notes edit (a long paste, an offline session's catch-up)
+  // arrives as one frame, and a bigger one would be refused and resent forever.
+  await app.register(fastifyWebsocket, { options: { maxPayload: 1024 * 1024 } });
   await app.register(fastifyRateLimit, {
     global: true,
     max: 600,
@@ -113,6 +117,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerCsrfCheck(app, env.publicUrl);
   registerAuth(app, database.db);
 
+  const live = options.live ?? createInProcessBus();
+  const meetingRooms = new MeetingRooms(database.db, live, app.log);
+  app.addHook('onClose', () => meetingRooms.close());
   const ctx: Context = {
     db: database.db,
     dbKind: database.kind,
@@ -120,10 +127,17 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     mailer:
       options.mailer ??
       createMailer(database.db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log: app.log }),
-    live: options.live ?? createInProcessBus(),
+    live,
+    meetingRooms,
+    collab: createCollab({ db: database.db, redisUrl: env.REDIS_URL, log: app.log }),
     log: app.log,
     version,
   };
+  // After @fastify/websocket has closed the sockets: let the last writes finish.
+  app.addHook('onClose', () => ctx.collab.close());
+  // A meeting that ended takes its notes' open editors with it, in every process; they
+  // reconnect and are let back in read-only.
+  live.onControl('collab-close', (name) => ctx.collab.hocuspocus.closeConnections(name));
   await app.register(async (api) => {
     for (const register of routeModules) register(api as unknown as App, ctx);
   });

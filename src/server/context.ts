@@ -6,10 +6,12 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Collab } from './collab/server.ts';
 import type { Db, EngineKind } from './db/connect.ts';
 import type { Env } from './env.ts';
 import type { LiveBus } from './live/bus.ts';
 import type { Mailer } from './mail/mailer.ts';
+import type { MeetingRooms } from './meetings/room.ts';
 
 /** What every route module is given: no globals, so tests build as many apps as they like. */
 export interface Context {
@@ -18,6 +20,10 @@ export interface Context {
   env: Env;
   mailer: Mailer;
   live: LiveBus;
+  /** Presence and the facilitator's focus: the meeting's fast lane. */
+  meetingRooms: MeetingRooms;
+  /** Shared documents (meeting notes): Hocuspocus, persisted in collab_documents. */
+  collab: Collab;
   log: FastifyBaseLogger;
   version: string;
 }

@@ -27,6 +27,12 @@ export const errorCatalogue = {
   archived: { status: 409, message: 'This client is archived. Unarchive it to make changes.' },
   stage_blocked: { status: 409, message: 'The cycle cannot move on yet; see what is missing.' },
   slot_taken: { status: 409, message: 'This slot already holds another topic.' },
+  meeting_exists: { status: 409, message: 'This month already has a meeting; reschedule it instead.' },
+  meeting_not_live: { status: 409, message: 'The meeting is not on right now.' },
+  vote_budget: {
+    status: 409,
+    message: 'You have used all your votes. Take one back from another topic first.',
+  },
   payload_too_large: { status: 413, message: 'The request is too large.' },
   rate_limited: { status: 429, message: 'Too many attempts. Wait a little and try again.' },
   internal: { status: 500, message: 'Something went wrong on our side. Nothing was changed.' },

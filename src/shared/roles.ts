@@ -56,3 +56,36 @@ export type TopicStatus = (typeof topicStatuses)[number];
 /** How sure the client is that a plan of theirs happens. */
 export const likelihoods = ['certain', 'likely', 'maybe'] as const;
 export type Likelihood = (typeof likelihoods)[number];
+
+/** How a meeting happens; `async` is fire mode: a written review instead of a meeting. */
+export const meetingFormats = ['online', 'offline', 'async'] as const;
+export type MeetingFormat = (typeof meetingFormats)[number];
+
+export const meetingStatuses = ['scheduled', 'live', 'ended'] as const;
+export type MeetingStatus = (typeof meetingStatuses)[number];
+
+/** The agenda built from the plan, in the order the article walks it. */
+export const agendaKinds = [
+  'news',
+  'schedule',
+  'topics',
+  'contingencies',
+  'questions',
+  'wrapup',
+  'other',
+] as const;
+export type AgendaKind = (typeof agendaKinds)[number];
+
+/** What a meeting (or a fire-mode review) may decide about a topic. */
+export const decisionKinds = ['accept', 'change', 'park', 'drop', 'move'] as const;
+export type DecisionKind = (typeof decisionKinds)[number];
+
+export const questionStatuses = ['open', 'answered', 'for_facts'] as const;
+export type QuestionStatus = (typeof questionStatuses)[number];
+
+/** The reactions a topic can get in a meeting: a small fixed set, so they read the same in both languages. */
+export const reactions = ['like', 'love', 'fire', 'doubt'] as const;
+export type Reaction = (typeof reactions)[number];
+
+export const sides = ['agency', 'client'] as const;
+export type Side = (typeof sides)[number];

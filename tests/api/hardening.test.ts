@@ -277,13 +277,14 @@ function registeredApiRoutes(app: App): Set<string> {
       if (method !== 'HEAD') routes.add(`${method} ${path.replace(/:(\w+)/g, '{$1}')}`);
     }
   }
-  // The document itself and its viewer are not part of the API it describes; the live
-  // WebSocket is a protocol OpenAPI cannot express (ARCHITECTURE.md documents it).
+  // The document itself and its viewer are not part of the API it describes; the live and
+  // collaboration WebSockets are protocols OpenAPI cannot express (ARCHITECTURE.md describes them).
   const isApi = (path: string) =>
     path.startsWith('/api/') &&
     !path.startsWith('/api/docs') &&
     path !== '/api/openapi.json' &&
-    path !== '/api/live';
+    path !== '/api/live' &&
+    path !== '/api/collab';
   return new Set([...routes].filter((route) => isApi(route.slice(route.indexOf(' ') + 1))));
 }
 

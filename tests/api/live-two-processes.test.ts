@@ -9,6 +9,7 @@ import { engines } from '../support/engines.ts';
 import { makeAgency } from '../support/factories.ts';
 import { call } from '../support/http.ts';
 import { listen, openLive } from '../support/live.ts';
+import { makePlanForMeeting } from '../support/meetings.ts';
 
 const postgres = engines().find((e) => e.name === 'postgres');
 const redisUrl = process.env.TEST_REDIS_URL;
@@ -86,6 +87,48 @@ describe.skipIf(!postgres || !redisUrl)(
       });
       expect(res.status).toBe(200);
       expect((await onA.closed).code).toBe(4401);
+    });
+    it('one meeting across two processes: presence merges, focus and hand-over reach both', async () => {
+      const [a, b] = servers;
+      const agency = await makeAgency(database.db);
+      const plan = await makePlanForMeeting(database.db, agency);
+      const created = await call(a!.app, 'POST', `/api/cycles/${plan.cycle.id}/meeting`, {
+        cookie: agency.contentManager.cookie,
+        body: { format: 'online', date: '2026-11-27', participantIds: [] },
+      });
+      const started = await call(a!.app, 'POST', `/api/meetings/${created.body.meeting.id}/start`, {
+        cookie: agency.contentManager.cookie,
+        body: { version: 1 },
+      });
+      const meeting = started.body.meeting;
+      const room = `meeting:${meeting.id}`;
+      const facilitator = await openLive(a!.host, agency.contentManager.cookie);
+      const client = await openLive(b!.host, agency.approver.cookie);
+      await facilitator.subscribe(room);
+      await client.subscribe(room);
+      for (const live of [facilitator, client]) {
+        await live.next(
+          (f) =>
+            f.type === 'presence' &&
+            (f.people as Array<{ state: string }>).filter((p) => p.state === 'online').length === 2,
+        );
+      }
+      facilitator.send({ type: 'focus', meetingId: meeting.id, itemId: null, topicId: plan.topics[1]!.id });
+      await client.next(
+        (f) => f.type === 'focus' && (f.focus as { topicId: string }).topicId === plan.topics[1]!.id,
+      );
+
+      // Handed over through process B: process A refuses the old facilitator straight away.
+      const handed = await call(b!.app, 'POST', `/api/meetings/${meeting.id}/facilitator`, {
+        cookie: agency.owner.cookie,
+        body: { userId: agency.owner.id, version: meeting.version },
+      });
+      expect(handed.status).toBe(200);
+      await new Promise((r) => setTimeout(r, 100));
+      facilitator.send({ type: 'focus', meetingId: meeting.id, itemId: null, topicId: plan.topics[2]!.id });
+      expect(await facilitator.next((f) => f.type === 'error')).toMatchObject({ about: 'focus' });
+      facilitator.close();
+      client.close();
     });
   },
 );

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, newToken } from '../../src/server/auth/tokens.ts';
 import {
+  agendaItems,
   channels,
   clientPlans,
   contingencies,
   cycles,
   invitations,
+  meetingQuestions,
+  meetings,
   slots,
   topics,
 } from '../../src/server/db/schema/index.ts';
@@ -48,6 +51,7 @@ const writeClient: Expect = {
   outsider: 404,
 };
 const createUnderClient: Expect = { ...writeClient, owner: 201, contentManager: 201 };
+const contribute: Expect = { ...readClient, owner: 201, contentManager: 201, creator: 201, approver: 201 };
 const self: Expect = {
   anonymous: 401,
   owner: 200,
@@ -89,6 +93,14 @@ interface World extends TestAgency {
   spareChannelId: string;
   clientPlanId: string;
   contingencyId: string;
+  meetingId: string;
+  meetingTopicId: string;
+  agendaItemId: string;
+  questionId: string;
+  scheduledMeetingId: string;
+  reviewId: string;
+  reviewTopicId: string;
+  endedMeetingId: string;
 }
 
 interface Row {
@@ -103,6 +115,7 @@ interface Row {
 
 const c = (w: World) => `/api/clients/${w.client.id}`;
 const cy = (w: World) => `/api/cycles/${w.cycleId}`;
+const m = (w: World) => `/api/meetings/${w.meetingId}`;
 const rows: Row[] = [
   { method: 'GET', path: '/api/me', url: () => '/api/me', expect: self },
   { method: 'PATCH', path: '/api/me', url: () => '/api/me', body: () => ({ locale: 'en' }), expect: self },
@@ -276,7 +289,7 @@ const rows: Row[] = [
     method: 'POST',
     path: '/api/clients/{clientId}/cycles',
     url: (w) => `${c(w)}/cycles`,
-    body: () => ({ month: '2027-02' }),
+    body: () => ({ month: '2027-06' }),
     expect: createUnderClient,
   },
   { method: 'GET', path: '/api/cycles/{cycleId}/plan', url: (w) => `${cy(w)}/plan`, expect: readClient },
@@ -485,6 +498,136 @@ const rows: Row[] = [
     url: (w) => `/api/topics/${w.topicId}/history`,
     expect: { ...readClient, approver: 404 },
   },
+  // The meeting: anyone who sees the plan contributes; the agency's managers run it.
+  {
+    method: 'GET',
+    path: '/api/cycles/{cycleId}/meeting',
+    url: (w) => `${cy(w)}/meeting`,
+    expect: readClient,
+  },
+  { method: 'GET', path: '/api/meetings/{meetingId}', url: (w) => m(w), expect: readClient },
+  {
+    method: 'POST',
+    path: '/api/cycles/{cycleId}/meeting',
+    url: (w) => `${cy(w)}/meeting`,
+    body: () => ({ format: 'online', date: '2026-11-30' }),
+    expect: createUnderClient,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/meetings/{meetingId}',
+    url: (w) => m(w),
+    body: () => ({ time: '12:00', version: 1 }),
+    expect: writeClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/{meetingId}/start',
+    url: (w) => `/api/meetings/${w.scheduledMeetingId}/start`,
+    body: () => ({ version: 1 }),
+    expect: writeClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/{meetingId}/facilitator',
+    url: (w) => `${m(w)}/facilitator`,
+    body: (w) => ({ userId: w.owner.id, version: 1 }),
+    expect: writeClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/{meetingId}/timer',
+    url: (w) => `${m(w)}/timer`,
+    body: (w) => ({ action: 'start', itemId: w.agendaItemId }),
+    expect: writeClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/{meetingId}/end',
+    url: (w) => `${m(w)}/end`,
+    body: () => ({ version: 1, acceptUndecided: true }),
+    expect: writeClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/{meetingId}/agenda',
+    url: (w) => `${m(w)}/agenda`,
+    body: () => ({ title: 'Новини бренду', minutes: 5 }),
+    expect: createUnderClient,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/agenda-items/{itemId}',
+    url: (w) => `/api/agenda-items/${w.agendaItemId}`,
+    body: () => ({ minutes: 7, version: 1 }),
+    expect: writeClient,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/agenda-items/{itemId}',
+    url: (w) => `/api/agenda-items/${w.agendaItemId}`,
+    expect: writeClient,
+  },
+  {
+    method: 'PUT',
+    path: '/api/meetings/{meetingId}/votes/{topicId}',
+    url: (w) => `${m(w)}/votes/${w.meetingTopicId}`,
+    body: () => ({ dots: 1 }),
+    expect: readClient,
+  },
+  {
+    method: 'PUT',
+    path: '/api/meetings/{meetingId}/topics/{topicId}/reactions/{reaction}',
+    url: (w) => `${m(w)}/topics/${w.meetingTopicId}/reactions/like`,
+    expect: readClient,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/meetings/{meetingId}/topics/{topicId}/reactions/{reaction}',
+    url: (w) => `${m(w)}/topics/${w.meetingTopicId}/reactions/like`,
+    expect: readClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/{meetingId}/ideas',
+    url: (w) => `${m(w)}/ideas`,
+    body: () => ({ title: 'Ідея з зустрічі' }),
+    expect: contribute,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/{meetingId}/decisions',
+    url: (w) => `${m(w)}/decisions`,
+    body: (w) => ({ topicId: w.meetingTopicId, kind: 'accept', topicVersion: 1 }),
+    expect: { ...contribute, creator: 403 },
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/{meetingId}/questions',
+    url: (w) => `${m(w)}/questions`,
+    body: () => ({ text: 'Яка ціна?' }),
+    expect: contribute,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/questions/{questionId}',
+    url: (w) => `/api/questions/${w.questionId}`,
+    body: () => ({ answer: '120 грн', version: 1 }),
+    expect: readClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/meetings/{meetingId}/comments',
+    url: (w) => `/api/meetings/${w.reviewId}/comments`,
+    body: (w) => ({ subjectType: 'topic', subjectId: w.reviewTopicId, body: 'Погоджуємо' }),
+    expect: contribute,
+  },
+  {
+    method: 'GET',
+    path: '/api/meetings/{meetingId}/summary.pdf',
+    url: (w) => `/api/meetings/${w.endedMeetingId}/summary.pdf`,
+    expect: readClient,
+  },
 ];
 
 /** Routes anyone may call; their own tests cover them. */
@@ -566,8 +709,79 @@ async function makeWorld(): Promise<World> {
     .insert(contingencies)
     .values({ planId: plan!.id, concept: 'Пост із виступу' })
     .returning();
+  // A live meeting (January), a scheduled one (February) and a fire-mode review (March), each on its own shared plan.
+  const meetingPlan = async (month: string, format: 'online' | 'async', status: 'live' | 'scheduled') => {
+    const [c] = await db
+      .insert(cycles)
+      .values({ clientId: agency.client.id, month, sharedAt: new Date(), stage: 'meeting' })
+      .returning();
+    const [t] = await db
+      .insert(topics)
+      .values({ clientId: agency.client.id, cycleId: c!.id, title: 'Тема зустрічі', source: 'agency' })
+      .returning();
+    const [row] = await db
+      .insert(meetings)
+      .values({
+        cycleId: c!.id,
+        clientId: agency.client.id,
+        format,
+        status,
+        startsAt: new Date('2026-11-30T09:00:00Z'),
+        facilitatorId: status === 'live' ? agency.contentManager.id : null,
+      })
+      .returning();
+    return { meetingId: row!.id, topicId: t!.id };
+  };
+  const live = await meetingPlan('2027-01', 'online', 'live');
+  const scheduled = await meetingPlan('2027-02', 'online', 'scheduled');
+  const review = await meetingPlan('2027-03', 'async', 'live');
+  // An ended meeting (April) with its frozen summary, for the summary download.
+  const [endedCycle] = await db
+    .insert(cycles)
+    .values({ clientId: agency.client.id, month: '2027-04', sharedAt: new Date(), stage: 'facts' })
+    .returning();
+  const [ended] = await db
+    .insert(meetings)
+    .values({
+      cycleId: endedCycle!.id,
+      clientId: agency.client.id,
+      format: 'online',
+      status: 'ended',
+      startsAt: new Date('2027-03-30T09:00:00Z'),
+      endedAt: new Date('2027-03-30T10:30:00Z'),
+      summary: {
+        endedAt: '2027-03-30T10:30:00.000Z',
+        fireMode: false,
+        agreed: [],
+        parked: [],
+        dropped: [],
+        ideas: [],
+        plans: [],
+        questions: [],
+        comments: [],
+        notes: [],
+        participants: [],
+      },
+    })
+    .returning();
+  const [item] = await db
+    .insert(agendaItems)
+    .values({ meetingId: live.meetingId, kind: 'topics', title: '', minutes: 30, position: 1 })
+    .returning();
+  const [question] = await db
+    .insert(meetingQuestions)
+    .values({ meetingId: live.meetingId, text: 'Коли старт?', side: 'agency' })
+    .returning();
   return {
     ...agency,
+    meetingId: live.meetingId,
+    meetingTopicId: live.topicId,
+    agendaItemId: item!.id,
+    questionId: question!.id,
+    scheduledMeetingId: scheduled.meetingId,
+    reviewId: review.meetingId,
+    reviewTopicId: review.topicId,
+    endedMeetingId: ended!.id,
     clientPlanId: plan!.id,
     contingencyId: what!.id,
     spareChannelId: spare!.id,

@@ -1,6 +1,8 @@
 import { Redis } from 'ioredis';
 import { encode, type LiveMessage, LocalHub } from './hub.ts';
 
+export type ControlHandler = (body: string) => void;
+
 /**
  * Carries room frames to every server process. In one process it hands them straight to the
  * local hub; with Redis every process (this one included) receives them from the channel,
@@ -9,18 +11,45 @@ import { encode, type LiveMessage, LocalHub } from './hub.ts';
 export interface LiveBus {
   readonly hub: LocalHub;
   publish(messages: LiveMessage[]): Promise<void>;
+  /** An already-encoded frame that carries no number (presence, focus): delivered as is. */
+  publishFrame(room: string, frame: string): void;
+  /** A message between server processes, never forwarded to a browser. */
+  publishControl(kind: string, body: string): void;
+  onControl(kind: string, handler: ControlHandler): void;
   /** Close a person's live connections in every process (access removed, logged out everywhere). */
   dropUser(userId: string): Promise<void>;
   close(): Promise<void>;
 }
 
+class Controls {
+  private readonly handlers = new Map<string, ControlHandler[]>();
+  on(kind: string, handler: ControlHandler) {
+    this.handlers.set(kind, [...(this.handlers.get(kind) ?? []), handler]);
+  }
+  emit(kind: string, body: string) {
+    for (const handler of this.handlers.get(kind) ?? []) handler(body);
+  }
+}
+
+const DROP = 'drop';
+
 export function createInProcessBus(): LiveBus {
   const hub = new LocalHub();
+  const controls = new Controls();
+  controls.on(DROP, (userId) => hub.dropUser(userId));
   return {
     hub,
     async publish(messages) {
       for (const m of messages) hub.deliver(m.room, encode(m));
     },
+    publishFrame(room, frame) {
+      hub.deliver(room, frame);
+    },
+    publishControl(kind, body) {
+      // Asynchronous like Redis, so callers cannot come to rely on a synchronous echo.
+      queueMicrotask(() => controls.emit(kind, body));
+    },
+    onControl: (kind, handler) => controls.on(kind, handler),
     async dropUser(userId) {
       hub.dropUser(userId);
     },
@@ -29,24 +58,29 @@ export function createInProcessBus(): LiveBus {
 }
 
 const CHANNEL = 'plit:live';
-// Room names start with "client:", so this head can never be mistaken for one.
-const DROP = '!drop';
 
 export async function createRedisBus(url: string): Promise<LiveBus> {
   const hub = new LocalHub();
+  const controls = new Controls();
+  controls.on(DROP, (userId) => hub.dropUser(userId));
   const publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   const subscriber = new Redis(url, { lazyConnect: true });
   await Promise.all([publisher.connect(), subscriber.connect()]);
   await subscriber.subscribe(CHANNEL);
   subscriber.on('message', (_channel: string, raw: string) => {
-    // "<room>\n<frame>": the frame is passed on exactly as encoded by the publisher;
-    // "!drop\n<userId>" closes that person's sockets.
+    // "<room>\n<frame>": the frame is passed on exactly as encoded by the publisher.
+    // "!<kind>\n<body>": a control message between processes. Room names never start with "!".
     const cut = raw.indexOf('\n');
     if (cut <= 0) return;
     const head = raw.slice(0, cut);
-    if (head === DROP) hub.dropUser(raw.slice(cut + 1));
+    if (head.startsWith('!')) controls.emit(head.slice(1), raw.slice(cut + 1));
     else hub.deliver(head, raw.slice(cut + 1));
   });
+  const send = (payload: string) => {
+    publisher.publish(CHANNEL, payload).catch(() => {
+      // Frames without a number are refreshed by the next one; nothing to recover.
+    });
+  };
   return {
     hub,
     async publish(messages) {
@@ -55,8 +89,11 @@ export async function createRedisBus(url: string): Promise<LiveBus> {
       for (const m of messages) pipeline.publish(CHANNEL, `${m.room}\n${encode(m)}`);
       await pipeline.exec();
     },
+    publishFrame: (room, frame) => send(`${room}\n${frame}`),
+    publishControl: (kind, body) => send(`!${kind}\n${body}`),
+    onControl: (kind, handler) => controls.on(kind, handler),
     async dropUser(userId) {
-      await publisher.publish(CHANNEL, `${DROP}\n${userId}`);
+      await publisher.publish(CHANNEL, `!${DROP}\n${userId}`);
     },
     async close() {
       await Promise.allSettled([publisher.quit(), subscriber.quit()]);

@@ -33,6 +33,7 @@ export function createMailer(
           subject: email.subject,
           text: email.text,
           html: email.html,
+          attachments: email.attachments ?? [],
           status: 'kept',
         })
         .returning({ id: outbox.id });
@@ -44,6 +45,7 @@ export function createMailer(
           subject: email.subject,
           text: email.text,
           html: email.html,
+          attachments: email.attachments,
         });
         // Delivered: the copy owners can read must not hold a live sign-in or invitation link.
         await db

@@ -1,7 +1,9 @@
+import type { MailAttachment } from '../db/schema/index.ts';
 export interface Email {
   subject: string;
   text: string;
   html: string;
+  attachments?: MailAttachment[];
 }
 
 const escapeHtml = (s: string) =>
@@ -143,6 +145,113 @@ export function planSharedEmail(input: {
         'Have a look before the meeting, so we can discuss what matters.',
       ],
       action: 'Open the content plan',
+    },
+  );
+}
+
+export function meetingInvitationEmail(input: {
+  link: string;
+  clientName: string;
+  monthUk: string;
+  monthEn: string;
+  when: string;
+  where: string;
+  agencyName: string;
+  rescheduled: boolean;
+}): Email {
+  const again = input.rescheduled;
+  return bilingual(
+    `${again ? 'Зустріч перенесено' : 'Зустріч'} · ${again ? 'Meeting moved' : 'Meeting'}: ${input.clientName}, ${input.monthEn}`,
+    input.link,
+    {
+      heading: again
+        ? `Зустріч щодо плану на ${input.monthUk} перенесено`
+        : `Запрошення на зустріч щодо плану на ${input.monthUk}`,
+      lines: [
+        `${input.agencyName} і «${input.clientName}» разом узгоджують контент-план.`,
+        `Коли: ${input.when}`,
+        `Де: ${input.where}`,
+        'Подумайте про свої плани на місяць: запуски, події, новини. Файл календаря додано.',
+      ],
+      action: 'Відкрити зустріч у Plit',
+    },
+    {
+      heading: again
+        ? `The meeting about the ${input.monthEn} plan has moved`
+        : `You are invited to plan ${input.monthEn} together`,
+      lines: [
+        `${input.agencyName} and "${input.clientName}" agree the content plan together.`,
+        `When: ${input.when}`,
+        `Where: ${input.where}`,
+        'Think about your plans for the month: launches, events, news. A calendar file is attached.',
+      ],
+      action: 'Open the meeting in Plit',
+    },
+  );
+}
+
+export function reviewOpenedEmail(input: {
+  link: string;
+  clientName: string;
+  monthUk: string;
+  monthEn: string;
+  due: string;
+  agencyName: string;
+}): Email {
+  return bilingual(
+    `Погодження плану · Plan review: ${input.clientName}, ${input.monthEn}`,
+    input.link,
+    {
+      heading: `Погодьте план на ${input.monthUk} письмово`,
+      lines: [
+        `Цього разу зустрітися не вийшло, тож ${input.agencyName} просить переглянути план у Plit.`,
+        `Прокоментуйте кожну тему й слот, погодьте або попросіть змін до ${input.due}.`,
+      ],
+      action: 'Переглянути план',
+    },
+    {
+      heading: `Review the ${input.monthEn} plan in writing`,
+      lines: [
+        `A meeting was not possible this time, so ${input.agencyName} asks you to review the plan in Plit.`,
+        `Comment on each topic and slot, accept or ask for changes by ${input.due}.`,
+      ],
+      action: 'Review the plan',
+    },
+  );
+}
+
+export function meetingSummaryEmail(input: {
+  link: string;
+  clientName: string;
+  monthUk: string;
+  monthEn: string;
+  agreed: number;
+  parked: number;
+  dropped: number;
+  ideas: number;
+  openQuestions: number;
+  fireMode: boolean;
+}): Email {
+  return bilingual(
+    `Підсумки · Summary: ${input.clientName}, ${input.monthEn}`,
+    input.link,
+    {
+      heading: `Підсумки ${input.fireMode ? 'погодження' : 'зустрічі'}: план на ${input.monthUk}`,
+      lines: [
+        `Погоджено тем: ${input.agreed}. У резерві: ${input.parked}. Відхилено: ${input.dropped}. Нових ідей: ${input.ideas}.`,
+        `Питань для запиту фактів: ${input.openQuestions}.`,
+        'Повні підсумки, плани на місяць і «що, якщо» – у Plit; там же PDF.',
+      ],
+      action: 'Відкрити підсумки',
+    },
+    {
+      heading: `${input.fireMode ? 'Review' : 'Meeting'} summary: the ${input.monthEn} plan`,
+      lines: [
+        `Topics agreed: ${input.agreed}. Parked: ${input.parked}. Dropped: ${input.dropped}. New ideas: ${input.ideas}.`,
+        `Questions for the fact request: ${input.openQuestions}.`,
+        'The full summary, the month’s plans and the "what if" answers are in Plit, with a PDF.',
+      ],
+      action: 'Open the summary',
     },
   );
 }

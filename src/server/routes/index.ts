@@ -1,4 +1,6 @@
+import { collabRoutes } from '../collab/route.ts';
 import type { RouteModule } from '../context.ts';
+import { agendaRoutes } from './agenda.ts';
 import { authRoutes } from './auth.ts';
 import { cadenceRoutes } from './cadence.ts';
 import { calendarFeedRoutes } from './calendarFeed.ts';
@@ -14,9 +16,15 @@ import { holidayRoutes } from './holidays.ts';
 import { invitationRoutes } from './invitations.ts';
 import { liveRoutes } from './live.ts';
 import { meRoutes } from './me.ts';
+import { meetingDecisionRoutes } from './meetingDecisions.ts';
+import { meetingExportRoutes } from './meetingExports.ts';
+import { meetingRoutes } from './meetings.ts';
+import { meetingVoteRoutes } from './meetingVotes.ts';
 import { memberRoutes } from './members.ts';
 import { outboxRoutes } from './outbox.ts';
+import { questionRoutes } from './questions.ts';
 import { reserveRoutes } from './reserve.ts';
+import { reviewCommentRoutes } from './reviewComments.ts';
 import { rubricRoutes } from './rubrics.ts';
 import { setupRoutes } from './setup.ts';
 import { slotRoutes } from './slots.ts';
@@ -37,6 +45,7 @@ export const routeModules: RouteModule[] = [
   invitationRoutes,
   outboxRoutes,
   liveRoutes,
+  collabRoutes,
   cycleRoutes,
   slotRoutes,
   cadenceRoutes,
@@ -47,4 +56,11 @@ export const routeModules: RouteModule[] = [
   calendarFeedRoutes,
   topicImportRoutes,
   clientPlanRoutes,
+  meetingRoutes,
+  agendaRoutes,
+  meetingVoteRoutes,
+  meetingDecisionRoutes,
+  questionRoutes,
+  reviewCommentRoutes,
+  meetingExportRoutes,
 ];

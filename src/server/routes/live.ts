@@ -2,24 +2,36 @@ import { z } from 'zod';
 import type { RouteModule } from '../context.ts';
 import { mayJoin } from '../live/rooms.ts';
 import { currentSeq } from '../live/transact.ts';
+import { loadMeeting } from '../meetings/load.ts';
+import { meetingOfRoom } from '../meetings/room.ts';
+import { sideOf } from '../policies/meeting.ts';
 
+const room = z.string().max(100);
 const clientMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('subscribe'), room: z.string().max(100) }),
-  z.object({ type: z.literal('unsubscribe'), room: z.string().max(100) }),
+  z.object({ type: z.literal('subscribe'), room }),
+  z.object({ type: z.literal('unsubscribe'), room }),
   z.object({ type: z.literal('ping') }),
+  // The facilitator moves everyone's focus (an agenda item and, within "topics", a topic).
+  z.object({
+    type: z.literal('focus'),
+    meetingId: z.uuid(),
+    itemId: z.uuid().nullable(),
+    topicId: z.uuid().nullable(),
+  }),
 ]);
 
 /**
  * One WebSocket per browser tab. The tab asks to join rooms; the server checks each against
  * the same tenancy and policies as the REST API, answers with the room's current number,
- * then forwards every numbered event of that room.
+ * then forwards every numbered event of that room. Meeting rooms also carry presence and the
+ * facilitator's focus, which have no numbers: the latest one is the truth.
  */
 export const liveRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/api/live',
     {
       websocket: true,
-      schema: { tags: ['live'], summary: 'WebSocket of live plan updates (subscribe to client rooms)' },
+      schema: { tags: ['live'], summary: 'WebSocket of live plan updates, presence and meeting focus' },
     },
     (socket, request) => {
       const actor = request.actor;
@@ -35,9 +47,33 @@ export const liveRoutes: RouteModule = (app, ctx) => {
         return;
       }
       const hub = ctx.live.hub;
+      const rooms = ctx.meetingRooms;
+      const meetingsJoined = new Set<string>();
       hub.track(socket, actor.user.id);
       const send = (payload: unknown) =>
         socket.readyState === socket.OPEN && socket.send(JSON.stringify(payload));
+
+      async function subscribe(name: string) {
+        const meetingId = meetingOfRoom(name);
+        if (meetingId) {
+          const found = await loadMeeting(ctx.db, actor!, meetingId).catch(() => null);
+          if (!found) return send({ type: 'denied', room: name });
+          hub.join(name, socket);
+          meetingsJoined.add(meetingId);
+          send({ type: 'subscribed', room: name, seq: 0, now: Date.now() });
+          rooms.enter(name, socket, {
+            userId: actor!.user.id,
+            name: actor!.user.name,
+            side: sideOf(actor!, found.client),
+          });
+          return;
+        }
+        if (!(await mayJoin(ctx.db, actor!, name))) return send({ type: 'denied', room: name });
+        // Join first, then read the number: an event committed in between arrives with a
+        // higher number, and the client's gap check covers it.
+        hub.join(name, socket);
+        send({ type: 'subscribed', room: name, seq: await currentSeq(ctx.db, name), now: Date.now() });
+      }
 
       socket.on('message', async (raw) => {
         let parsed: z.infer<typeof clientMessage>;
@@ -47,15 +83,34 @@ export const liveRoutes: RouteModule = (app, ctx) => {
           send({ type: 'error', code: 'malformed_request' });
           return;
         }
-        if (parsed.type === 'ping') return send({ type: 'pong' });
-        if (parsed.type === 'unsubscribe') return hub.leave(parsed.room, socket);
-        if (!(await mayJoin(ctx.db, actor, parsed.room))) return send({ type: 'denied', room: parsed.room });
-        // Join first, then read the number: an event committed in between arrives with a
-        // higher number, and the client's gap check covers it.
-        hub.join(parsed.room, socket);
-        send({ type: 'subscribed', room: parsed.room, seq: await currentSeq(ctx.db, parsed.room) });
+        switch (parsed.type) {
+          case 'ping':
+            return send({ type: 'pong', now: Date.now() });
+          case 'unsubscribe': {
+            hub.leave(parsed.room, socket);
+            rooms.leave(socket, parsed.room);
+            const meetingId = meetingOfRoom(parsed.room);
+            if (meetingId) meetingsJoined.delete(meetingId);
+            return;
+          }
+          case 'subscribe':
+            return subscribe(parsed.room);
+          case 'focus': {
+            const moved =
+              meetingsJoined.has(parsed.meetingId) &&
+              (await rooms.focus(actor, parsed.meetingId, {
+                itemId: parsed.itemId,
+                topicId: parsed.topicId,
+              }));
+            if (!moved) send({ type: 'error', code: 'forbidden', about: 'focus' });
+            return;
+          }
+        }
       });
-      socket.on('close', () => hub.forget(socket));
+      socket.on('close', () => {
+        hub.forget(socket);
+        rooms.leave(socket);
+      });
     },
   );
 };

@@ -1,4 +1,4 @@
-import { and, eq, isNull, max, sql } from 'drizzle-orm';
+import { eq, max } from 'drizzle-orm';
 import { z } from 'zod';
 import { ok } from '../../shared/api/common.ts';
 import {
@@ -15,6 +15,7 @@ import { slots, topicPasses, topics } from '../db/schema/index.ts';
 import { AppError, notFound, staleVersion } from '../errors.ts';
 import { transact } from '../live/transact.ts';
 import { type CycleInClient, loadCycleForChange, scopeOfTopic } from '../planning/load.ts';
+import { parkTopic } from '../planning/parkTopic.ts';
 import { recordPlanEvent } from '../planning/planEvent.ts';
 import { checkTopicRefs } from '../planning/topicInput.ts';
 import { requireActor } from '../plugins/auth.ts';
@@ -190,31 +191,7 @@ export const topicRoutes: RouteModule = (app, ctx) => {
       const row = await transact(ctx, async (tx) => {
         const found = await planOfTopic(tx, actor, request.params.topicId, canEditPlan);
         const current = await lockTopic(tx, request.params.topicId, request.body.version);
-        await tx
-          .update(slots)
-          .set({ topicId: null, version: sql`${slots.version} + 1` })
-          .where(eq(slots.topicId, current.id));
-        const [row] = await tx
-          .update(topics)
-          .set({
-            cycleId: null,
-            status: 'parked',
-            reservedAt: new Date(),
-            version: current.version + 1,
-            updatedAt: new Date(),
-          })
-          .where(eq(topics.id, current.id))
-          .returning();
-        await tx
-          .update(topicPasses)
-          .set({ leftAt: new Date(), leftAs: 'parked' })
-          .where(
-            and(
-              eq(topicPasses.topicId, current.id),
-              eq(topicPasses.cycleId, found.cycle.id),
-              isNull(topicPasses.leftAt),
-            ),
-          );
+        const row = await parkTopic(tx, current, found.cycle.id);
         await recordPlanEvent(
           tx,
           actor,
@@ -223,7 +200,7 @@ export const topicRoutes: RouteModule = (app, ctx) => {
           { type: 'topic', id: current.id },
           { title: current.title },
         );
-        return row!;
+        return row;
       });
       return { topic: presentTopic(row, null) };
     },

@@ -12,6 +12,7 @@ import {
   rubrics,
   users,
 } from '../db/schema/index.ts';
+import { seedDemoMeeting } from './demoMeeting.ts';
 import { seedDemoPlans } from './demoPlans.ts';
 
 export const DEMO_PASSWORD = 'plit-demo';
@@ -22,6 +23,7 @@ export const demoLogins = [
   { email: 'cm@plit.demo', who: 'Demo Agency, content manager' },
   { email: 'creator@plit.demo', who: 'Demo Agency, creator' },
   { email: 'marketing@kyivcoffee.demo', who: 'Kyiv Coffee Roasters, approver' },
+  { email: 'smm@kyivcoffee.demo', who: 'Kyiv Coffee Roasters, contributor' },
   { email: 'pr@bookfair.demo', who: 'Lviv Book Fair, approver' },
   { email: 'owner@other.demo', who: 'Other Agency, owner' },
 ] as const;
@@ -31,7 +33,7 @@ interface DemoClient {
   timezone: string;
   channels: Array<{ network: Network; handle: string; formats: Format[] }>;
   rubrics: Array<[string, string]>;
-  contact?: { email: string; name: string };
+  contacts?: Array<{ email: string; name: string; role: 'approver' | 'contributor' }>;
   /** Give this client the demo's three months of plans. */
   plans?: boolean;
 }
@@ -73,7 +75,10 @@ const demoAgencies: Array<{
           ['Події', '#dc2626'],
           ['Поради бариста', '#16a34a'],
         ],
-        contact: { email: 'marketing@kyivcoffee.demo', name: 'Ірина Мельник' },
+        contacts: [
+          { email: 'marketing@kyivcoffee.demo', name: 'Ірина Мельник', role: 'approver' },
+          { email: 'smm@kyivcoffee.demo', name: 'Тарас Лисенко', role: 'contributor' },
+        ],
         plans: true,
       },
       {
@@ -90,7 +95,7 @@ const demoAgencies: Array<{
           ['Партнери', '#65a30d'],
           ['Книжкові добірки', '#ea580c'],
         ],
-        contact: { email: 'pr@bookfair.demo', name: 'Софія Гнатюк' },
+        contacts: [{ email: 'pr@bookfair.demo', name: 'Софія Гнатюк', role: 'approver' }],
       },
     ],
   },
@@ -135,12 +140,12 @@ async function seedClient(
     await event('rubric.created', 'rubric', row!.id, { name, color });
   }
   if (spec.plans) await seedDemoPlans(tx, client!, actor);
-  if (spec.contact) {
+  for (const contact of spec.contacts ?? []) {
     const [user] = await tx
       .insert(users)
-      .values({ ...spec.contact, passwordHash, locale: 'uk' })
+      .values({ email: contact.email, name: contact.name, passwordHash, locale: 'uk' })
       .returning();
-    await tx.insert(clientMembers).values({ clientId, userId: user!.id, role: 'approver' });
+    await tx.insert(clientMembers).values({ clientId, userId: user!.id, role: contact.role });
     await recordEvent(
       tx,
       { id: user!.id, name: user!.name },
@@ -150,10 +155,11 @@ async function seedClient(
         type: 'contact.joined',
         subjectType: 'user',
         subjectId: user!.id,
-        data: { name: user!.name, role: 'approver' },
+        data: { name: user!.name, role: contact.role },
       },
     );
   }
+  if (spec.plans) await seedDemoMeeting(tx, { ...client!, agencyId }, actor);
 }
 
 /** Seed the demo agencies, only into an empty database. Returns whether it did. */

@@ -26,6 +26,13 @@ export const events = pgTable(
 );
 
 /** Every email Plit sends; with no SMTP_URL the agency owner reads them here. */
+/** A file sent with an email: text only (an invitation .ics), stored with the email. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export const outbox = pgTable(
   'outbox',
   {
@@ -38,6 +45,8 @@ export const outbox = pgTable(
     // kept: no SMTP configured, readable in the app; sent / failed: SMTP outcome.
     status: text('status', { enum: ['kept', 'sent', 'failed'] }).notNull(),
     error: text('error'),
+    // Small text attachments (a meeting's .ics), kept so a resend or a reader sees them too.
+    attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('outbox_agency_idx').on(t.agencyId, t.createdAt)],

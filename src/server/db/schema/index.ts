@@ -4,4 +4,5 @@ export * from './clients.ts';
 export * from './events.ts';
 export * from './identity.ts';
 export * from './invitations.ts';
+export * from './meetings.ts';
 export * from './planning.ts';

@@ -1,0 +1,45 @@
+import type { RawData } from 'ws';
+import type { RouteModule } from '../context.ts';
+
+const bytes = (data: RawData): Uint8Array =>
+  Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+
+/**
+ * The WebSocket of shared documents (Yjs through Hocuspocus). The socket is checked like the
+ * live one (our origin, a session); which documents it may open, and whether it may write,
+ * Hocuspocus asks our policies per document when the socket opens it.
+ */
+export const collabRoutes: RouteModule = (app, ctx) => {
+  app.get(
+    '/api/collab',
+    {
+      websocket: true,
+      schema: { tags: ['collab'], summary: 'WebSocket of shared documents (Hocuspocus protocol)' },
+    },
+    (socket, request) => {
+      const actor = request.actor;
+      const origin = request.headers.origin;
+      const own = `${request.protocol}://${request.host}`;
+      // A page of another site must not edit with the visitor's cookie.
+      if (origin && origin !== own && origin !== new URL(ctx.env.publicUrl).origin) {
+        socket.close(4403, 'origin');
+        return;
+      }
+      if (!actor) {
+        socket.close(4401, 'unauthenticated');
+        return;
+      }
+      // Hocuspocus reads only the address from the request; the cookie stays here.
+      const address = new Request(new URL(request.url, ctx.env.publicUrl));
+      const connection = ctx.collab.hocuspocus.handleConnection(socket, address, { actor });
+      // Losing access (a contact removed, logged out everywhere) closes this socket too, in
+      // every process; the provider reconnects and our policies decide again.
+      ctx.live.hub.track(socket, actor.user.id);
+      socket.on('message', (data) => connection.handleMessage(bytes(data)));
+      socket.on('close', (code, reason) => {
+        ctx.live.hub.forget(socket);
+        connection.handleClose({ code, reason: reason.toString() });
+      });
+    },
+  );
+};

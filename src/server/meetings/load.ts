@@ -1,0 +1,52 @@
+import { eq } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.ts';
+import type { Executor } from '../db/connect.ts';
+import { meetings } from '../db/schema/index.ts';
+import { AppError, notFound } from '../errors.ts';
+import { type CycleInClient, loadCycle } from '../planning/load.ts';
+
+export type MeetingRow = typeof meetings.$inferSelect;
+export interface MeetingInCycle extends CycleInClient {
+  meeting: MeetingRow;
+}
+
+/**
+ * A meeting the actor may see (through its cycle: 404 otherwise). With `lock`, the cycle row
+ * and then the meeting row are locked, in that order, like every other change to a plan.
+ */
+export async function loadMeeting(
+  db: Executor,
+  actor: Actor,
+  meetingId: string,
+  lock = false,
+): Promise<MeetingInCycle> {
+  const [ref] = await db
+    .select({ cycleId: meetings.cycleId })
+    .from(meetings)
+    .where(eq(meetings.id, meetingId));
+  if (!ref) throw notFound();
+  const found = await loadCycle(db, actor, ref.cycleId, lock);
+  const query = db.select().from(meetings).where(eq(meetings.id, meetingId));
+  const [meeting] = lock ? await query.for('update') : await query;
+  if (!meeting) throw notFound();
+  return { ...found, meeting };
+}
+
+type MeetingPolicy = (
+  actor: Actor,
+  client: MeetingInCycle['client'],
+  cycle: MeetingInCycle['cycle'],
+  meeting: MeetingRow,
+) => boolean;
+
+/** Load and lock a meeting for a change the policy must allow (403 otherwise). */
+export async function loadMeetingForChange(
+  db: Executor,
+  actor: Actor,
+  meetingId: string,
+  allowed: MeetingPolicy,
+) {
+  const found = await loadMeeting(db, actor, meetingId, true);
+  if (!allowed(actor, found.client, found.cycle, found.meeting)) throw new AppError('forbidden');
+  return found;
+}

@@ -1,0 +1,153 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/connect.ts';
+import { type MeetingFocus, meetings } from '../db/schema/index.ts';
+import type { LiveBus } from '../live/bus.ts';
+import { PresenceBoard, type PresentPerson } from '../live/presence.ts';
+
+export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
+const roomPattern = /^meeting:([0-9a-f-]{36})$/;
+export const meetingOfRoom = (room: string) => roomPattern.exec(room)?.[1] ?? null;
+
+interface Rules {
+  facilitatorId: string | null;
+  status: string;
+  loadedAt: number;
+}
+
+const ANNOUNCE_EVERY = 15_000;
+const RULES_TTL = 5_000;
+const FLUSH_EVERY = 250;
+
+/**
+ * The fast lane of a meeting: presence and the facilitator's focus. These change many times
+ * a minute and matter only while the room is on, so they skip the numbered event log: the
+ * facilitator's move is checked against a cached copy of the meeting (dropped in every process
+ * when the meeting changes), encoded once, and fanned out; the latest focus is written to the
+ * database a moment later so a restarted server comes back to it.
+ */
+export class MeetingRooms {
+  readonly presence = new PresenceBoard();
+  private readonly rules = new Map<string, Rules>();
+  private readonly lastFocus = new Map<string, string>();
+  private readonly unsaved = new Map<string, MeetingFocus>();
+  private readonly timers: ReturnType<typeof setInterval>[] = [];
+
+  private readonly db: Db;
+  private readonly live: LiveBus;
+  private readonly log: FastifyBaseLogger;
+
+  constructor(db: Db, live: LiveBus, log: FastifyBaseLogger) {
+    this.db = db;
+    this.live = live;
+    this.log = log;
+    live.onControl('presence', (body) => this.heardPart(body));
+    live.onControl('presence-hello', (room) => this.announce(room));
+    live.onControl('meeting', (meetingId) => this.rules.delete(meetingId));
+    live.onControl('focus', (body) => {
+      const cut = body.indexOf('\n');
+      this.lastFocus.set(body.slice(0, cut), body.slice(cut + 1));
+    });
+    this.timers.push(
+      setInterval(() => {
+        for (const room of this.presence.localRooms()) this.announce(room);
+      }, ANNOUNCE_EVERY),
+    );
+    this.timers.push(setInterval(() => void this.flush(), FLUSH_EVERY));
+    for (const t of this.timers) t.unref();
+  }
+
+  /** A socket joined a meeting room: count it in, and show it where the room stands. */
+  enter(room: string, socket: WebSocket, person: PresentPerson): void {
+    const first = !this.presence.localRooms().includes(room);
+    this.presence.enter(room, socket, person);
+    this.announce(room);
+    // Other processes say who they hold, so a room new to this process is complete at once.
+    if (first) this.live.publishControl('presence-hello', room);
+    const focus = this.lastFocus.get(room);
+    if (focus && socket.readyState === socket.OPEN) socket.send(focus);
+  }
+
+  leave(socket: WebSocket, room?: string): void {
+    for (const left of this.presence.leave(socket, room)) this.announce(left);
+  }
+
+  /** The meeting changed (facilitator, status): every process forgets its cached rules. */
+  changed(meetingId: string): void {
+    this.rules.delete(meetingId);
+    this.live.publishControl('meeting', meetingId);
+  }
+
+  /**
+   * The facilitator moves everyone's focus. Answers false when this person may not (not the
+   * facilitator, the meeting not on); the caller tells the browser.
+   */
+  async focus(actor: Actor, meetingId: string, target: { itemId: string | null; topicId: string | null }) {
+    const rules = await this.rulesOf(meetingId);
+    if (rules?.status !== 'live' || rules.facilitatorId !== actor.user.id) return false;
+    const room = meetingRoom(meetingId);
+    const focus: MeetingFocus = { ...target, byName: actor.user.name, at: new Date().toISOString() };
+    const frame = JSON.stringify({ type: 'focus', room, focus });
+    this.live.publishFrame(room, frame);
+    this.live.publishControl('focus', `${room}\n${frame}`);
+    this.unsaved.set(meetingId, focus);
+    return true;
+  }
+
+  async close(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    await this.flush();
+  }
+
+  private async rulesOf(meetingId: string): Promise<Rules | null> {
+    const cached = this.rules.get(meetingId);
+    if (cached && Date.now() - cached.loadedAt < RULES_TTL) return cached;
+    const [row] = await this.db
+      .select({ facilitatorId: meetings.facilitatorId, status: meetings.status })
+      .from(meetings)
+      .where(eq(meetings.id, meetingId));
+    if (!row) return null;
+    const rules = { ...row, loadedAt: Date.now() };
+    this.rules.set(meetingId, rules);
+    return rules;
+  }
+
+  private announce(room: string): void {
+    const people = this.presence.localPart(room);
+    this.live.publishControl(
+      'presence',
+      JSON.stringify({ room, processId: this.presence.processId, people }),
+    );
+  }
+
+  private heardPart(body: string): void {
+    const { room, processId, people } = JSON.parse(body) as {
+      room: string;
+      processId: string;
+      people: PresentPerson[];
+    };
+    this.presence.mergePart(room, processId, people);
+    // Each process tells its own sockets; the list is the same everywhere once parts arrive.
+    this.live.hub.deliver(room, JSON.stringify({ type: 'presence', room, people: this.presence.list(room) }));
+  }
+
+  private async flush(): Promise<void> {
+    if (this.unsaved.size === 0) return;
+    const batch = [...this.unsaved];
+    this.unsaved.clear();
+    for (const [meetingId, focus] of batch) {
+      await this.db
+        .update(meetings)
+        .set({ focus })
+        .where(eq(meetings.id, meetingId))
+        .catch((err: unknown) => this.log.warn({ err }, 'saving the meeting focus failed'));
+    }
+  }
+
+  /** The presence list as it stands, for a meeting's first load. */
+  people(meetingId: string) {
+    return this.presence.list(meetingRoom(meetingId));
+  }
+}

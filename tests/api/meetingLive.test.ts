@@ -1,0 +1,116 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { meetings } from '../../src/server/db/schema/index.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { makeAgency, type TestAgency } from '../support/factories.ts';
+import { call } from '../support/http.ts';
+import { listen, openLive } from '../support/live.ts';
+import { makePlanForMeeting } from '../support/meetings.ts';
+
+let t: TestApp;
+let host: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  host = await listen(t.app);
+});
+afterAll(() => t.close());
+
+async function liveMeeting(agency: TestAgency) {
+  const plan = await makePlanForMeeting(t.database.db, agency);
+  const created = await call(t.app, 'POST', `/api/cycles/${plan.cycle.id}/meeting`, {
+    cookie: agency.contentManager.cookie,
+    body: {
+      format: 'online',
+      date: '2026-11-27',
+      participantIds: [agency.contentManager.id, agency.approver.id],
+    },
+  });
+  const started = await call(t.app, 'POST', `/api/meetings/${created.body.meeting.id}/start`, {
+    cookie: agency.contentManager.cookie,
+    body: { version: created.body.meeting.version },
+  });
+  expect(started.status).toBe(200);
+  return { plan, meeting: started.body.meeting };
+}
+
+type Frame = Record<string, unknown>;
+const people = (f: Frame) => (f.people as Array<{ name: string; side: string; state: string }>) ?? [];
+
+describe('the meeting room over the live socket', () => {
+  it('shows who is in, from which side, and who left', async () => {
+    const agency = await makeAgency(t.database.db);
+    const { meeting } = await liveMeeting(agency);
+    const room = `meeting:${meeting.id}`;
+    const manager = await openLive(host, agency.contentManager.cookie);
+    expect((await manager.subscribe(room)).type).toBe('subscribed');
+    const client = await openLive(host, agency.approver.cookie);
+    await client.subscribe(room);
+    const both = await manager.next(
+      (f) => f.type === 'presence' && people(f).filter((p) => p.state === 'online').length === 2,
+    );
+    expect(
+      people(both)
+        .map((p) => p.side)
+        .sort(),
+    ).toEqual(['agency', 'client']);
+    client.close();
+    const after = await manager.next(
+      (f) =>
+        f.type === 'presence' && people(f).some((p) => p.name === agency.approver.name && p.state === 'gone'),
+    );
+    expect(people(after).find((p) => p.name === agency.contentManager.name)?.state).toBe('online');
+    manager.close();
+  });
+
+  it("the facilitator's focus reaches everyone, and only the facilitator may move it", async () => {
+    const agency = await makeAgency(t.database.db);
+    const { meeting, plan } = await liveMeeting(agency);
+    const room = `meeting:${meeting.id}`;
+    const manager = await openLive(host, agency.contentManager.cookie);
+    const client = await openLive(host, agency.approver.cookie);
+    await manager.subscribe(room);
+    await client.subscribe(room);
+    const itemId = meeting.agenda[2].id;
+    manager.send({ type: 'focus', meetingId: meeting.id, itemId, topicId: plan.topics[1]!.id });
+    const seen = await client.next(
+      (f) => f.type === 'focus' && (f.focus as Frame).topicId === plan.topics[1]!.id,
+    );
+    expect(seen.focus).toMatchObject({ itemId, byName: agency.contentManager.name });
+
+    client.send({ type: 'focus', meetingId: meeting.id, itemId, topicId: plan.topics[0]!.id });
+    expect(await client.next((f) => f.type === 'error')).toMatchObject({ code: 'forbidden', about: 'focus' });
+
+    // Hand over: the old facilitator is refused at once, the new one moves everyone.
+    const handed = await call(t.app, 'POST', `/api/meetings/${meeting.id}/facilitator`, {
+      cookie: agency.contentManager.cookie,
+      body: { userId: agency.owner.id, version: meeting.version },
+    });
+    expect(handed.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 20));
+    manager.send({ type: 'focus', meetingId: meeting.id, itemId, topicId: plan.topics[2]!.id });
+    expect(await manager.next((f) => f.type === 'error')).toMatchObject({ about: 'focus' });
+    const owner = await openLive(host, agency.owner.cookie);
+    await owner.subscribe(room);
+    owner.send({ type: 'focus', meetingId: meeting.id, itemId, topicId: plan.topics[2]!.id });
+    await client.next((f) => f.type === 'focus' && (f.focus as Frame).topicId === plan.topics[2]!.id);
+
+    // A late joiner is shown where the room is, and the focus survives a restart in the database.
+    const late = await openLive(host, agency.approver.cookie);
+    await late.subscribe(room);
+    await late.next((f) => f.type === 'focus' && (f.focus as Frame).topicId === plan.topics[2]!.id);
+    await new Promise((r) => setTimeout(r, 400));
+    const [row] = await t.database.db.select().from(meetings).where(eq(meetings.id, meeting.id));
+    expect(row?.focus?.topicId).toBe(plan.topics[2]!.id);
+    for (const s of [manager, client, owner, late]) s.close();
+  });
+
+  it("refuses a contact of another client and a meeting's room before it is shared", async () => {
+    const agency = await makeAgency(t.database.db);
+    const { meeting } = await liveMeeting(agency);
+    const stranger = await openLive(host, agency.otherClientApprover.cookie);
+    expect((await stranger.subscribe(`meeting:${meeting.id}`)).type).toBe('denied');
+    stranger.send({ type: 'focus', meetingId: meeting.id, itemId: null, topicId: null });
+    expect(await stranger.next((f) => f.type === 'error')).toMatchObject({ code: 'forbidden' });
+    stranger.close();
+  });
+});
