@@ -152,6 +152,17 @@ const presentRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/cycle/present/PresentPage.tsx'), 'PresentPage'),
 });
 
+/** The meeting room fills the screen: signed in, but outside the app's frame. */
+const meetingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/meetings/$meetingId',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
+  },
+  component: lazyRouteComponent(() => import('./meetings/room/MeetingRoomPage.tsx'), 'MeetingRoomPage'),
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/members',
@@ -193,6 +204,7 @@ const routeTree = rootRoute.addChildren([
   magicRoute,
   inviteRoute,
   presentRoute,
+  meetingRoute,
   appRoute.addChildren([
     clientsRoute,
     clientRoute,

@@ -2,6 +2,10 @@
  * One WebSocket per tab to /api/live, shared by every screen that listens. Rooms carry a
  * sequence number: a listener hears each event once, in order, or `null` when it may have
  * missed some (a gap, a reconnect) and should refetch what it shows.
+ *
+ * Meeting rooms (`meeting:<id>`) also carry frames without numbers: who is present and the
+ * facilitator's focus. Only the latest one matters, so they skip the gap check and go to the
+ * room's frame listeners as they come.
  */
 
 export interface LiveEvent {
@@ -19,15 +23,40 @@ export type LiveListener = (event: LiveEvent | null, room: string) => void;
 
 export type LiveStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline';
 
+export interface PresentPerson {
+  userId: string;
+  name: string;
+  side: 'agency' | 'client';
+  state: 'online' | 'gone';
+  /** Online: since when; gone: when last seen. */
+  since: string;
+}
+
+export interface LiveFocus {
+  itemId: string | null;
+  topicId: string | null;
+  byName: string | null;
+  at: string;
+}
+
+/** The unnumbered frames of a meeting room, and the server refusing something sent on the socket. */
+export type LiveFrame =
+  | { type: 'presence'; room: string; people: PresentPerson[] }
+  | { type: 'focus'; room: string; focus: LiveFocus }
+  | { type: 'error'; code: string; about?: string };
+
+export type FrameListener = (frame: LiveFrame) => void;
+
 type ServerMessage =
-  | { type: 'subscribed'; room: string; seq: number }
+  | { type: 'subscribed'; room: string; seq: number; now?: number }
   | { type: 'denied'; room: string }
   | { type: 'event'; room: string; seq: number; event: LiveEvent }
-  | { type: 'pong' }
-  | { type: 'error'; code: string };
+  | { type: 'pong'; now?: number }
+  | LiveFrame;
 
 interface Room {
   listeners: Set<LiveListener>;
+  frameListeners: Set<FrameListener>;
   /** The last number heard in this room; null until the server answered the subscription. */
   seq: number | null;
 }
@@ -49,6 +78,7 @@ class LiveConnection {
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private lastFrameAt = 0;
+  private clockOffset: number | null = null;
 
   constructor() {
     if (typeof window !== 'undefined') {
@@ -57,19 +87,36 @@ class LiveConnection {
     }
   }
 
-  /** Listen in a room; returns the function that stops listening. */
-  join(name: string, listener: LiveListener): () => void {
+  /**
+   * Listen in a room; returns the function that stops listening. `onFrame` hears the room's
+   * unnumbered frames (presence, focus) and errors about what this tab sent.
+   */
+  join(name: string, listener: LiveListener, onFrame?: FrameListener): () => void {
     clearTimeout(this.idleTimer);
     let room = this.rooms.get(name);
     if (!room) {
-      room = { listeners: new Set(), seq: null };
+      room = { listeners: new Set(), frameListeners: new Set(), seq: null };
       this.rooms.set(name, room);
       this.send({ type: 'subscribe', room: name });
     }
     room.listeners.add(listener);
+    if (onFrame) room.frameListeners.add(onFrame);
     this.ensureConnected();
-    return () => this.leave(name, listener);
+    return () => this.leave(name, listener, onFrame);
   }
+
+  /**
+   * The facilitator moves everyone's focus. Answers false when the socket is not open: the
+   * person's own view still moves, and the room catches up with the next move.
+   */
+  sendFocus(meetingId: string, itemId: string | null, topicId: string | null): boolean {
+    if (this.socket?.readyState !== WebSocket.OPEN) return false;
+    this.send({ type: 'focus', meetingId, itemId, topicId });
+    return true;
+  }
+
+  /** The server's clock minus this browser's, from the last frame that carried the time. */
+  getClockOffset = (): number | null => this.clockOffset;
 
   getStatus = (): LiveStatus => this.status;
 
@@ -78,10 +125,11 @@ class LiveConnection {
     return () => this.statusListeners.delete(listener);
   };
 
-  private leave(name: string, listener: LiveListener): void {
+  private leave(name: string, listener: LiveListener, onFrame?: FrameListener): void {
     const room = this.rooms.get(name);
     if (!room) return;
     room.listeners.delete(listener);
+    if (onFrame) room.frameListeners.delete(onFrame);
     if (room.listeners.size > 0) return;
     this.rooms.delete(name);
     this.send({ type: 'unsubscribe', room: name });
@@ -153,6 +201,19 @@ class LiveConnection {
   }
 
   private handle(message: ServerMessage): void {
+    if ((message.type === 'subscribed' || message.type === 'pong') && typeof message.now === 'number') {
+      this.clockOffset = message.now - Date.now();
+    }
+    // Unnumbered: the latest frame is the truth, whatever the room's number.
+    if (message.type === 'presence' || message.type === 'focus') {
+      for (const listener of this.rooms.get(message.room)?.frameListeners ?? []) listener(message);
+      return;
+    }
+    // An error names no room: every room that hears frames learns it (e.g. a refused focus move).
+    if (message.type === 'error') {
+      for (const room of this.rooms.values()) for (const listener of room.frameListeners) listener(message);
+      return;
+    }
     if (message.type === 'subscribed') {
       const room = this.rooms.get(message.room);
       if (!room) return;

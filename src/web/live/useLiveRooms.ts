@@ -1,23 +1,30 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import { type LiveListener, type LiveStatus, liveConnection } from './connection.ts';
+import { type FrameListener, type LiveListener, type LiveStatus, liveConnection } from './connection.ts';
 
 /**
  * Listens in the given rooms while the screen is shown. `onEvent` hears each event, or
- * `null` when events may have been missed and the screen should refetch.
+ * `null` when events may have been missed and the screen should refetch. `onFrame` hears
+ * the unnumbered frames of meeting rooms (presence, focus) and errors about what was sent.
  */
-export function useLiveRooms(rooms: readonly string[], onEvent: LiveListener): void {
+export function useLiveRooms(rooms: readonly string[], onEvent: LiveListener, onFrame?: FrameListener): void {
   const handler = useRef(onEvent);
   handler.current = onEvent;
+  const frameHandler = useRef(onFrame);
+  frameHandler.current = onFrame;
+  const hearsFrames = Boolean(onFrame);
   const roomKey = [...rooms].sort().join('\n');
 
   useEffect(() => {
     if (!roomKey) return;
     const listener: LiveListener = (event, room) => handler.current(event, room);
-    const leaves = roomKey.split('\n').map((room) => liveConnection.join(room, listener));
+    const frames: FrameListener | undefined = hearsFrames
+      ? (frame) => frameHandler.current?.(frame)
+      : undefined;
+    const leaves = roomKey.split('\n').map((room) => liveConnection.join(room, listener, frames));
     return () => {
       for (const leave of leaves) leave();
     };
-  }, [roomKey]);
+  }, [roomKey, hearsFrames]);
 }
 
 export function useLiveStatus(): LiveStatus {
