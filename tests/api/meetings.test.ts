@@ -195,6 +195,9 @@ describe('in the room', () => {
     expect(parked.status).toBe(201);
     const [inReserve] = await t.database.db.select().from(topics).where(eq(topics.id, a!.id));
     expect(inReserve).toMatchObject({ cycleId: null, status: 'parked' });
+    // Out of the plan, still in the meeting's story, also for the client.
+    const seen = await call(t.app, 'GET', `/api/meetings/${meeting.id}`, { cookie: agency.approver.cookie });
+    expect(seen.body.meeting.parkedTopics.map((x: { title: string }) => x.title)).toEqual([a!.title]);
 
     const noNote = await decide(agency.contentManager.cookie, {
       topicId: b!.id,

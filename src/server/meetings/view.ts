@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { meeting as meetingShape, summary as summaryShape } from '../../shared/api/meetings.ts';
 import type { Reaction } from '../../shared/roles.ts';
@@ -12,10 +12,12 @@ import {
   reviewComments,
   topicDecisions,
   topicReactions,
+  topics,
   topicVotes,
   users,
 } from '../db/schema/index.ts';
 import { meetingAbilities } from '../policies/meeting.ts';
+import { presentTopic } from '../presenters/plan.ts';
 import type { MeetingInCycle } from './load.ts';
 
 type Meeting = z.infer<typeof meetingShape>;
@@ -88,6 +90,19 @@ export async function presentMeeting(db: Executor, actor: Actor, found: MeetingI
       .where(eq(reviewComments.meetingId, m.id))
       .orderBy(asc(reviewComments.createdAt)),
   ]);
+  // Parked topics left the plan for the reserve; the room still shows what happened to them.
+  const inPlan = new Set(
+    (await db.select({ id: topics.id }).from(topics).where(eq(topics.cycleId, cycle.id))).map((t) => t.id),
+  );
+  const leftIds = [...new Set(decisions.map((d) => d.topicId))].filter((id) => !inPlan.has(id));
+  const parkedTopics = leftIds.length
+    ? (
+        await db
+          .select()
+          .from(topics)
+          .where(and(inArray(topics.id, leftIds), eq(topics.status, 'parked')))
+      ).map((t) => presentTopic(t, null))
+    : [];
   return {
     id: m.id,
     cycleId: m.cycleId,
@@ -119,6 +134,7 @@ export async function presentMeeting(db: Executor, actor: Actor, found: MeetingI
       version: a.version,
     })),
     tallies,
+    parkedTopics,
     decisions: decisions.map((d) => ({
       id: d.id,
       topicId: d.topicId,

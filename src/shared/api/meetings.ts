@@ -9,7 +9,7 @@ import {
   sides,
 } from '../roles.ts';
 import { isoDate, uuid, version } from './common.ts';
-import { localDate, localTime } from './planning.ts';
+import { localDate, localTime, topic } from './planning.ts';
 
 export const meetingParams = z.object({ meetingId: z.uuid() });
 
@@ -172,6 +172,9 @@ export const meeting = z.object({
   agenda: z.array(agendaItem),
   tallies: z.array(topicTally),
   decisions: z.array(decision).describe('Every decision, oldest first; the latest per topic is in force.'),
+  parkedTopics: z
+    .array(topic)
+    .describe('Topics this meeting sent to the reserve: no longer in the plan, still part of the story.'),
   questions: z.array(question),
   comments: z.array(reviewComment),
   summary: summary.nullable(),

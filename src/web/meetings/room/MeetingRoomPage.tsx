@@ -38,7 +38,7 @@ export function MeetingRoomPage() {
   const clientPlans = useQuery({ ...clientPlansQuery(cycleId), enabled: Boolean(cycleId) });
   const me = useQuery(meQuery);
   const people = useMeetingLive(meeting.data, plan.data?.rooms ?? []);
-  const topics = useRememberedTopics(plan.data?.topics ?? [], meeting.data?.decisions ?? []);
+  const topics = useRememberedTopics(plan.data?.topics ?? [], meeting.data?.parkedTopics ?? []);
 
   const month = plan.data ? formatMonth(plan.data.cycle.month, currentLanguage()) : '';
   usePageTitle(

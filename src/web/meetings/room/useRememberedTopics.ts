@@ -1,24 +1,17 @@
-import { useMemo, useRef } from 'react';
-import type { Decision, Topic } from '../../../shared/api/index.ts';
-import { latestDecisions } from './labels.ts';
+import { useMemo } from 'react';
+import type { Topic } from '../../../shared/api/index.ts';
 
 /**
  * Parking sends a topic to the client's reserve, out of this month's plan. The room keeps
- * showing the topics it saw parked in this meeting (as "in reserve"), so the list does not
- * lose them mid-discussion.
+ * showing the topics parked in this meeting (the server lists them with the meeting), after
+ * the plan's own, so the list does not lose them mid-discussion or after a reload.
  */
-export function useRememberedTopics(planTopics: readonly Topic[], decisions: readonly Decision[]): Topic[] {
-  const seen = useRef(new Map<string, Topic>());
+export function useRememberedTopics(planTopics: readonly Topic[], parkedTopics: readonly Topic[]): Topic[] {
   return useMemo(() => {
-    for (const topic of planTopics) seen.current.set(topic.id, topic);
     const inPlan = new Set(planTopics.map((x) => x.id));
-    const parked: Topic[] = [];
-    for (const [topicId, decision] of latestDecisions(decisions)) {
-      const known = seen.current.get(topicId);
-      if (decision.kind === 'park' && known && !inPlan.has(topicId)) {
-        parked.push({ ...known, status: 'parked', slotId: null, cycleId: null });
-      }
-    }
-    return [...[...planTopics].sort((a, b) => a.position - b.position), ...parked];
-  }, [planTopics, decisions]);
+    return [
+      ...[...planTopics].sort((a, b) => a.position - b.position),
+      ...parkedTopics.filter((x) => !inPlan.has(x.id)),
+    ];
+  }, [planTopics, parkedTopics]);
 }
