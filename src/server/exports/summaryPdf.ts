@@ -214,9 +214,7 @@ function sections(w: Writer, summary: MeetingSummary) {
         { value: p.notes, color: palette.body },
       ]);
       for (const c of p.contingencies) {
-        const detail = [c.trigger ? s.trigger(c.trigger) : '', w.network(c.channel), w.format(c.format)]
-          .filter(Boolean)
-          .join(' · ');
+        const detail = [c.trigger, w.network(c.channel), w.format(c.format)].filter(Boolean).join(' · ');
         w.text(`${s.whatIf}: ${c.concept}`, { indent: 24 });
         if (detail) w.text(detail, { indent: 24, size: 9, color: palette.muted });
         w.doc.y += 3;

@@ -21,7 +21,6 @@ export interface SummaryText {
   plans: string;
   likelihoods: Record<Likelihood, string>;
   whatIf: string;
-  trigger: (text: string) => string;
   questions: string;
   questionStatuses: Record<QuestionStatus, string>;
   aboutTopic: (title: string) => string;
@@ -76,7 +75,6 @@ const uk: SummaryText = {
   plans: 'Плани клієнта і «а що, коли»',
   likelihoods: { certain: 'точно буде', likely: 'найімовірніше', maybe: 'можливо' },
   whatIf: 'А що, коли',
-  trigger: (text) => `якщо ${text}`,
   questions: 'Питання',
   questionStatuses: { open: 'Відкрите', answered: 'Відповіли', for_facts: 'У запит на фактаж' },
   aboutTopic: (title) => `до теми «${title}»`,
@@ -115,7 +113,6 @@ const en: SummaryText = {
   plans: "The client's plans and what-ifs",
   likelihoods: { certain: 'certain', likely: 'likely', maybe: 'maybe' },
   whatIf: 'What if',
-  trigger: (text) => `if ${text}`,
   questions: 'Questions',
   questionStatuses: { open: 'Open', answered: 'Answered', for_facts: 'For the fact request' },
   aboutTopic: (title) => `on “${title}”`,

@@ -85,6 +85,9 @@ export const en = {
       archived: 'This client is archived. Unarchive it to make changes.',
       stage_blocked: 'The cycle cannot move on yet: see what is missing.',
       slot_taken: 'This slot already holds another topic. Take it out first.',
+      meeting_exists: 'This month already has a meeting. Reschedule it instead.',
+      meeting_not_live: 'The meeting is not on right now.',
+      vote_budget: 'You have used all your votes. Take one back from another topic first.',
       payload_too_large: 'That is too large to send.',
       rate_limited: 'Too many attempts. Wait a little and try again.',
       internal: 'Something went wrong on our side. Nothing was changed.',
@@ -703,6 +706,8 @@ export const en = {
       weekOf: 'Week of {{day}}',
       emptyTitle: 'No slots yet',
       emptyHint: 'The agency has not drawn this month’s posting schedule yet.',
+      move: 'Move…',
+      moveSlot: 'Move slot {{slot}}',
     },
     topics: {
       hint: 'One topic at a time: vote with your dots, react, and decide together.',

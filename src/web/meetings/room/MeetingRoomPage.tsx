@@ -14,6 +14,7 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatMonth } from '../../lib/dates.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { ReviewView } from '../review/ReviewView.tsx';
 import { EndedRoom } from './EndedRoom.tsx';
 import { type RoomData, RoomProvider, useRoom, ViewProvider } from './RoomContext.tsx';
 import { RoomFrame } from './RoomFrame.tsx';
@@ -108,6 +109,14 @@ export function MeetingRoomPage() {
     return (
       <RoomFrame>
         <LoadingState rows={6} height={64} />
+      </RoomFrame>
+    );
+  }
+  // Fire mode has no room: the plan is reviewed in writing, item by item.
+  if (data.meeting.format === 'async' && data.meeting.status !== 'ended') {
+    return (
+      <RoomFrame>
+        <ReviewView meeting={data.meeting} onChanged={() => void meeting.refetch()} />
       </RoomFrame>
     );
   }

@@ -16,6 +16,7 @@ import { useMe } from '../../lib/useMe.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { CadenceTab } from './cadence/CadenceTab.tsx';
 import { CycleHeader } from './header/CycleHeader.tsx';
+import { MeetingTab } from './meeting/MeetingTab.tsx';
 import { buildPlanData, PlanProvider, usePlanData } from './PlanContext.tsx';
 import { ReservePanel } from './reserve/ReservePanel.tsx';
 import { ScheduleTab } from './schedule/ScheduleTab.tsx';
@@ -25,7 +26,7 @@ import { useLivePlan } from './useLivePlan.ts';
 
 const route = getRouteApi('/_app/cycles/$cycleId');
 
-/** One client's plan for one month: schedule, topics, cadence and the reserve. */
+/** One client's plan for one month: schedule, topics, the meeting, cadence and the reserve. */
 export function CyclePage() {
   const { t } = useTranslation();
   const { cycleId } = route.useParams();
@@ -104,6 +105,9 @@ function CycleView() {
         </Tabs.Panel>
         <Tabs.Panel value="topics" pt="lg">
           <TopicsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="meeting" pt="lg">
+          <MeetingTab />
         </Tabs.Panel>
         {shown.includes('cadence') && (
           <Tabs.Panel value="cadence" pt="lg">

@@ -7,6 +7,7 @@ import { currentLanguage } from '../../../i18n/index.ts';
 import { formatMonth } from '../../../lib/dates.ts';
 import { LiveIndicator } from '../../../live/LiveIndicator.tsx';
 import { ownerColor, ownerLabel, stageLabel } from '../labels.ts';
+import { FireModeBadge } from '../meeting/FireModeBadge.tsx';
 import { usePlanData } from '../PlanContext.tsx';
 import { DeadlinesButton } from './DeadlinesModal.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
@@ -55,6 +56,7 @@ export function CycleHeader() {
             </Badge>
           )}
           {cycle.overdue && <OverdueBadge deadline={deadline} />}
+          <FireModeBadge cycleId={cycle.id} />
           <Text size="sm" c="dimmed">
             {t('cycle.counts', {
               slots: cycle.counts.slots,

@@ -1,5 +1,6 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import { UnstyledButton } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Slot } from '../../../../shared/api/index.ts';
@@ -22,11 +23,7 @@ export interface SlotDropData {
 }
 
 /** "Fri 5 Dec, 10:00 · Instagram @kyivcoffee · Reel · Behind the scenes: Topic" */
-export function slotDescription(
-  slot: Slot,
-  data: PlanData,
-  t: ReturnType<typeof useTranslation>['t'],
-): string {
+export function slotDescription(slot: Slot, data: PlanData, t: TFunction): string {
   const rubric = slot.rubricId ? data.rubricById.get(slot.rubricId) : undefined;
   const topic = slot.topicId ? data.topicById.get(slot.topicId) : undefined;
   return [
