@@ -48,7 +48,7 @@ export async function loadExportData(db: Executor, actor: Actor, cycleId: string
       reserve: reserveRows.map((t) => presentTopic(t, null)),
       // Open questions arrive with the meeting room; the deck already has their slide.
       questions: [] as string[],
-      holidays: holidaysOf(client.country, cycle.month, language),
+      holidays: await holidaysOf(client.country, cycle.month, language),
     },
   };
 }

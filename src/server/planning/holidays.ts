@@ -1,5 +1,5 @@
 /** Public holidays and observances of a month, to plan situational posts around them. */
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 
 export interface Holiday {
   date: string; // YYYY-MM-DD
@@ -17,10 +17,14 @@ const kinds: Record<string, Holiday['type'] | undefined> = {
 // Building a Holidays instance parses the country's rules; keep one per country and language.
 const cache = new Map<string, Holidays | null>();
 
-function calendarOf(country: string, language: 'uk' | 'en'): Holidays | null {
+// The rules of every country are a large module: loaded on the first question, not at start-up.
+let library: Promise<typeof Holidays> | null = null;
+
+async function calendarOf(country: string, language: 'uk' | 'en'): Promise<Holidays | null> {
   const key = `${country.toUpperCase()}:${language}`;
   if (!cache.has(key)) {
-    const hd = new Holidays();
+    library ??= import('date-holidays').then((m) => m.default);
+    const hd = new (await library)();
     // init() answers false for a country it doesn't know rather than throwing.
     const known = /^[A-Za-z]{2}$/.test(country) && hd.init(country.toUpperCase(), { languages: [language] });
     cache.set(key, known ? hd : null);
@@ -28,8 +32,8 @@ function calendarOf(country: string, language: 'uk' | 'en'): Holidays | null {
   return cache.get(key) ?? null;
 }
 
-export function holidaysOf(country: string, month: string, language: 'uk' | 'en'): Holiday[] {
-  const hd = calendarOf(country, language);
+export async function holidaysOf(country: string, month: string, language: 'uk' | 'en'): Promise<Holiday[]> {
+  const hd = await calendarOf(country, language);
   if (!hd) return [];
   const seen = new Set<string>();
   const result: Holiday[] = [];

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import type { RouteModule } from '../context.ts';
 import { buildDeck } from '../exports/deckModel.ts';
-import { renderPdf } from '../exports/pdf.ts';
-import { renderPptx } from '../exports/pptx.ts';
 import { scheduleCsv } from '../exports/scheduleCsv.ts';
 import { attachment, loadExportData } from '../planning/exportData.ts';
 import { requireActor } from '../plugins/auth.ts';
@@ -22,14 +20,15 @@ const formats: Array<{
     summary: 'The plan as a PowerPoint deck (opens in PowerPoint and LibreOffice Impress)',
     type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
     name: (input) => `${input.clientName} ${input.month}.pptx`,
-    render: (input) => renderPptx(buildDeck(input)),
+    // Loaded on first use: the PPTX and PDF libraries are large and most processes never export.
+    render: async (input) => (await import('../exports/pptx.ts')).renderPptx(buildDeck(input)),
   },
   {
     file: 'deck.pdf',
     summary: 'The plan deck as PDF',
     type: 'application/pdf',
     name: (input) => `${input.clientName} ${input.month}.pdf`,
-    render: (input) => renderPdf(buildDeck(input)),
+    render: async (input) => (await import('../exports/pdf.ts')).renderPdf(buildDeck(input)),
   },
   {
     file: 'schedule.csv',

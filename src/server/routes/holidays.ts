@@ -27,7 +27,7 @@ export const holidayRoutes: RouteModule = (app, ctx) => {
     },
     async (request) => {
       const client = await loadClient(ctx.db, requireActor(request), request.params.clientId);
-      return { days: holidaysOf(client.country, request.query.month, request.query.lang) };
+      return { days: await holidaysOf(client.country, request.query.month, request.query.lang) };
     },
   );
 };

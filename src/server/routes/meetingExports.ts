@@ -3,7 +3,6 @@ import type { MeetingSummary } from '../../shared/api/meetings.ts';
 import { localParts } from '../../shared/time.ts';
 import type { RouteModule } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { renderSummaryPdf } from '../exports/summaryPdf.ts';
 import { summaryText } from '../exports/summaryText.ts';
 import { loadMeeting } from '../meetings/load.ts';
 import { attachment } from '../planning/exportData.ts';
@@ -33,6 +32,8 @@ export const meetingExportRoutes: RouteModule = (app, ctx) => {
         throw new AppError('conflict', { message: 'The summary is there once the meeting has ended.' });
       }
       const local = localParts(meeting.startsAt, client.timezone);
+      // pdfkit is loaded on first use, like the plan's exports.
+      const { renderSummaryPdf } = await import('../exports/summaryPdf.ts');
       const pdf = await renderSummaryPdf({
         clientName: client.name,
         month: cycle.month,
