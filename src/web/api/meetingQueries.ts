@@ -24,6 +24,7 @@ export const meetingQuery = (meetingId: string) =>
     queryKey: meetingKeys.meeting(meetingId),
     queryFn: async () =>
       withClock((await api.get<{ meeting: Meeting }>(`/api/meetings/${meetingId}`)).meeting),
+    structuralSharing: keepLatestFocus,
   });
 
 /** The cycle's meeting, or null before one is scheduled. */
@@ -41,3 +42,17 @@ export const clientPlansQuery = (cycleId: string) =>
     queryFn: () => api.get<{ plans: ClientPlan[] }>(`/api/cycles/${cycleId}/client-plans`),
     select: (data) => data.plans,
   });
+
+/**
+ * The server writes the facilitator's focus to the database a moment after it moves, so a
+ * response read in between (a vote, a refetch) can carry the previous one. Whatever arrives,
+ * the room keeps the focus with the later time.
+ */
+function keepLatestFocus(old: unknown, next: unknown): unknown {
+  const before = old as { focus?: { at: string } | null } | undefined;
+  const after = next as { focus?: { at: string } | null } | undefined;
+  if (before?.focus && after?.focus && Date.parse(before.focus.at) > Date.parse(after.focus.at)) {
+    return { ...after, focus: before.focus };
+  }
+  return next;
+}

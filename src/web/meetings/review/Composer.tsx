@@ -80,7 +80,8 @@ export function Composer({ side, subject, send, aside }: Props) {
             </Button>
             <Button
               size="xs"
-              color="teal"
+              // teal.9: white on it reads at 4.9:1 (the default teal shade is 3.9:1).
+              color="teal.9"
               leftSection={<IconCheck size={14} aria-hidden />}
               loading={sending === 'accept'}
               onClick={() => void submit('accept')}

@@ -106,13 +106,14 @@ export function ReviewView({ meeting, onChanged }: Props) {
                 {t('review.progress', { done, total: all.length })}
               </Text>
             </Group>
-            <Progress
-              value={all.length ? (done / all.length) * 100 : 0}
-              color="teal"
-              size="md"
-              radius="xl"
-              aria-labelledby={`review-progress-${meeting.id}`}
-            />
+            {/* The section is the progressbar: it carries the name, not the root. */}
+            <Progress.Root size="md" radius="xl">
+              <Progress.Section
+                value={all.length ? (done / all.length) * 100 : 0}
+                color="teal"
+                aria-labelledby={`review-progress-${meeting.id}`}
+              />
+            </Progress.Root>
           </div>
           {!meeting.abilities.comment && (
             <Text size="sm" c="dimmed">

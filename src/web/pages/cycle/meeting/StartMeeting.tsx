@@ -40,13 +40,16 @@ export function StartMeeting({ meeting }: { meeting: Meeting }) {
   const async = meeting.format === 'async';
   const missing = missingForMeeting(cycle);
 
+  // Navigate once the call answers, not in a per-call callback: the refetch that follows
+  // shows the meeting live and unmounts this button, and TanStack Query skips the callbacks of
+  // an unmounted caller.
   const confirm = () =>
-    open.mutateAsync(undefined, {
-      onSuccess: () => {
+    open.mutateAsync(undefined).then(
+      () => {
         notifySuccess(async ? t('meetingSetup.reviewOpened') : t('meetingSetup.started'));
         if (!async) void navigate({ to: '/meetings/$meetingId', params: { meetingId: meeting.id } });
       },
-      onError: (error) => {
+      (error: unknown) => {
         if (error instanceof ApiError && error.code === 'stage_blocked' && error.fields.to) {
           notifications.show({
             color: 'red',
@@ -55,7 +58,7 @@ export function StartMeeting({ meeting }: { meeting: Meeting }) {
           });
         } else notifyError(error, t);
       },
-    });
+    );
 
   return (
     <ConfirmAction
