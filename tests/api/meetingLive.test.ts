@@ -98,8 +98,8 @@ describe('the meeting room over the live socket', () => {
     const late = await openLive(host, agency.approver.cookie);
     await late.subscribe(room);
     await late.next((f) => f.type === 'focus' && (f.focus as Frame).topicId === plan.topics[2]!.id);
-    // Written within a second (the fast lane batches its writes).
-    await new Promise((r) => setTimeout(r, 1300));
+    // Written once the facilitator has stayed on it for a second.
+    await new Promise((r) => setTimeout(r, 1600));
     const [row] = await t.database.db.select().from(meetings).where(eq(meetings.id, meeting.id));
     expect(row?.focus?.topicId).toBe(plan.topics[2]!.id);
     for (const s of [manager, client, owner, late]) s.close();

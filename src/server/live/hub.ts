@@ -63,14 +63,18 @@ export class LocalHub {
     this.owners.delete(socket);
   }
 
-  /** Deliver an already-encoded frame: encoding happens once per room, not once per person. */
+  /**
+   * Deliver an already-encoded frame: encoding happens once per room, not once per person,
+   * down to the bytes (a string would be turned into UTF-8 again for every socket).
+   */
   deliver(room: string, frame: string): number {
     const members = this.rooms.get(room);
     if (!members) return 0;
+    const bytes = Buffer.from(frame);
     let sent = 0;
     for (const socket of members) {
       if (socket.readyState === socket.OPEN) {
-        socket.send(frame);
+        socket.send(bytes, { binary: false });
         sent++;
       }
     }

@@ -22,9 +22,13 @@ const RULES_TTL = 5_000;
 // A little before the copy expires, a move re-reads it in the background: a facilitator who
 // keeps moving never waits on the database (a re-read on the move itself was the slowest 1%).
 const RULES_REFRESH = 4_000;
-// The latest focus reaches the database within a second: PGlite runs in this thread, so every
-// write pauses the room a little; a restart loses at most the last second of pointing.
-const FLUSH_EVERY = 1_000;
+// The latest focus is written once the facilitator has stayed on it for a second, and at
+// least every ten seconds while they keep moving. PGlite runs in this thread, so each write
+// pauses the room for a moment; writing on every move would put that pause into the tail of
+// every facilitator's clicks. A restart loses at most the last few seconds of pointing.
+const FLUSH_CHECK = 250;
+const SETTLED_AFTER = 1_000;
+const WRITE_AT_LEAST_EVERY = 10_000;
 // A join or leave is told to the room once per this window: a room of 200 filling up (or
 // emptying) sends a few lists, not one per person to every person.
 const PRESENCE_EVERY = 150;
@@ -41,7 +45,7 @@ export class MeetingRooms {
   private readonly rules = new Map<string, Rules>();
   private readonly reading = new Map<string, Promise<Rules | null>>();
   private readonly lastFocus = new Map<string, string>();
-  private readonly unsaved = new Map<string, MeetingFocus>();
+  private readonly unsaved = new Map<string, { focus: MeetingFocus; movedAt: number; since: number }>();
   private readonly timers: ReturnType<typeof setInterval>[] = [];
   private readonly presenceDue = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -65,7 +69,7 @@ export class MeetingRooms {
         for (const room of this.presence.localRooms()) this.announce(room);
       }, ANNOUNCE_EVERY),
     );
-    this.timers.push(setInterval(() => void this.flush(), FLUSH_EVERY));
+    this.timers.push(setInterval(() => void this.flush(), FLUSH_CHECK));
     for (const t of this.timers) t.unref();
   }
 
@@ -102,14 +106,15 @@ export class MeetingRooms {
     const frame = JSON.stringify({ type: 'focus', room, focus });
     this.live.publishFrame(room, frame);
     this.live.publishControl('focus', `${room}\n${frame}`);
-    this.unsaved.set(meetingId, focus);
+    const now = Date.now();
+    this.unsaved.set(meetingId, { focus, movedAt: now, since: this.unsaved.get(meetingId)?.since ?? now });
     return true;
   }
 
   async close(): Promise<void> {
     for (const t of this.timers) clearInterval(t);
     for (const t of this.presenceDue.values()) clearTimeout(t);
-    await this.flush();
+    await this.flush(true);
   }
 
   /** The cached rules while they are fresh (never older than RULES_TTL), otherwise read now. */
@@ -179,10 +184,17 @@ export class MeetingRooms {
     this.presenceDue.set(room, timer);
   }
 
-  private async flush(): Promise<void> {
+  /** Write the focus of meetings whose facilitator has settled (or kept moving for long); all of them on close. */
+  private async flush(all = false): Promise<void> {
     if (this.unsaved.size === 0) return;
-    const batch = [...this.unsaved];
-    this.unsaved.clear();
+    const now = Date.now();
+    const batch: Array<[string, MeetingFocus]> = [];
+    for (const [meetingId, u] of this.unsaved) {
+      if (all || now - u.movedAt >= SETTLED_AFTER || now - u.since >= WRITE_AT_LEAST_EVERY) {
+        batch.push([meetingId, u.focus]);
+        this.unsaved.delete(meetingId);
+      }
+    }
     for (const [meetingId, focus] of batch) {
       await this.db
         .update(meetings)
