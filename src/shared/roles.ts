@@ -89,3 +89,13 @@ export type Reaction = (typeof reactions)[number];
 
 export const sides = ['agency', 'client'] as const;
 export type Side = (typeof sides)[number];
+
+/** What kind of answer a fact request item asks for. */
+export const factKinds = ['text', 'files', 'link', 'date', 'choice'] as const;
+export type FactKind = (typeof factKinds)[number];
+
+/** Where a fact request item came from. */
+export const factSources = ['question', 'template', 'manual'] as const;
+
+export const factRequestStatuses = ['draft', 'sent', 'complete'] as const;
+export const factItemStatuses = ['open', 'answered', 'accepted', 'follow_up'] as const;

@@ -486,6 +486,13 @@ const rows: Row[] = [
     url: (w) => `/api/contingencies/${w.contingencyId}`,
     expect: readClient,
   },
+  // The fact request: everyone who sees the plan asks; the client gets null until it is sent.
+  {
+    method: 'GET',
+    path: '/api/cycles/{cycleId}/fact-request',
+    url: (w) => `${cy(w)}/fact-request`,
+    expect: readClient,
+  },
   {
     method: 'GET',
     path: '/api/clients/{clientId}/reserve',

@@ -11,6 +11,7 @@ import { contactRoutes } from './contacts.ts';
 import { cycleRoutes } from './cycles.ts';
 import { eventRoutes } from './events.ts';
 import { exportRoutes } from './exports.ts';
+import { factRequestRoutes } from './factRequests.ts';
 import { healthRoutes } from './health.ts';
 import { holidayRoutes } from './holidays.ts';
 import { invitationRoutes } from './invitations.ts';
@@ -63,4 +64,5 @@ export const routeModules: RouteModule[] = [
   questionRoutes,
   reviewCommentRoutes,
   meetingExportRoutes,
+  factRequestRoutes,
 ];

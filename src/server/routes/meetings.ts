@@ -16,6 +16,7 @@ import type { Context, RouteModule } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
 import { agencyMembers, agendaItems, meetings, topics } from '../db/schema/index.ts';
 import { AppError, notFound, staleVersion } from '../errors.ts';
+import { draftFactRequest } from '../facts/draft.ts';
 import { transact } from '../live/transact.ts';
 import { decide } from '../meetings/decide.ts';
 import { loadMeeting, loadMeetingForChange, type MeetingInCycle } from '../meetings/load.ts';
@@ -395,6 +396,8 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
           });
         }
         const summary = await summarize(tx, found, notes.paragraphs);
+        // While it is fresh: the draft of what the agency needs from the client for these topics.
+        await draftFactRequest(tx, found);
         const cycle = await moveCycleStage(tx, actor, found, 'facts', found.cycle.version);
         const [row] = await tx
           .update(meetings)

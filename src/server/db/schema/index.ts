@@ -2,6 +2,7 @@ export * from './agencies.ts';
 export * from './clientPlans.ts';
 export * from './clients.ts';
 export * from './events.ts';
+export * from './facts.ts';
 export * from './identity.ts';
 export * from './invitations.ts';
 export * from './meetings.ts';
