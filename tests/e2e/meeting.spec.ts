@@ -49,7 +49,6 @@ const words = {
 } as const;
 
 type Item = keyof (typeof words)['en']['items'];
-const kindOf = { news: 'news', topics: 'topics', whatIf: 'contingencies', questions: 'questions' } as const;
 
 interface Person {
   context: BrowserContext;
@@ -186,7 +185,6 @@ test.describe('a live meeting with three browsers', () => {
   let clientId: string;
   let cycleId: string;
   let meetingId: string;
-  let agendaIds: Record<Item, string>;
   /** The demo plan's topics, in plan order. */
   let topics: Topic[];
   // The topics the meeting works on (all proposed in the demo).
@@ -227,13 +225,6 @@ test.describe('a live meeting with three browsers', () => {
     const { meeting } = await getJson<{ meeting: Meeting }>(agency, `/api/cycles/${cycleId}/meeting`);
     expect(meeting.status).toBe('scheduled');
     meetingId = meeting.id;
-    const idOf = (item: Item) => meeting.agenda.find((a) => a.kind === kindOf[item])!.id;
-    agendaIds = {
-      news: idOf('news'),
-      topics: idOf('topics'),
-      whatIf: idOf('whatIf'),
-      questions: idOf('questions'),
-    };
   });
 
   /**
