@@ -23,10 +23,11 @@ const schema = z.object({
   PLIT_DEMO: flag(true),
   TRUST_PROXY: flag(false),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type Env = z.infer<typeof schema> & { dataDir: string; publicUrl: string };
+export type Env = z.infer<typeof schema> & { dataDir: string; publicUrl: string; maxUploadBytes: number };
 
 /** Read and check the environment once at start-up; a bad value stops Plit with a clear message. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -40,6 +41,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   return {
     ...env,
     dataDir: path.resolve(env.PLIT_DATA_DIR),
+    maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
     publicUrl: (env.PUBLIC_URL ?? `http://${shownHost}:${env.PORT}`).replace(/\/$/, ''),
   };
 }

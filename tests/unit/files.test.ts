@@ -1,0 +1,308 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
+import JSZip from 'jszip';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { attachmentDisposition, sanitizeFileName } from '../../src/server/files/fileName.ts';
+import { detectFileType } from '../../src/server/files/fileType.ts';
+import {
+  createDiskStorage,
+  type FileStorage,
+  FileStorageError,
+  filesDirOf,
+  newFileKey,
+} from '../../src/server/files/storage.ts';
+
+const CLIENT = '0a6c1f8e-2b7d-4c3a-9e51-7f2d8b9c4e10';
+const MB = 1024 * 1024;
+
+/** Every file under `dir`, temp files included. */
+async function listAll(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+async function rejection(promise: Promise<unknown>): Promise<FileStorageError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(FileStorageError);
+  return error as FileStorageError;
+}
+
+describe('disk file storage', () => {
+  let dataDir: string;
+  let root: string;
+  let storage: FileStorage;
+
+  beforeEach(async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'plit-files-'));
+    root = filesDirOf(dataDir);
+    storage = createDiskStorage(root);
+  });
+  afterEach(async () => {
+    await fs.rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('stores a stream under the data folder and gives back the same bytes with their sha256', async () => {
+    const body = Buffer.from('Факти для контент-плану ☕ '.repeat(5000));
+    const key = newFileKey(CLIENT);
+    const stored = await storage.put(key, Readable.from([body.subarray(0, 1000), body.subarray(1000)]), {
+      maxBytes: MB,
+    });
+    expect(stored).toEqual({ bytes: body.length, sha256: createHash('sha256').update(body).digest('hex') });
+    expect(await storage.exists(key)).toBe(true);
+    expect(await listAll(dataDir)).toEqual([path.join(dataDir, 'files', ...key.split('/'))]);
+    expect(await text(await storage.get(key))).toBe(body.toString());
+
+    await storage.remove(key);
+    expect(await storage.exists(key)).toBe(false);
+    expect((await rejection(storage.get(key))).code).toBe('file_missing');
+    await storage.remove(key); // removing twice is fine
+  });
+
+  it('stops reading a 2 GB upload soon after the limit and leaves nothing behind', async () => {
+    let pulled = 0;
+    let closed = false;
+    const chunk = Buffer.alloc(64 * 1024, 7);
+    async function* twoGigabytes() {
+      try {
+        while (pulled < 2048 * MB) {
+          pulled += chunk.length;
+          yield chunk;
+        }
+      } finally {
+        closed = true;
+      }
+    }
+    const key = newFileKey(CLIENT);
+    const error = await rejection(storage.put(key, Readable.from(twoGigabytes()), { maxBytes: MB }));
+    expect(error.code).toBe('file_too_large');
+    expect(error.message).toBe('The file is larger than 1 MB.');
+    // Only stream buffers beyond the limit were read, not the 2 GB.
+    expect(pulled).toBeGreaterThan(MB);
+    expect(pulled).toBeLessThan(4 * MB);
+    expect(closed).toBe(true);
+    expect(await storage.exists(key)).toBe(false);
+    expect(await listAll(dataDir)).toEqual([]);
+  });
+
+  it('accepts a file of exactly the limit', async () => {
+    const stored = await storage.put(newFileKey(CLIENT), Readable.from([Buffer.alloc(1000, 1)]), {
+      maxBytes: 1000,
+    });
+    expect(stored.bytes).toBe(1000);
+  });
+
+  it('refuses an empty file with a typed error and stores nothing', async () => {
+    const key = newFileKey(CLIENT);
+    const error = await rejection(storage.put(key, Readable.from([]), { maxBytes: MB }));
+    expect(error.code).toBe('file_empty');
+    expect(await listAll(dataDir)).toEqual([]);
+  });
+
+  it('keeps the previous file whole when an upload breaks off half-way', async () => {
+    const key = newFileKey(CLIENT);
+    await storage.put(key, Readable.from([Buffer.from('first version')]), { maxBytes: MB });
+    async function* brokenUpload() {
+      yield Buffer.from('half of the second');
+      throw new Error('connection reset');
+    }
+    await expect(storage.put(key, brokenUpload(), { maxBytes: MB })).rejects.toThrow('connection reset');
+    expect(await text(await storage.get(key))).toBe('first version');
+    expect(await listAll(dataDir)).toHaveLength(1);
+  });
+
+  it.each([
+    '../etc/passwd',
+    `${CLIENT}/../../escape`,
+    `${CLIENT}/..`,
+    '/etc/passwd',
+    'C:\\Windows\\evil',
+    'c:/evil',
+    `${CLIENT}\\..\\x`,
+    `${CLIENT}//x`,
+    `${CLIENT}/x/`,
+    `${CLIENT}/photo.jpg`,
+    `${CLIENT}/%2e%2e`,
+    '',
+    'Upper/Case',
+    'a/b/c/d/e',
+    `${CLIENT}/x\0`,
+  ])('refuses the key %j in every operation', async (key) => {
+    const body = () => Readable.from([Buffer.from('x')]);
+    expect((await rejection(storage.put(key, body(), { maxBytes: MB }))).code).toBe('invalid_key');
+    expect((await rejection(storage.get(key))).code).toBe('invalid_key');
+    expect((await rejection(storage.exists(key))).code).toBe('invalid_key');
+    expect((await rejection(storage.remove(key))).code).toBe('invalid_key');
+    await expect(fs.readdir(dataDir)).resolves.toEqual([]);
+  });
+
+  it('refuses a client id that would make a bad key', () => {
+    expect(() => newFileKey('../other')).toThrow(FileStorageError);
+    expect(newFileKey(CLIENT.toUpperCase())).toMatch(new RegExp(`^${CLIENT}/[0-9a-f-]{36}$`));
+  });
+});
+
+const bytes = (...parts: (string | number[])[]): Uint8Array =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+
+/** An ISO media file's first box: size, `ftyp`, major brand, minor version, compatible brands. */
+function ftyp(major: string, ...compatible: string[]): Uint8Array {
+  const size = 16 + 4 * compatible.length;
+  return bytes([0, 0, 0, size], 'ftyp', major, [0, 0, 0, 0], compatible.join(''), [0, 0, 0, 8], 'mdat');
+}
+
+async function zip(
+  files: Record<string, string>,
+  compression: 'STORE' | 'DEFLATE' = 'DEFLATE',
+): Promise<Uint8Array> {
+  const archive = new JSZip();
+  for (const [name, content] of Object.entries(files)) archive.file(name, content);
+  return archive.generateAsync({ type: 'uint8array', compression });
+}
+
+const contentTypes = (main: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/main.xml" ContentType="application/vnd.${main}"/></Types>`;
+
+describe('detectFileType', () => {
+  it.each([
+    ['JPEG', bytes([0xff, 0xd8, 0xff, 0xe0, 0, 0x10], 'JFIF'), 'image/jpeg', 'jpg'],
+    ['PNG', bytes([0x89], 'PNG', [0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d], 'IHDR'), 'image/png', 'png'],
+    ['GIF', bytes('GIF89a', [1, 0, 1, 0]), 'image/gif', 'gif'],
+    ['WebP', bytes('RIFF', [0x24, 0, 0, 0], 'WEBPVP8 '), 'image/webp', 'webp'],
+    ['HEIC', ftyp('heic', 'mif1', 'heic'), 'image/heic', 'heic'],
+    ['HEIC under a mif1 major brand', ftyp('mif1', 'mif1', 'heic'), 'image/heic', 'heic'],
+    ['HEIF', ftyp('mif1', 'mif1'), 'image/heif', 'heif'],
+    ['MP4', ftyp('isom', 'isom', 'iso2', 'avc1', 'mp41'), 'video/mp4', 'mp4'],
+    ['MP4 with an unusual major brand', ftyp('XAVC', 'XAVC', 'mp42', 'iso2'), 'video/mp4', 'mp4'],
+    ['MOV', ftyp('qt  ', 'qt  '), 'video/quicktime', 'mov'],
+    [
+      'WebM',
+      bytes([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 1, 0x42, 0x82, 0x84], 'webm', [0x42, 0x87]),
+      'video/webm',
+      'webm',
+    ],
+    ['PDF', bytes('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n'), 'application/pdf', 'pdf'],
+  ])('%s from its bytes, whatever the name says', (_label, head, mime, extension) => {
+    expect(detectFileType(head, 'renamed.txt')).toEqual({ mime, extension });
+    expect(detectFileType(head)).toEqual({ mime, extension });
+  });
+
+  it.each([
+    ['docx', 'openxmlformats-officedocument.wordprocessingml.document.main+xml', 'word/document.xml'],
+    ['xlsx', 'openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'xl/workbook.xml'],
+    ['pptx', 'openxmlformats-officedocument.presentationml.presentation.main+xml', 'ppt/presentation.xml'],
+  ])('%s from the content types inside the ZIP, compressed or stored', async (extension, main, part) => {
+    for (const compression of ['DEFLATE', 'STORE'] as const) {
+      const file = await zip(
+        { '[Content_Types].xml': contentTypes(main), '_rels/.rels': '<Relationships/>', [part]: '<x/>' },
+        compression,
+      );
+      expect(detectFileType(file, 'whatever.zip')?.extension).toBe(extension);
+    }
+  });
+
+  it('tells office files apart by their folders when the content types come later', async () => {
+    const file = await zip({ 'xl/workbook.xml': '<x/>', '[Content_Types].xml': '<Types/>' });
+    expect(detectFileType(file, 'book.docx')).toMatchObject({ extension: 'xlsx' });
+  });
+
+  it('refuses macro-enabled office files and plain ZIP archives', async () => {
+    const docm = await zip({
+      '[Content_Types].xml': contentTypes('ms-word.document.macroEnabled.main+xml'),
+      'word/document.xml': '<x/>',
+    });
+    expect(detectFileType(docm, 'report.docx')).toBeNull();
+    expect(detectFileType(await zip({ 'setup.exe': 'MZ' }), 'archive.zip')).toBeNull();
+  });
+
+  it('takes legacy Office files (OLE2) only with a Word, Excel or PowerPoint name', () => {
+    const ole2 = bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], [0, 0, 0, 0]);
+    expect(detectFileType(ole2, 'Бриф.DOC')).toEqual({ mime: 'application/msword', extension: 'doc' });
+    expect(detectFileType(ole2, 'budget.xls')).toEqual({
+      mime: 'application/vnd.ms-excel',
+      extension: 'xls',
+    });
+    expect(detectFileType(ole2, 'old.ppt')).toEqual({
+      mime: 'application/vnd.ms-powerpoint',
+      extension: 'ppt',
+    });
+    expect(detectFileType(ole2, 'installer.msi')).toBeNull();
+    expect(detectFileType(ole2)).toBeNull();
+  });
+
+  it('takes UTF-8 text and CSV, even when the head ends mid-letter', () => {
+    const csv = Buffer.from('назва;ціна\nкава;120\n');
+    expect(detectFileType(csv, 'prices.csv')).toEqual({ mime: 'text/csv', extension: 'csv' });
+    expect(detectFileType(csv, 'notes.txt')).toEqual({ mime: 'text/plain', extension: 'txt' });
+    expect(detectFileType(csv)).toEqual({ mime: 'text/plain', extension: 'txt' });
+    expect(detectFileType(Buffer.from('кава').subarray(0, 3), 'cut.txt')).not.toBeNull();
+  });
+
+  it.each([
+    ['a Windows executable', bytes('MZ', [0x90, 0, 3, 0, 0, 0, 4, 0])],
+    ['an ELF binary', bytes([0x7f], 'ELF', [2, 1, 1, 0])],
+    ['a Mach-O binary', bytes([0xcf, 0xfa, 0xed, 0xfe, 7, 0, 0, 1])],
+    ['a universal Mach-O binary', bytes([0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 2])],
+    ['a shell script', bytes('#!/bin/sh\nrm -rf ~\n')],
+    ['HTML', bytes('<!DOCTYPE html><html><script>alert(1)</script></html>')],
+    ['SVG', bytes('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')],
+    ['XML after a BOM and blank lines', bytes([0xef, 0xbb, 0xbf], '\n  <?xml version="1.0"?><svg/>')],
+    ['text with NULs', bytes('abc', [0], 'def')],
+    ['invalid UTF-8', bytes([0x41, 0xc3, 0x28, 0x42])],
+    ['Matroska (not WebM)', bytes([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x82, 0x88], 'matroska')],
+    ['M4A audio', ftyp('M4A ', 'M4A ', 'mp42', 'isom')],
+    ['AVIF (not among the allowed images)', ftyp('avif', 'avif', 'mif1', 'miaf')],
+    ['an empty file', new Uint8Array()],
+  ])('refuses %s renamed to .jpg', (_label, head) => {
+    expect(detectFileType(head, 'holiday-photo.jpg')).toBeNull();
+  });
+
+  it('refuses text under a name that is not .txt or .csv', () => {
+    expect(detectFileType(Buffer.from('echo hi'), 'run.bat')).toBeNull();
+    expect(detectFileType(Buffer.from('alert(1)'), 'x.js')).toBeNull();
+  });
+});
+
+describe('sanitizeFileName', () => {
+  it.each([
+    ['../../etc/passwd', 'passwd'],
+    ['..\\..\\Windows\\system32\\evil.dll', 'evil.dll'],
+    ['C:\\Users\\Оля\\Фото з кав’ярні 😀.jpg', 'Фото з кав’ярні 😀.jpg'],
+    ['C:photo.jpg', 'photo.jpg'],
+    ['../😀 звіт.pdf', '😀 звіт.pdf'],
+    ['  .hidden.txt  ', 'hidden.txt'],
+    ['..', 'file'],
+    ['../', 'file'],
+    ['', 'file'],
+    ['\u0000\u0007\n', 'file'],
+    ['report\r\n.pdf', 'report.pdf'],
+    ['photo\u202Egpj.exe', 'photogpj.exe'],
+    ['what?<now>:"yes"|*.txt', 'what__now___yes___.txt'],
+    ['CON.txt', '_CON.txt'],
+    ['trailing dots...', 'trailing dots'],
+    ['👩‍👩‍👧 family.heic', '👩‍👩‍👧 family.heic'],
+  ])('%j becomes %j', (input, expected) => {
+    expect(sanitizeFileName(input)).toBe(expected);
+  });
+
+  it('shortens a long name but keeps its extension and whole characters', () => {
+    const long = `${'Дуже довга назва файлу '.repeat(20)}🎉🎉🎉.docx`;
+    const name = sanitizeFileName(long);
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(200);
+    expect(name).toMatch(/^Дуже довга назва.*\.docx$/);
+    expect(name).not.toContain('\uFFFD');
+    expect(sanitizeFileName(`${'😀'.repeat(100)}.jpg`, 20)).toBe('😀😀😀😀.jpg');
+  });
+
+  it('builds an attachment Content-Disposition with an ASCII stand-in and the real name', () => {
+    expect(attachmentDisposition('../Звіт (фінал) 😀.pdf')).toBe(
+      `attachment; filename="____ (_____) _.pdf"; filename*=UTF-8''${encodeURIComponent('Звіт')}%20%28${encodeURIComponent('фінал')}%29%20${encodeURIComponent('😀')}.pdf`,
+    );
+  });
+});
