@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factTemplates, topics } from '../../src/server/db/schema/index.ts';
+import { factTemplates, outbox, topics } from '../../src/server/db/schema/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency } from '../support/factories.ts';
 import { call } from '../support/http.ts';
@@ -81,5 +81,78 @@ describe('the fact request drafted when the meeting ends', () => {
       cookie: agency.otherClientApprover.cookie,
     });
     expect(stranger.status).toBe(404);
+  });
+
+  it('the agency shapes the draft and sends it; then the client sees it, by email too', async () => {
+    const db = t.database.db;
+    const agency = await makeAgency(db);
+    const other = await makeAgency(db);
+    const plan = await makePlanForMeeting(db, agency);
+    const cm = agency.contentManager.cookie;
+    const created = await call(t.app, 'POST', `/api/cycles/${plan.cycle.id}/meeting`, {
+      cookie: cm,
+      body: { format: 'online', date: '2026-11-27' },
+    });
+    const id = created.body.meeting.id;
+    await call(t.app, 'POST', `/api/meetings/${id}/start`, { cookie: cm, body: { version: 1 } });
+    await call(t.app, 'POST', `/api/meetings/${id}/end`, {
+      cookie: cm,
+      body: { version: 2, acceptUndecided: true },
+    });
+    const draft = (await call(t.app, 'GET', `/api/cycles/${plan.cycle.id}/fact-request`, { cookie: cm })).body
+      .request;
+    expect(draft.items).toEqual([]);
+    const url = `/api/fact-requests/${draft.id}`;
+
+    const emptySend = await call(t.app, 'POST', `${url}/send`, { cookie: cm, body: { version: 1 } });
+    expect(emptySend.status).toBe(409);
+    const add = (body: Record<string, unknown>, cookie = cm) =>
+      call(t.app, 'POST', `${url}/items`, { cookie, body });
+    expect((await add({ question: 'Ціна' }, agency.approver.cookie)).status).toBe(404);
+    expect((await add({ question: 'Ціна' }, agency.creator.cookie)).status).toBe(403);
+    const foreignTopic = await add({ question: 'Ціна', topicId: crypto.randomUUID() });
+    expect(foreignTopic.body.error.fields.topicId).toBeTruthy();
+    const foreignContact = await add({ question: 'Ціна', contactId: other.approver.id });
+    expect(foreignContact.body.error.fields.contactId).toBeTruthy();
+    const oneChoice = await add({ question: 'Колір?', kind: 'choice', choices: ['Синій'] });
+    expect(oneChoice.body.error.fields.choices).toBeTruthy();
+    const price = await add({
+      question: 'Ціна за 250 г',
+      topicId: plan.topics[0]!.id,
+      contactId: agency.approver.id,
+      dueOn: '2026-11-30',
+    });
+    expect(price.status).toBe(201);
+    expect(price.body.item).toMatchObject({
+      source: 'manual',
+      required: true,
+      dueOn: '2026-11-30',
+      status: 'open',
+    });
+    const photos = await add({ question: 'Фото', kind: 'files', required: false });
+    const renamed = await call(t.app, 'PATCH', `/api/fact-items/${photos.body.item.id}`, {
+      cookie: cm,
+      body: { question: 'Фото пачки', version: 1 },
+    });
+    expect(renamed.body.item.question).toBe('Фото пачки');
+    const stale = await call(t.app, 'PATCH', `/api/fact-items/${photos.body.item.id}`, {
+      cookie: cm,
+      body: { question: 'Інше', version: 1 },
+    });
+    expect(stale.status).toBe(409);
+
+    const sent = await call(t.app, 'POST', `${url}/send`, { cookie: cm, body: { version: 1 } });
+    expect(sent.status).toBe(200);
+    const seen = (
+      await call(t.app, 'GET', `/api/cycles/${plan.cycle.id}/fact-request`, {
+        cookie: agency.approver.cookie,
+      })
+    ).body.request;
+    expect(seen).toMatchObject({ status: 'sent' });
+    expect(seen.items.map((i: { question: string }) => i.question)).toEqual(['Ціна за 250 г', 'Фото пачки']);
+    const mail = await db.select().from(outbox).where(eq(outbox.toEmail, agency.approver.email));
+    expect(mail.some((m) => m.subject.startsWith('Запит фактів'))).toBe(true);
+    const again = await call(t.app, 'POST', `${url}/send`, { cookie: cm, body: { version: 2 } });
+    expect(again.status).toBe(403);
   });
 });

@@ -6,12 +6,15 @@ import {
   clientPlans,
   contingencies,
   cycles,
+  factItems,
+  factRequests,
   invitations,
   meetingQuestions,
   meetings,
   slots,
   topics,
 } from '../../src/server/db/schema/index.ts';
+import { fromNewAddress } from '../support/addresses.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, type TestAgency } from '../support/factories.ts';
 import { call } from '../support/http.ts';
@@ -101,6 +104,8 @@ interface World extends TestAgency {
   reviewId: string;
   reviewTopicId: string;
   endedMeetingId: string;
+  factRequestId: string;
+  factItemId: string;
 }
 
 interface Row {
@@ -493,6 +498,34 @@ const rows: Row[] = [
     url: (w) => `${cy(w)}/fact-request`,
     expect: readClient,
   },
+  // Shaping and sending it is the agency managers'; a contact does not see a draft (404).
+  {
+    method: 'POST',
+    path: '/api/fact-requests/{requestId}/items',
+    url: (w) => `/api/fact-requests/${w.factRequestId}/items`,
+    body: () => ({ question: 'Фото нового купажу', kind: 'files' }),
+    expect: { ...createUnderClient, approver: 404 },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/fact-items/{itemId}',
+    url: (w) => `/api/fact-items/${w.factItemId}`,
+    body: () => ({ question: 'Ціна за 250 г?', version: 1 }),
+    expect: { ...writeClient, approver: 404 },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/fact-items/{itemId}',
+    url: (w) => `/api/fact-items/${w.factItemId}`,
+    expect: { ...writeClient, approver: 404 },
+  },
+  {
+    method: 'POST',
+    path: '/api/fact-requests/{requestId}/send',
+    url: (w) => `/api/fact-requests/${w.factRequestId}/send`,
+    body: () => ({ version: 1 }),
+    expect: { ...writeClient, approver: 404 },
+  },
   {
     method: 'GET',
     path: '/api/clients/{clientId}/reserve',
@@ -771,6 +804,19 @@ async function makeWorld(): Promise<World> {
       },
     })
     .returning();
+  // A drafted fact request (September, already in the facts stage) with one item.
+  const [factCycle] = await db
+    .insert(cycles)
+    .values({ clientId: agency.client.id, month: '2027-09', sharedAt: new Date(), stage: 'facts' })
+    .returning();
+  const [factRequest] = await db
+    .insert(factRequests)
+    .values({ cycleId: factCycle!.id, clientId: agency.client.id })
+    .returning();
+  const [factItem] = await db
+    .insert(factItems)
+    .values({ requestId: factRequest!.id, question: 'Ціна?', source: 'manual', position: 1 })
+    .returning();
   const [item] = await db
     .insert(agendaItems)
     .values({ meetingId: live.meetingId, kind: 'topics', title: '', minutes: 30, position: 1 })
@@ -788,6 +834,8 @@ async function makeWorld(): Promise<World> {
     scheduledMeetingId: scheduled.meetingId,
     reviewId: review.meetingId,
     reviewTopicId: review.topicId,
+    factRequestId: factRequest!.id,
+    factItemId: factItem!.id,
     endedMeetingId: ended!.id,
     clientPlanId: plan!.id,
     contingencyId: what!.id,
@@ -825,7 +873,9 @@ describe('route × role matrix', () => {
       for (const actor of actors) {
         it(`answers ${row.expect[actor]} to ${actor}`, async () => {
           const w = await makeWorld();
-          const res = await call(t.app, row.method, row.url(w), {
+          // Each cell from its own address: the whole matrix is more than the per-address limit
+          // allows in a minute, and a 429 would hide the answer the cell is about.
+          const res = await call(fromNewAddress(t.app), row.method, row.url(w), {
             cookie: cookieOf(w, actor),
             ...(row.body ? { body: row.body(w) } : {}),
             ...(row.headers ? { headers: row.headers } : {}),

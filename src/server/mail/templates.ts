@@ -255,3 +255,36 @@ export function meetingSummaryEmail(input: {
     },
   );
 }
+
+export function factRequestEmail(input: {
+  link: string;
+  clientName: string;
+  monthUk: string;
+  monthEn: string;
+  items: number;
+  due: string | null;
+  agencyName: string;
+}): Email {
+  return bilingual(
+    `Запит фактів · Fact request: ${input.clientName}, ${input.monthEn}`,
+    input.link,
+    {
+      heading: `Що потрібно для постів на ${input.monthUk}`,
+      lines: [
+        `${input.agencyName} надіслала запит фактів за підсумками зустрічі: пунктів – ${input.items}.`,
+        input.due
+          ? `Відповісти до: ${input.due}.`
+          : 'Відповідайте на пункти по черзі: чернетки зберігаються.',
+      ],
+      action: 'Відкрити запит',
+    },
+    {
+      heading: `What we need for the ${input.monthEn} posts`,
+      lines: [
+        `${input.agencyName} has sent the fact request from the meeting: ${input.items} items.`,
+        input.due ? `Please answer by ${input.due}.` : 'Answer item by item: drafts are kept.',
+      ],
+      action: 'Open the request',
+    },
+  );
+}

@@ -1,11 +1,75 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, max } from 'drizzle-orm';
 import { z } from 'zod';
-import { factRequest } from '../../shared/api/facts.ts';
+import { ok } from '../../shared/api/common.ts';
+import { createFactItemBody, factItem, factRequest, updateFactItemBody } from '../../shared/api/facts.ts';
+import { moveCycleStage } from '../commands/moveCycleStage.ts';
 import type { RouteModule } from '../context.ts';
-import { factItems, factRequests } from '../db/schema/index.ts';
+import type { Executor } from '../db/connect.ts';
+import { clientMembers, factItems, factRequests, topics } from '../db/schema/index.ts';
+import { AppError, staleVersion } from '../errors.ts';
+import { loadFactItemForChange, loadFactRequest, type RequestInCycle } from '../facts/load.ts';
+import { mailFactRequest } from '../facts/mail.ts';
+import { transact } from '../live/transact.ts';
 import { loadCycle } from '../planning/load.ts';
+import { recordPlanEvent } from '../planning/planEvent.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { agencyRoleIn } from '../policies/agency.ts';
+import { canEditFactRequest, canSendFactRequest } from '../policies/facts.ts';
+
+type ItemRow = typeof factItems.$inferSelect;
+const presentItem = (i: ItemRow): z.infer<typeof factItem> => ({
+  id: i.id,
+  topicId: i.topicId,
+  question: i.question,
+  kind: i.kind,
+  choices: i.choices,
+  required: i.required,
+  dueOn: i.dueOn,
+  contactId: i.contactId,
+  source: i.source,
+  status: i.status,
+  position: i.position,
+  version: i.version,
+});
+
+/** An item's topic must be in this month's plan, and its contact one of this client's. */
+async function checkItemRefs(
+  tx: Executor,
+  { cycle, client }: RequestInCycle,
+  body: { topicId?: string | null; contactId?: string | null },
+) {
+  if (body.topicId) {
+    const [t] = await tx
+      .select({ id: topics.id })
+      .from(topics)
+      .where(and(eq(topics.id, body.topicId), eq(topics.cycleId, cycle.id)));
+    if (!t) throw new AppError('validation_failed', { fields: { topicId: 'Not a topic of this month' } });
+  }
+  if (body.contactId) {
+    const [c] = await tx
+      .select({ id: clientMembers.userId })
+      .from(clientMembers)
+      .where(and(eq(clientMembers.userId, body.contactId), eq(clientMembers.clientId, client.id)));
+    if (!c)
+      throw new AppError('validation_failed', { fields: { contactId: 'Not a contact of this client' } });
+  }
+}
+
+const recordFactEvent = (
+  tx: Executor,
+  actor: Parameters<typeof recordPlanEvent>[1],
+  found: RequestInCycle,
+  type: string,
+  data: Record<string, unknown> = {},
+) =>
+  recordPlanEvent(
+    tx,
+    actor,
+    found,
+    type,
+    { type: 'fact_request', id: found.request.id },
+    { requestId: found.request.id, ...data },
+  );
 
 const tags = ['facts'];
 
@@ -39,22 +103,149 @@ export const factRequestRoutes: RouteModule = (app, ctx) => {
           sentAt: row.sentAt?.toISOString() ?? null,
           completedAt: row.completedAt?.toISOString() ?? null,
           version: row.version,
-          items: items.map((i) => ({
-            id: i.id,
-            topicId: i.topicId,
-            question: i.question,
-            kind: i.kind,
-            choices: i.choices,
-            required: i.required,
-            dueOn: i.dueOn,
-            contactId: i.contactId,
-            source: i.source,
-            status: i.status,
-            position: i.position,
-            version: i.version,
-          })),
+          items: items.map(presentItem),
         },
       };
+    },
+  );
+
+  app.post(
+    '/api/fact-requests/:requestId/items',
+    {
+      schema: {
+        tags,
+        summary: 'Ask for one more thing (about a topic, or in general)',
+        params: z.object({ requestId: z.uuid() }),
+        body: createFactItemBody,
+        response: { 201: z.object({ item: factItem }) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const row = await transact(ctx, async (tx) => {
+        const found = await loadFactRequest(tx, actor, request.params.requestId, canEditFactRequest);
+        await checkItemRefs(tx, found, request.body);
+        const [last] = await tx
+          .select({ p: max(factItems.position) })
+          .from(factItems)
+          .where(eq(factItems.requestId, found.request.id));
+        const [row] = await tx
+          .insert(factItems)
+          .values({
+            ...request.body,
+            requestId: found.request.id,
+            source: 'manual',
+            dueOn: request.body.dueOn ?? found.cycle.deadlines.facts ?? null,
+            position: (last?.p ?? 0) + 1,
+          })
+          .returning();
+        await recordFactEvent(tx, actor, found, 'fact_item.created', { itemId: row!.id });
+        return row!;
+      });
+      return reply.status(201).send({ item: presentItem(row) });
+    },
+  );
+
+  app.patch(
+    '/api/fact-items/:itemId',
+    {
+      schema: {
+        tags,
+        summary: 'Change what an item asks, its kind, due date or contact',
+        params: z.object({ itemId: z.uuid() }),
+        body: updateFactItemBody,
+        response: { 200: z.object({ item: factItem }) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const row = await transact(ctx, async (tx) => {
+        const { version, ...changes } = request.body;
+        const found = await loadFactItemForChange(
+          tx,
+          actor,
+          request.params.itemId,
+          canEditFactRequest,
+          version,
+        );
+        await checkItemRefs(tx, found, changes);
+        const kind = changes.kind ?? found.item.kind;
+        const choices = changes.choices ?? found.item.choices;
+        if (kind === 'choice' && choices.length < 2) {
+          throw new AppError('validation_failed', { fields: { choices: 'Give at least two choices' } });
+        }
+        const [row] = await tx
+          .update(factItems)
+          .set({ ...changes, version: version + 1 })
+          .where(eq(factItems.id, found.item.id))
+          .returning();
+        await recordFactEvent(tx, actor, found, 'fact_item.updated', { itemId: found.item.id });
+        return row!;
+      });
+      return { item: presentItem(row) };
+    },
+  );
+
+  app.delete(
+    '/api/fact-items/:itemId',
+    {
+      schema: {
+        tags,
+        summary: 'Stop asking for something',
+        params: z.object({ itemId: z.uuid() }),
+        response: { 200: ok },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await transact(ctx, async (tx) => {
+        const found = await loadFactItemForChange(tx, actor, request.params.itemId, canEditFactRequest);
+        await tx.delete(factItems).where(eq(factItems.id, found.item.id));
+        await recordFactEvent(tx, actor, found, 'fact_item.deleted', { itemId: found.item.id });
+      });
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/fact-requests/:requestId/send',
+    {
+      schema: {
+        tags,
+        summary: "Send the request to the client's contacts: the facts stage is theirs now",
+        params: z.object({ requestId: z.uuid() }),
+        body: z.object({ version: z.int().min(1) }),
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const found = await transact(ctx, async (tx) => {
+        const found = await loadFactRequest(tx, actor, request.params.requestId, canSendFactRequest);
+        if (found.request.version !== request.body.version) throw staleVersion();
+        const [count] = await tx
+          .select({ n: max(factItems.position) })
+          .from(factItems)
+          .where(eq(factItems.requestId, found.request.id));
+        if (count?.n === null || count?.n === undefined) {
+          throw new AppError('conflict', { message: 'Add at least one item before sending the request.' });
+        }
+        const [row] = await tx
+          .update(factRequests)
+          .set({ status: 'sent', sentAt: new Date(), version: found.request.version + 1 })
+          .where(eq(factRequests.id, found.request.id))
+          .returning();
+        // A cycle still in its meeting stage (the request drafted by hand) moves on to facts too.
+        const cycle =
+          found.cycle.stage === 'meeting'
+            ? await moveCycleStage(tx, actor, found, 'facts', found.cycle.version)
+            : found.cycle;
+        const sent = { ...found, cycle, request: row! };
+        await recordFactEvent(tx, actor, sent, 'fact_request.sent');
+        return sent;
+      });
+      await mailFactRequest(ctx, actor, found);
+      return { ok: true as const };
     },
   );
 };

@@ -29,3 +29,33 @@ export const factRequest = z.object({
   items: z.array(factItem),
 });
 export type FactRequest = z.infer<typeof factRequest>;
+
+const itemFields = {
+  topicId: uuid.nullable().optional(),
+  question: z.string().trim().min(1).max(2000),
+  kind: z.enum(factKinds).default('text'),
+  choices: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  required: z.boolean().default(true),
+  dueOn: localDate.nullable().optional(),
+  contactId: uuid.nullable().optional().describe('The client contact it is for.'),
+};
+const choicesWhenChoice = (b: { kind?: string; choices?: string[] }) =>
+  b.kind !== 'choice' || (b.choices?.length ?? 0) >= 2;
+export const createFactItemBody = z
+  .object(itemFields)
+  .refine(choicesWhenChoice, { message: 'Give at least two choices', path: ['choices'] });
+export const updateFactItemBody = z
+  .object({
+    topicId: itemFields.topicId,
+    question: itemFields.question.optional(),
+    kind: z.enum(factKinds).optional(),
+    choices: itemFields.choices.optional(),
+    required: z.boolean().optional(),
+    dueOn: itemFields.dueOn,
+    contactId: itemFields.contactId,
+    version: z.int().min(1),
+  })
+  .refine((b) => b.kind !== 'choice' || b.choices === undefined || b.choices.length >= 2, {
+    message: 'Give at least two choices',
+    path: ['choices'],
+  });
