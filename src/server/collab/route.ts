@@ -1,5 +1,6 @@
 import type { RawData } from 'ws';
 import type { RouteModule } from '../context.ts';
+import { admitSocket } from '../live/admit.ts';
 
 const bytes = (data: RawData): Uint8Array =>
   Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
@@ -17,18 +18,8 @@ export const collabRoutes: RouteModule = (app, ctx) => {
       schema: { tags: ['collab'], summary: 'WebSocket of shared documents (Hocuspocus protocol)' },
     },
     (socket, request) => {
-      const actor = request.actor;
-      const origin = request.headers.origin;
-      const own = `${request.protocol}://${request.host}`;
-      // A page of another site must not edit with the visitor's cookie.
-      if (origin && origin !== own && origin !== new URL(ctx.env.publicUrl).origin) {
-        socket.close(4403, 'origin');
-        return;
-      }
-      if (!actor) {
-        socket.close(4401, 'unauthenticated');
-        return;
-      }
+      const actor = admitSocket(socket, request, ctx.env.publicUrl);
+      if (!actor) return;
       // Hocuspocus reads only the address from the request; the cookie stays here.
       const address = new Request(new URL(request.url, ctx.env.publicUrl));
       const connection = ctx.collab.hocuspocus.handleConnection(socket, address, { actor });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RouteModule } from '../context.ts';
+import { admitSocket } from '../live/admit.ts';
 import { mayJoin } from '../live/rooms.ts';
 import { currentSeq } from '../live/transact.ts';
 import { loadMeeting } from '../meetings/load.ts';
@@ -34,18 +35,9 @@ export const liveRoutes: RouteModule = (app, ctx) => {
       schema: { tags: ['live'], summary: 'WebSocket of live plan updates, presence and meeting focus' },
     },
     (socket, request) => {
-      const actor = request.actor;
-      const origin = request.headers.origin;
-      const own = `${request.protocol}://${request.host}`;
-      // A page of another site must not listen with the visitor's cookie.
-      if (origin && origin !== own && origin !== new URL(ctx.env.publicUrl).origin) {
-        socket.close(4403, 'origin');
-        return;
-      }
-      if (!actor) {
-        socket.close(4401, 'unauthenticated');
-        return;
-      }
+      const admitted = admitSocket(socket, request, ctx.env.publicUrl);
+      if (!admitted) return;
+      const actor = admitted;
       const hub = ctx.live.hub;
       const rooms = ctx.meetingRooms;
       const meetingsJoined = new Set<string>();
@@ -56,19 +48,19 @@ export const liveRoutes: RouteModule = (app, ctx) => {
       async function subscribe(name: string) {
         const meetingId = meetingOfRoom(name);
         if (meetingId) {
-          const found = await loadMeeting(ctx.db, actor!, meetingId).catch(() => null);
+          const found = await loadMeeting(ctx.db, actor, meetingId).catch(() => null);
           if (!found) return send({ type: 'denied', room: name });
           hub.join(name, socket);
           meetingsJoined.add(meetingId);
           send({ type: 'subscribed', room: name, seq: 0, now: Date.now() });
           rooms.enter(name, socket, {
-            userId: actor!.user.id,
-            name: actor!.user.name,
-            side: sideOf(actor!, found.client),
+            userId: actor.user.id,
+            name: actor.user.name,
+            side: sideOf(actor, found.client),
           });
           return;
         }
-        if (!(await mayJoin(ctx.db, actor!, name))) return send({ type: 'denied', room: name });
+        if (!(await mayJoin(ctx.db, actor, name))) return send({ type: 'denied', room: name });
         // Join first, then read the number: an event committed in between arrives with a
         // higher number, and the client's gap check covers it.
         hub.join(name, socket);
