@@ -155,4 +155,40 @@ describe('the fact request drafted when the meeting ends', () => {
     const again = await call(t.app, 'POST', `${url}/send`, { cookie: cm, body: { version: 2 } });
     expect(again.status).toBe(403);
   });
+
+  it("a rubric's standing needs are kept by the agency, per client, and feed the next draft", async () => {
+    const db = t.database.db;
+    const agency = await makeAgency(db);
+    const cm = agency.contentManager.cookie;
+    const base = `/api/clients/${agency.client.id}`;
+    const list = `${base}/rubrics/${agency.client.rubric.id}/fact-templates`;
+    const price = await call(t.app, 'POST', list, { cookie: cm, body: { question: 'Ціна' } });
+    expect(price.status).toBe(201);
+    const size = await call(t.app, 'POST', list, {
+      cookie: cm,
+      body: { question: 'Розмір пачки', kind: 'choice', choices: ['250 г', '1 кг'] },
+    });
+    expect(size.body.template).toMatchObject({ kind: 'choice', position: 2 });
+    const broken = await call(t.app, 'PATCH', `${base}/fact-templates/${size.body.template.id}`, {
+      cookie: cm,
+      body: { choices: ['250 г'], version: 1 },
+    });
+    expect(broken.status).toBe(400);
+    // Another client's rubric, or its template through this client's address, is not found.
+    const foreign = await call(
+      t.app,
+      'PATCH',
+      `/api/clients/${agency.otherClient.id}/fact-templates/${price.body.template.id}`,
+      {
+        cookie: cm,
+        body: { required: false, version: 1 },
+      },
+    );
+    expect(foreign.status).toBe(404);
+    const listed = await call(t.app, 'GET', list, { cookie: agency.creator.cookie });
+    expect(listed.body.templates.map((x: { question: string }) => x.question)).toEqual([
+      'Ціна',
+      'Розмір пачки',
+    ]);
+  });
 });

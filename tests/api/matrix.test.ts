@@ -8,6 +8,7 @@ import {
   cycles,
   factItems,
   factRequests,
+  factTemplates,
   invitations,
   meetingQuestions,
   meetings,
@@ -106,6 +107,7 @@ interface World extends TestAgency {
   endedMeetingId: string;
   factRequestId: string;
   factItemId: string;
+  factTemplateId: string;
 }
 
 interface Row {
@@ -526,6 +528,33 @@ const rows: Row[] = [
     body: () => ({ version: 1 }),
     expect: { ...writeClient, approver: 404 },
   },
+  // A rubric's standing needs: the agency's working knowledge (a contact gets 403, like the reserve).
+  {
+    method: 'GET',
+    path: '/api/clients/{clientId}/rubrics/{rubricId}/fact-templates',
+    url: (w) => `${c(w)}/rubrics/${w.client.rubric.id}/fact-templates`,
+    expect: { ...readClient, approver: 403 },
+  },
+  {
+    method: 'POST',
+    path: '/api/clients/{clientId}/rubrics/{rubricId}/fact-templates',
+    url: (w) => `${c(w)}/rubrics/${w.client.rubric.id}/fact-templates`,
+    body: () => ({ question: 'Посилання на товар', kind: 'link' }),
+    expect: createUnderClient,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/clients/{clientId}/fact-templates/{templateId}',
+    url: (w) => `${c(w)}/fact-templates/${w.factTemplateId}`,
+    body: () => ({ required: false, version: 1 }),
+    expect: writeClient,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/clients/{clientId}/fact-templates/{templateId}',
+    url: (w) => `${c(w)}/fact-templates/${w.factTemplateId}`,
+    expect: writeClient,
+  },
   {
     method: 'GET',
     path: '/api/clients/{clientId}/reserve',
@@ -817,6 +846,10 @@ async function makeWorld(): Promise<World> {
     .insert(factItems)
     .values({ requestId: factRequest!.id, question: 'Ціна?', source: 'manual', position: 1 })
     .returning();
+  const [factTemplate] = await db
+    .insert(factTemplates)
+    .values({ rubricId: agency.client.rubric.id, question: 'Ціна', position: 1 })
+    .returning();
   const [item] = await db
     .insert(agendaItems)
     .values({ meetingId: live.meetingId, kind: 'topics', title: '', minutes: 30, position: 1 })
@@ -836,6 +869,7 @@ async function makeWorld(): Promise<World> {
     reviewTopicId: review.topicId,
     factRequestId: factRequest!.id,
     factItemId: factItem!.id,
+    factTemplateId: factTemplate!.id,
     endedMeetingId: ended!.id,
     clientPlanId: plan!.id,
     contingencyId: what!.id,

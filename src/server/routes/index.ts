@@ -12,6 +12,7 @@ import { cycleRoutes } from './cycles.ts';
 import { eventRoutes } from './events.ts';
 import { exportRoutes } from './exports.ts';
 import { factRequestRoutes } from './factRequests.ts';
+import { factTemplateRoutes } from './factTemplates.ts';
 import { healthRoutes } from './health.ts';
 import { holidayRoutes } from './holidays.ts';
 import { invitationRoutes } from './invitations.ts';
@@ -65,4 +66,5 @@ export const routeModules: RouteModule[] = [
   reviewCommentRoutes,
   meetingExportRoutes,
   factRequestRoutes,
+  factTemplateRoutes,
 ];

@@ -59,3 +59,37 @@ export const updateFactItemBody = z
     message: 'Give at least two choices',
     path: ['choices'],
   });
+
+export const factTemplate = z.object({
+  id: uuid,
+  rubricId: uuid,
+  question: z.string(),
+  kind: z.enum(factKinds),
+  choices: z.array(z.string()),
+  required: z.boolean(),
+  position: z.number(),
+  version: z.int(),
+});
+export type FactTemplate = z.infer<typeof factTemplate>;
+
+export const createFactTemplateBody = z
+  .object({
+    question: itemFields.question,
+    kind: itemFields.kind,
+    choices: itemFields.choices,
+    required: itemFields.required,
+  })
+  .refine(choicesWhenChoice, { message: 'Give at least two choices', path: ['choices'] });
+export const updateFactTemplateBody = z
+  .object({
+    question: itemFields.question.optional(),
+    kind: z.enum(factKinds).optional(),
+    choices: itemFields.choices.optional(),
+    required: z.boolean().optional(),
+    position: z.number().optional(),
+    version: z.int().min(1),
+  })
+  .refine((b) => b.kind !== 'choice' || b.choices === undefined || b.choices.length >= 2, {
+    message: 'Give at least two choices',
+    path: ['choices'],
+  });
