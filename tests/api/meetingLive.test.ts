@@ -86,6 +86,8 @@ describe('the meeting room over the live socket', () => {
       body: { userId: agency.owner.id, version: meeting.version },
     });
     expect(handed.status).toBe(200);
+    // The owner was not invited; any member of the agency may take over, by name.
+    expect(handed.body.meeting.facilitatorName).toBe(agency.owner.name);
     await new Promise((r) => setTimeout(r, 20));
     manager.send({ type: 'focus', meetingId: meeting.id, itemId, topicId: plan.topics[2]!.id });
     expect(await manager.next((f) => f.type === 'error')).toMatchObject({ about: 'focus' });

@@ -223,11 +223,12 @@ export const factRequestRoutes: RouteModule = (app, ctx) => {
       const found = await transact(ctx, async (tx) => {
         const found = await loadFactRequest(tx, actor, request.params.requestId, canSendFactRequest);
         if (found.request.version !== request.body.version) throw staleVersion();
-        const [count] = await tx
-          .select({ n: max(factItems.position) })
+        const [any] = await tx
+          .select({ id: factItems.id })
           .from(factItems)
-          .where(eq(factItems.requestId, found.request.id));
-        if (count?.n === null || count?.n === undefined) {
+          .where(eq(factItems.requestId, found.request.id))
+          .limit(1);
+        if (!any) {
           throw new AppError('conflict', { message: 'Add at least one item before sending the request.' });
         }
         const [row] = await tx

@@ -8,13 +8,13 @@ import {
   timerBody,
   updateMeetingBody,
 } from '../../shared/api/meetings.ts';
-import { zonedInstant } from '../../shared/time.ts';
+import { localParts, zonedInstant } from '../../shared/time.ts';
 import type { Actor } from '../auth/actor.ts';
 import { readNotes } from '../collab/notesText.ts';
 import { moveCycleStage } from '../commands/moveCycleStage.ts';
 import type { Context, RouteModule } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
-import { agencyMembers, agendaItems, meetings, topics } from '../db/schema/index.ts';
+import { agencyMembers, agendaItems, meetings, topics, users } from '../db/schema/index.ts';
 import { AppError, notFound, staleVersion } from '../errors.ts';
 import { draftFactRequest } from '../facts/draft.ts';
 import { transact } from '../live/transact.ts';
@@ -24,7 +24,7 @@ import { mailInvitations, mailSummary } from '../meetings/mail.ts';
 import { notesDocument } from '../meetings/notesAccess.ts';
 import { addStandardAgenda, setParticipants, sidesOf } from '../meetings/schedule.ts';
 import { summarize } from '../meetings/summarize.ts';
-import { presentMeeting } from '../meetings/view.ts';
+import { participantsOf, presentMeeting } from '../meetings/view.ts';
 import { loadCycle, loadCycleForChange } from '../planning/load.ts';
 import { monthName } from '../planning/monthNames.ts';
 import { recordPlanEvent } from '../planning/planEvent.ts';
@@ -169,7 +169,8 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
         const before = await forRunning(tx, actor, request.params.meetingId, version);
         if (before.meeting.status === 'ended')
           throw new AppError('conflict', { message: 'This meeting has ended.' });
-        const local = await presentMeeting(tx, actor, before);
+        const local = localParts(before.meeting.startsAt, before.client.timezone);
+        const invited = (await participantsOf(tx, before.meeting.id)).map((p) => p.userId);
         const startsAt = zonedInstant(date ?? local.date, time ?? local.time, before.client.timezone);
         const moved = startsAt.getTime() !== before.meeting.startsAt.getTime();
         const [row] = await tx
@@ -182,8 +183,8 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
           ? await setParticipants(tx, row!.id, await sidesOf(tx, found.client, participantIds))
           : [];
         await recordMeetingEvent(tx, actor, found, 'meeting.updated', { moved });
-        const everyone = moved ? local.participants.map((p) => p.userId) : [];
-        const keep = new Set(participantIds ?? local.participants.map((p) => p.userId));
+        const everyone = moved ? invited : [];
+        const keep = new Set(participantIds ?? invited);
         return { found, invite: [...new Set([...everyone.filter((id) => keep.has(id)), ...added])], moved };
       });
       await mailInvitations(ctx, actor, found, invite, moved);
@@ -268,8 +269,9 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
       const found = await transact(ctx, async (tx) => {
         const found = await forRunning(tx, actor, request.params.meetingId, request.body.version);
         const [member] = await tx
-          .select({ userId: agencyMembers.userId })
+          .select({ userId: agencyMembers.userId, name: users.name })
           .from(agencyMembers)
+          .innerJoin(users, eq(users.id, agencyMembers.userId))
           .where(
             and(
               eq(agencyMembers.agencyId, found.client.agencyId),
@@ -281,21 +283,20 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
             fields: { userId: 'The facilitator is one of the agency’s members.' },
           });
         }
-        const name = (await presentMeeting(tx, actor, found)).participants.find(
-          (p) => p.userId === member.userId,
-        )?.name;
+        // Any member of the agency may take over, invited or not.
+        const name = member.name;
         const [row] = await tx
           .update(meetings)
           .set({
             facilitatorId: member.userId,
-            facilitatorName: name ?? null,
+            facilitatorName: name,
             version: found.meeting.version + 1,
           })
           .where(eq(meetings.id, found.meeting.id))
           .returning();
         const changed = { ...found, meeting: row! };
         await recordMeetingEvent(tx, actor, changed, 'meeting.facilitator_changed', {
-          facilitatorName: name ?? null,
+          facilitatorName: name,
         });
         return changed;
       });
