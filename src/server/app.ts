@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -18,6 +19,8 @@ import { createCollab } from './collab/server.ts';
 import type { App, Context } from './context.ts';
 import type { Database } from './db/connect.ts';
 import type { Env } from './env.ts';
+import { startReminderWorker } from './facts/reminders.ts';
+import { createDiskStorage, filesDirOf } from './files/storage.ts';
 import { createInProcessBus, type LiveBus } from './live/bus.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { MeetingRooms } from './meetings/room.ts';
@@ -39,6 +42,8 @@ export interface BuildOptions {
   /** Where the built web app lives; tests that need no pages skip it. */
   webRoot?: string | null;
   logger?: boolean;
+  /** Background work (fact reminders); the server process runs it, in-process tests do not. */
+  workers?: boolean;
 }
 
 export async function buildApp(options: BuildOptions): Promise<App> {
@@ -114,6 +119,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     { parseAs: 'buffer' },
     (_request, body, done) => done(null, body),
   );
+  // Uploads stream to storage; nothing is buffered, and a part over the limit stops the read.
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: env.maxUploadBytes, files: 1, fields: 4, fieldSize: 1024, parts: 5 },
+  });
   registerCsrfCheck(app, env.publicUrl);
   registerAuth(app, database.db);
 
@@ -129,6 +138,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       createMailer(database.db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log: app.log }),
     live,
     meetingRooms,
+    files: createDiskStorage(filesDirOf(env.dataDir)),
     collab: createCollab({ db: database.db, redisUrl: env.REDIS_URL, log: app.log }),
     log: app.log,
     version,
@@ -138,6 +148,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   // A meeting that ended takes its notes' open editors with it, in every process; they
   // reconnect and are let back in read-only.
   live.onControl('collab-close', (name) => ctx.collab.hocuspocus.closeConnections(name));
+  if (options.workers && env.REMINDER_EVERY_SECONDS > 0) {
+    const stop = startReminderWorker(ctx, env.REMINDER_EVERY_SECONDS * 1000);
+    app.addHook('onClose', async () => stop());
+  }
   await app.register(async (api) => {
     for (const register of routeModules) register(api as unknown as App, ctx);
   });

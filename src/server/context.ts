@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Collab } from './collab/server.ts';
 import type { Db, EngineKind } from './db/connect.ts';
 import type { Env } from './env.ts';
+import type { FileStorage } from './files/storage.ts';
 import type { LiveBus } from './live/bus.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { MeetingRooms } from './meetings/room.ts';
@@ -24,9 +25,14 @@ export interface Context {
   meetingRooms: MeetingRooms;
   /** Shared documents (meeting notes): Hocuspocus, persisted in collab_documents. */
   collab: Collab;
+  /** Uploaded files (fact request answers): local disk by default, behind one interface. */
+  files: FileStorage;
   log: FastifyBaseLogger;
   version: string;
 }
+
+/** What background work needs: no HTTP server, so a test can run two of them on one database. */
+export type WorkContext = Pick<Context, 'db' | 'env' | 'mailer' | 'live' | 'log'>;
 
 export type App = FastifyInstance<
   RawServerDefault,

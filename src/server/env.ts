@@ -23,6 +23,13 @@ const schema = z.object({
   PLIT_DEMO: flag(true),
   TRUST_PROXY: flag(false),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  REMINDER_EVERY_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(86_400)
+    .default(300)
+    .describe('How often each process looks for due fact reminders; 0 turns it off.'),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -34,6 +34,13 @@ export const errorCatalogue = {
     message: 'You have used all your votes. Take one back from another topic first.',
   },
   payload_too_large: { status: 413, message: 'The request is too large.' },
+  file_empty: { status: 400, message: 'The file is empty. Choose the file again.' },
+  file_too_large: { status: 413, message: 'The file is larger than the upload limit.' },
+  file_type_not_allowed: {
+    status: 415,
+    message: 'This kind of file cannot be uploaded. Photos, videos, PDF and office documents can.',
+  },
+  too_many_files: { status: 409, message: 'This item has as many files as it can hold.' },
   rate_limited: { status: 429, message: 'Too many attempts. Wait a little and try again.' },
   internal: { status: 500, message: 'Something went wrong on our side. Nothing was changed.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -16,7 +16,7 @@ export async function start(): Promise<void> {
   await migrate(database);
   const seeded = env.PLIT_DEMO ? await seedDemo(database.db) : false;
   const live = env.REDIS_URL ? await createRedisBus(env.REDIS_URL) : createInProcessBus();
-  const app = await buildApp({ env, database, live });
+  const app = await buildApp({ env, database, live, workers: true });
   await app.listen({ port: env.PORT, host: env.HOST });
 
   const where =

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { buildApp } from '../../src/server/app.ts';
 import type { App } from '../../src/server/context.ts';
 import { connect, type Database } from '../../src/server/db/connect.ts';
@@ -17,8 +20,16 @@ async function appOn(
   dispose: () => Promise<void>,
 ): Promise<TestApp> {
   await migrate(database);
+  // Uploaded files go to a folder of this test app's own, removed with it.
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plit-test-'));
   const app = await buildApp({
-    env: loadEnv({ NODE_ENV: 'test', PUBLIC_URL: 'http://plit.test', LOG_LEVEL: 'silent', ...env }),
+    env: loadEnv({
+      NODE_ENV: 'test',
+      PUBLIC_URL: 'http://plit.test',
+      LOG_LEVEL: 'silent',
+      PLIT_DATA_DIR: dataDir,
+      ...env,
+    }),
     database,
     webRoot: null,
     logger: false,
@@ -30,6 +41,7 @@ async function appOn(
     async close() {
       await app.close();
       await dispose();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

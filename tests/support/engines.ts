@@ -5,7 +5,7 @@ import { connect, type Database } from '../../src/server/db/connect.ts';
 export interface Engine {
   name: 'pglite' | 'postgres';
   /** A fresh, empty database of this engine; dropped again by `dispose`. */
-  open(): Promise<{ database: Database; dispose(): Promise<void> }>;
+  open(): Promise<{ database: Database; dispose(): Promise<void>; url?: string }>;
 }
 
 const pglite: Engine = {
@@ -34,6 +34,7 @@ function postgres(adminUrl: string): Engine {
       const database = await connect({ url: url.toString() });
       return {
         database,
+        url: url.toString(),
         async dispose() {
           await database.close();
           const cleanup = new pg.Client({ connectionString: adminUrl });

@@ -1,35 +1,76 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
-import type { Context } from '../context.ts';
+import type { WorkContext } from '../context.ts';
+import type { Executor } from '../db/connect.ts';
 import { clientMembers, factItems, users } from '../db/schema/index.ts';
-import { factRequestEmail } from '../mail/templates.ts';
+import { factFollowUpEmail, factRequestEmail } from '../mail/templates.ts';
 import { monthName } from '../planning/monthNames.ts';
+import { issueFactLink } from './links.ts';
 import type { RequestInCycle } from './load.ts';
 
-/** Tell every contact of the client that the request is theirs now, after the send committed. */
-export async function mailFactRequest(
-  ctx: Context,
-  actor: Actor,
-  { request, cycle, client }: RequestInCycle,
-) {
-  const items = await ctx.db
+/** The client's contacts: everyone who may answer. */
+export const contactsOf = (db: Executor, clientId: string) =>
+  db
+    .select({ id: users.id, email: users.email })
+    .from(clientMembers)
+    .innerJoin(users, eq(users.id, clientMembers.userId))
+    .where(eq(clientMembers.clientId, clientId));
+
+/** Where a contact's emails lead: their own link, which signs them in and opens the request. */
+export async function factLinkFor(ctx: WorkContext, db: Executor, requestId: string, userId: string) {
+  return `${ctx.env.publicUrl}/facts/open/${await issueFactLink(db, requestId, userId)}`;
+}
+
+/**
+ * Tell every contact of the client that the request is theirs now. Kept in the outbox inside
+ * the sending transaction (so a sent request always has its emails); delivered after commit.
+ */
+export async function keepFactRequestMail(tx: Executor, ctx: WorkContext, actor: Actor, found: RequestInCycle) {
+  const { request, cycle, client } = found;
+  const items = await tx
     .select({ dueOn: factItems.dueOn })
     .from(factItems)
     .where(eq(factItems.requestId, request.id))
     .orderBy(asc(factItems.dueOn));
-  const contacts = await ctx.db
-    .select({ email: users.email })
-    .from(clientMembers)
-    .innerJoin(users, eq(users.id, clientMembers.userId))
-    .where(eq(clientMembers.clientId, client.id));
-  const email = factRequestEmail({
-    link: `${ctx.env.publicUrl}/cycles/${cycle.id}`,
-    clientName: client.name,
-    monthUk: monthName(cycle.month, 'uk'),
-    monthEn: monthName(cycle.month, 'en'),
-    items: items.length,
-    due: items.find((i) => i.dueOn)?.dueOn ?? null,
-    agencyName: actor.agency?.name ?? '',
-  });
-  for (const { email: to } of contacts) await ctx.mailer.send({ ...email, to, agencyId: client.agencyId });
+  const kept: string[] = [];
+  for (const contact of await contactsOf(tx, client.id)) {
+    const email = factRequestEmail({
+      link: await factLinkFor(ctx, tx, request.id, contact.id),
+      clientName: client.name,
+      monthUk: monthName(cycle.month, 'uk'),
+      monthEn: monthName(cycle.month, 'en'),
+      items: items.length,
+      due: items.find((i) => i.dueOn)?.dueOn ?? null,
+      agencyName: actor.agency?.name ?? '',
+    });
+    kept.push(await ctx.mailer.keep(tx, { ...email, to: contact.email, agencyId: client.agencyId }));
+  }
+  return kept;
 }
+
+export async function keepFollowUpMail(
+  tx: Executor,
+  ctx: WorkContext,
+  actor: Actor,
+  found: RequestInCycle,
+  question: string,
+  followUp: string,
+) {
+  const kept: string[] = [];
+  for (const contact of await contactsOf(tx, found.client.id)) {
+    const email = factFollowUpEmail({
+      link: await factLinkFor(ctx, tx, found.request.id, contact.id),
+      clientName: found.client.name,
+      monthEn: monthName(found.cycle.month, 'en'),
+      question,
+      followUp,
+      agencyName: actor.agency?.name ?? '',
+    });
+    kept.push(await ctx.mailer.keep(tx, { ...email, to: contact.email, agencyId: found.client.agencyId }));
+  }
+  return kept;
+}
+
+export const deliverAll = async (ctx: WorkContext, ids: string[]) => {
+  for (const id of ids) await ctx.mailer.deliver(id);
+};

@@ -288,3 +288,75 @@ export function factRequestEmail(input: {
     },
   );
 }
+
+/** Plural of "item" in Ukrainian: 1 пункт, 2 пункти, 5 пунктів. */
+const itemsUk = (n: number) => {
+  const last = n % 10;
+  const lastTwo = n % 100;
+  if (last === 1 && lastTwo !== 11) return `${n} пункт`;
+  if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return `${n} пункти`;
+  return `${n} пунктів`;
+};
+
+export function factReminderEmail(input: {
+  link: string;
+  clientName: string;
+  monthUk: string;
+  monthEn: string;
+  items: number;
+  dueOn: string;
+  /** Negative: days before the due date; 0: on the day; positive: days overdue. */
+  offsetDays: number;
+}): Email {
+  const { offsetDays: d, items, dueOn } = input;
+  const whenUk =
+    d < 0
+      ? `Термін – ${dueOn}, за ${-d} дн.`
+      : d === 0
+        ? `Термін – сьогодні, ${dueOn}.`
+        : `Термін минув ${dueOn}.`;
+  const whenEn =
+    d < 0
+      ? `They are due on ${dueOn}, in ${-d} day${d === -1 ? '' : 's'}.`
+      : d === 0
+        ? `They are due today, ${dueOn}.`
+        : `They were due on ${dueOn}.`;
+  return bilingual(
+    `${d > 0 ? 'Прострочено · Overdue' : 'Нагадування · Reminder'}: ${input.clientName}, ${input.monthEn}`,
+    input.link,
+    {
+      heading: `Запит фактів на ${input.monthUk}: чекаємо ${itemsUk(items)}`,
+      lines: [whenUk, 'Без цих відповідей ми не зможемо написати пости вчасно.'],
+      action: 'Відповісти',
+    },
+    {
+      heading: `The ${input.monthEn} fact request: ${items} item${items === 1 ? '' : 's'} still open`,
+      lines: [whenEn, 'Without these answers we cannot write the posts on time.'],
+      action: 'Answer now',
+    },
+  );
+}
+
+export function factFollowUpEmail(input: {
+  link: string;
+  clientName: string;
+  monthEn: string;
+  question: string;
+  followUp: string;
+  agencyName: string;
+}): Email {
+  return bilingual(
+    `Уточнення · Follow-up: ${input.clientName}, ${input.monthEn}`,
+    input.link,
+    {
+      heading: `${input.agencyName} просить уточнити відповідь`,
+      lines: [`Пункт: ${input.question}`, `Уточнення: ${input.followUp}`],
+      action: 'Відповісти',
+    },
+    {
+      heading: `${input.agencyName} has a follow-up question`,
+      lines: [`Item: ${input.question}`, `Follow-up: ${input.followUp}`],
+      action: 'Reply',
+    },
+  );
+}

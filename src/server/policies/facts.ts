@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor.ts';
-import type { cycles, factRequests } from '../db/schema/index.ts';
+import type { cycles, factItems, factRequests } from '../db/schema/index.ts';
 import type { ClientRow } from '../tenancy.ts';
 import { agencyRoleIn, isAgencyManager } from './agency.ts';
 
@@ -34,4 +34,46 @@ export function canSendFactRequest(
   request: RequestRef,
 ): boolean {
   return canEditFactRequest(actor, client, cycle, request) && request.status === 'draft';
+}
+
+type ItemRef = Pick<typeof factItems.$inferSelect, 'status'>;
+
+/** Any contact of the client answers, once the request is sent, until the item is accepted. */
+export function canAnswerFactItem(
+  actor: Actor,
+  client: ClientRef,
+  cycle: CycleRef,
+  request: RequestRef,
+  item: ItemRef,
+): boolean {
+  return (
+    actor.contactOf.has(client.id) &&
+    open(client, cycle) &&
+    request.status !== 'draft' &&
+    item.status !== 'accepted'
+  );
+}
+
+/** The agency's managers accept answers or ask a follow-up. */
+export function canReviewFactItem(
+  actor: Actor,
+  client: ClientRef,
+  cycle: CycleRef,
+  request: RequestRef,
+): boolean {
+  return isAgencyManager(actor, client.agencyId) && open(client, cycle) && request.status !== 'draft';
+}
+
+/** Both sides talk in an item's thread while the request is out. */
+export function canTalkOnFactItem(
+  actor: Actor,
+  client: ClientRef,
+  cycle: CycleRef,
+  request: RequestRef,
+): boolean {
+  return (
+    (agencyRoleIn(actor, client.agencyId) !== null || actor.contactOf.has(client.id)) &&
+    open(client, cycle) &&
+    request.status !== 'draft'
+  );
 }

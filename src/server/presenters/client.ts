@@ -24,6 +24,7 @@ export function presentClient(
     archived: row.archivedAt !== null,
     version: row.version,
     stageDays: row.stageDays,
+    factReminders: row.factReminders,
     createdAt: row.createdAt.toISOString(),
     currentCycle,
     counts,

@@ -44,6 +44,12 @@ async function presentOne(db: Executor, actor: Actor, row: ClientRow) {
   return { client: presentClient(actor, row, c ?? { channels: 0, rubrics: 0, contacts: 0 }, cycle) };
 }
 
+/** Reminder days without repeats, nearest to the due date last: the order they are sent in. */
+const tidyReminders = (r: { before: number[]; after: number[] }) => ({
+  before: [...new Set(r.before)].sort((a, b) => b - a),
+  after: [...new Set(r.after)].sort((a, b) => a - b),
+});
+
 export const clientRoutes: RouteModule = (app, ctx) => {
   const one = z.object({ client });
 
@@ -122,7 +128,7 @@ export const clientRoutes: RouteModule = (app, ctx) => {
     {
       schema: {
         tags,
-        summary: 'Rename a client or change its time zone',
+        summary: 'Rename a client, change its time zone, stage deadlines or fact reminder days',
         params: clientParams,
         body: updateClientBody,
         response: { 200: one },
@@ -135,6 +141,7 @@ export const clientRoutes: RouteModule = (app, ctx) => {
         if (current.version !== request.body.version) throw staleVersion();
         const changes: Record<string, { from: string; to: string }> = {};
         const { name, timezone, stageDays } = request.body;
+        const factReminders = request.body.factReminders && tidyReminders(request.body.factReminders);
         if (name !== undefined && name !== current.name) changes.name = { from: current.name, to: name };
         if (timezone !== undefined && timezone !== current.timezone)
           changes.timezone = { from: current.timezone, to: timezone };
@@ -142,6 +149,11 @@ export const clientRoutes: RouteModule = (app, ctx) => {
           stageDays !== undefined && JSON.stringify(stageDays) !== JSON.stringify(current.stageDays);
         if (daysChanged)
           changes.stageDays = { from: JSON.stringify(current.stageDays), to: JSON.stringify(stageDays) };
+        if (factReminders && JSON.stringify(factReminders) !== JSON.stringify(current.factReminders))
+          changes.factReminders = {
+            from: JSON.stringify(current.factReminders),
+            to: JSON.stringify(factReminders),
+          };
         if (Object.keys(changes).length === 0) return current;
         const [row] = await tx
           .update(clients)
@@ -149,6 +161,7 @@ export const clientRoutes: RouteModule = (app, ctx) => {
             name: name ?? current.name,
             timezone: timezone ?? current.timezone,
             stageDays: stageDays ?? current.stageDays,
+            factReminders: factReminders ?? current.factReminders,
             version: current.version + 1,
             updatedAt: new Date(),
           })

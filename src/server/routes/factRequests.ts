@@ -1,20 +1,30 @@
-import { and, asc, eq, max } from 'drizzle-orm';
+import { and, eq, max } from 'drizzle-orm';
 import { z } from 'zod';
 import { ok } from '../../shared/api/common.ts';
-import { createFactItemBody, factItem, factRequest, updateFactItemBody } from '../../shared/api/facts.ts';
+import {
+  createFactItemBody,
+  factItem,
+  factRequestFull,
+  factRequestPage,
+  updateFactItemBody,
+} from '../../shared/api/facts.ts';
 import { moveCycleStage } from '../commands/moveCycleStage.ts';
 import type { RouteModule } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
-import { clientMembers, factItems, factRequests, topics } from '../db/schema/index.ts';
+import { clientMembers, factFiles, factItems, factRequests, topics } from '../db/schema/index.ts';
 import { AppError, staleVersion } from '../errors.ts';
+import { checkDueOn } from '../facts/dueDates.ts';
+import { recordFactEvent } from '../facts/event.ts';
 import { loadFactItemForChange, loadFactRequest, type RequestInCycle } from '../facts/load.ts';
-import { mailFactRequest } from '../facts/mail.ts';
+import { contactsOf, deliverAll, keepFactRequestMail } from '../facts/mail.ts';
+import { presentFactRequest } from '../facts/present.ts';
+import { everyoneRoom, teamRoom } from '../live/rooms.ts';
 import { transact } from '../live/transact.ts';
+import { notify } from '../notifications/notify.ts';
 import { loadCycle } from '../planning/load.ts';
-import { recordPlanEvent } from '../planning/planEvent.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { agencyRoleIn } from '../policies/agency.ts';
-import { canEditFactRequest, canSendFactRequest } from '../policies/facts.ts';
+import { canEditFactRequest, canSendFactRequest, canViewFactRequest } from '../policies/facts.ts';
 
 type ItemRow = typeof factItems.$inferSelect;
 const presentItem = (i: ItemRow): z.infer<typeof factItem> => ({
@@ -55,22 +65,6 @@ async function checkItemRefs(
   }
 }
 
-const recordFactEvent = (
-  tx: Executor,
-  actor: Parameters<typeof recordPlanEvent>[1],
-  found: RequestInCycle,
-  type: string,
-  data: Record<string, unknown> = {},
-) =>
-  recordPlanEvent(
-    tx,
-    actor,
-    found,
-    type,
-    { type: 'fact_request', id: found.request.id },
-    { requestId: found.request.id, ...data },
-  );
-
 const tags = ['facts'];
 
 export const factRequestRoutes: RouteModule = (app, ctx) => {
@@ -81,7 +75,7 @@ export const factRequestRoutes: RouteModule = (app, ctx) => {
         tags,
         summary: "The month's fact request; the client sees it once the agency has sent it",
         params: z.object({ cycleId: z.uuid() }),
-        response: { 200: z.object({ request: factRequest.nullable() }) },
+        response: { 200: z.object({ request: factRequestFull.nullable() }) },
       },
     },
     async (request) => {
@@ -89,22 +83,35 @@ export const factRequestRoutes: RouteModule = (app, ctx) => {
       const { cycle, client } = await loadCycle(ctx.db, actor, request.params.cycleId);
       const [row] = await ctx.db.select().from(factRequests).where(eq(factRequests.cycleId, cycle.id));
       // The draft is the agency's working copy, like an unshared plan.
-      if (!row || (row.status === 'draft' && !agencyRoleIn(actor, client.agencyId))) return { request: null };
-      const items = await ctx.db
-        .select()
-        .from(factItems)
-        .where(eq(factItems.requestId, row.id))
-        .orderBy(asc(factItems.position));
+      if (!row || !canViewFactRequest(actor, client, row)) return { request: null };
       return {
-        request: {
-          id: row.id,
-          cycleId: row.cycleId,
-          status: row.status,
-          sentAt: row.sentAt?.toISOString() ?? null,
-          completedAt: row.completedAt?.toISOString() ?? null,
-          version: row.version,
-          items: items.map(presentItem),
-        },
+        request: await presentFactRequest(ctx.db, actor, await loadFactRequest(ctx.db, actor, row.id)),
+      };
+    },
+  );
+
+  app.get(
+    '/api/fact-requests/:requestId',
+    {
+      schema: {
+        tags,
+        summary: 'A fact request with its month and client: what the emailed link opens',
+        params: z.object({ requestId: z.uuid() }),
+        response: { 200: factRequestPage },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const found = await loadFactRequest(ctx.db, actor, request.params.requestId);
+      return {
+        request: await presentFactRequest(ctx.db, actor, found),
+        cycle: { id: found.cycle.id, month: found.cycle.month, stage: found.cycle.stage },
+        client: { id: found.client.id, name: found.client.name, timezone: found.client.timezone },
+        rooms: [
+          agencyRoleIn(actor, found.client.agencyId)
+            ? teamRoom(found.client.id)
+            : everyoneRoom(found.client.id),
+        ],
       };
     },
   );
@@ -125,6 +132,7 @@ export const factRequestRoutes: RouteModule = (app, ctx) => {
       const row = await transact(ctx, async (tx) => {
         const found = await loadFactRequest(tx, actor, request.params.requestId, canEditFactRequest);
         await checkItemRefs(tx, found, request.body);
+        checkDueOn(found.client, request.body.dueOn);
         const [last] = await tx
           .select({ p: max(factItems.position) })
           .from(factItems)
@@ -169,6 +177,7 @@ export const factRequestRoutes: RouteModule = (app, ctx) => {
           version,
         );
         await checkItemRefs(tx, found, changes);
+        if (changes.dueOn !== found.item.dueOn) checkDueOn(found.client, changes.dueOn);
         const kind = changes.kind ?? found.item.kind;
         const choices = changes.choices ?? found.item.choices;
         if (kind === 'choice' && choices.length < 2) {
@@ -198,11 +207,18 @@ export const factRequestRoutes: RouteModule = (app, ctx) => {
     },
     async (request) => {
       const actor = requireActor(request);
-      await transact(ctx, async (tx) => {
+      const keys = await transact(ctx, async (tx) => {
         const found = await loadFactItemForChange(tx, actor, request.params.itemId, canEditFactRequest);
+        const files = await tx
+          .select({ key: factFiles.storageKey })
+          .from(factFiles)
+          .where(eq(factFiles.itemId, found.item.id));
         await tx.delete(factItems).where(eq(factItems.id, found.item.id));
         await recordFactEvent(tx, actor, found, 'fact_item.deleted', { itemId: found.item.id });
+        return files.map((f) => f.key);
       });
+      // The item's files go with it, once its removal has committed.
+      for (const key of keys) await ctx.files.remove(key);
       return { ok: true as const };
     },
   );
@@ -243,9 +259,24 @@ export const factRequestRoutes: RouteModule = (app, ctx) => {
             : found.cycle;
         const sent = { ...found, cycle, request: row! };
         await recordFactEvent(tx, actor, sent, 'fact_request.sent');
-        return sent;
+        const contacts = await contactsOf(tx, found.client.id);
+        await notify(
+          tx,
+          contacts.map((c) => c.id),
+          {
+            kind: 'fact_request_sent',
+            agencyId: found.client.agencyId,
+            data: {
+              clientName: found.client.name,
+              month: found.cycle.month,
+              agencyName: actor.agency?.name ?? '',
+            },
+            link: `/facts/${found.request.id}`,
+          },
+        );
+        return { mails: await keepFactRequestMail(tx, ctx, actor, sent) };
       });
-      await mailFactRequest(ctx, actor, found);
+      await deliverAll(ctx, found.mails);
       return { ok: true as const };
     },
   );

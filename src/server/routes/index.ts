@@ -11,6 +11,10 @@ import { contactRoutes } from './contacts.ts';
 import { cycleRoutes } from './cycles.ts';
 import { eventRoutes } from './events.ts';
 import { exportRoutes } from './exports.ts';
+import { factAnswerRoutes } from './factAnswers.ts';
+import { factFileRoutes } from './factFiles.ts';
+import { factLinkRoutes } from './factLinks.ts';
+import { factPackRoutes } from './factPacks.ts';
 import { factRequestRoutes } from './factRequests.ts';
 import { factTemplateRoutes } from './factTemplates.ts';
 import { healthRoutes } from './health.ts';
@@ -23,6 +27,7 @@ import { meetingExportRoutes } from './meetingExports.ts';
 import { meetingRoutes } from './meetings.ts';
 import { meetingVoteRoutes } from './meetingVotes.ts';
 import { memberRoutes } from './members.ts';
+import { notificationRoutes } from './notifications.ts';
 import { outboxRoutes } from './outbox.ts';
 import { questionRoutes } from './questions.ts';
 import { reserveRoutes } from './reserve.ts';
@@ -67,4 +72,9 @@ export const routeModules: RouteModule[] = [
   meetingExportRoutes,
   factRequestRoutes,
   factTemplateRoutes,
+  factAnswerRoutes,
+  factFileRoutes,
+  factPackRoutes,
+  factLinkRoutes,
+  notificationRoutes,
 ];

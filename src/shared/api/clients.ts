@@ -10,6 +10,14 @@ export const stageDays = z
     'Day of the month before the planned one by which each stage should be done (31 = its last day).',
   );
 
+/** Days before an item's due date, and days after it, on which the client is reminded of facts. */
+export const factReminders = z
+  .object({
+    before: z.array(z.int().min(0).max(30)).max(5),
+    after: z.array(z.int().min(1).max(60)).max(5),
+  })
+  .describe('Reminder days for fact request items: before the due date (0 = on the day) and overdue.');
+
 export const client = z.object({
   id: uuid,
   name: z.string(),
@@ -29,6 +37,7 @@ export const client = z.object({
     .nullable()
     .describe('The earliest cycle not yet closed (else the latest); null while the client has none.'),
   stageDays: stageDays,
+  factReminders,
   counts: z.object({ channels: z.int(), rubrics: z.int(), contacts: z.int() }),
   abilities: z.object({ update: z.boolean(), archive: z.boolean(), manageContacts: z.boolean() }),
 });
@@ -39,6 +48,7 @@ export const updateClientBody = z.object({
   name: name().optional(),
   timezone: timezone.optional(),
   stageDays: stageDays.optional(),
+  factReminders: factReminders.optional(),
   version,
 });
 export const listClientsQuery = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { factItemStatuses, factKinds, factRequestStatuses, factSources } from '../roles.ts';
-import { isoDate, uuid } from './common.ts';
+import { isoDate, uuid, version } from './common.ts';
 import { localDate } from './planning.ts';
 
 export const factItem = z.object({
@@ -93,3 +93,123 @@ export const updateFactTemplateBody = z
     message: 'Give at least two choices',
     path: ['choices'],
   });
+
+/** What the client answered, by kind; "not available" with a reason is an answer too. */
+export const factAnswer = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: z.string().max(20_000) }),
+  z.object({ kind: z.literal('link'), url: z.string().max(2000) }),
+  z.object({ kind: z.literal('date'), date: z.string().max(10) }),
+  z.object({ kind: z.literal('choice'), choice: z.string().max(200) }),
+  z.object({ kind: z.literal('files'), note: z.string().max(2000).default('') }),
+  z.object({ kind: z.literal('not_available'), reason: z.string().max(2000) }),
+]);
+export type FactAnswer = z.infer<typeof factAnswer>;
+
+export const factFile = z.object({
+  id: uuid,
+  itemId: uuid,
+  name: z.string(),
+  contentType: z.string(),
+  size: z.int(),
+  /** Images get an inline preview; everything else only downloads. */
+  previewable: z.boolean(),
+  uploadedBy: z.object({ id: uuid, name: z.string() }).nullable(),
+  createdAt: isoDate,
+});
+export type FactFile = z.infer<typeof factFile>;
+
+export const factMessage = z.object({
+  id: uuid,
+  itemId: uuid,
+  side: z.enum(['agency', 'client']),
+  author: z.object({ id: uuid, name: z.string() }).nullable(),
+  body: z.string(),
+  /** true: the agency asked a follow-up, which reopened the item. */
+  followUp: z.boolean(),
+  createdAt: isoDate,
+});
+export type FactMessage = z.infer<typeof factMessage>;
+
+const person = z.object({ id: uuid, name: z.string() });
+
+/** The answer part of an item: the submitted answer, and the client side's unsent draft. */
+export const factItemAnswer = z.object({
+  answer: factAnswer.nullable(),
+  answeredBy: person.nullable(),
+  answeredAt: isoDate.nullable(),
+  /** Only the client side sees drafts: the agency sees answers once they are submitted. */
+  draft: factAnswer.nullable(),
+  draftBy: person.nullable(),
+  draftAt: isoDate.nullable(),
+  acceptedBy: person.nullable(),
+  acceptedAt: isoDate.nullable(),
+  firstAnsweredAt: isoDate.nullable(),
+  answerVersion: z.int(),
+  files: z.array(factFile),
+  messages: z.array(factMessage),
+});
+
+export const factItemFull = factItem.extend(factItemAnswer.shape);
+export type FactItemFull = z.infer<typeof factItemFull>;
+
+export const factTopicProgress = z.object({
+  topicId: uuid,
+  required: z.int(),
+  accepted: z.int(),
+  /** Every required item of this topic is accepted: the writer can start. */
+  ready: z.boolean(),
+});
+
+export const factRequestFull = factRequest.extend({
+  items: z.array(factItemFull),
+  firstAnswerAt: isoDate.nullable(),
+  progress: z.object({
+    total: z.int(),
+    answered: z.int().describe('Answered or accepted.'),
+    accepted: z.int(),
+    followUps: z.int(),
+    overdue: z.int(),
+  }),
+  topics: z.array(factTopicProgress),
+  abilities: z.object({
+    edit: z.boolean(),
+    send: z.boolean(),
+    answer: z.boolean(),
+    review: z.boolean(),
+  }),
+});
+export type FactRequestFull = z.infer<typeof factRequestFull>;
+
+export const saveDraftBody = z.object({ answer: factAnswer.nullable(), answerVersion: version });
+export const submitAnswerBody = z.object({ answer: factAnswer, answerVersion: version });
+export const acceptAnswerBody = z.object({ answerVersion: version });
+export const followUpBody = z.object({ body: z.string().trim().min(1).max(4000), answerVersion: version });
+export const factMessageBody = z.object({ body: z.string().trim().min(1).max(4000) });
+
+export const notification = z.object({
+  id: uuid,
+  kind: z.enum([
+    'fact_request_sent',
+    'fact_answered',
+    'fact_follow_up',
+    'fact_message',
+    'fact_reminder',
+    'fact_overdue',
+    'fact_request_complete',
+  ]),
+  /** Names and counts the text is made from, already in the reader's language-free form. */
+  data: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  link: z.string(),
+  readAt: isoDate.nullable(),
+  createdAt: isoDate,
+});
+export type Notification = z.infer<typeof notification>;
+
+export const factRequestPage = z.object({
+  request: factRequestFull,
+  cycle: z.object({ id: uuid, month: z.string(), stage: z.string() }),
+  client: z.object({ id: uuid, name: z.string(), timezone: z.string() }),
+  /** The live room to listen in, for changes by the other side. */
+  rooms: z.array(z.string()),
+});
+export type FactRequestPage = z.infer<typeof factRequestPage>;

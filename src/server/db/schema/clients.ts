@@ -32,6 +32,11 @@ export const clients = pgTable(
       .$type<{ preparation: number; meeting: number; facts: number; content: number }>()
       .notNull()
       .default({ preparation: 20, meeting: 23, facts: 26, content: 30 }),
+    // When the client is reminded of fact request items: days before the due date, days after.
+    factReminders: jsonb('fact_reminders')
+      .$type<{ before: number[]; after: number[] }>()
+      .notNull()
+      .default({ before: [2], after: [1, 3] }),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     // Bumped on every change so a stale edit can be refused instead of silently winning.
     version: integer('version').notNull().default(1),

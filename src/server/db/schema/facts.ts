@@ -1,15 +1,18 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { FactAnswer } from '../../../shared/api/facts.ts';
 import { factItemStatuses, factKinds, factRequestStatuses, factSources } from '../../../shared/roles.ts';
 import { clients, rubrics } from './clients.ts';
 import { users } from './identity.ts';
@@ -29,6 +32,8 @@ export const factRequests = pgTable(
       .references(() => clients.id, { onDelete: 'cascade' }),
     status: text('status', { enum: factRequestStatuses }).notNull().default('draft'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    // Turnaround, for the insights: sent, the first answer, every required item accepted.
+    firstAnswerAt: timestamp('first_answer_at', { withTimezone: true }),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -59,9 +64,106 @@ export const factItems = pgTable(
     status: text('status', { enum: factItemStatuses }).notNull().default('open'),
     position: doublePrecision('position').notNull(),
     version: integer('version').notNull().default(1),
+    // The submitted answer; the agency sees only this.
+    answer: jsonb('answer').$type<FactAnswer>(),
+    answeredBy: uuid('answered_by').references(() => users.id, { onDelete: 'set null' }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    // What the client side is typing: saved as typed, so a closed tab loses nothing.
+    draft: jsonb('draft').$type<FactAnswer>(),
+    draftBy: uuid('draft_by').references(() => users.id, { onDelete: 'set null' }),
+    draftAt: timestamp('draft_at', { withTimezone: true }),
+    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    firstAnsweredAt: timestamp('first_answered_at', { withTimezone: true }),
+    // The answer's own version, apart from the question's: the client typing and the agency
+    // rewording the question do not refuse each other, but two people answering do.
+    answerVersion: integer('answer_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('fact_items_request_idx').on(t.requestId, t.position)],
+);
+
+/** A file the client gave for an item: photos, a price list, a video. The bytes are in FileStorage. */
+export const factFiles = pgTable(
+  'fact_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => factItems.id, { onDelete: 'cascade' }),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    storageKey: text('storage_key').notNull(),
+    name: text('name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('fact_files_item_idx').on(t.itemId, t.createdAt),
+    uniqueIndex('fact_files_key').on(t.storageKey),
+  ],
+);
+
+/** The thread on an item: the agency's follow-up questions and the client's replies. */
+export const factMessages = pgTable(
+  'fact_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => factItems.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    side: text('side', { enum: ['agency', 'client'] }).notNull(),
+    body: text('body').notNull(),
+    followUp: boolean('follow_up').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('fact_messages_item_idx').on(t.itemId, t.createdAt)],
+);
+
+/**
+ * Each reminder sent, keyed by what it is about: the unique key is what makes a reminder go
+ * out once, however many workers look at the same request at the same moment.
+ */
+export const factReminders = pgTable(
+  'fact_reminders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => factRequests.id, { onDelete: 'cascade' }),
+    dueOn: text('due_on').notNull(),
+    // Negative: days before the due date; positive: days overdue.
+    offsetDays: integer('offset_days').notNull(),
+    items: integer('items').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('fact_reminders_key').on(t.requestId, t.dueOn, t.offsetDays)],
+);
+
+/**
+ * The link in the request's email: it signs the contact in and opens the request, for as long
+ * as the request is open (a sign-in link lasts minutes; a client answers over days).
+ */
+export const factRequestLinks = pgTable(
+  'fact_request_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => factRequests.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('fact_request_links_request_idx').on(t.requestId)],
 );
 
 /** What a rubric always needs ("product": price, photos, link): copied into each request's draft. */

@@ -6,4 +6,5 @@ export * from './facts.ts';
 export * from './identity.ts';
 export * from './invitations.ts';
 export * from './meetings.ts';
+export * from './notifications.ts';
 export * from './planning.ts';

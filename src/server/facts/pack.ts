@@ -1,0 +1,75 @@
+import JSZip from 'jszip';
+import type { FactAnswer, FactItemFull } from '../../shared/api/facts.ts';
+import { sanitizeFileName } from '../files/fileName.ts';
+import type { FileStorage } from '../files/storage.ts';
+
+const STATUS = {
+  open: 'not answered yet',
+  answered: 'answered, not reviewed yet',
+  accepted: 'accepted',
+  follow_up: 'follow-up asked',
+} as const;
+
+function answerText(answer: FactAnswer | null): string {
+  if (!answer) return '—';
+  switch (answer.kind) {
+    case 'text':
+      return answer.text;
+    case 'link':
+      return answer.url;
+    case 'date':
+      return answer.date;
+    case 'choice':
+      return answer.choice;
+    case 'files':
+      return answer.note ? `files (see the folder); note: ${answer.note}` : 'files (see the folder)';
+    case 'not_available':
+      return `NOT AVAILABLE: ${answer.reason}`;
+  }
+}
+
+/** The folder for item n: its number and the start of its question, safe on every disk. */
+const folderOf = (n: number, question: string) =>
+  sanitizeFileName(`${String(n).padStart(2, '0')} ${question.slice(0, 60)}`).replace(/\.+$/, '');
+
+/**
+ * The writer's fact pack for one topic: a text file with every question, answer, who gave it
+ * and the thread, and each item's files in a folder of its own. Files stream from storage into
+ * the ZIP (stored, not recompressed: photos and videos are compressed already).
+ */
+export async function buildFactPack(
+  storage: FileStorage,
+  heading: { client: string; month: string; topic: string },
+  items: FactItemFull[],
+  storageKeyOf: (fileId: string) => string,
+) {
+  const zip = new JSZip();
+  const lines = [`${heading.client} · ${heading.month}`, heading.topic, ''];
+  let n = 0;
+  for (const item of items) {
+    n += 1;
+    lines.push(
+      `${n}. ${item.question}${item.required ? '' : ' (optional)'}`,
+      `   Answer: ${answerText(item.answer)}`,
+      `   Status: ${STATUS[item.status]}${item.answeredBy ? `; answered by ${item.answeredBy.name} on ${item.answeredAt?.slice(0, 10)}` : ''}`,
+    );
+    for (const m of item.messages) {
+      lines.push(`   ${m.side === 'agency' ? 'Agency' : 'Client'} (${m.author?.name ?? '—'}): ${m.body}`);
+    }
+    if (item.files.length > 0) {
+      const folder = folderOf(n, item.question);
+      lines.push(`   Files: ${folder}/`);
+      const used = new Set<string>();
+      for (const file of item.files) {
+        let name = file.name;
+        for (let i = 2; used.has(name.toLowerCase()); i++)
+          name = file.name.replace(/(\.[^.]*)?$/, ` (${i})$1`);
+        used.add(name.toLowerCase());
+        zip.file(`${folder}/${name}`, await storage.get(storageKeyOf(file.id)), { binary: true });
+      }
+    }
+    lines.push('');
+  }
+  zip.file('answers.txt', `\uFEFF${lines.join('\r\n')}`, { compression: 'DEFLATE' });
+  return zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'STORE' });
+}

@@ -1,0 +1,62 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Notification } from '../../shared/api/facts.ts';
+import type { Executor } from '../db/connect.ts';
+import { agencyMembers, notifications } from '../db/schema/index.ts';
+
+type Input = {
+  kind: Notification['kind'];
+  agencyId: string;
+  data: Notification['data'];
+  link: string;
+  /**
+   * Several of these about one thing fold into one unread entry with a count ("3 new answers"),
+   * instead of a bell that rings for every keystroke of a busy afternoon.
+   */
+  foldKey?: string;
+};
+
+/** Tell these people, inside the transaction that caused it. */
+export async function notify(tx: Executor, userIds: string[], input: Input): Promise<void> {
+  for (const userId of new Set(userIds)) {
+    if (input.foldKey) {
+      const [unread] = await tx
+        .select()
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.userId, userId),
+            eq(notifications.kind, input.kind),
+            eq(notifications.link, input.link),
+            isNull(notifications.readAt),
+          ),
+        )
+        .limit(1);
+      if (unread && unread.data.foldKey === input.foldKey) {
+        const count = Number(unread.data.count ?? 1) + 1;
+        await tx
+          .update(notifications)
+          .set({ data: { ...input.data, foldKey: input.foldKey, count }, createdAt: new Date() })
+          .where(eq(notifications.id, unread.id));
+        continue;
+      }
+    }
+    await tx.insert(notifications).values({
+      userId,
+      agencyId: input.agencyId,
+      kind: input.kind,
+      data: input.foldKey ? { ...input.data, foldKey: input.foldKey, count: 1 } : input.data,
+      link: input.link,
+    });
+  }
+}
+
+/** The agency's people who run client work: owners and content managers. */
+export async function agencyManagers(tx: Executor, agencyId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: agencyMembers.userId })
+    .from(agencyMembers)
+    .where(
+      and(eq(agencyMembers.agencyId, agencyId), inArray(agencyMembers.role, ['owner', 'content_manager'])),
+    );
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,214 @@
+import { count, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { factRequestFull } from '../../shared/api/facts.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { RouteModule } from '../context.ts';
+import type { Executor, Tx } from '../db/connect.ts';
+import { factFiles, factItems, factRequests } from '../db/schema/index.ts';
+import { AppError, notFound } from '../errors.ts';
+import { recordFactEvent } from '../facts/event.ts';
+import { loadFactItemForChange, loadFactRequest } from '../facts/load.ts';
+import { presentFactRequest } from '../facts/present.ts';
+import { isPreviewable } from '../facts/previews.ts';
+import { receiveFile, tooLarge } from '../facts/upload.ts';
+import { attachmentDisposition, sanitizeFileName } from '../files/fileName.ts';
+import { transact } from '../live/transact.ts';
+import { requireActor } from '../plugins/auth.ts';
+import { canAnswerFactItem, canTalkOnFactItem } from '../policies/facts.ts';
+
+const tags = ['facts'];
+/** Enough for a photo shoot, few enough that one item stays reviewable. */
+export const MAX_FILES_PER_ITEM = 30;
+// Multipart framing around the file: boundaries and part headers, generously.
+const FRAMING_BYTES = 64 * 1024;
+
+/** The item, locked, if the actor may add or remove its files (404 for a stranger). */
+async function loadForFiles(tx: Tx, actor: Actor, itemId: string) {
+  const found = await loadFactItemForChange(tx, actor, itemId, canTalkOnFactItem);
+  if (!canAnswerFactItem(actor, found.client, found.cycle, found.request, found.item)) {
+    throw new AppError(found.item.status === 'accepted' ? 'conflict' : 'forbidden', {
+      message:
+        found.item.status === 'accepted'
+          ? 'The agency has accepted this answer already; write in the thread to change it.'
+          : undefined,
+    });
+  }
+  return found;
+}
+
+/** A file row and its request, if the actor may see that client's request (404 otherwise). */
+async function loadFile(db: Executor, actor: Actor, fileId: string) {
+  const [file] = await db
+    .select({ file: factFiles, requestId: factItems.requestId })
+    .from(factFiles)
+    .innerJoin(factItems, eq(factItems.id, factFiles.itemId))
+    .where(eq(factFiles.id, fileId));
+  if (!file) throw notFound();
+  const found = await loadFactRequest(db, actor, file.requestId);
+  return { ...found, file: file.file };
+}
+
+export const factFileRoutes: RouteModule = (app, ctx) => {
+  const max = ctx.env.maxUploadBytes;
+
+  app.post(
+    '/api/fact-items/:itemId/files',
+    {
+      schema: {
+        tags,
+        summary: `Upload one file for an item (multipart field "file"; ${ctx.env.MAX_UPLOAD_MB} MB at most)`,
+        consumes: ['multipart/form-data'],
+        params: z.object({ itemId: z.uuid() }),
+        response: { 201: z.object({ request: factRequestFull }) },
+      },
+      // A declared size over the limit is refused before a byte of the body is read.
+      onRequest: async (request) => {
+        const declared = Number(request.headers['content-length'] ?? 0);
+        if (declared > max + FRAMING_BYTES) throw tooLarge(max);
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      if (!request.isMultipart()) {
+        throw new AppError('validation_failed', {
+          fields: { file: 'Send the file as multipart/form-data.' },
+        });
+      }
+      // Check who may upload before reading the body; the lock is not held while bytes arrive.
+      const { client } = await ctx.db.transaction((tx) =>
+        loadForFiles(tx as Tx, actor, request.params.itemId),
+      );
+      const part = await request.file();
+      if (!part) throw new AppError('validation_failed', { fields: { file: 'Choose a file to upload.' } });
+      const received = await receiveFile(ctx.files, part, client.id, max);
+      try {
+        const presented = await transact(ctx, async (tx) => {
+          const found = await loadForFiles(tx, actor, request.params.itemId);
+          const [held] = await tx
+            .select({ n: count() })
+            .from(factFiles)
+            .where(eq(factFiles.itemId, found.item.id));
+          if ((held?.n ?? 0) >= MAX_FILES_PER_ITEM) throw new AppError('too_many_files');
+          const name = withExtension(sanitizeFileName(part.filename || 'file'), received.type.extension);
+          const [row] = await tx
+            .insert(factFiles)
+            .values({
+              itemId: found.item.id,
+              clientId: found.client.id,
+              storageKey: received.key,
+              name,
+              contentType: received.type.mime,
+              size: received.bytes,
+              sha256: received.sha256,
+              uploadedBy: actor.user.id,
+            })
+            .returning();
+          await recordFactEvent(tx, actor, found, 'fact_file.added', {
+            itemId: found.item.id,
+            fileId: row!.id,
+            name,
+          });
+          return presentFactRequest(tx, actor, found);
+        });
+        return reply.status(201).send({ request: presented });
+      } catch (error) {
+        // Nothing half-way: a file whose row did not commit is removed again.
+        await ctx.files.remove(received.key).catch(() => {});
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    '/api/fact-files/:fileId',
+    {
+      schema: {
+        tags,
+        summary: 'Download a file (always as an attachment; images inline with ?preview=1)',
+        params: z.object({ fileId: z.uuid() }),
+        querystring: z.object({ preview: z.enum(['1']).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { file } = await loadFile(ctx.db, actor, request.params.fileId);
+      const body = await ctx.files.get(file.storageKey);
+      const inline = request.query.preview === '1' && isPreviewable(file.contentType);
+      return (
+        reply
+          .header('content-type', file.contentType)
+          .header('content-length', String(file.size))
+          .header(
+            'content-disposition',
+            inline
+              ? attachmentDisposition(file.name).replace(/^attachment/, 'inline')
+              : attachmentDisposition(file.name),
+          )
+          // Whatever the bytes, the browser neither guesses a type nor runs anything from them.
+          .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox")
+          .header('cache-control', 'private, max-age=3600')
+          .send(body)
+      );
+    },
+  );
+
+  app.delete(
+    '/api/fact-files/:fileId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a file from an answer that is not accepted yet',
+        params: z.object({ fileId: z.uuid() }),
+        response: { 200: z.object({ request: factRequestFull }) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { presented, key } = await transact(ctx, async (tx) => {
+        const { file } = await loadFile(tx, actor, request.params.fileId);
+        const found = await loadForFiles(tx, actor, file.itemId);
+        await tx.delete(factFiles).where(eq(factFiles.id, file.id));
+        const [left] = await tx
+          .select({ n: count() })
+          .from(factFiles)
+          .where(eq(factFiles.itemId, file.itemId));
+        // A files answer with no files left is no answer: the item is open again.
+        if (
+          (left?.n ?? 0) === 0 &&
+          found.item.answer &&
+          (found.item.answer as { kind: string }).kind === 'files'
+        ) {
+          await tx
+            .update(factItems)
+            .set({ status: 'open', answer: null, answerVersion: found.item.answerVersion + 1 })
+            .where(eq(factItems.id, file.itemId));
+        }
+        await recordFactEvent(tx, actor, found, 'fact_file.removed', {
+          itemId: file.itemId,
+          name: file.name,
+        });
+        const [requestRow] = await tx
+          .select()
+          .from(factRequests)
+          .where(eq(factRequests.id, found.request.id));
+        return {
+          presented: await presentFactRequest(tx, actor, { ...found, request: requestRow! }),
+          key: file.storageKey,
+        };
+      });
+      // After the commit: a rollback must not leave a row pointing at a removed file.
+      await ctx.files.remove(key);
+      return { request: presented };
+    },
+  );
+};
+
+/** Keep the person's name for the file, but let its extension tell the truth about the bytes. */
+function withExtension(name: string, extension: string): string {
+  const dot = name.lastIndexOf('.');
+  const base = dot > 0 ? name.slice(0, dot) : name;
+  const current = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  const same = current === extension || (current === 'jpeg' && extension === 'jpg');
+  return same ? name : `${base}.${extension}`;
+}

@@ -1,0 +1,289 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factItems, factRequests, notifications, outbox } from '../../src/server/db/schema/index.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { makeAgency, makeContact } from '../support/factories.ts';
+import { kyivDay, makeSentRequest } from '../support/facts.ts';
+import { call } from '../support/http.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const itemOf = (request: { items: Array<{ id: string }> }, id: string) =>
+  request.items.find((i) => i.id === id) as Record<string, unknown> & { answerVersion: number };
+
+describe('answering a fact request', () => {
+  it('drafts are kept as typed, seen by the client side only, and a stale save is refused', async () => {
+    const db = t.database.db;
+    const agency = await makeAgency(db);
+    const contributor = await makeContact(db, agency.client.id, 'contributor');
+    const { request, items } = await makeSentRequest(db, agency, [{ question: 'Ціна за 250 г' }]);
+    const item = items[0]!;
+    const draft = (text: string, answerVersion: number, cookie = agency.approver.cookie) =>
+      call(t.app, 'PUT', `/api/fact-items/${item.id}/draft`, {
+        cookie,
+        body: { answer: { kind: 'text', text }, answerVersion },
+      });
+    const first = await draft('320', 1);
+    expect(first.status).toBe(200);
+    expect(first.body.answerVersion).toBe(2);
+    // The tab was closed; another contact opens the request and sees the draft, and who typed it.
+    const page = await call(t.app, 'GET', `/api/fact-requests/${request.id}`, { cookie: contributor.cookie });
+    expect(itemOf(page.body.request, item.id)).toMatchObject({
+      draft: { kind: 'text', text: '320' },
+      draftBy: { id: agency.approver.id },
+      status: 'open',
+      answer: null,
+    });
+    // The agency waits for the submitted answer; half-typed drafts are not theirs to read.
+    const agencyView = await call(t.app, 'GET', `/api/fact-requests/${request.id}`, {
+      cookie: agency.contentManager.cookie,
+    });
+    expect(itemOf(agencyView.body.request, item.id)).toMatchObject({ draft: null, draftBy: null });
+    // The contributor saved over a version they had not seen: refused, nothing overwritten.
+    const stale = await draft('300', 1, contributor.cookie);
+    expect(stale.status).toBe(409);
+    const [kept] = await db.select().from(factItems).where(eq(factItems.id, item.id));
+    expect(kept!.draft).toEqual({ kind: 'text', text: '320' });
+    // A draft of another kind than asked is not a draft of this item.
+    const wrongKind = await call(t.app, 'PUT', `/api/fact-items/${item.id}/draft`, {
+      cookie: agency.approver.cookie,
+      body: { answer: { kind: 'link', url: 'x' }, answerVersion: 2 },
+    });
+    expect(wrongKind.status).toBe(400);
+  });
+
+  it('submitting records who answered and when, stamps the first answer, and tells the agency once', async () => {
+    const db = t.database.db;
+    const agency = await makeAgency(db);
+    const { request, items } = await makeSentRequest(db, agency, [
+      { question: 'Ціна' },
+      { question: 'Дата старту', kind: 'date' },
+    ]);
+    const answer = (id: string, body: unknown, answerVersion = 1) =>
+      call(t.app, 'POST', `/api/fact-items/${id}/answer`, {
+        cookie: agency.approver.cookie,
+        body: { answer: body, answerVersion },
+      });
+    const one = await answer(items[0]!.id, { kind: 'text', text: '  320 грн  ' });
+    expect(one.status).toBe(200);
+    const answered = itemOf(one.body.request, items[0]!.id);
+    expect(answered).toMatchObject({
+      status: 'answered',
+      answer: { kind: 'text', text: '320 грн' },
+      answeredBy: { id: agency.approver.id, name: agency.approver.name },
+      draft: null,
+    });
+    expect(answered.firstAnsweredAt).toBe(answered.answeredAt);
+    expect(one.body.request.firstAnswerAt).toBeTruthy();
+    expect(one.body.request.progress).toMatchObject({ total: 2, answered: 1, accepted: 0 });
+    await answer(items[1]!.id, { kind: 'date', date: kyivDay(10) });
+    // Two answers, one bell entry that counts them.
+    const bell = await call(t.app, 'GET', '/api/notifications', { cookie: agency.contentManager.cookie });
+    const folded = bell.body.notifications.filter((n: { kind: string }) => n.kind === 'fact_answered');
+    expect(folded).toHaveLength(1);
+    expect(folded[0].data).toMatchObject({ count: 2, clientName: agency.client.name });
+    expect(folded[0].link).toBe(`/facts/${request.id}`);
+    expect(bell.body.unread).toBeGreaterThanOrEqual(1);
+    // Notifications are each person's own: marking read touches only mine.
+    await call(t.app, 'POST', '/api/notifications/read', { cookie: agency.contentManager.cookie, body: {} });
+    const after = await call(t.app, 'GET', '/api/notifications', { cookie: agency.contentManager.cookie });
+    expect(after.body.unread).toBe(0);
+    const owners = await call(t.app, 'GET', '/api/notifications', { cookie: agency.owner.cookie });
+    expect(owners.body.unread).toBe(1);
+  });
+
+  it('refuses an answer that cannot be used, with a message per field, and stores nothing', async () => {
+    const db = t.database.db;
+    const agency = await makeAgency(db);
+    const { items } = await makeSentRequest(db, agency, [
+      { question: 'Посилання на товар', kind: 'link' },
+      { question: 'Розмір', kind: 'choice', choices: ['250 г', '1 кг'] },
+      { question: 'Фото', kind: 'files' },
+      { question: 'Дата', kind: 'date' },
+      { question: 'Цитата', kind: 'text' },
+    ]);
+    const [link, choice, files, date, text] = items;
+    const answer = (id: string, body: unknown) =>
+      call(t.app, 'POST', `/api/fact-items/${id}/answer`, {
+        cookie: agency.approver.cookie,
+        body: { answer: body, answerVersion: 1 },
+      });
+    const cases: Array<[string, unknown, string]> = [
+      [link!.id, { kind: 'link', url: 'наш сайт' }, 'answer.url'],
+      [link!.id, { kind: 'link', url: 'javascript:alert(1)' }, 'answer.url'],
+      [choice!.id, { kind: 'choice', choice: '500 г' }, 'answer.choice'],
+      [files!.id, { kind: 'files', note: '' }, 'answer.files'],
+      [date!.id, { kind: 'date', date: '2026-02-30' }, 'answer.date'],
+      [text!.id, { kind: 'text', text: '   ' }, 'answer.text'],
+      [text!.id, { kind: 'not_available', reason: ' ' }, 'answer.reason'],
+      [text!.id, { kind: 'link', url: 'https://kyivcoffee.demo' }, 'answer'],
+    ];
+    for (const [id, body, field] of cases) {
+      const res = await answer(id, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.fields[field], JSON.stringify(res.body.error)).toBeTruthy();
+    }
+    const rows = await db.select().from(factItems).where(eq(factItems.requestId, link!.requestId));
+    expect(rows.every((r) => r.status === 'open' && r.answer === null)).toBe(true);
+    // "Not available" with a reason is a real answer.
+    const na = await answer(text!.id, { kind: 'not_available', reason: 'Цитату ще погоджує юрист' });
+    expect(na.status).toBe(200);
+    expect(itemOf(na.body.request, text!.id)).toMatchObject({
+      status: 'answered',
+      answer: { kind: 'not_available', reason: 'Цитату ще погоджує юрист' },
+    });
+  });
+
+  it('the agency accepts or asks again; a follow-up is a thread; all required accepted completes', async () => {
+    const db = t.database.db;
+    const agency = await makeAgency(db);
+    const { plan, request, items } = await makeSentRequest(db, agency, [
+      { question: 'Ціна' },
+      { question: 'Хто на фото?' },
+      { question: 'Побажання', required: false },
+    ]);
+    const [price, who] = items;
+    const cm = agency.contentManager.cookie;
+    const submit = (id: string, text: string, answerVersion: number) =>
+      call(t.app, 'POST', `/api/fact-items/${id}/answer`, {
+        cookie: agency.approver.cookie,
+        body: { answer: { kind: 'text', text }, answerVersion },
+      });
+    await submit(price!.id, '320 грн', 1);
+    await submit(who!.id, 'Олена', 1);
+
+    // Only the agency's managers review; a creator or the client cannot accept.
+    const byCreator = await call(t.app, 'POST', `/api/fact-items/${price!.id}/accept`, {
+      cookie: agency.creator.cookie,
+      body: { answerVersion: 2 },
+    });
+    expect(byCreator.status).toBe(403);
+    const byClient = await call(t.app, 'POST', `/api/fact-items/${price!.id}/accept`, {
+      cookie: agency.approver.cookie,
+      body: { answerVersion: 2 },
+    });
+    expect(byClient.status).toBe(403);
+    // The agency does not answer for the client.
+    const agencyAnswer = await call(t.app, 'POST', `/api/fact-items/${price!.id}/answer`, {
+      cookie: cm,
+      body: { answer: { kind: 'text', text: '1' }, answerVersion: 2 },
+    });
+    expect(agencyAnswer.status).toBe(403);
+
+    const accepted = await call(t.app, 'POST', `/api/fact-items/${price!.id}/accept`, {
+      cookie: cm,
+      body: { answerVersion: 2 },
+    });
+    expect(itemOf(accepted.body.request, price!.id)).toMatchObject({
+      status: 'accepted',
+      acceptedBy: { id: agency.contentManager.id },
+    });
+    // An accepted answer is settled: the client writes in the thread to change it.
+    const late = await submit(price!.id, '330 грн', 3);
+    expect(late.status).toBe(409);
+
+    const followUp = await call(t.app, 'POST', `/api/fact-items/${who!.id}/follow-up`, {
+      cookie: cm,
+      body: { body: 'Прізвище та посада, будь ласка', answerVersion: 2 },
+    });
+    expect(followUp.status).toBe(200);
+    const asked = itemOf(followUp.body.request, who!.id) as unknown as {
+      status: string;
+      messages: Array<{ side: string; body: string; followUp: boolean }>;
+    };
+    expect(asked.status).toBe('follow_up');
+    expect(asked.messages).toEqual([
+      expect.objectContaining({ side: 'agency', body: 'Прізвище та посада, будь ласка', followUp: true }),
+    ]);
+    expect(followUp.body.request.progress.followUps).toBe(1);
+    const mail = await db.select().from(outbox).where(eq(outbox.toEmail, agency.approver.email));
+    expect(mail.some((m) => m.subject.startsWith('Уточнення') && m.text.includes('Прізвище та посада'))).toBe(
+      true,
+    );
+    const bell = await db.select().from(notifications).where(eq(notifications.userId, agency.approver.id));
+    expect(bell.map((n) => n.kind)).toContain('fact_follow_up');
+
+    const reply = await call(t.app, 'POST', `/api/fact-items/${who!.id}/messages`, {
+      cookie: agency.approver.cookie,
+      body: { body: 'Олена Коваль, бариста' },
+    });
+    expect(reply.status).toBe(201);
+    const thread = itemOf(reply.body.request, who!.id).messages as Array<{ side: string }>;
+    expect(thread.map((m) => m.side)).toEqual(['agency', 'client']);
+    // A stranger's reply goes nowhere.
+    const stranger = await call(t.app, 'POST', `/api/fact-items/${who!.id}/messages`, {
+      cookie: agency.otherClientApprover.cookie,
+      body: { body: 'hi' },
+    });
+    expect(stranger.status).toBe(404);
+
+    await submit(who!.id, 'Олена Коваль, бариста', 3);
+    const before = await call(t.app, 'GET', `/api/fact-requests/${request.id}`, { cookie: cm });
+    expect(before.body.request.topics).toEqual([
+      { topicId: plan.topics[0]!.id, required: 2, accepted: 1, ready: false },
+    ]);
+    const done = await call(t.app, 'POST', `/api/fact-items/${who!.id}/accept`, {
+      cookie: cm,
+      body: { answerVersion: 4 },
+    });
+    // The optional item was never answered: it does not hold the request up.
+    expect(done.body.request.status).toBe('complete');
+    expect(done.body.request.completedAt).toBeTruthy();
+    expect(done.body.request.topics[0]).toMatchObject({ ready: true });
+    // Asking again after completion reopens the request.
+    const reopen = await call(t.app, 'POST', `/api/fact-items/${price!.id}/follow-up`, {
+      cookie: cm,
+      body: { body: 'Ціна з ПДВ?', answerVersion: 3 },
+    });
+    expect(reopen.body.request).toMatchObject({ status: 'sent', completedAt: null });
+    expect(reopen.body.request.topics[0]).toMatchObject({ ready: false });
+  });
+
+  it('a contact of another client gets 404 for the request, its items and its threads', async () => {
+    const db = t.database.db;
+    const agency = await makeAgency(db);
+    const { request, plan, items } = await makeSentRequest(db, agency, [{ question: 'Ціна' }]);
+    const other = agency.otherClientApprover.cookie;
+    const outsider = await makeAgency(db);
+    for (const cookie of [other, outsider.owner.cookie, outsider.approver.cookie]) {
+      expect((await call(t.app, 'GET', `/api/fact-requests/${request.id}`, { cookie })).status).toBe(404);
+      expect((await call(t.app, 'GET', `/api/cycles/${plan.cycle.id}/fact-request`, { cookie })).status).toBe(
+        404,
+      );
+      const put = await call(t.app, 'PUT', `/api/fact-items/${items[0]!.id}/draft`, {
+        cookie,
+        body: { answer: null, answerVersion: 1 },
+      });
+      expect(put.status).toBe(404);
+    }
+  });
+
+  it('due dates are promises about the future: a past one is refused', async () => {
+    const db = t.database.db;
+    const agency = await makeAgency(db);
+    const { request, items } = await makeSentRequest(db, agency, [{ question: 'Ціна' }]);
+    const cm = agency.contentManager.cookie;
+    const add = await call(t.app, 'POST', `/api/fact-requests/${request.id}/items`, {
+      cookie: cm,
+      body: { question: 'Фото', dueOn: kyivDay(-1) },
+    });
+    expect(add.status).toBe(400);
+    expect(add.body.error.fields.dueOn).toMatch(/past/);
+    const today = await call(t.app, 'POST', `/api/fact-requests/${request.id}/items`, {
+      cookie: cm,
+      body: { question: 'Фото', dueOn: kyivDay(0) },
+    });
+    expect(today.status).toBe(201);
+    const moved = await call(t.app, 'PATCH', `/api/fact-items/${items[0]!.id}`, {
+      cookie: cm,
+      body: { dueOn: kyivDay(-3), version: 1 },
+    });
+    expect(moved.status).toBe(400);
+    const [row] = await db.select().from(factRequests).where(eq(factRequests.id, request.id));
+    expect(row!.status).toBe('sent');
+  });
+});
