@@ -11,6 +11,8 @@ import type { Engine } from './engines.ts';
 export interface TestApp {
   app: App;
   database: Database;
+  /** This app's data folder (uploaded files live in its `files`). */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ async function appOn(
   return {
     app,
     database,
+    dataDir,
     async close() {
       await app.close();
       await dispose();

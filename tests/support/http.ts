@@ -6,6 +6,8 @@ export interface Reply<T = unknown> {
   status: number;
   body: T;
   headers: Record<string, string | string[] | number | undefined>;
+  /** The body's bytes, for downloads. */
+  raw: Buffer;
   cookie: string | null;
 }
 
@@ -27,7 +29,12 @@ export async function call<T = any>(
       ...options.headers,
     },
     ...(options.body !== undefined
-      ? { payload: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }
+      ? {
+          payload:
+            typeof options.body === 'string' || Buffer.isBuffer(options.body)
+              ? options.body
+              : JSON.stringify(options.body),
+        }
       : {}),
   });
   const setCookie = res.cookies.find((c) => c.name === 'plit_session');
@@ -41,6 +48,7 @@ export async function call<T = any>(
     status: res.statusCode,
     body: body as T,
     headers: res.headers,
+    raw: res.rawPayload,
     cookie: setCookie?.value ? `plit_session=${setCookie.value}` : null,
   };
 }
