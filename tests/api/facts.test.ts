@@ -1,8 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factTemplates, outbox, topics } from '../../src/server/db/schema/index.ts';
+import {
+  factRequestLinks,
+  factRequests,
+  factTemplates,
+  outbox,
+  topics,
+} from '../../src/server/db/schema/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency } from '../support/factories.ts';
+import { kyivDay } from '../support/facts.ts';
 import { call } from '../support/http.ts';
 import { makePlanForMeeting } from '../support/meetings.ts';
 
@@ -120,13 +127,13 @@ describe('the fact request drafted when the meeting ends', () => {
       question: 'Ціна за 250 г',
       topicId: plan.topics[0]!.id,
       contactId: agency.approver.id,
-      dueOn: '2026-11-30',
+      dueOn: kyivDay(4),
     });
     expect(price.status).toBe(201);
     expect(price.body.item).toMatchObject({
       source: 'manual',
       required: true,
-      dueOn: '2026-11-30',
+      dueOn: kyivDay(4),
       status: 'open',
     });
     const photos = await add({ question: 'Фото', kind: 'files', required: false });
@@ -190,5 +197,56 @@ describe('the fact request drafted when the meeting ends', () => {
       'Ціна',
       'Розмір пачки',
     ]);
+  });
+});
+
+describe('the link in the fact request email', () => {
+  it('signs the contact in and opens the request, again and again until it expires', async () => {
+    const db = t.database.db;
+    const agency = await makeAgency(db);
+    const plan = await makePlanForMeeting(db, agency);
+    const [request] = await db
+      .insert(factRequests)
+      .values({ cycleId: plan.cycle.id, clientId: agency.client.id })
+      .returning();
+    const cm = agency.contentManager.cookie;
+    await call(t.app, 'POST', `/api/fact-requests/${request!.id}/items`, {
+      cookie: cm,
+      body: { question: 'Ціна', dueOn: kyivDay(5) },
+    });
+    const sent = await call(t.app, 'POST', `/api/fact-requests/${request!.id}/send`, {
+      cookie: cm,
+      body: { version: 1 },
+    });
+    expect(sent.status).toBe(200);
+    const [mail] = await db.select().from(outbox).where(eq(outbox.toEmail, agency.approver.email));
+    const token = /\/facts\/open\/([A-Za-z0-9_-]{43})/.exec(mail!.text)?.[1];
+    expect(token).toBeTruthy();
+    expect(mail!.text).toContain(kyivDay(5));
+    const bell = await call(t.app, 'GET', '/api/notifications', { cookie: agency.approver.cookie });
+    expect(bell.body.notifications[0]).toMatchObject({
+      kind: 'fact_request_sent',
+      link: `/facts/${request!.id}`,
+    });
+
+    for (let i = 0; i < 2; i++) {
+      const opened = await call(t.app, 'POST', '/api/fact-links/confirm', { body: { token } });
+      expect(opened.status).toBe(200);
+      expect(opened.body).toMatchObject({
+        requestId: request!.id,
+        me: { user: { email: agency.approver.email } },
+      });
+      const page = await call(t.app, 'GET', `/api/fact-requests/${request!.id}`, { cookie: opened.cookie });
+      expect(page.status).toBe(200);
+      expect(page.body.request.abilities.answer).toBe(true);
+    }
+    const wrong = await call(t.app, 'POST', '/api/fact-links/confirm', {
+      body: { token: `${token!.slice(1)}x` },
+    });
+    expect(wrong.status).toBe(404);
+    expect(wrong.body.error.code).toBe('token_invalid');
+    await db.update(factRequestLinks).set({ expiresAt: new Date(Date.now() - 1000) });
+    const expired = await call(t.app, 'POST', '/api/fact-links/confirm', { body: { token } });
+    expect(expired.status).toBe(404);
   });
 });
