@@ -6,6 +6,7 @@ import {
   clientPlans,
   contingencies,
   cycles,
+  factFiles,
   factItems,
   factRequests,
   factTemplates,
@@ -15,10 +16,12 @@ import {
   slots,
   topics,
 } from '../../src/server/db/schema/index.ts';
+import { createDiskStorage, filesDirOf, newFileKey } from '../../src/server/files/storage.ts';
 import { fromNewAddress } from '../support/addresses.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, type TestAgency } from '../support/factories.ts';
 import { call } from '../support/http.ts';
+import { makePng, multipart } from '../support/uploads.ts';
 
 /**
  * Every authenticated route × every kind of person. Each cell runs against a fresh pair of
@@ -77,6 +80,9 @@ const ownersOnly: Expect = {
 };
 const manageMember: Expect = { ...ownersOnly, outsider: 404 };
 const managers: Expect = { ...agencyOnly, creator: 403 };
+/** Answering is the client's: the agency may not answer for them. */
+const answerItem: Expect = { ...readClient, owner: 403, contentManager: 403, creator: 403 };
+const photo = multipart('пачка.png', makePng());
 const manageInvitation: Expect = {
   anonymous: 401,
   owner: 200,
@@ -108,6 +114,10 @@ interface World extends TestAgency {
   factRequestId: string;
   factItemId: string;
   factTemplateId: string;
+  sentRequestId: string;
+  openItemId: string;
+  answeredItemId: string;
+  factFileId: string;
 }
 
 interface Row {
@@ -528,6 +538,84 @@ const rows: Row[] = [
     body: () => ({ version: 1 }),
     expect: { ...writeClient, approver: 404 },
   },
+  // The sent request: its client's contacts answer, the agency's managers review, both talk.
+  {
+    method: 'GET',
+    path: '/api/fact-requests/{requestId}',
+    url: (w) => `/api/fact-requests/${w.sentRequestId}`,
+    expect: readClient,
+  },
+  {
+    method: 'PUT',
+    path: '/api/fact-items/{itemId}/draft',
+    url: (w) => `/api/fact-items/${w.openItemId}/draft`,
+    body: () => ({ answer: { kind: 'text', text: '32' }, answerVersion: 1 }),
+    expect: answerItem,
+  },
+  {
+    method: 'POST',
+    path: '/api/fact-items/{itemId}/answer',
+    url: (w) => `/api/fact-items/${w.openItemId}/answer`,
+    body: () => ({ answer: { kind: 'text', text: '320 грн' }, answerVersion: 1 }),
+    expect: answerItem,
+  },
+  {
+    method: 'POST',
+    path: '/api/fact-items/{itemId}/files',
+    url: (w) => `/api/fact-items/${w.openItemId}/files`,
+    body: () => photo.body,
+    headers: { 'content-type': photo.contentType },
+    expect: { ...answerItem, approver: 201 },
+  },
+  {
+    method: 'POST',
+    path: '/api/fact-items/{itemId}/accept',
+    url: (w) => `/api/fact-items/${w.answeredItemId}/accept`,
+    body: () => ({ answerVersion: 2 }),
+    expect: writeClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/fact-items/{itemId}/follow-up',
+    url: (w) => `/api/fact-items/${w.answeredItemId}/follow-up`,
+    body: () => ({ body: 'З ПДВ?', answerVersion: 2 }),
+    expect: writeClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/fact-items/{itemId}/messages',
+    url: (w) => `/api/fact-items/${w.answeredItemId}/messages`,
+    body: () => ({ body: 'Дякуємо!' }),
+    expect: contribute,
+  },
+  {
+    method: 'GET',
+    path: '/api/fact-files/{fileId}',
+    url: (w) => `/api/fact-files/${w.factFileId}`,
+    expect: readClient,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/fact-files/{fileId}',
+    url: (w) => `/api/fact-files/${w.factFileId}`,
+    expect: answerItem,
+  },
+  // The writer's pack is the agency's, whatever its role.
+  {
+    method: 'GET',
+    path: '/api/fact-requests/{requestId}/packs/{topicId}',
+    url: (w) => `/api/fact-requests/${w.sentRequestId}/packs/general`,
+    expect: { ...readClient, approver: 403 },
+  },
+  // Each person's bell is their own.
+  { method: 'GET', path: '/api/notifications', url: () => '/api/notifications', expect: self },
+  {
+    method: 'POST',
+    path: '/api/notifications/read',
+    url: () => '/api/notifications/read',
+    body: () => ({}),
+    expect: self,
+  },
   // A rubric's standing needs: the agency's working knowledge (a contact gets 403, like the reserve).
   {
     method: 'GET',
@@ -710,6 +798,7 @@ const publicRoutes = new Set([
   'POST /api/auth/password-reset/confirm',
   'POST /api/auth/magic-link',
   'POST /api/auth/magic-link/confirm',
+  'POST /api/fact-links/confirm',
   'GET /api/invitations/preview',
   'POST /api/invitations/accept',
   'GET /api/feeds/{feed}',
@@ -850,6 +939,44 @@ async function makeWorld(): Promise<World> {
     .insert(factTemplates)
     .values({ rubricId: agency.client.rubric.id, question: 'Ціна', position: 1 })
     .returning();
+  // A sent request (October) with general items: one open, one answered, one file given.
+  const [sentCycle] = await db
+    .insert(cycles)
+    .values({ clientId: agency.client.id, month: '2027-10', sharedAt: new Date(), stage: 'facts' })
+    .returning();
+  const [sentRequest] = await db
+    .insert(factRequests)
+    .values({ cycleId: sentCycle!.id, clientId: agency.client.id, status: 'sent', sentAt: new Date() })
+    .returning();
+  const [openItem, answeredItem] = await db
+    .insert(factItems)
+    .values([
+      { requestId: sentRequest!.id, question: 'Ціна?', source: 'manual', position: 1 },
+      {
+        requestId: sentRequest!.id,
+        question: 'Хто на фото?',
+        source: 'manual',
+        position: 2,
+        status: 'answered',
+        answer: { kind: 'text', text: 'Олена' },
+        answerVersion: 2,
+      },
+    ])
+    .returning();
+  const key = newFileKey(agency.client.id);
+  const stored = await createDiskStorage(filesDirOf(t.dataDir)).put(key, [makePng()], { maxBytes: 1e6 });
+  const [factFile] = await db
+    .insert(factFiles)
+    .values({
+      itemId: openItem!.id,
+      clientId: agency.client.id,
+      storageKey: key,
+      name: 'пачка.png',
+      contentType: 'image/png',
+      size: stored.bytes,
+      sha256: stored.sha256,
+    })
+    .returning();
   const [item] = await db
     .insert(agendaItems)
     .values({ meetingId: live.meetingId, kind: 'topics', title: '', minutes: 30, position: 1 })
@@ -870,6 +997,10 @@ async function makeWorld(): Promise<World> {
     factRequestId: factRequest!.id,
     factItemId: factItem!.id,
     factTemplateId: factTemplate!.id,
+    sentRequestId: sentRequest!.id,
+    openItemId: openItem!.id,
+    answeredItemId: answeredItem!.id,
+    factFileId: factFile!.id,
     endedMeetingId: ended!.id,
     clientPlanId: plan!.id,
     contingencyId: what!.id,
