@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { connect } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { loadEnv } from './env.ts';
+import { createDiskStorage, filesDirOf } from './files/storage.ts';
 import { createInProcessBus, createRedisBus } from './live/bus.ts';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from './seed/demo.ts';
 
@@ -14,7 +15,9 @@ export async function start(): Promise<void> {
     onIdleError: (err) => console.warn(`PostgreSQL dropped an idle connection: ${err.message}`),
   });
   await migrate(database);
-  const seeded = env.PLIT_DEMO ? await seedDemo(database.db) : false;
+  const seeded = env.PLIT_DEMO
+    ? await seedDemo(database.db, createDiskStorage(filesDirOf(env.dataDir)))
+    : false;
   const live = env.REDIS_URL ? await createRedisBus(env.REDIS_URL) : createInProcessBus();
   const app = await buildApp({ env, database, live, workers: true });
   await app.listen({ port: env.PORT, host: env.HOST });

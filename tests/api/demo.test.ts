@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDiskStorage, filesDirOf } from '../../src/server/files/storage.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { call } from '../support/http.ts';
@@ -6,7 +7,7 @@ import { call } from '../support/http.ts';
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  expect(await seedDemo(t.database.db)).toBe(true);
+  expect(await seedDemo(t.database.db, createDiskStorage(filesDirOf(t.dataDir)))).toBe(true);
 });
 afterAll(() => t.close());
 
@@ -17,6 +18,31 @@ async function logIn(email: string) {
 }
 
 describe('the demo', () => {
+  it("has this month's fact request in progress: answered, overdue, a follow-up and a photo", async () => {
+    const cookie = await logIn('marketing@kyivcoffee.demo');
+    const { clients } = (await call(t.app, 'GET', '/api/clients', { cookie })).body;
+    const coffee = clients.find((c: { name: string }) => c.name === 'Kyiv Coffee Roasters');
+    const { cycles } = (await call(t.app, 'GET', `/api/clients/${coffee.id}/cycles`, { cookie })).body;
+    const current = cycles.find((c: { stage: string }) => c.stage === 'content');
+    const { request } = (await call(t.app, 'GET', `/api/cycles/${current.id}/fact-request`, { cookie })).body;
+    expect(request.status).toBe('sent');
+    expect(request.progress).toMatchObject({ total: 8, accepted: 1, followUps: 1 });
+    expect(request.progress.answered).toBeGreaterThanOrEqual(4);
+    expect(request.progress.overdue).toBeGreaterThanOrEqual(2);
+    const photo = request.items.find((i: { kind: string }) => i.kind === 'files');
+    expect(photo.files).toHaveLength(1);
+    const file = await call(t.app, 'GET', `/api/fact-files/${photo.files[0].id}?preview=1`, { cookie });
+    expect(file.status).toBe(200);
+    expect(file.raw.subarray(1, 4).toString()).toBe('PNG');
+    // The client sees the contributor's unsent draft; the bell has the follow-up and a reminder.
+    expect(request.items.some((i: { draft: unknown }) => i.draft)).toBe(true);
+    const bell = (await call(t.app, 'GET', '/api/notifications', { cookie })).body;
+    expect(bell.notifications.map((n: { kind: string }) => n.kind).sort()).toEqual([
+      'fact_follow_up',
+      'fact_reminder',
+    ]);
+  });
+
   it("shows Kyiv Coffee's next month shared, with the client's plans and a meeting in two days", async () => {
     const cookie = await logIn('marketing@kyivcoffee.demo');
     const { clients } = (await call(t.app, 'GET', '/api/clients', { cookie })).body;

@@ -12,6 +12,8 @@ import {
   rubrics,
   users,
 } from '../db/schema/index.ts';
+import type { FileStorage } from '../files/storage.ts';
+import { seedDemoFacts } from './demoFacts.ts';
 import { seedDemoMeeting } from './demoMeeting.ts';
 import { seedDemoPlans } from './demoPlans.ts';
 
@@ -119,6 +121,7 @@ async function seedClient(
   actor: { id: string; name: string },
   spec: DemoClient,
   passwordHash: string,
+  files: FileStorage | undefined,
 ) {
   const [client] = await tx
     .insert(clients)
@@ -160,10 +163,14 @@ async function seedClient(
     );
   }
   if (spec.plans) await seedDemoMeeting(tx, { ...client!, agencyId }, actor);
+  if (spec.plans) await seedDemoFacts(tx, { ...client!, agencyId }, files);
 }
 
-/** Seed the demo agencies, only into an empty database. Returns whether it did. */
-export async function seedDemo(db: Db): Promise<boolean> {
+/**
+ * Seed the demo agencies, only into an empty database. Returns whether it did. Without file
+ * storage the demo's photo answer is left unanswered.
+ */
+export async function seedDemo(db: Db, files?: FileStorage): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ n: count() }).from(agencies);
@@ -180,7 +187,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         await tx.insert(agencyMembers).values({ agencyId, userId: user!.id, role: m.role });
         owner ??= { id: user!.id, name: user!.name };
       }
-      for (const c of spec.clients) await seedClient(tx, agencyId, owner!, c, passwordHash);
+      for (const c of spec.clients) await seedClient(tx, agencyId, owner!, c, passwordHash, files);
     }
     return true;
   });
