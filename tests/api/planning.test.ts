@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slots, topics } from '../../src/server/db/schema/index.ts';
+import { factRequests, slots, topics } from '../../src/server/db/schema/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, makeClient, type TestAgency } from '../support/factories.ts';
 import { call } from '../support/http.ts';
@@ -318,6 +318,17 @@ describe('topics and the reserve', () => {
     // Walk the stages; October 2026 is over, so the cycle may close.
     let version = (await cm.get(`/api/cycles/${cycle.id}/plan`)).body.cycle.version;
     for (const to of ['meeting', 'facts', 'content', 'running', 'closed']) {
+      if (to === 'content') {
+        // Writing starts once the fact request has gone to the client.
+        const blocked = await cm.post(`/api/cycles/${cycle.id}/stage`, { to, version });
+        expect(blocked.body.error).toMatchObject({
+          code: 'stage_blocked',
+          fields: { to: 'fact_request_not_sent' },
+        });
+        await t.database.db
+          .insert(factRequests)
+          .values({ cycleId: cycle.id, clientId: agency.client.id, status: 'sent', sentAt: new Date() });
+      }
       const res = await cm.post(`/api/cycles/${cycle.id}/stage`, { to, version });
       expect(res.status, `${to}: ${JSON.stringify(res.body)}`).toBe(200);
       version = res.body.cycle.version;

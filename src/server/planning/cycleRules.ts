@@ -38,6 +38,8 @@ export interface PlanFacts {
   slotsWithoutTopic: number;
   topics: number;
   undecidedTopics: number;
+  /** The month's fact request has gone to the client (writing waits for it, not for every answer). */
+  factRequestSent: boolean;
   shared: boolean;
   month: string;
   timezone: string;
@@ -45,7 +47,7 @@ export interface PlanFacts {
 
 /**
  * What must be true before a cycle may move on from a stage, as stable codes the web app
- * translates. Later stages (facts, posts) add their own checks here.
+ * translates. Later stages (posts) add their own checks here.
  */
 export function missingFor(from: CycleStage, facts: PlanFacts, now = new Date()): string[] {
   const missing: string[] = [];
@@ -55,6 +57,7 @@ export function missingFor(from: CycleStage, facts: PlanFacts, now = new Date())
     if (!facts.shared) missing.push('not_shared');
   }
   if (from === 'meeting' && facts.undecidedTopics > 0) missing.push('topics_undecided');
+  if (from === 'facts' && !facts.factRequestSent) missing.push('fact_request_not_sent');
   if (from === 'content' && facts.slotsWithoutTopic > 0) missing.push('slots_without_topic');
   if (from === 'running' && todayIn(facts.timezone, now) <= daysOfMonth(facts.month).at(-1)!) {
     missing.push('month_not_over');

@@ -4,7 +4,7 @@ import type { cycle as cycleShape } from '../../shared/api/planning.ts';
 import { stageOwners } from '../../shared/roles.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Executor } from '../db/connect.ts';
-import { cycleStageChanges, cycles, slots, topics } from '../db/schema/index.ts';
+import { cycleStageChanges, cycles, factRequests, slots, topics } from '../db/schema/index.ts';
 import { planAbilities } from '../policies/plan.ts';
 import type { ClientRow } from '../tenancy.ts';
 import { isOverdue, missingFor, nextStage } from './cycleRules.ts';
@@ -18,6 +18,7 @@ const countColumns = {
   slotsWithoutTopic: sql<number>`(select count(*)::int from ${slots} where ${slots.cycleId} = ${outerCycleId} and ${slots.topicId} is null)`,
   topics: sql<number>`(select count(*)::int from ${topics} where ${topics.cycleId} = ${outerCycleId} and ${topics.status} <> 'dropped')`,
   undecidedTopics: sql<number>`(select count(*)::int from ${topics} where ${topics.cycleId} = ${outerCycleId} and ${topics.status} = 'proposed')`,
+  factRequestSent: sql<boolean>`exists (select 1 from ${factRequests} where ${factRequests.cycleId} = ${outerCycleId} and ${factRequests.status} <> 'draft')`,
 };
 
 /** Cycles of one client as the API shows them, with counts, guards and history, in three queries. */
@@ -40,7 +41,13 @@ export async function presentCycles(
     .where(inArray(cycleStageChanges.cycleId, ids))
     .orderBy(asc(cycleStageChanges.id));
   return rows.map((row) => {
-    const c = countsOf.get(row.id) ?? { slots: 0, slotsWithoutTopic: 0, topics: 0, undecidedTopics: 0 };
+    const c = countsOf.get(row.id) ?? {
+      slots: 0,
+      slotsWithoutTopic: 0,
+      topics: 0,
+      undecidedTopics: 0,
+      factRequestSent: false,
+    };
     const next = nextStage(row.stage);
     const facts = { ...c, shared: row.sharedAt !== null, month: row.month, timezone: client.timezone };
     return {
