@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, newToken } from '../../src/server/auth/tokens.ts';
 import {
@@ -964,7 +965,9 @@ async function makeWorld(): Promise<World> {
     ])
     .returning();
   const key = newFileKey(agency.client.id);
-  const stored = await createDiskStorage(filesDirOf(t.dataDir)).put(key, [makePng()], { maxBytes: 1e6 });
+  const stored = await createDiskStorage(filesDirOf(t.dataDir)).put(key, Readable.from([makePng()]), {
+    maxBytes: 1e6,
+  });
   const [factFile] = await db
     .insert(factFiles)
     .values({

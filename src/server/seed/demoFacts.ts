@@ -10,6 +10,7 @@ import {
   factFiles,
   factItems,
   factMessages,
+  factReminders,
   factRequests,
   factTemplates,
   notifications,
@@ -18,6 +19,7 @@ import {
   users,
 } from '../db/schema/index.ts';
 import { type FileStorage, newFileKey } from '../files/storage.ts';
+import { reminderOffsetDue } from '../facts/reminders.ts';
 import { demoCoffeeBagPng } from './demoPhoto.ts';
 
 const DAY = 86_400_000;
@@ -207,6 +209,17 @@ export async function seedDemoFacts(
       uploadedBy: taras,
       createdAt: ago(3),
     });
+  }
+
+  // The reminders the client's schedule has reached are already sent: the reminder worker
+  // finds nothing to repeat when the demo starts.
+  const today = localDay(0);
+  const outstanding = rows.filter((r) => (r.status === 'open' || r.status === 'follow_up') && r.dueOn);
+  for (const dueOn of new Set(outstanding.map((r) => r.dueOn!))) {
+    const offsetDays = reminderOffsetDue({ before: [2], after: [1, 3] }, dueOn, today);
+    if (offsetDays === undefined) continue;
+    const items = outstanding.filter((r) => r.dueOn === dueOn).length;
+    await tx.insert(factReminders).values({ requestId: id, dueOn, offsetDays, items, sentAt: ago(0, 3) });
   }
 
   // What each side's bell shows.
