@@ -1,6 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Channel, Client, Contact, Invitation, Me, Member, Rubric } from '../../shared/api/index.ts';
-import type { AgencyRole, ClientRole, Format, Network } from '../../shared/roles.ts';
+import type {
+  Channel,
+  Client,
+  Contact,
+  FactTemplate,
+  Invitation,
+  Me,
+  Member,
+  Rubric,
+} from '../../shared/api/index.ts';
+import type { AgencyRole, ClientRole, FactKind, Format, Network } from '../../shared/roles.ts';
 import { api } from './client.ts';
 import { keys } from './queries.ts';
 
@@ -123,6 +132,7 @@ export const useUpdateClient = (clientId: string) => {
       name?: string;
       timezone?: string;
       stageDays?: Client['stageDays'];
+      factReminders?: Client['factReminders'];
       version: number;
     }) => api.patch<{ client: Client }>(`/api/clients/${clientId}`, body),
     onSuccess: (data) => {
@@ -182,6 +192,38 @@ export const useDeleteRubric = (clientId: string) => {
   const invalidate = useInvalidateClients();
   return useMutation({
     mutationFn: (rubricId: string) => api.delete(`/api/clients/${clientId}/rubrics/${rubricId}`),
+    onSettled: invalidate,
+  });
+};
+
+export interface FactTemplateInput {
+  question: string;
+  kind: FactKind;
+  choices: string[];
+  required: boolean;
+}
+
+export const useSaveFactTemplate = (clientId: string, rubricId: string) => {
+  const invalidate = useInvalidateClients();
+  return useMutation({
+    mutationFn: ({ id, version, ...body }: FactTemplateInput & { id?: string; version?: number }) =>
+      id
+        ? api.patch<{ template: FactTemplate }>(`/api/clients/${clientId}/fact-templates/${id}`, {
+            ...body,
+            version,
+          })
+        : api.post<{ template: FactTemplate }>(
+            `/api/clients/${clientId}/rubrics/${rubricId}/fact-templates`,
+            body,
+          ),
+    onSettled: invalidate,
+  });
+};
+
+export const useDeleteFactTemplate = (clientId: string) => {
+  const invalidate = useInvalidateClients();
+  return useMutation({
+    mutationFn: (templateId: string) => api.delete(`/api/clients/${clientId}/fact-templates/${templateId}`),
     onSettled: invalidate,
   });
 };

@@ -4,6 +4,7 @@ import type {
   Channel,
   Client,
   Contact,
+  FactTemplate,
   Invitation,
   Me,
   Member,
@@ -22,6 +23,8 @@ export const keys = {
   client: (clientId: string) => ['clients', clientId] as const,
   channels: (clientId: string) => ['clients', clientId, 'channels'] as const,
   rubrics: (clientId: string) => ['clients', clientId, 'rubrics'] as const,
+  factTemplates: (clientId: string, rubricId: string) =>
+    ['clients', clientId, 'rubrics', rubricId, 'fact-templates'] as const,
   contacts: (clientId: string) => ['clients', clientId, 'contacts'] as const,
   events: (clientId: string) => ['clients', clientId, 'events'] as const,
   members: ['members'] as const,
@@ -76,6 +79,15 @@ export const rubricsQuery = (clientId: string) =>
     queryKey: keys.rubrics(clientId),
     queryFn: () => api.get<{ rubrics: Rubric[] }>(`/api/clients/${clientId}/rubrics`),
     select: (data) => data.rubrics,
+  });
+
+/** What a rubric always needs from the client; the agency's side only. */
+export const factTemplatesQuery = (clientId: string, rubricId: string) =>
+  queryOptions({
+    queryKey: keys.factTemplates(clientId, rubricId),
+    queryFn: () =>
+      api.get<{ templates: FactTemplate[] }>(`/api/clients/${clientId}/rubrics/${rubricId}/fact-templates`),
+    select: (data) => data.templates,
   });
 
 export const contactsQuery = (clientId: string) =>

@@ -5,13 +5,18 @@ import type { ReactNode } from 'react';
 import type { Client, Rubric } from '../../../shared/api/index.ts';
 import { useDeleteRubric } from '../../api/mutations.ts';
 import { rubricsQuery } from '../../api/queries.ts';
+import { useMe } from '../../lib/useMe.ts';
 import { ClientItemList } from './ClientItemList.tsx';
+import { RubricFactTemplates } from './factTemplates/RubricFactTemplates.tsx';
 import { RubricFormModal } from './RubricFormModal.tsx';
 
 /** The client's content pillars, each with a colour used across plans. */
 export function ClientRubrics({ client }: { client: Client }) {
   const rubrics = useQuery(rubricsQuery(client.id));
   const remove = useDeleteRubric(client.id);
+  const me = useMe();
+  // What a rubric always needs is the agency's working knowledge; client contacts do not see it.
+  const agencySide = Boolean(me.agency) && !me.clientMemberships.some((m) => m.clientId === client.id);
   return (
     <ClientItemList
       kind="rubrics"
@@ -27,7 +32,12 @@ export function ClientRubrics({ client }: { client: Client }) {
       {(list, actions) => (
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" role="list">
           {list.map((rubric) => (
-            <RubricRow key={rubric.id} rubric={rubric} actions={actions(rubric)} />
+            <RubricRow
+              key={rubric.id}
+              rubric={rubric}
+              actions={actions(rubric)}
+              needs={agencySide && <RubricFactTemplates client={client} rubric={rubric} />}
+            />
           ))}
         </SimpleGrid>
       )}
@@ -35,9 +45,9 @@ export function ClientRubrics({ client }: { client: Client }) {
   );
 }
 
-function RubricRow({ rubric, actions }: { rubric: Rubric; actions: ReactNode }) {
+function RubricRow({ rubric, actions, needs }: { rubric: Rubric; actions: ReactNode; needs: ReactNode }) {
   return (
-    <Paper withBorder radius="md" p="sm" pl="md" role="listitem">
+    <Paper withBorder radius="md" p="sm" pl="md" role="listitem" style={{ alignSelf: 'start' }}>
       <Group justify="space-between" wrap="nowrap" gap="sm">
         <Group gap="sm" wrap="nowrap" miw={0}>
           <ColorSwatch color={rubric.color} size={22} style={{ flexShrink: 0 }} aria-hidden />
@@ -47,6 +57,7 @@ function RubricRow({ rubric, actions }: { rubric: Rubric; actions: ReactNode }) 
         </Group>
         {actions}
       </Group>
+      {needs}
     </Paper>
   );
 }

@@ -12,12 +12,14 @@ import { notifyError, notifySuccess } from '../../lib/errors.ts';
 import { useVersionedForm } from '../../lib/useVersionedForm.ts';
 import { maxLength, required, validate } from '../../lib/validate.ts';
 import { ClientDeadlinesForm } from './ClientDeadlinesForm.tsx';
+import { FactRemindersForm } from './FactRemindersForm.tsx';
 
 export function ClientSettings({ client }: { client: Client }) {
   return (
     <Stack gap="xl">
       {client.abilities.update && <ClientDetailsForm client={client} />}
       {client.abilities.update && <ClientDeadlinesForm client={client} readOnly={false} />}
+      {client.abilities.update && <FactRemindersForm client={client} />}
       {client.abilities.archive && <ArchiveSection client={client} />}
     </Stack>
   );

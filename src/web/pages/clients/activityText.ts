@@ -68,6 +68,22 @@ export function describeEvent(event: ActivityEvent, t: TFunction): string[] {
       return [t('events.contactRemoved', { name: text(d.name) })];
     case 'invitation.revoked':
       return [t('events.invitationRevoked', { email: text(d.email) })];
+    case 'fact_request.sent':
+      return [t('events.factRequestSent', { month: text(d.month) })];
+    case 'fact_request.completed':
+      return [t('events.factRequestCompleted', { month: text(d.month) })];
+    case 'fact_request.reopened':
+      return [t('events.factRequestReopened', { month: text(d.month) })];
+    case 'fact_request.reminded':
+      return [t('events.factRequestReminded', { month: text(d.month), count: Number(d.items) || 0 })];
+    case 'fact_item.answered':
+      return [t('events.factAnswered', { question: text(d.question) })];
+    case 'fact_item.accepted':
+      return [t('events.factAccepted', { question: text(d.question) })];
+    case 'fact_item.follow_up':
+      return [t('events.factFollowUp', { question: text(d.question) })];
+    case 'fact_file.added':
+      return [t('events.factFileAdded', { name: text(d.name) })];
     default:
       return [event.type];
   }
