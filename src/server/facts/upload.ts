@@ -22,7 +22,14 @@ export async function receiveFile(
   clientId: string,
   maxBytes: number,
 ): Promise<Received> {
-  const source = part.file[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const iterator = part.file[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  // At the limit the parser only marks the file cut short and goes on reading (and dropping)
+  // the rest of the body; waiting for that would read a 2 GB upload to its end. Stop at once.
+  const limit = new Promise<never>((_, reject) => {
+    part.file.once('limit', () => reject(tooLarge(maxBytes)));
+  });
+  limit.catch(() => {});
+  const source = { next: () => Promise.race([iterator.next(), limit]) };
   const head: Buffer[] = [];
   let headBytes = 0;
   let ended = false;
@@ -76,7 +83,9 @@ export async function receiveFile(
   }
 }
 
+/** Also closes the connection: the rest of an oversized body is not read, only dropped. */
 export const tooLarge = (maxBytes: number) =>
   new AppError('file_too_large', {
     message: `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, the upload limit.`,
+    headers: { connection: 'close' },
   });
