@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factItems, factRequests, notifications, outbox } from '../../src/server/db/schema/index.ts';
+import { cycles, factItems, factRequests, notifications, outbox } from '../../src/server/db/schema/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, makeContact } from '../support/factories.ts';
 import { kyivDay, makeSentRequest } from '../support/facts.ts';
@@ -285,5 +285,44 @@ describe('answering a fact request', () => {
     expect(moved.status).toBe(400);
     const [row] = await db.select().from(factRequests).where(eq(factRequests.id, request.id));
     expect(row!.status).toBe('sent');
+  });
+
+  it('removing or relaxing the last open required item completes the request; adding one reopens it', async () => {
+    const db = t.database.db;
+    const agency = await makeAgency(db);
+    const { request, items, plan } = await makeSentRequest(db, agency, [
+      { question: 'Ціна', status: 'accepted', answer: { kind: 'text', text: '1' } },
+      { question: 'Фото' },
+      { question: 'Цитата' },
+    ]);
+    const cm = agency.contentManager.cookie;
+    // Nothing answered yet: a follow-up has nothing to follow; the thread is for questions.
+    const early = await call(t.app, 'POST', `/api/fact-items/${items[1]!.id}/follow-up`, {
+      cookie: cm,
+      body: { body: 'Які саме?', answerVersion: 1 },
+    });
+    expect(early.status).toBe(409);
+    await call(t.app, 'DELETE', `/api/fact-items/${items[1]!.id}`, { cookie: cm });
+    const relaxed = await call(t.app, 'PATCH', `/api/fact-items/${items[2]!.id}`, {
+      cookie: cm,
+      body: { required: false, version: 1 },
+    });
+    expect(relaxed.status).toBe(200);
+    const done = await call(t.app, 'GET', `/api/fact-requests/${request.id}`, { cookie: cm });
+    expect(done.body.request.status).toBe('complete');
+    // The month's facts deadline was yesterday.
+    await db
+      .update(cycles)
+      .set({ deadlines: { ...plan.cycle.deadlines, facts: kyivDay(-1) } })
+      .where(eq(cycles.id, plan.cycle.id));
+    const more = await call(t.app, 'POST', `/api/fact-requests/${request.id}/items`, {
+      cookie: cm,
+      body: { question: 'Ще одне фото' },
+    });
+    expect(more.status).toBe(201);
+    // Added without a date: the facts deadline, or today when it has passed, never earlier.
+    expect(more.body.item.dueOn).toBe(kyivDay(0));
+    const reopened = await call(t.app, 'GET', `/api/fact-requests/${request.id}`, { cookie: cm });
+    expect(reopened.body.request).toMatchObject({ status: 'sent', completedAt: null });
   });
 });

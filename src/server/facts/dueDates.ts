@@ -9,3 +9,20 @@ export function checkDueOn(client: { timezone: string }, dueOn: string | null | 
     });
   }
 }
+
+/**
+ * When an item is added without a due date: the cycle's facts deadline, or today when that
+ * has passed already (an item is never born overdue).
+ */
+export function defaultDueOn({
+  cycle,
+  client,
+}: {
+  cycle: { deadlines: { facts?: string } };
+  client: { timezone: string };
+}) {
+  const today = todayIn(client.timezone);
+  const deadline = cycle.deadlines.facts;
+  if (!deadline) return null;
+  return deadline < today ? today : deadline;
+}

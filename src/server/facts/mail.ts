@@ -25,7 +25,12 @@ export async function factLinkFor(ctx: WorkContext, db: Executor, requestId: str
  * Tell every contact of the client that the request is theirs now. Kept in the outbox inside
  * the sending transaction (so a sent request always has its emails); delivered after commit.
  */
-export async function keepFactRequestMail(tx: Executor, ctx: WorkContext, actor: Actor, found: RequestInCycle) {
+export async function keepFactRequestMail(
+  tx: Executor,
+  ctx: WorkContext,
+  actor: Actor,
+  found: RequestInCycle,
+) {
   const { request, cycle, client } = found;
   const items = await tx
     .select({ dueOn: factItems.dueOn })

@@ -27,7 +27,9 @@ export function reminderOffsetDue(
   today: string,
 ): number | undefined {
   const late = dayNumber(today) - dayNumber(dueOn);
-  const offsets = [...schedule.before.map((d) => (d === 0 ? 0 : -d)), ...schedule.after].filter((o) => o <= late);
+  const offsets = [...schedule.before.map((d) => (d === 0 ? 0 : -d)), ...schedule.after].filter(
+    (o) => o <= late,
+  );
   return offsets.length ? Math.max(...offsets) : undefined;
 }
 

@@ -10,7 +10,10 @@ const pendingByTx = new WeakMap<object, LiveMessage[]>();
  * Run a change in a transaction; the events it records are numbered inside it and
  * published to their rooms after commit, never before and never for a rollback.
  */
-export async function transact<T>(ctx: Pick<Context, 'db' | 'live' | 'log'>, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function transact<T>(
+  ctx: Pick<Context, 'db' | 'live' | 'log'>,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
   const pending: LiveMessage[] = [];
   const result = await ctx.db.transaction(async (tx) => {
     pendingByTx.set(tx, pending);

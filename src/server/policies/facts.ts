@@ -17,14 +17,17 @@ export function canViewFactRequest(actor: Actor, client: ClientRef, request: Req
   );
 }
 
-/** The agency's managers shape the request (items, due dates, who it is for) until it is complete. */
+/**
+ * The agency's managers shape the request (items, due dates, who it is for) while the month is
+ * open, also after it is complete: one more question reopens it.
+ */
 export function canEditFactRequest(
   actor: Actor,
   client: ClientRef,
   cycle: CycleRef,
-  request: RequestRef,
+  _request: RequestRef,
 ): boolean {
-  return isAgencyManager(actor, client.agencyId) && open(client, cycle) && request.status !== 'complete';
+  return isAgencyManager(actor, client.agencyId) && open(client, cycle);
 }
 
 export function canSendFactRequest(

@@ -208,6 +208,11 @@ export const factAnswerRoutes: RouteModule = (app, ctx) => {
         let f = await loadItem(tx, actor, request.params.itemId);
         reviewable(actor, f);
         sameAnswer(f, request.body.answerVersion);
+        if (!f.item.answer) {
+          throw new AppError('conflict', {
+            message: 'There is no answer to follow up yet; write in the thread instead.',
+          });
+        }
         await tx.insert(factMessages).values({
           itemId: f.item.id,
           authorId: actor.user.id,

@@ -13,11 +13,12 @@ import type { RouteModule } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
 import { clientMembers, factFiles, factItems, factRequests, topics } from '../db/schema/index.ts';
 import { AppError, staleVersion } from '../errors.ts';
-import { checkDueOn } from '../facts/dueDates.ts';
+import { checkDueOn, defaultDueOn } from '../facts/dueDates.ts';
 import { recordFactEvent } from '../facts/event.ts';
 import { loadFactItemForChange, loadFactRequest, type RequestInCycle } from '../facts/load.ts';
 import { contactsOf, deliverAll, keepFactRequestMail } from '../facts/mail.ts';
 import { presentFactRequest } from '../facts/present.ts';
+import { settleRequest } from '../facts/settle.ts';
 import { everyoneRoom, teamRoom } from '../live/rooms.ts';
 import { transact } from '../live/transact.ts';
 import { notify } from '../notifications/notify.ts';
@@ -143,11 +144,12 @@ export const factRequestRoutes: RouteModule = (app, ctx) => {
             ...request.body,
             requestId: found.request.id,
             source: 'manual',
-            dueOn: request.body.dueOn ?? found.cycle.deadlines.facts ?? null,
+            dueOn: request.body.dueOn ?? defaultDueOn(found),
             position: (last?.p ?? 0) + 1,
           })
           .returning();
         await recordFactEvent(tx, actor, found, 'fact_item.created', { itemId: row!.id });
+        if (found.request.status !== 'draft') await settleRequest(tx, actor, found);
         return row!;
       });
       return reply.status(201).send({ item: presentItem(row) });
@@ -189,6 +191,8 @@ export const factRequestRoutes: RouteModule = (app, ctx) => {
           .where(eq(factItems.id, found.item.id))
           .returning();
         await recordFactEvent(tx, actor, found, 'fact_item.updated', { itemId: found.item.id });
+        // Making an item optional (or required) can complete (or reopen) the request.
+        if (found.request.status !== 'draft') await settleRequest(tx, actor, found);
         return row!;
       });
       return { item: presentItem(row) };
@@ -215,6 +219,7 @@ export const factRequestRoutes: RouteModule = (app, ctx) => {
           .where(eq(factFiles.itemId, found.item.id));
         await tx.delete(factItems).where(eq(factItems.id, found.item.id));
         await recordFactEvent(tx, actor, found, 'fact_item.deleted', { itemId: found.item.id });
+        if (found.request.status !== 'draft') await settleRequest(tx, actor, found);
         return files.map((f) => f.key);
       });
       // The item's files go with it, once its removal has committed.

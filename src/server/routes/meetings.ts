@@ -14,9 +14,10 @@ import { readNotes } from '../collab/notesText.ts';
 import { moveCycleStage } from '../commands/moveCycleStage.ts';
 import type { Context, RouteModule } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
-import { agencyMembers, agendaItems, meetings, topics, users } from '../db/schema/index.ts';
+import { agencyMembers, agendaItems, factRequests, meetings, topics, users } from '../db/schema/index.ts';
 import { AppError, notFound, staleVersion } from '../errors.ts';
 import { draftFactRequest } from '../facts/draft.ts';
+import { recordFactEvent } from '../facts/event.ts';
 import { transact } from '../live/transact.ts';
 import { decide } from '../meetings/decide.ts';
 import { loadMeeting, loadMeetingForChange, type MeetingInCycle } from '../meetings/load.ts';
@@ -398,7 +399,9 @@ export const meetingRoutes: RouteModule = (app, ctx) => {
         }
         const summary = await summarize(tx, found, notes.paragraphs);
         // While it is fresh: the draft of what the agency needs from the client for these topics.
-        await draftFactRequest(tx, found);
+        const requestId = await draftFactRequest(tx, found);
+        const [drafted] = await tx.select().from(factRequests).where(eq(factRequests.id, requestId));
+        await recordFactEvent(tx, actor, { ...found, request: drafted! }, 'fact_request.drafted');
         const cycle = await moveCycleStage(tx, actor, found, 'facts', found.cycle.version);
         const [row] = await tx
           .update(meetings)

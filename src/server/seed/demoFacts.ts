@@ -18,8 +18,8 @@ import {
   topics,
   users,
 } from '../db/schema/index.ts';
-import { type FileStorage, newFileKey } from '../files/storage.ts';
 import { reminderOffsetDue } from '../facts/reminders.ts';
+import { type FileStorage, newFileKey } from '../files/storage.ts';
 import { demoCoffeeBagPng } from './demoPhoto.ts';
 
 const DAY = 86_400_000;
