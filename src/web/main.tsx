@@ -23,7 +23,7 @@ const queryClient = new QueryClient({
 
 const router = createAppRouter(queryClient);
 
-const publicPaths = ['/login', '/setup', '/reset-password', '/magic/', '/invite/'];
+const publicPaths = ['/login', '/setup', '/reset-password', '/magic/', '/invite/', '/facts/open/'];
 
 // The session ended (expired, revoked elsewhere): forget what we knew and ask to sign in again.
 setUnauthorizedHandler(() => {

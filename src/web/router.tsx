@@ -87,6 +87,13 @@ const magicRoute = createRoute({
   component: MagicLinkPage,
 });
 
+/** The fact request's emailed link: signs its contact in and opens the request. */
+const factLinkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/facts/open/$token',
+  component: lazyRouteComponent(() => import('./facts/answer/FactLinkPage.tsx'), 'FactLinkPage'),
+});
+
 const inviteRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/invite/$token',
@@ -163,6 +170,13 @@ const meetingRoute = createRoute({
   component: lazyRouteComponent(() => import('./meetings/room/MeetingRoomPage.tsx'), 'MeetingRoomPage'),
 });
 
+/** A fact request: the client answers it here (phone first); the agency sees it read-only. */
+const factRequestRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/facts/$requestId',
+  component: lazyRouteComponent(() => import('./facts/answer/FactAnswerPage.tsx'), 'FactAnswerPage'),
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/members',
@@ -202,6 +216,7 @@ const routeTree = rootRoute.addChildren([
   requestResetRoute,
   resetRoute,
   magicRoute,
+  factLinkRoute,
   inviteRoute,
   presentRoute,
   meetingRoute,
@@ -209,6 +224,7 @@ const routeTree = rootRoute.addChildren([
     clientsRoute,
     clientRoute,
     cycleRoute,
+    factRequestRoute,
     membersRoute,
     settingsRoute,
     outboxRoute,

@@ -159,12 +159,12 @@ describe('answering a fact request', () => {
     // Only the agency's managers review; a creator or the client cannot accept.
     const byCreator = await call(t.app, 'POST', `/api/fact-items/${price!.id}/accept`, {
       cookie: agency.creator.cookie,
-      body: { answerVersion: 2 },
+      body: { reviewVersion: 2 },
     });
     expect(byCreator.status).toBe(403);
     const byClient = await call(t.app, 'POST', `/api/fact-items/${price!.id}/accept`, {
       cookie: agency.approver.cookie,
-      body: { answerVersion: 2 },
+      body: { reviewVersion: 2 },
     });
     expect(byClient.status).toBe(403);
     // The agency does not answer for the client.
@@ -174,21 +174,27 @@ describe('answering a fact request', () => {
     });
     expect(agencyAnswer.status).toBe(403);
 
+    // The client starts rewording the submitted answer: a draft is no change the reviewer missed.
+    const rewording = await call(t.app, 'PUT', `/api/fact-items/${price!.id}/draft`, {
+      cookie: agency.approver.cookie,
+      body: { answer: { kind: 'text', text: '320 грн за 25' }, answerVersion: 2 },
+    });
+    expect(rewording.status).toBe(200);
     const accepted = await call(t.app, 'POST', `/api/fact-items/${price!.id}/accept`, {
       cookie: cm,
-      body: { answerVersion: 2 },
+      body: { reviewVersion: 2 },
     });
     expect(itemOf(accepted.body.request, price!.id)).toMatchObject({
       status: 'accepted',
       acceptedBy: { id: agency.contentManager.id },
     });
     // An accepted answer is settled: the client writes in the thread to change it.
-    const late = await submit(price!.id, '330 грн', 3);
+    const late = await submit(price!.id, '330 грн', 4);
     expect(late.status).toBe(409);
 
     const followUp = await call(t.app, 'POST', `/api/fact-items/${who!.id}/follow-up`, {
       cookie: cm,
-      body: { body: 'Прізвище та посада, будь ласка', answerVersion: 2 },
+      body: { body: 'Прізвище та посада, будь ласка', reviewVersion: 2 },
     });
     expect(followUp.status).toBe(200);
     const asked = itemOf(followUp.body.request, who!.id) as unknown as {
@@ -228,7 +234,7 @@ describe('answering a fact request', () => {
     ]);
     const done = await call(t.app, 'POST', `/api/fact-items/${who!.id}/accept`, {
       cookie: cm,
-      body: { answerVersion: 4 },
+      body: { reviewVersion: 4 },
     });
     // The optional item was never answered: it does not hold the request up.
     expect(done.body.request.status).toBe('complete');
@@ -237,7 +243,7 @@ describe('answering a fact request', () => {
     // Asking again after completion reopens the request.
     const reopen = await call(t.app, 'POST', `/api/fact-items/${price!.id}/follow-up`, {
       cookie: cm,
-      body: { body: 'Ціна з ПДВ?', answerVersion: 3 },
+      body: { body: 'Ціна з ПДВ?', reviewVersion: 3 },
     });
     expect(reopen.body.request).toMatchObject({ status: 'sent', completedAt: null });
     expect(reopen.body.request.topics[0]).toMatchObject({ ready: false });
@@ -299,7 +305,7 @@ describe('answering a fact request', () => {
     // Nothing answered yet: a follow-up has nothing to follow; the thread is for questions.
     const early = await call(t.app, 'POST', `/api/fact-items/${items[1]!.id}/follow-up`, {
       cookie: cm,
-      body: { body: 'Які саме?', answerVersion: 1 },
+      body: { body: 'Які саме?', reviewVersion: 1 },
     });
     expect(early.status).toBe(409);
     await call(t.app, 'DELETE', `/api/fact-items/${items[1]!.id}`, { cookie: cm });

@@ -572,14 +572,14 @@ const rows: Row[] = [
     method: 'POST',
     path: '/api/fact-items/{itemId}/accept',
     url: (w) => `/api/fact-items/${w.answeredItemId}/accept`,
-    body: () => ({ answerVersion: 2 }),
+    body: () => ({ reviewVersion: 2 }),
     expect: writeClient,
   },
   {
     method: 'POST',
     path: '/api/fact-items/{itemId}/follow-up',
     url: (w) => `/api/fact-items/${w.answeredItemId}/follow-up`,
-    body: () => ({ body: 'З ПДВ?', answerVersion: 2 }),
+    body: () => ({ body: 'З ПДВ?', reviewVersion: 2 }),
     expect: writeClient,
   },
   {
@@ -961,6 +961,7 @@ async function makeWorld(): Promise<World> {
         status: 'answered',
         answer: { kind: 'text', text: 'Олена' },
         answerVersion: 2,
+        reviewVersion: 2,
       },
     ])
     .returning();

@@ -24,5 +24,6 @@ export function defaultDueOn({
   const today = todayIn(client.timezone);
   const deadline = cycle.deadlines.facts;
   if (!deadline) return null;
+  // biome-ignore lint/complexity/useMathMinMax: these are YYYY-MM-DD strings, compared as text
   return deadline < today ? today : deadline;
 }

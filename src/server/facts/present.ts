@@ -105,6 +105,7 @@ export async function presentFactRequest(
     acceptedAt: iso(i.acceptedAt),
     firstAnsweredAt: iso(i.firstAnsweredAt),
     answerVersion: i.answerVersion,
+    reviewVersion: i.reviewVersion,
     files: files
       .filter((f) => f.itemId === i.id)
       .map((f) => ({

@@ -50,6 +50,9 @@ const reviewable = (actor: Actor, f: Found) => {
 const sameAnswer = (f: Found, answerVersion: number) => {
   if (f.item.answerVersion !== answerVersion) throw staleVersion();
 };
+const sameReview = (f: Found, reviewVersion: number) => {
+  if (f.item.reviewVersion !== reviewVersion) throw staleVersion();
+};
 
 async function reload(tx: Tx, actor: Actor, f: Found) {
   const [request] = await tx.select().from(factRequests).where(eq(factRequests.id, f.request.id));
@@ -127,6 +130,7 @@ export const factAnswerRoutes: RouteModule = (app, ctx) => {
             draftAt: null,
             status: 'answered',
             answerVersion: f.item.answerVersion + 1,
+            reviewVersion: f.item.reviewVersion + 1,
           })
           .where(eq(factItems.id, f.item.id));
         if (!f.request.firstAnswerAt) {
@@ -166,7 +170,7 @@ export const factAnswerRoutes: RouteModule = (app, ctx) => {
       const presented = await transact(ctx, async (tx) => {
         let f = await loadItem(tx, actor, request.params.itemId);
         reviewable(actor, f);
-        sameAnswer(f, request.body.answerVersion);
+        sameReview(f, request.body.reviewVersion);
         if (!f.item.answer || f.item.status === 'open') {
           throw new AppError('conflict', { message: 'There is no answer to accept yet.' });
         }
@@ -178,6 +182,7 @@ export const factAnswerRoutes: RouteModule = (app, ctx) => {
             acceptedBy: actor.user.id,
             acceptedAt: new Date(),
             answerVersion: f.item.answerVersion + 1,
+            reviewVersion: f.item.reviewVersion + 1,
           })
           .where(eq(factItems.id, f.item.id));
         await recordFactEvent(tx, actor, f, 'fact_item.accepted', {
@@ -207,7 +212,7 @@ export const factAnswerRoutes: RouteModule = (app, ctx) => {
       const { presented, mails } = await transact(ctx, async (tx) => {
         let f = await loadItem(tx, actor, request.params.itemId);
         reviewable(actor, f);
-        sameAnswer(f, request.body.answerVersion);
+        sameReview(f, request.body.reviewVersion);
         if (!f.item.answer) {
           throw new AppError('conflict', {
             message: 'There is no answer to follow up yet; write in the thread instead.',
@@ -227,6 +232,7 @@ export const factAnswerRoutes: RouteModule = (app, ctx) => {
             acceptedBy: null,
             acceptedAt: null,
             answerVersion: f.item.answerVersion + 1,
+            reviewVersion: f.item.reviewVersion + 1,
           })
           .where(eq(factItems.id, f.item.id));
         await recordFactEvent(tx, actor, f, 'fact_item.follow_up', {

@@ -181,7 +181,14 @@ export const factFileRoutes: RouteModule = (app, ctx) => {
         ) {
           await tx
             .update(factItems)
-            .set({ status: 'open', answer: null, answerVersion: found.item.answerVersion + 1 })
+            .set({
+              status: 'open',
+              answer: null,
+              answeredBy: null,
+              answeredAt: null,
+              answerVersion: found.item.answerVersion + 1,
+              reviewVersion: found.item.reviewVersion + 1,
+            })
             .where(eq(factItems.id, file.itemId));
         }
         await recordFactEvent(tx, actor, found, 'fact_file.removed', {

@@ -108,6 +108,7 @@ export const factRequestRoutes: RouteModule = (app, ctx) => {
         request: await presentFactRequest(ctx.db, actor, found),
         cycle: { id: found.cycle.id, month: found.cycle.month, stage: found.cycle.stage },
         client: { id: found.client.id, name: found.client.name, timezone: found.client.timezone },
+        maxUploadBytes: ctx.env.maxUploadBytes,
         rooms: [
           agencyRoleIn(actor, found.client.agencyId)
             ? teamRoom(found.client.id)

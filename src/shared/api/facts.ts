@@ -144,7 +144,14 @@ export const factItemAnswer = z.object({
   acceptedBy: person.nullable(),
   acceptedAt: isoDate.nullable(),
   firstAnsweredAt: isoDate.nullable(),
-  answerVersion: z.int(),
+  answerVersion: z
+    .int()
+    .describe('Moves with every change of the answer, drafts included: the client side sends it.'),
+  reviewVersion: z
+    .int()
+    .describe(
+      'Moves when the submitted answer or its status changes: the agency sends it to accept or follow up.',
+    ),
   files: z.array(factFile),
   messages: z.array(factMessage),
 });
@@ -182,8 +189,8 @@ export type FactRequestFull = z.infer<typeof factRequestFull>;
 
 export const saveDraftBody = z.object({ answer: factAnswer.nullable(), answerVersion: version });
 export const submitAnswerBody = z.object({ answer: factAnswer, answerVersion: version });
-export const acceptAnswerBody = z.object({ answerVersion: version });
-export const followUpBody = z.object({ body: z.string().trim().min(1).max(4000), answerVersion: version });
+export const acceptAnswerBody = z.object({ reviewVersion: version });
+export const followUpBody = z.object({ body: z.string().trim().min(1).max(4000), reviewVersion: version });
 export const factMessageBody = z.object({ body: z.string().trim().min(1).max(4000) });
 
 export const notification = z.object({
@@ -211,5 +218,7 @@ export const factRequestPage = z.object({
   client: z.object({ id: uuid, name: z.string(), timezone: z.string() }),
   /** The live room to listen in, for changes by the other side. */
   rooms: z.array(z.string()),
+  /** The largest file this server takes, so the browser can say so before uploading. */
+  maxUploadBytes: z.int(),
 });
 export type FactRequestPage = z.infer<typeof factRequestPage>;

@@ -8,6 +8,7 @@ import { useMe } from '../lib/useMe.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { Logo } from './Logo.tsx';
 import { MainNav } from './MainNav.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 /** The signed-in frame: header (agency, language, user), navigation, and the screen. */
@@ -66,6 +67,7 @@ export function AppLayout() {
           </Group>
           <Group gap={4} wrap="nowrap">
             <LanguageSwitcher compact />
+            <NotificationBell />
             <UserMenu />
           </Group>
         </Group>

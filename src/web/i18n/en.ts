@@ -1504,13 +1504,18 @@ export const en = {
       accepted: 'Accepted',
       follow_up: 'Needs your attention',
     },
+    statusAgency: {
+      open: 'Not answered yet',
+      answered: 'Answered',
+      accepted: 'Accepted',
+      follow_up: 'Follow-up asked',
+    },
     draftBy: 'Draft saved · {{time}} by {{name}}',
     draftByYou: 'Draft saved · {{time}}',
     unsent: 'Changes not sent yet',
     sentBy: 'Sent by {{name}} · {{time}}',
     acceptedBy: 'Accepted by {{name}} · {{time}}',
     saving: 'Saving…',
-    saved: 'Draft saved',
     saveFailed: 'Not saved yet. Check the connection.',
     saveAgain: 'Save again',
     fields: {
@@ -1553,7 +1558,6 @@ export const en = {
       notAvailable: 'Not available',
       reason: 'Reason: {{reason}}',
       note: 'Note: {{note}}',
-      openLink: 'Open the link',
     },
     files: {
       label: 'Files',
@@ -1586,10 +1590,9 @@ export const en = {
       agency: 'Agency',
       client: 'Client',
       reply: 'Reply',
-      replyLabel: 'Your reply',
+      replyLabel: 'Your message',
       write: 'Write a message',
       send: 'Send',
-      empty: 'Nothing written yet.',
     },
     link: {
       title: 'Opening the fact request',
@@ -1656,7 +1659,11 @@ export const en = {
       'Ending the meeting drafts the fact request: a group for every agreed topic, with what its rubric always needs and the questions kept for the facts. You check it here and send it to the client.',
     emptyClient:
       'After the meeting the agency sends you a list of what it needs for the posts: figures, dates, photos, links. It appears here once it is sent.',
+    emptyPastTitle: 'No fact request this month',
+    emptyPast:
+      'This month has no fact request: it was planned before fact requests existed, or its meeting ended without one.',
     answerRequest: 'Answer the request',
+    toMeeting: 'Go to the meeting',
     ready: 'Ready for content',
     readyHint: 'Every required fact of this topic is accepted: the writer can start.',
     requestStatus: {

@@ -78,6 +78,9 @@ export const factItems = pgTable(
     // The answer's own version, apart from the question's: the client typing and the agency
     // rewording the question do not refuse each other, but two people answering do.
     answerVersion: integer('answer_version').notNull().default(1),
+    // What the agency's review builds on: moves when the submitted answer or its status does,
+    // not with every draft the client saves, so a reviewer is refused only for a real change.
+    reviewVersion: integer('review_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('fact_items_request_idx').on(t.requestId, t.position)],

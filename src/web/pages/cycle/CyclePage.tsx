@@ -5,16 +5,19 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
+import { cycleFactRequestQuery } from '../../api/factQueries.ts';
 import { planQuery } from '../../api/planQueries.ts';
 import { channelsQuery, clientQuery, rubricsQuery } from '../../api/queries.ts';
 import { EmptyBlock } from '../../components/EmptyBlock.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
+import { FactRequestBanner } from '../../facts/answer/FactRequestBanner.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatMonth } from '../../lib/dates.ts';
 import { useMe } from '../../lib/useMe.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { CadenceTab } from './cadence/CadenceTab.tsx';
+import { FactsTab } from './facts/FactsTab.tsx';
 import { CycleHeader } from './header/CycleHeader.tsx';
 import { MeetingTab } from './meeting/MeetingTab.tsx';
 import { buildPlanData, PlanProvider, usePlanData } from './PlanContext.tsx';
@@ -26,7 +29,7 @@ import { useLivePlan } from './useLivePlan.ts';
 
 const route = getRouteApi('/_app/cycles/$cycleId');
 
-/** One client's plan for one month: schedule, topics, the meeting, cadence and the reserve. */
+/** One client's plan for one month: schedule, topics, the meeting, facts, cadence and the reserve. */
 export function CyclePage() {
   const { t } = useTranslation();
   const { cycleId } = route.useParams();
@@ -76,9 +79,15 @@ function CycleView() {
   const { t } = useTranslation();
   const { cycle, client, can } = usePlanData();
   const me = useMe();
+  // The client sees the fact request once the agency has sent it (null before).
+  const factRequest = useQuery(cycleFactRequestQuery(cycle.id));
+  const seesFacts = Boolean(me.agency) || Boolean(factRequest.data);
   // Cadence is the managers' tool; the reserve is the agency's working list.
   const shown = cycleTabs.filter(
-    (value) => (value !== 'cadence' || can.editPlan) && (value !== 'reserve' || Boolean(me.agency)),
+    (value) =>
+      (value !== 'cadence' || can.editPlan) &&
+      (value !== 'reserve' || Boolean(me.agency)) &&
+      (value !== 'facts' || seesFacts),
   );
   const wanted = route.useSearch({ select: (s) => s.tab ?? 'schedule' });
   const tab = shown.includes(wanted) ? wanted : 'schedule';
@@ -86,6 +95,7 @@ function CycleView() {
   return (
     <Stack gap="lg">
       <CycleHeader />
+      <FactRequestBanner cycleId={cycle.id} />
       <Tabs
         value={tab}
         onChange={(next) =>
@@ -109,6 +119,11 @@ function CycleView() {
         <Tabs.Panel value="meeting" pt="lg">
           <MeetingTab />
         </Tabs.Panel>
+        {shown.includes('facts') && (
+          <Tabs.Panel value="facts" pt="lg">
+            <FactsTab />
+          </Tabs.Panel>
+        )}
         {shown.includes('cadence') && (
           <Tabs.Panel value="cadence" pt="lg">
             <CadenceTab />

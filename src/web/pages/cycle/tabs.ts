@@ -1,2 +1,2 @@
-export const cycleTabs = ['schedule', 'topics', 'meeting', 'cadence', 'reserve'] as const;
+export const cycleTabs = ['schedule', 'topics', 'meeting', 'facts', 'cadence', 'reserve'] as const;
 export type CycleTab = (typeof cycleTabs)[number];

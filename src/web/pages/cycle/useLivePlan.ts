@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { Plan } from '../../../shared/api/index.ts';
+import { factKeys } from '../../api/factQueries.ts';
 import { planKeys } from '../../api/planQueries.ts';
 import { keys } from '../../api/queries.ts';
 import { useLiveRooms } from '../../live/useLiveRooms.ts';
@@ -10,7 +11,7 @@ const SETTLE_MS = 150;
 
 /**
  * Keeps an open plan current: any change of its client refetches the plan (and the
- * client's channels and rubrics when those changed), well within a second.
+ * client's channels, rubrics and the month's fact request when those changed), well within a second.
  */
 export function useLivePlan(plan: Plan | undefined): void {
   const queryClient = useQueryClient();
@@ -28,6 +29,9 @@ export function useLivePlan(plan: Plan | undefined): void {
     if (!event || event.subjectType === 'channel') pending.current.add('channels');
     if (!event || event.subjectType === 'rubric') pending.current.add('rubrics');
     if (!event || event.subjectType === 'topic') pending.current.add('reserve');
+    // Ending the meeting drafts the fact request.
+    if (!event || event.subjectType === 'fact_request' || event.type === 'meeting.ended')
+      pending.current.add('facts');
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       const what = pending.current;
@@ -37,6 +41,7 @@ export function useLivePlan(plan: Plan | undefined): void {
       if (what.has('rubrics')) void queryClient.invalidateQueries({ queryKey: keys.rubrics(clientId) });
       if (what.has('reserve'))
         void queryClient.invalidateQueries({ queryKey: planKeys.reserveAll(clientId) });
+      if (what.has('facts')) void queryClient.invalidateQueries({ queryKey: factKeys.cycleRequest(cycleId) });
     }, SETTLE_MS);
   });
 }

@@ -5,6 +5,7 @@ import { currentLanguage } from '../../../i18n/index.ts';
 import { formatDayShort } from '../../../lib/dates.ts';
 import { formatLabel } from '../../clients/channelLabels.ts';
 import { NetworkIcon } from '../../clients/NetworkIcon.tsx';
+import { ReadyBadge, useReadyTopics } from '../facts/ReadyBadge.tsx';
 import { byDateTime, channelName, slotLabel, usePlanData } from '../PlanContext.tsx';
 import { useOpenDialog } from './ScheduleUi.tsx';
 import { SlotMenu } from './SlotMenu.tsx';
@@ -16,6 +17,7 @@ export function ScheduleList() {
   const data = usePlanData();
   const open = useOpenDialog();
   const slots = [...data.plan.slots].sort(byDateTime);
+  const ready = useReadyTopics();
 
   return (
     <>
@@ -83,9 +85,12 @@ export function ScheduleList() {
                     </Table.Td>
                     <Table.Td>
                       {topic ? (
-                        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                          {topic.title}
-                        </Text>
+                        <Group gap={6} wrap="wrap">
+                          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                            {topic.title}
+                          </Text>
+                          {ready.has(topic.id) && <ReadyBadge size="xs" />}
+                        </Group>
                       ) : (
                         <Text size="sm" c="dimmed" fs="italic">
                           {t('schedule.free')}

@@ -1,5 +1,6 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import { UnstyledButton } from '@mantine/core';
+import { IconCircleCheckFilled } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,7 @@ import type { Slot } from '../../../../shared/api/index.ts';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { formatLabel } from '../../clients/channelLabels.ts';
 import { NetworkIcon } from '../../clients/NetworkIcon.tsx';
+import { useReadyTopics } from '../facts/ReadyBadge.tsx';
 import { type PlanData, slotLabel, usePlanData } from '../PlanContext.tsx';
 import { SlotMenu } from './SlotMenu.tsx';
 import classes from './schedule.module.css';
@@ -43,7 +45,10 @@ export function SlotChip({ slot, draggable }: { slot: Slot; draggable: boolean }
   const { t } = useTranslation();
   const data = usePlanData();
   const editable = data.can.editPlan;
-  const description = slotDescription(slot, data, t);
+  const ready = useReadyTopics().has(slot.topicId ?? '');
+  const description = ready
+    ? `${slotDescription(slot, data, t)} · ${t('factReview.ready')}`
+    : slotDescription(slot, data, t);
   const drag = useDraggable({
     id: `slot:${slot.id}`,
     data: { kind: 'slot', slot, label: description } satisfies SlotDragData,
@@ -72,6 +77,7 @@ export function SlotChip({ slot, draggable }: { slot: Slot; draggable: boolean }
         <span>{formatLabel(slot.format, t)}</span>
       </span>
       <span className={topic ? classes.chipTitle : `${classes.chipTitle} ${classes.free}`}>
+        {ready && <IconCircleCheckFilled size={12} className={classes.ready} aria-hidden />}
         {topic ? topic.title : t('schedule.free')}
       </span>
     </>

@@ -17,6 +17,7 @@ import { useDeleteTopic, useParkTopic, useUpdateTopic } from '../../../api/planM
 import { currentLanguage } from '../../../i18n/index.ts';
 import { notifySuccess } from '../../../lib/errors.ts';
 import { formatLabel } from '../../clients/channelLabels.ts';
+import { ReadyBadge, useReadyTopics } from '../facts/ReadyBadge.tsx';
 import { sourceLabel, statusColor, statusLabel } from '../labels.ts';
 import { slotLabel, usePlanData } from '../PlanContext.tsx';
 import { useSlotActions } from '../schedule/useSlotActions.ts';
@@ -39,6 +40,7 @@ export function TopicRow({ topic, onOpen }: { topic: Topic; onOpen: (dialog: Top
   const update = useUpdateTopic(cycle.id);
   const { placeTopic } = useSlotActions();
   const [deleting, setDeleting] = useState(false);
+  const ready = useReadyTopics().has(topic.id);
   const rubric = topic.rubricId ? data.rubricById.get(topic.rubricId) : undefined;
   const channel = topic.channelId ? data.channelById.get(topic.channelId) : undefined;
   const slot = topic.slotId ? data.plan.slots.find((s) => s.id === topic.slotId) : undefined;
@@ -104,6 +106,7 @@ export function TopicRow({ topic, onOpen }: { topic: Topic; onOpen: (dialog: Top
             <Badge color={statusColor[topic.status]} variant="light" tt="none">
               {statusLabel(topic.status, t)}
             </Badge>
+            {ready && <ReadyBadge size="xs" />}
           </Group>
           {topic.angle && (
             <Text size="sm" c="dimmed" lineClamp={2}>

@@ -1,0 +1,1 @@
+ALTER TABLE "fact_items" ADD COLUMN "review_version" integer DEFAULT 1 NOT NULL;

@@ -1,0 +1,422 @@
+import { ActionIcon, Anchor, Box, Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
+import {
+  IconCamera,
+  IconFile,
+  IconFileTypePdf,
+  IconMovie,
+  IconPaperclip,
+  IconRefresh,
+  IconTrash,
+  IconUpload,
+  IconX,
+} from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type DragEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FactFile, FactItemFull } from '../../../shared/api/index.ts';
+import { ApiError, NetworkError } from '../../api/client.ts';
+import {
+  storeFactRequest,
+  type UploadHandle,
+  uploadFactFile,
+  useDeleteFactFile,
+} from '../../api/factAnswerMutations.ts';
+import { factRequestQuery } from '../../api/factQueries.ts';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { currentLanguage } from '../../i18n/index.ts';
+import { errorMessage, notifyError } from '../../lib/errors.ts';
+import classes from './facts.module.css';
+import { formatSize } from './format.ts';
+
+/** What a phone offers to pick from: photos and videos (camera included), documents. */
+export const ACCEPTED_FILES = 'image/*,video/*,application/pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.txt,.csv';
+
+let uploadSeq = 0;
+
+interface Upload {
+  key: string;
+  file: File;
+  progress: number;
+  state: 'waiting' | 'uploading' | 'failed';
+  error?: string;
+  /** Worth another try (the connection, the server); a refused type or size is not. */
+  retryable?: boolean;
+}
+
+interface Props {
+  requestId: string;
+  item: FactItemFull;
+  editable: boolean;
+  /** Labels the file inputs and list with the question. */
+  labelledBy: string;
+}
+
+/** An item's files: thumbnails of images, downloads, and (while answering) uploads with progress. */
+export function FileAnswer({ requestId, item, editable, labelledBy }: Props) {
+  const { t } = useTranslation();
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const queryClient = useQueryClient();
+  const maxBytes = useQuery({ ...factRequestQuery(requestId), select: (page) => page.maxUploadBytes }).data;
+  const current = useRef<{ key: string; handle: UploadHandle } | null>(null);
+
+  const uploadError = useCallback(
+    (error: unknown): string => {
+      if (error instanceof NetworkError) return t('facts.files.network');
+      if (error instanceof ApiError) {
+        switch (error.code) {
+          case 'file_too_large': {
+            const mb = /(\d+)\s*MB/.exec(error.message)?.[1];
+            return mb ? t('facts.files.tooLarge', { mb }) : t('facts.files.tooLargePlain');
+          }
+          case 'payload_too_large':
+            return t('facts.files.tooLargePlain');
+          case 'file_type_not_allowed':
+            return t('facts.files.typeNotAllowed');
+          case 'file_empty':
+            return t('facts.files.empty');
+          case 'too_many_files':
+            return t('facts.files.tooMany');
+        }
+      }
+      return errorMessage(error, t);
+    },
+    [t],
+  );
+
+  // One file at a time: a phone's upload is the bottleneck, and each answer carries the request.
+  useEffect(() => {
+    if (current.current) return;
+    const next = uploads.find((u) => u.state === 'waiting');
+    if (!next) return;
+    const handle = uploadFactFile(item.id, next.file, (fraction) =>
+      setUploads((list) =>
+        list.map((u) => (u.key === next.key ? { ...u, progress: Math.round(fraction * 100) } : u)),
+      ),
+    );
+    current.current = { key: next.key, handle };
+    setUploads((list) => list.map((u) => (u.key === next.key ? { ...u, state: 'uploading' } : u)));
+    handle.done
+      .then(({ request }) => {
+        storeFactRequest(queryClient, request);
+        setUploads((list) => list.filter((u) => u.key !== next.key));
+      })
+      .catch((error: unknown) => {
+        if (error instanceof DOMException && error.name === 'AbortError') {
+          setUploads((list) => list.filter((u) => u.key !== next.key));
+          return;
+        }
+        setUploads((list) =>
+          list.map((u) =>
+            u.key === next.key
+              ? {
+                  ...u,
+                  state: 'failed',
+                  error: uploadError(error),
+                  retryable: !(error instanceof ApiError && error.status < 500),
+                }
+              : u,
+          ),
+        );
+      })
+      .finally(() => {
+        current.current = null;
+        // Wake the queue for the next file.
+        setUploads((list) => [...list]);
+      });
+  }, [uploads, item.id, queryClient, uploadError]);
+
+  // Leaving the page stops an upload in progress.
+  useEffect(() => () => current.current?.handle.cancel(), []);
+
+  const add = (files: FileList | File[] | null) => {
+    if (!files) return;
+    const added = Array.from(files).map((file): Upload => {
+      uploadSeq += 1;
+      const key = `${uploadSeq}-${file.name}`;
+      // Said at once, not after minutes of uploading a file the server will refuse.
+      if (maxBytes && file.size > maxBytes) {
+        const mb = Math.round(maxBytes / 1024 / 1024);
+        return {
+          key,
+          file,
+          progress: 0,
+          state: 'failed',
+          error: t('facts.files.tooLarge', { mb }),
+          retryable: false,
+        };
+      }
+      return { key, file, progress: 0, state: 'waiting' };
+    });
+    if (added.length) setUploads((list) => [...list, ...added]);
+  };
+
+  const cancel = (key: string) => {
+    if (current.current?.key === key) current.current.handle.cancel();
+    else setUploads((list) => list.filter((u) => u.key !== key));
+  };
+  const retry = (key: string) =>
+    setUploads((list) =>
+      list.map((u) => (u.key === key ? { ...u, state: 'waiting', progress: 0, error: undefined } : u)),
+    );
+
+  return (
+    <Stack gap="xs">
+      {item.files.length > 0 && (
+        <Stack gap={6} component="ul" aria-labelledby={labelledBy} className={classes.plainList}>
+          {item.files.map((file) => (
+            <FileRow key={file.id} requestId={requestId} file={file} editable={editable} />
+          ))}
+        </Stack>
+      )}
+      {!editable && item.files.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('facts.files.none')}
+        </Text>
+      )}
+      {uploads.length > 0 && (
+        <Stack gap={6} component="ul" className={classes.plainList} aria-live="polite">
+          {uploads.map((u) => (
+            <UploadRow key={u.key} upload={u} onCancel={() => cancel(u.key)} onRetry={() => retry(u.key)} />
+          ))}
+        </Stack>
+      )}
+      {editable && <DropZone onFiles={add} labelledBy={labelledBy} />}
+    </Stack>
+  );
+}
+
+function DropZone({
+  onFiles,
+  labelledBy,
+}: {
+  onFiles: (files: FileList | null) => void;
+  labelledBy: string;
+}) {
+  const { t } = useTranslation();
+  const [over, setOver] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+  const camera = useRef<HTMLInputElement>(null);
+  const hintId = useId();
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setOver(false);
+    onFiles(event.dataTransfer.files);
+  };
+  return (
+    <Box
+      className={classes.dropzone}
+      data-over={over || undefined}
+      onDragOver={(event) => {
+        event.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <Stack gap={8} align="center">
+        <Group gap={6} visibleFrom="sm" c="dimmed" wrap="nowrap">
+          <IconUpload size={18} aria-hidden />
+          <Text size="sm">{t('facts.files.drop')}</Text>
+        </Group>
+        <Group gap="xs" justify="center" w="100%">
+          <Button
+            variant="light"
+            leftSection={<IconPaperclip size={18} aria-hidden />}
+            onClick={() => picker.current?.click()}
+            aria-describedby={`${labelledBy} ${hintId}`}
+            className={classes.fileButton}
+          >
+            {t('facts.files.choose')}
+          </Button>
+          <Button
+            variant="light"
+            hiddenFrom="sm"
+            leftSection={<IconCamera size={18} aria-hidden />}
+            onClick={() => camera.current?.click()}
+            aria-describedby={`${labelledBy} ${hintId}`}
+            className={classes.fileButton}
+          >
+            {t('facts.files.camera')}
+          </Button>
+        </Group>
+        <Text size="xs" c="dimmed" id={hintId} ta="center">
+          {t('facts.files.hint')}
+        </Text>
+      </Stack>
+      <input
+        ref={picker}
+        type="file"
+        multiple
+        accept={ACCEPTED_FILES}
+        hidden
+        tabIndex={-1}
+        aria-hidden
+        onChange={(event) => {
+          onFiles(event.currentTarget.files);
+          event.currentTarget.value = '';
+        }}
+      />
+      <input
+        ref={camera}
+        type="file"
+        accept="image/*"
+        capture="environment"
+        hidden
+        tabIndex={-1}
+        aria-hidden
+        onChange={(event) => {
+          onFiles(event.currentTarget.files);
+          event.currentTarget.value = '';
+        }}
+      />
+    </Box>
+  );
+}
+
+function FileIcon({ contentType }: { contentType: string }) {
+  if (contentType === 'application/pdf') return <IconFileTypePdf size={22} aria-hidden />;
+  if (contentType.startsWith('video/')) return <IconMovie size={22} aria-hidden />;
+  return <IconFile size={22} aria-hidden />;
+}
+
+function FileRow({ requestId, file, editable }: { requestId: string; file: FactFile; editable: boolean }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const remove = useDeleteFactFile(requestId);
+  const href = `/api/fact-files/${file.id}`;
+  return (
+    <Paper component="li" withBorder radius="sm" p={6} className={classes.fileRow}>
+      <Group gap="sm" wrap="nowrap" align="center">
+        {file.previewable ? (
+          <a
+            href={`${href}?preview=1`}
+            target="_blank"
+            rel="noopener"
+            className={classes.thumb}
+            aria-label={t('facts.files.preview', { name: file.name })}
+          >
+            <img src={`${href}?preview=1`} alt="" loading="lazy" width={48} height={48} />
+          </a>
+        ) : (
+          <Box className={classes.thumb} aria-hidden>
+            <FileIcon contentType={file.contentType} />
+          </Box>
+        )}
+        <Box miw={0} style={{ flex: 1 }}>
+          <Anchor
+            href={href}
+            download={file.name}
+            size="sm"
+            fw={500}
+            className={classes.fileName}
+            aria-label={t('facts.files.download', { name: file.name })}
+          >
+            {file.name}
+          </Anchor>
+          <Text size="xs" c="dimmed" truncate="end">
+            {file.uploadedBy
+              ? t('facts.files.by', { size: formatSize(file.size, language), name: file.uploadedBy.name })
+              : formatSize(file.size, language)}
+          </Text>
+        </Box>
+        {editable && (
+          <ConfirmButton
+            label={t('facts.files.remove', { name: file.name })}
+            icon={<IconTrash size={18} aria-hidden />}
+            title={t('facts.files.removeConfirm')}
+            message={file.name}
+            confirmLabel={t('common.delete')}
+            loading={remove.isPending}
+            size="md"
+            px={10}
+            onConfirm={() =>
+              remove.mutateAsync(file.id).catch((error: unknown) => {
+                notifyError(error, t);
+                throw error;
+              })
+            }
+          />
+        )}
+      </Group>
+    </Paper>
+  );
+}
+
+function UploadRow({
+  upload,
+  onCancel,
+  onRetry,
+}: {
+  upload: Upload;
+  onCancel: () => void;
+  onRetry: () => void;
+}) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const failed = upload.state === 'failed';
+  return (
+    <Paper
+      component="li"
+      withBorder
+      radius="sm"
+      p={6}
+      className={classes.fileRow}
+      data-failed={failed || undefined}
+    >
+      <Group gap="sm" wrap="nowrap" align="center">
+        <Box className={classes.thumb} aria-hidden>
+          <FileIcon contentType={upload.file.type} />
+        </Box>
+        <Box miw={0} style={{ flex: 1 }}>
+          <Text size="sm" fw={500} className={classes.fileName}>
+            {upload.file.name}
+          </Text>
+          {failed ? (
+            <Text size="xs" c="red.9" role="alert">
+              {t('facts.files.failed')}: {upload.error}
+            </Text>
+          ) : (
+            <>
+              <Text size="xs" c="dimmed">
+                {upload.state === 'waiting'
+                  ? t('facts.files.waiting')
+                  : t('facts.files.uploading', { percent: upload.progress })}{' '}
+                · {formatSize(upload.file.size, language)}
+              </Text>
+              <Progress
+                value={upload.state === 'waiting' ? 0 : upload.progress}
+                size="sm"
+                mt={4}
+                aria-label={upload.file.name}
+                animated={upload.state === 'uploading'}
+              />
+            </>
+          )}
+        </Box>
+        {failed && upload.retryable && (
+          <ActionIcon
+            variant="subtle"
+            size="lg"
+            onClick={onRetry}
+            aria-label={`${t('facts.files.retry')}: ${upload.file.name}`}
+          >
+            <IconRefresh size={18} aria-hidden />
+          </ActionIcon>
+        )}
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          size="lg"
+          onClick={onCancel}
+          aria-label={
+            failed
+              ? `${t('facts.files.dismiss')}: ${upload.file.name}`
+              : t('facts.files.cancel', { name: upload.file.name })
+          }
+        >
+          <IconX size={18} aria-hidden />
+        </ActionIcon>
+      </Group>
+    </Paper>
+  );
+}

@@ -1,0 +1,31 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import type { FactRequestPage } from '../../../shared/api/index.ts';
+import { factKeys } from '../../api/factQueries.ts';
+import { useLiveRooms } from '../../live/useLiveRooms.ts';
+
+/** A burst of events (several files, a review round) refetches once. */
+const SETTLE_MS = 200;
+
+/**
+ * Keeps an open request current: the agency accepting or asking a follow-up, another contact
+ * answering. The refetched items reach the inputs only where nobody is typing (see
+ * useItemAnswer).
+ */
+export function useLiveFactRequest(page: FactRequestPage | undefined): void {
+  const queryClient = useQueryClient();
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const requestId = page?.request.id;
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  useLiveRooms(page?.rooms ?? [], (event) => {
+    if (!requestId) return;
+    if (event && (event.subjectType !== 'fact_request' || event.subjectId !== requestId)) return;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      void queryClient.invalidateQueries({ queryKey: factKeys.request(requestId) });
+      void queryClient.invalidateQueries({ queryKey: factKeys.notifications });
+    }, SETTLE_MS);
+  });
+}
