@@ -1,0 +1,187 @@
+import zlib from 'node:zlib';
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type OwnServer, ownServer } from './ownServer.ts';
+import { expectAccessible, logInByApi, pinLanguage } from './support.ts';
+
+/**
+ * The fact request from send to accept: the agency sends it from the cycle's Facts tab, the
+ * client's approver opens the emailed link (read from the outbox) on a phone, answers (the
+ * draft survives a reload), uploads a photo, and the agency accepts it. Its own server, because
+ * it ends the demo meeting that other specs need in preparation.
+ */
+
+const PORT = Number(process.env.E2E_FACTS_PORT ?? 3240);
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+/** A real PNG: a coffee-coloured square. */
+function photo(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const out = Buffer.alloc(data.length + 12);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(zlib.crc32(body), data.length + 8);
+    return out;
+  };
+  const size = 64;
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, 0x8b)]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(Array.from({ length: size }, () => row)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+async function json<T>(request: APIRequestContext, method: 'get' | 'post', url: string, data?: unknown) {
+  const res = await request[method](url, {
+    ...(data === undefined ? {} : { data }),
+    headers: { origin: `http://localhost:${PORT}` },
+  });
+  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+let server: OwnServer;
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  server = await ownServer(PORT);
+  await server.start();
+});
+test.afterAll(async () => {
+  await server?.dispose();
+});
+
+test('the client answers from the emailed link on a phone, uploads a photo, and the agency accepts it', async ({
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const base = server.baseURL;
+  const agency = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
+  await pinLanguage(agency, 'en');
+  await logInByApi(agency, base, 'cm@plit.demo');
+
+  // Next month's demo meeting ends (through the API: the meeting has its own spec), which drafts
+  // the request from the rubrics' standing needs.
+  const { clients } = await json<{ clients: Array<{ id: string; name: string }> }>(
+    agency.request,
+    'get',
+    '/api/clients',
+  );
+  const coffee = clients.find((c) => c.name === 'Kyiv Coffee Roasters')!;
+  const { cycles } = await json<{ cycles: Array<{ id: string; stage: string }> }>(
+    agency.request,
+    'get',
+    `/api/clients/${coffee.id}/cycles`,
+  );
+  const cycleId = cycles.find((c) => c.stage === 'preparation')!.id;
+  const { meeting } = await json<{ meeting: { id: string; version: number } }>(
+    agency.request,
+    'get',
+    `/api/cycles/${cycleId}/meeting`,
+  );
+  const started = await json<{ meeting: { version: number } }>(
+    agency.request,
+    'post',
+    `/api/meetings/${meeting.id}/start`,
+    { version: meeting.version },
+  );
+  await json(agency.request, 'post', `/api/meetings/${meeting.id}/end`, {
+    version: started.meeting.version,
+    acceptUndecided: true,
+  });
+
+  // The agency adds a general question to the draft and sends it.
+  const desk = await agency.newPage();
+  await desk.goto(`/cycles/${cycleId}?tab=facts`);
+  await expect(desk.getByRole('heading', { name: 'Draft fact request' })).toBeVisible();
+  await desk.getByRole('button', { name: 'Add item to General' }).click();
+  const holidays = 'Opening hours on the holidays';
+  const form = desk.getByRole('form', { name: 'Add item to General' });
+  await form.getByLabel('What to ask').fill(holidays);
+  await form.getByRole('button', { name: /^(Add|Save)/ }).click();
+  await expect(desk.getByRole('button', { name: `Edit: ${holidays}` })).toBeVisible();
+  await desk.getByRole('button', { name: 'Send to client' }).click();
+  const dialog = desk.getByRole('dialog', { name: 'Send the fact request?' });
+  await expect(dialog).toContainText('marketing@kyivcoffee.demo');
+  await dialog.getByRole('button', { name: /^Send \d+ items?$/ }).click();
+  await expect(desk.getByText('Waiting for answers', { exact: true })).toBeVisible();
+
+  // The owner reads the email in the outbox; its link is the approver's own.
+  const owner = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
+  await pinLanguage(owner, 'en');
+  await logInByApi(owner, base, 'owner@plit.demo');
+  const { messages } = await json<{ messages: Array<{ id: string; to: string; subject: string }> }>(
+    owner.request,
+    'get',
+    '/api/outbox',
+  );
+  const mail = messages.find(
+    (m) => m.to === 'marketing@kyivcoffee.demo' && m.subject.startsWith('Запит фактів'),
+  )!;
+  const outbox = await owner.newPage();
+  await outbox.goto(`/settings/outbox/${mail.id}`);
+  const link = await outbox
+    .getByRole('link', { name: /\/facts\/open\// })
+    .first()
+    .getAttribute('href');
+  expect(link).toMatch(/\/facts\/open\/[A-Za-z0-9_-]{43}$/);
+  await owner.close();
+
+  // The approver, signed in nowhere, opens it on a phone.
+  const client = await browser.newContext({ baseURL: base, ...phone });
+  await pinLanguage(client, 'en');
+  const mobile = await client.newPage();
+  await mobile.goto(new URL(link!).pathname);
+  await expect(mobile).toHaveURL(/\/facts\/[0-9a-f-]{36}$/);
+  await expect(mobile.getByRole('heading', { level: 1 })).toBeVisible();
+
+  // A typed answer is kept as a draft: a reload (a closed tab) does not lose it.
+  const hoursCard = mobile.getByRole('article', { name: holidays });
+  const answer = hoursCard.getByLabel('Your answer');
+  await answer.fill('31 Dec 9:00–18:00, 1 Jan closed');
+  await expect(hoursCard.getByText(/Draft saved/).first()).toBeVisible();
+  await mobile.reload();
+  await expect(hoursCard.getByLabel('Your answer')).toHaveValue('31 Dec 9:00–18:00, 1 Jan closed');
+  await hoursCard.getByRole('button', { name: 'Send answer' }).click();
+  await expect(hoursCard.getByText('Sent', { exact: true })).toBeVisible();
+
+  // A photo for the first "photos" item, from the phone's files.
+  const photoCard = mobile.getByRole('article', { name: 'Фото пачки (2–3 кадри)' }).first();
+  await photoCard.locator('input[type=file][multiple]').setInputFiles({
+    name: 'пачка.png',
+    mimeType: 'image/png',
+    buffer: photo(),
+  });
+  // The preview is the real picture, fetched back from the server.
+  const thumb = photoCard.getByRole('link', { name: 'Preview of пачка.png' });
+  await thumb.scrollIntoViewIfNeeded();
+  await expect
+    .poll(() => thumb.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBe(64);
+  await photoCard.getByRole('button', { name: 'Send answer' }).click();
+  await expect(photoCard.getByText('Sent', { exact: true })).toBeVisible();
+  // Nothing on the phone is wider than the phone.
+  const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectAccessible(mobile);
+
+  // The agency sees the photo and accepts it; the phone shows it accepted without a reload.
+  await desk.reload();
+  const accept = desk.getByRole('button', { name: 'Accept: Фото пачки (2–3 кадри)' }).first();
+  await expect(accept).toBeVisible();
+  const seen = desk.locator('img[src*="preview=1"]').first();
+  await seen.scrollIntoViewIfNeeded();
+  await expect.poll(() => seen.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+  await accept.click();
+  await expect(desk.getByText('Answer accepted')).toBeVisible();
+  await expect(photoCard.getByText('Accepted', { exact: true })).toBeVisible();
+  await expectAccessible(desk);
+
+  await client.close();
+  await agency.close();
+});
