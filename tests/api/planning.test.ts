@@ -128,7 +128,7 @@ describe('cycles', () => {
     await cm.post(`/api/cycles/${cycle.id}/share`, { version: cycle.version });
     const outbox = await as(agency.owner.cookie).get('/api/outbox');
     const mail = outbox.body.messages.find((m: { to: string }) => m.to === agency.approver.email);
-    expect(mail.subject).toContain('Грудень 2026');
+    expect(mail.subject).toContain('грудень 2026');
     expect(mail.text).toContain(`/cycles/${cycle.id}`);
   });
 });

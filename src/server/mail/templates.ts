@@ -19,6 +19,19 @@ interface Part {
  * Plit does not know the recipient's language before they sign in, so every email says it
  * in Ukrainian first, then in English. Everything interpolated is escaped for the HTML part.
  */
+/** Ukrainian month names are lower-case inside a sentence: "план на грудень 2026". */
+const midSentence = (month: string) => `${month.charAt(0).toLocaleLowerCase('uk')}${month.slice(1)}`;
+
+/** A local date (YYYY-MM-DD) as each language writes it: 26.11.2026, 26 Nov 2026. */
+const localDateUk = (date: string) => date.split('-').reverse().join('.');
+const localDateEn = (date: string) =>
+  new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
+
 function bilingual(subject: string, link: string, uk: Part, en: Part): Email {
   const textPart = (p: Part) => [p.heading, '', ...p.lines, '', `${p.action}: ${link}`].join('\n');
   const htmlPart = (p: Part) =>
@@ -128,10 +141,10 @@ export function planSharedEmail(input: {
   agencyName: string;
 }): Email {
   return bilingual(
-    `Контент-план на ${input.monthUk} · Content plan for ${input.monthEn}: ${input.clientName}`,
+    `Контент-план на ${midSentence(input.monthUk)} · Content plan for ${input.monthEn}: ${input.clientName}`,
     input.link,
     {
-      heading: `Контент-план на ${input.monthUk} готовий до перегляду`,
+      heading: `Контент-план на ${midSentence(input.monthUk)} готовий до перегляду`,
       lines: [
         `${input.agencyName} підготувала графік постингу і теми для «${input.clientName}».`,
         'Перегляньте його до зустрічі: так ми встигнемо обговорити все важливе.',
@@ -165,8 +178,8 @@ export function meetingInvitationEmail(input: {
     input.link,
     {
       heading: again
-        ? `Зустріч щодо плану на ${input.monthUk} перенесено`
-        : `Запрошення на зустріч щодо плану на ${input.monthUk}`,
+        ? `Зустріч щодо плану на ${midSentence(input.monthUk)} перенесено`
+        : `Запрошення на зустріч щодо плану на ${midSentence(input.monthUk)}`,
       lines: [
         `${input.agencyName} і «${input.clientName}» разом узгоджують контент-план.`,
         `Коли: ${input.when}`,
@@ -202,7 +215,7 @@ export function reviewOpenedEmail(input: {
     `Погодження плану · Plan review: ${input.clientName}, ${input.monthEn}`,
     input.link,
     {
-      heading: `Погодьте план на ${input.monthUk} письмово`,
+      heading: `Погодьте план на ${midSentence(input.monthUk)} письмово`,
       lines: [
         `Цього разу зустрітися не вийшло, тож ${input.agencyName} просить переглянути план у Plit.`,
         `Прокоментуйте кожну тему й слот, погодьте або попросіть змін до ${input.due}.`,
@@ -236,7 +249,7 @@ export function meetingSummaryEmail(input: {
     `Підсумки · Summary: ${input.clientName}, ${input.monthEn}`,
     input.link,
     {
-      heading: `Підсумки ${input.fireMode ? 'погодження' : 'зустрічі'}: план на ${input.monthUk}`,
+      heading: `Підсумки ${input.fireMode ? 'погодження' : 'зустрічі'}: план на ${midSentence(input.monthUk)}`,
       lines: [
         `Погоджено тем: ${input.agreed}. У резерві: ${input.parked}. Відхилено: ${input.dropped}. Нових ідей: ${input.ideas}.`,
         `Питань для запиту фактів: ${input.openQuestions}.`,
@@ -269,11 +282,11 @@ export function factRequestEmail(input: {
     `Запит фактів · Fact request: ${input.clientName}, ${input.monthEn}`,
     input.link,
     {
-      heading: `Що потрібно для постів на ${input.monthUk}`,
+      heading: `Що потрібно для постів на ${midSentence(input.monthUk)}`,
       lines: [
         `${input.agencyName} надіслала запит фактів за підсумками зустрічі: пунктів – ${input.items}.`,
         input.due
-          ? `Відповісти до: ${input.due}.`
+          ? `Відповісти до: ${localDateUk(input.due)}.`
           : 'Відповідайте на пункти по черзі: чернетки зберігаються.',
       ],
       action: 'Відкрити запит',
@@ -282,7 +295,7 @@ export function factRequestEmail(input: {
       heading: `What we need for the ${input.monthEn} posts`,
       lines: [
         `${input.agencyName} has sent the fact request from the meeting: ${input.items} items.`,
-        input.due ? `Please answer by ${input.due}.` : 'Answer item by item: drafts are kept.',
+        input.due ? `Please answer by ${localDateEn(input.due)}.` : 'Answer item by item: drafts are kept.',
       ],
       action: 'Open the request',
     },
@@ -317,15 +330,15 @@ export function factReminderEmail(input: {
         : `Термін минув ${dueOn}.`;
   const whenEn =
     d < 0
-      ? `They are due on ${dueOn}, in ${-d} day${d === -1 ? '' : 's'}.`
+      ? `They are due on ${localDateEn(dueOn)}, in ${-d} day${d === -1 ? '' : 's'}.`
       : d === 0
-        ? `They are due today, ${dueOn}.`
-        : `They were due on ${dueOn}.`;
+        ? `They are due today, ${localDateEn(dueOn)}.`
+        : `They were due on ${localDateEn(dueOn)}.`;
   return bilingual(
     `${d > 0 ? 'Прострочено · Overdue' : 'Нагадування · Reminder'}: ${input.clientName}, ${input.monthEn}`,
     input.link,
     {
-      heading: `Запит фактів на ${input.monthUk}: чекаємо ${itemsUk(items)}`,
+      heading: `Запит фактів на ${midSentence(input.monthUk)}: чекаємо ${itemsUk(items)}`,
       lines: [whenUk, 'Без цих відповідей ми не зможемо написати пости вчасно.'],
       action: 'Відповісти',
     },
