@@ -117,6 +117,7 @@ interface World extends TestAgency {
   factTemplateId: string;
   sentRequestId: string;
   openItemId: string;
+  filesItemId: string;
   answeredItemId: string;
   factFileId: string;
 }
@@ -563,7 +564,7 @@ const rows: Row[] = [
   {
     method: 'POST',
     path: '/api/fact-items/{itemId}/files',
-    url: (w) => `/api/fact-items/${w.openItemId}/files`,
+    url: (w) => `/api/fact-items/${w.filesItemId}/files`,
     body: () => photo.body,
     headers: { 'content-type': photo.contentType },
     expect: { ...answerItem, approver: 201 },
@@ -949,7 +950,7 @@ async function makeWorld(): Promise<World> {
     .insert(factRequests)
     .values({ cycleId: sentCycle!.id, clientId: agency.client.id, status: 'sent', sentAt: new Date() })
     .returning();
-  const [openItem, answeredItem] = await db
+  const [openItem, answeredItem, filesItem] = await db
     .insert(factItems)
     .values([
       { requestId: sentRequest!.id, question: 'Ціна?', source: 'manual', position: 1 },
@@ -963,6 +964,7 @@ async function makeWorld(): Promise<World> {
         answerVersion: 2,
         reviewVersion: 2,
       },
+      { requestId: sentRequest!.id, question: 'Фото пачки', kind: 'files', source: 'manual', position: 3 },
     ])
     .returning();
   const key = newFileKey(agency.client.id);
@@ -972,7 +974,7 @@ async function makeWorld(): Promise<World> {
   const [factFile] = await db
     .insert(factFiles)
     .values({
-      itemId: openItem!.id,
+      itemId: filesItem!.id,
       clientId: agency.client.id,
       storageKey: key,
       name: 'пачка.png',
@@ -1003,6 +1005,7 @@ async function makeWorld(): Promise<World> {
     factTemplateId: factTemplate!.id,
     sentRequestId: sentRequest!.id,
     openItemId: openItem!.id,
+    filesItemId: filesItem!.id,
     answeredItemId: answeredItem!.id,
     factFileId: factFile!.id,
     endedMeetingId: ended!.id,

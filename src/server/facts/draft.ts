@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/connect.ts';
 import { factItems, factRequests, factTemplates, meetingQuestions, topics } from '../db/schema/index.ts';
 import type { MeetingInCycle } from '../meetings/load.ts';
+import { defaultDueOn } from './dueDates.ts';
 
 /**
  * Right after the meeting, while it is fresh: a draft of what the agency needs from the client.
@@ -19,7 +20,7 @@ export async function draftFactRequest(tx: Executor, { meeting, cycle, client }:
     .insert(factRequests)
     .values({ cycleId: cycle.id, clientId: client.id })
     .returning();
-  const dueOn = cycle.deadlines.facts ?? null;
+  const dueOn = defaultDueOn({ cycle, client });
 
   const agreed = await tx
     .select()

@@ -1,7 +1,7 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { Executor } from '../db/connect.ts';
-import { factRequestLinks } from '../db/schema/index.ts';
+import { clientMembers, factRequestLinks, factRequests } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 
 /**
@@ -27,8 +27,23 @@ export async function useFactLink(db: Executor, token: string) {
   const [row] = await db
     .update(factRequestLinks)
     .set({ lastUsedAt: new Date() })
-    .where(and(eq(factRequestLinks.tokenHash, hashToken(token)), gt(factRequestLinks.expiresAt, new Date())))
+    .where(
+      and(
+        eq(factRequestLinks.tokenHash, hashToken(token)),
+        gt(factRequestLinks.expiresAt, new Date()),
+        // Only while the person is still a contact of the request's client.
+        sql`exists (select 1 from ${factRequests} join ${clientMembers}
+              on ${clientMembers.clientId} = ${factRequests.clientId}
+              where ${factRequests.id} = ${factRequestLinks.requestId}
+                and ${clientMembers.userId} = ${factRequestLinks.userId})`,
+      ),
+    )
     .returning({ userId: factRequestLinks.userId, requestId: factRequestLinks.requestId });
   if (!row) throw new AppError('token_invalid');
   return row;
+}
+
+/** "Log out everywhere" and a new password end the emailed links too: they sign in as well. */
+export async function revokeFactLinks(db: Executor, userId: string) {
+  await db.delete(factRequestLinks).where(eq(factRequestLinks.userId, userId));
 }

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
+import { mailAgencyOf } from '../commands/mailAgencyOf.ts';
 import type { WorkContext } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
 import { clientMembers, factItems, users } from '../db/schema/index.ts';
@@ -48,7 +49,13 @@ export async function keepFactRequestMail(
       due: items.find((i) => i.dueOn)?.dueOn ?? null,
       agencyName: actor.agency?.name ?? '',
     });
-    kept.push(await ctx.mailer.keep(tx, { ...email, to: contact.email, agencyId: client.agencyId }));
+    kept.push(
+      await ctx.mailer.keep(tx, {
+        ...email,
+        to: contact.email,
+        agencyId: await mailAgencyOf(tx, contact.id),
+      }),
+    );
   }
   return kept;
 }
@@ -71,7 +78,13 @@ export async function keepFollowUpMail(
       followUp,
       agencyName: actor.agency?.name ?? '',
     });
-    kept.push(await ctx.mailer.keep(tx, { ...email, to: contact.email, agencyId: found.client.agencyId }));
+    kept.push(
+      await ctx.mailer.keep(tx, {
+        ...email,
+        to: contact.email,
+        agencyId: await mailAgencyOf(tx, contact.id),
+      }),
+    );
   }
   return kept;
 }

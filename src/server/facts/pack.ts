@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import type { FactAnswer, FactItemFull } from '../../shared/api/facts.ts';
 import { sanitizeFileName } from '../files/fileName.ts';
-import type { FileStorage } from '../files/storage.ts';
+import { type FileStorage, FileStorageError } from '../files/storage.ts';
 
 const STATUS = {
   open: 'not answered yet',
@@ -65,7 +65,13 @@ export async function buildFactPack(
         for (let i = 2; used.has(name.toLowerCase()); i++)
           name = file.name.replace(/(\.[^.]*)?$/, ` (${i})$1`);
         used.add(name.toLowerCase());
-        zip.file(`${folder}/${name}`, await storage.get(storageKeyOf(file.id)), { binary: true });
+        const body = await storage.get(storageKeyOf(file.id)).catch((error: unknown) => {
+          if (error instanceof FileStorageError && error.code === 'file_missing') return null;
+          throw error;
+        });
+        // A file whose bytes are gone is named, not a reason to fail the whole pack.
+        if (body) zip.file(`${folder}/${name}`, body, { binary: true });
+        else lines.push(`   (missing on the server: ${file.name})`);
       }
     }
     lines.push('');

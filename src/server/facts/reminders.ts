@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { localParts } from '../../shared/time.ts';
+import { mailAgencyOf } from '../commands/mailAgencyOf.ts';
 import type { WorkContext } from '../context.ts';
 import { clients, cycles, factItems, factReminders, factRequests } from '../db/schema/index.ts';
 import { transact } from '../live/transact.ts';
@@ -48,71 +49,88 @@ export async function sendDueReminders(ctx: WorkContext, now = new Date()): Prom
     .where(and(eq(factRequests.status, 'sent'), isNull(clients.archivedAt), ne(cycles.stage, 'closed')));
   let sent = 0;
   for (const { id } of candidates) {
-    const mails = await transact(ctx, async (tx) => {
-      const [request] = await tx
-        .select()
-        .from(factRequests)
-        .where(and(eq(factRequests.id, id), eq(factRequests.status, 'sent')))
-        .for('update', { skipLocked: true });
-      if (!request?.sentAt || now.getTime() - request.sentAt.getTime() < QUIET_AFTER_SENDING_MS) return [];
-      const [client] = await tx.select().from(clients).where(eq(clients.id, request.clientId));
-      const [cycle] = await tx.select().from(cycles).where(eq(cycles.id, request.cycleId));
-      if (!client || !cycle) return [];
-      const local = localParts(now, client.timezone);
-      if (local.time < REMINDER_FROM) return [];
-      const outstanding = await tx
-        .select({ dueOn: factItems.dueOn })
-        .from(factItems)
-        .where(and(eq(factItems.requestId, id), inArray(factItems.status, ['open', 'follow_up'])));
-      const byDue = new Map<string, number>();
-      for (const { dueOn } of outstanding) if (dueOn) byDue.set(dueOn, (byDue.get(dueOn) ?? 0) + 1);
-      const kept: string[] = [];
-      for (const [dueOn, items] of [...byDue].sort()) {
-        const offsetDays = reminderOffsetDue(client.factReminders, dueOn, local.date);
-        if (offsetDays === undefined) continue;
-        const [claimed] = await tx
-          .insert(factReminders)
-          .values({ requestId: id, dueOn, offsetDays, items })
-          .onConflictDoNothing()
-          .returning({ id: factReminders.id });
-        if (!claimed) continue;
-        const found = { request, client, cycle };
-        const contacts = await contactsOf(tx, client.id);
-        for (const contact of contacts) {
-          const email = factReminderEmail({
-            link: await factLinkFor(ctx, tx, id, contact.id),
-            clientName: client.name,
-            monthUk: monthName(cycle.month, 'uk'),
-            monthEn: monthName(cycle.month, 'en'),
-            items,
-            dueOn,
-            offsetDays,
-          });
-          kept.push(await ctx.mailer.keep(tx, { ...email, to: contact.email, agencyId: client.agencyId }));
-        }
-        const data = { clientName: client.name, month: cycle.month, items, dueOn, offsetDays };
-        const link = `/facts/${id}`;
-        await notify(
-          tx,
-          contacts.map((c) => c.id),
-          { kind: 'fact_reminder', agencyId: client.agencyId, data, link },
-        );
-        if (offsetDays > 0) {
-          await notify(tx, await agencyManagers(tx, client.agencyId), {
-            kind: 'fact_overdue',
-            agencyId: client.agencyId,
-            data,
-            link,
-          });
-        }
-        await recordFactEvent(tx, null, found, 'fact_request.reminded', { dueOn, offsetDays, items });
-        sent += 1;
-      }
-      return kept;
+    // One request that fails (bad data, a lost connection) does not stop the others' reminders.
+    const mails = await remindOne(ctx, id, now).catch((err: unknown) => {
+      ctx.log.warn({ err, requestId: id }, 'fact reminder failed; trying again next time');
+      return { kept: [] as string[], sent: 0 };
     });
-    await deliverAll(ctx, mails);
+    sent += mails.sent;
+    await deliverAll(ctx, mails.kept);
   }
   return sent;
+}
+
+/** The due reminders of one request, claimed and written in one transaction. */
+function remindOne(ctx: WorkContext, id: string, now: Date) {
+  let sent = 0;
+  return transact(ctx, async (tx) => {
+    const [request] = await tx
+      .select()
+      .from(factRequests)
+      .where(and(eq(factRequests.id, id), eq(factRequests.status, 'sent')))
+      .for('update', { skipLocked: true });
+    if (!request?.sentAt || now.getTime() - request.sentAt.getTime() < QUIET_AFTER_SENDING_MS) return [];
+    const [client] = await tx.select().from(clients).where(eq(clients.id, request.clientId));
+    const [cycle] = await tx.select().from(cycles).where(eq(cycles.id, request.cycleId));
+    if (!client || !cycle) return [];
+    const local = localParts(now, client.timezone);
+    if (local.time < REMINDER_FROM) return [];
+    const outstanding = await tx
+      .select({ dueOn: factItems.dueOn })
+      .from(factItems)
+      .where(and(eq(factItems.requestId, id), inArray(factItems.status, ['open', 'follow_up'])));
+    const byDue = new Map<string, number>();
+    for (const { dueOn } of outstanding) if (dueOn) byDue.set(dueOn, (byDue.get(dueOn) ?? 0) + 1);
+    const kept: string[] = [];
+    for (const [dueOn, items] of [...byDue].sort()) {
+      const offsetDays = reminderOffsetDue(client.factReminders, dueOn, local.date);
+      if (offsetDays === undefined) continue;
+      const [claimed] = await tx
+        .insert(factReminders)
+        .values({ requestId: id, dueOn, offsetDays, items })
+        .onConflictDoNothing()
+        .returning({ id: factReminders.id });
+      if (!claimed) continue;
+      const found = { request, client, cycle };
+      const contacts = await contactsOf(tx, client.id);
+      for (const contact of contacts) {
+        const email = factReminderEmail({
+          link: await factLinkFor(ctx, tx, id, contact.id),
+          clientName: client.name,
+          monthUk: monthName(cycle.month, 'uk'),
+          monthEn: monthName(cycle.month, 'en'),
+          items,
+          dueOn,
+          offsetDays,
+        });
+        kept.push(
+          await ctx.mailer.keep(tx, {
+            ...email,
+            to: contact.email,
+            agencyId: await mailAgencyOf(tx, contact.id),
+          }),
+        );
+      }
+      const data = { clientName: client.name, month: cycle.month, items, dueOn, offsetDays };
+      const link = `/facts/${id}`;
+      await notify(
+        tx,
+        contacts.map((c) => c.id),
+        { kind: 'fact_reminder', agencyId: client.agencyId, data, link },
+      );
+      if (offsetDays > 0) {
+        await notify(tx, await agencyManagers(tx, client.agencyId), {
+          kind: 'fact_overdue',
+          agencyId: client.agencyId,
+          data,
+          link,
+        });
+      }
+      await recordFactEvent(tx, null, found, 'fact_request.reminded', { dueOn, offsetDays, items });
+      sent += 1;
+    }
+    return kept;
+  }).then((kept) => ({ kept, sent }));
 }
 
 /** Look for due reminders every so often in this process; several processes may do the same. */

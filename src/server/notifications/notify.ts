@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Notification } from '../../shared/api/facts.ts';
 import type { Executor } from '../db/connect.ts';
 import { agencyMembers, notifications } from '../db/schema/index.ts';
@@ -28,10 +28,11 @@ export async function notify(tx: Executor, userIds: string[], input: Input): Pro
             eq(notifications.kind, input.kind),
             eq(notifications.link, input.link),
             isNull(notifications.readAt),
+            sql`${notifications.data}->>'foldKey' = ${input.foldKey}`,
           ),
         )
         .limit(1);
-      if (unread && unread.data.foldKey === input.foldKey) {
+      if (unread) {
         const count = Number(unread.data.count ?? 1) + 1;
         await tx
           .update(notifications)

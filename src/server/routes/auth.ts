@@ -12,6 +12,7 @@ import { mailAgencyOf } from '../commands/mailAgencyOf.ts';
 import type { RouteModule } from '../context.ts';
 import { sessions, users } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
+import { revokeFactLinks } from '../facts/links.ts';
 import { transact } from '../live/transact.ts';
 import { magicLinkEmail, passwordResetEmail } from '../mail/templates.ts';
 
@@ -97,6 +98,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
           .where(eq(users.id, id));
         // A reset means the old password may be known to someone else: end every session.
         await tx.delete(sessions).where(eq(sessions.userId, id));
+        await revokeFactLinks(tx, id);
         return id;
       });
       await ctx.live.dropUser(userId);

@@ -1,4 +1,5 @@
 import { count, eq } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { factRequestFull } from '../../shared/api/facts.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -10,8 +11,10 @@ import { recordFactEvent } from '../facts/event.ts';
 import { loadFactItemForChange, loadFactRequest } from '../facts/load.ts';
 import { presentFactRequest } from '../facts/present.ts';
 import { isPreviewable } from '../facts/previews.ts';
-import { receiveFile, tooLarge } from '../facts/upload.ts';
+import { settleRequest } from '../facts/settle.ts';
+import { type Received, receiveFile, tooLarge } from '../facts/upload.ts';
 import { attachmentDisposition, sanitizeFileName } from '../files/fileName.ts';
+import { type FileStorage, FileStorageError } from '../files/storage.ts';
 import { transact } from '../live/transact.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { canAnswerFactItem, canTalkOnFactItem } from '../policies/facts.ts';
@@ -36,6 +39,46 @@ async function loadForFiles(tx: Tx, actor: Actor, itemId: string) {
   return found;
 }
 
+/** Files go to items that ask for files, up to a number a reviewer can still look through. */
+async function checkRoom(tx: Executor, item: typeof factItems.$inferSelect) {
+  if (item.kind !== 'files') {
+    throw new AppError('validation_failed', { fields: { file: 'This item asks for an answer, not files.' } });
+  }
+  const [held] = await tx.select({ n: count() }).from(factFiles).where(eq(factFiles.itemId, item.id));
+  if ((held?.n ?? 0) >= MAX_FILES_PER_ITEM) throw new AppError('too_many_files');
+}
+
+/** A change of a submitted answer's files: both the answerer's and the reviewer's versions move. */
+const touchAnswer = (tx: Executor, item: typeof factItems.$inferSelect) =>
+  tx
+    .update(factItems)
+    .set({ answerVersion: item.answerVersion + 1, reviewVersion: item.reviewVersion + 1 })
+    .where(eq(factItems.id, item.id));
+
+/** The one file of a multipart upload, streamed to storage; a torn or malformed body is a 400. */
+async function receiveUploadOf(
+  files: FileStorage,
+  max: number,
+  request: FastifyRequest,
+  clientId: string,
+): Promise<Received & { filename: string }> {
+  if (!request.isMultipart()) {
+    throw new AppError('validation_failed', { fields: { file: 'Send the file as multipart/form-data.' } });
+  }
+  try {
+    const part = await request.file();
+    if (!part) throw new AppError('validation_failed', { fields: { file: 'Choose a file to upload.' } });
+    return { ...(await receiveFile(files, part, clientId, max)), filename: part.filename };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    // Disk trouble is ours (500); anything else here is the body not being a whole upload.
+    if (typeof (error as { errno?: unknown }).errno === 'number') throw error;
+    throw new AppError('validation_failed', {
+      fields: { file: 'The upload was cut off or is not a valid form. Choose the file and try again.' },
+    });
+  }
+}
+
 /** A file row and its request, if the actor may see that client's request (404 otherwise). */
 async function loadFile(db: Executor, actor: Actor, fileId: string) {
   const [file] = await db
@@ -50,6 +93,8 @@ async function loadFile(db: Executor, actor: Actor, fileId: string) {
 
 export const factFileRoutes: RouteModule = (app, ctx) => {
   const max = ctx.env.maxUploadBytes;
+  const receiveUpload = (request: FastifyRequest, clientId: string) =>
+    receiveUploadOf(ctx.files, max, request, clientId);
 
   app.post(
     '/api/fact-items/:itemId/files',
@@ -69,27 +114,19 @@ export const factFileRoutes: RouteModule = (app, ctx) => {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      if (!request.isMultipart()) {
-        throw new AppError('validation_failed', {
-          fields: { file: 'Send the file as multipart/form-data.' },
-        });
-      }
-      // Check who may upload before reading the body; the lock is not held while bytes arrive.
-      const { client } = await ctx.db.transaction((tx) =>
-        loadForFiles(tx as Tx, actor, request.params.itemId),
-      );
-      const part = await request.file();
-      if (!part) throw new AppError('validation_failed', { fields: { file: 'Choose a file to upload.' } });
-      const received = await receiveFile(ctx.files, part, client.id, max);
+      // Check who may upload, and whether there is room, before reading the body; the lock is
+      // not held while the bytes arrive (the checks are made again before the row is written).
+      const { client } = await ctx.db.transaction(async (tx) => {
+        const found = await loadForFiles(tx as Tx, actor, request.params.itemId);
+        await checkRoom(tx, found.item);
+        return found;
+      });
+      const received = await receiveUpload(request, client.id);
       try {
         const presented = await transact(ctx, async (tx) => {
           const found = await loadForFiles(tx, actor, request.params.itemId);
-          const [held] = await tx
-            .select({ n: count() })
-            .from(factFiles)
-            .where(eq(factFiles.itemId, found.item.id));
-          if ((held?.n ?? 0) >= MAX_FILES_PER_ITEM) throw new AppError('too_many_files');
-          const name = withExtension(sanitizeFileName(part.filename || 'file'), received.type.extension);
+          await checkRoom(tx, found.item);
+          const name = withExtension(sanitizeFileName(received.filename || 'file'), received.type.extension);
           const [row] = await tx
             .insert(factFiles)
             .values({
@@ -103,6 +140,8 @@ export const factFileRoutes: RouteModule = (app, ctx) => {
               uploadedBy: actor.user.id,
             })
             .returning();
+          // Files are part of a submitted answer: a reviewer who saw it without this one must look again.
+          if (found.item.answer) await touchAnswer(tx, found.item);
           await recordFactEvent(tx, actor, found, 'fact_file.added', {
             itemId: found.item.id,
             fileId: row!.id,
@@ -132,7 +171,11 @@ export const factFileRoutes: RouteModule = (app, ctx) => {
     async (request, reply) => {
       const actor = requireActor(request);
       const { file } = await loadFile(ctx.db, actor, request.params.fileId);
-      const body = await ctx.files.get(file.storageKey);
+      const body = await ctx.files.get(file.storageKey).catch((error: unknown) => {
+        // A row whose bytes are gone (a restored backup without its files): not found, not a crash.
+        if (error instanceof FileStorageError && error.code === 'file_missing') throw notFound();
+        throw error;
+      });
       const inline = request.query.preview === '1' && isPreviewable(file.contentType);
       return (
         reply
@@ -147,7 +190,7 @@ export const factFileRoutes: RouteModule = (app, ctx) => {
           // Whatever the bytes, the browser neither guesses a type nor runs anything from them.
           .header('x-content-type-options', 'nosniff')
           .header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox")
-          .header('cache-control', 'private, max-age=3600')
+          .header('cache-control', 'private, no-store')
           .send(body)
       );
     },
@@ -190,15 +233,18 @@ export const factFileRoutes: RouteModule = (app, ctx) => {
               reviewVersion: found.item.reviewVersion + 1,
             })
             .where(eq(factItems.id, file.itemId));
+        } else if (found.item.answer) {
+          await touchAnswer(tx, found.item);
         }
         await recordFactEvent(tx, actor, found, 'fact_file.removed', {
           itemId: file.itemId,
           name: file.name,
         });
+        const settled = await settleRequest(tx, actor, found);
         const [requestRow] = await tx
           .select()
           .from(factRequests)
-          .where(eq(factRequests.id, found.request.id));
+          .where(eq(factRequests.id, settled.request.id));
         return {
           presented: await presentFactRequest(tx, actor, { ...found, request: requestRow! }),
           key: file.storageKey,

@@ -22,6 +22,7 @@ import { settleRequest } from '../facts/settle.ts';
 import { everyoneRoom, teamRoom } from '../live/rooms.ts';
 import { transact } from '../live/transact.ts';
 import { notify } from '../notifications/notify.ts';
+import { todayIn } from '../planning/cycleRules.ts';
 import { loadCycle } from '../planning/load.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { agencyRoleIn } from '../policies/agency.ts';
@@ -183,6 +184,14 @@ export const factRequestRoutes: RouteModule = (app, ctx) => {
         if (changes.dueOn !== found.item.dueOn) checkDueOn(found.client, changes.dueOn);
         const kind = changes.kind ?? found.item.kind;
         const choices = changes.choices ?? found.item.choices;
+        const reshaped =
+          kind !== found.item.kind || JSON.stringify(choices) !== JSON.stringify(found.item.choices);
+        if (reshaped && (found.item.answer || found.item.draft)) {
+          // An answer of one kind does not become an answer of another: ask a new item instead.
+          throw new AppError('conflict', {
+            message: 'This item has an answer already; its kind and choices stay. Add a new item instead.',
+          });
+        }
         if (kind === 'choice' && choices.length < 2) {
           throw new AppError('validation_failed', { fields: { choices: 'Give at least two choices' } });
         }
@@ -245,13 +254,21 @@ export const factRequestRoutes: RouteModule = (app, ctx) => {
       const found = await transact(ctx, async (tx) => {
         const found = await loadFactRequest(tx, actor, request.params.requestId, canSendFactRequest);
         if (found.request.version !== request.body.version) throw staleVersion();
-        const [any] = await tx
-          .select({ id: factItems.id })
+        const items = await tx
+          .select({ dueOn: factItems.dueOn })
           .from(factItems)
-          .where(eq(factItems.requestId, found.request.id))
-          .limit(1);
-        if (!any) {
+          .where(eq(factItems.requestId, found.request.id));
+        if (items.length === 0) {
           throw new AppError('conflict', { message: 'Add at least one item before sending the request.' });
+        }
+        // A request is not sent overdue: the client would be reminded of it the next morning.
+        const today = todayIn(found.client.timezone);
+        const late = items.filter((i) => i.dueOn !== null && i.dueOn < today).length;
+        if (late > 0) {
+          throw new AppError('validation_failed', {
+            message: `${late} item(s) are due before today. Move their due dates, then send.`,
+            fields: { dueOn: `${late} item(s) are due before today.` },
+          });
         }
         const [row] = await tx
           .update(factRequests)

@@ -8,6 +8,7 @@ import { clearSessionCookie } from '../auth/sessions.ts';
 import type { RouteModule } from '../context.ts';
 import { sessions, users } from '../db/schema/index.ts';
 import { AppError, notFound } from '../errors.ts';
+import { revokeFactLinks } from '../facts/links.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { presentMe, presentSession } from '../presenters/me.ts';
 
@@ -135,6 +136,7 @@ export const meRoutes: RouteModule = (app, ctx) => {
     async (request, reply) => {
       const actor = requireActor(request);
       await ctx.db.delete(sessions).where(eq(sessions.userId, actor.user.id));
+      await revokeFactLinks(ctx.db, actor.user.id);
       clearSessionCookie(reply);
       await ctx.live.dropUser(actor.user.id);
       return { ok: true as const };

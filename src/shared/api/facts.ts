@@ -30,11 +30,12 @@ export const factRequest = z.object({
 });
 export type FactRequest = z.infer<typeof factRequest>;
 
+const choiceList = z.array(z.string().trim().min(1).max(200)).max(20);
 const itemFields = {
   topicId: uuid.nullable().optional(),
   question: z.string().trim().min(1).max(2000),
   kind: z.enum(factKinds).default('text'),
-  choices: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  choices: choiceList.default([]),
   required: z.boolean().default(true),
   dueOn: localDate.nullable().optional(),
   contactId: uuid.nullable().optional().describe('The client contact it is for.'),
@@ -49,7 +50,8 @@ export const updateFactItemBody = z
     topicId: itemFields.topicId,
     question: itemFields.question.optional(),
     kind: z.enum(factKinds).optional(),
-    choices: itemFields.choices.optional(),
+    // Not itemFields.choices: its default would turn "not given" into "no choices".
+    choices: choiceList.optional(),
     required: z.boolean().optional(),
     dueOn: itemFields.dueOn,
     contactId: itemFields.contactId,
@@ -84,7 +86,7 @@ export const updateFactTemplateBody = z
   .object({
     question: itemFields.question.optional(),
     kind: z.enum(factKinds).optional(),
-    choices: itemFields.choices.optional(),
+    choices: choiceList.optional(),
     required: z.boolean().optional(),
     position: z.number().optional(),
     version: z.int().min(1),

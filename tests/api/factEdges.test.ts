@@ -1,0 +1,190 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  clientMembers,
+  factItems,
+  factRequests,
+  notifications,
+  outbox,
+} from '../../src/server/db/schema/index.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { makeAgency } from '../support/factories.ts';
+import { kyivDay, makeSentRequest } from '../support/facts.ts';
+import { call } from '../support/http.ts';
+import { makePng, upload } from '../support/uploads.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const tokenIn = (text: string) => /\/facts\/open\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
+
+describe('fact request edges', () => {
+  it("a contact of two agencies gets sign-in links that neither agency's outbox shows", async () => {
+    const db = t.database.db;
+    const a = await makeAgency(db);
+    const b = await makeAgency(db);
+    // A's approver is also a contact of B's client (a brand working with two agencies).
+    await db.insert(clientMembers).values({ clientId: b.client.id, userId: a.approver.id, role: 'approver' });
+    const { items } = await makeSentRequest(db, a, [
+      {
+        question: 'Ціна',
+        status: 'answered',
+        answer: { kind: 'text', text: '1' },
+        answerVersion: 2,
+        reviewVersion: 2,
+      },
+    ]);
+    await call(t.app, 'POST', `/api/fact-items/${items[0]!.id}/follow-up`, {
+      cookie: a.contentManager.cookie,
+      body: { body: 'З ПДВ?', reviewVersion: 2 },
+    });
+    const [mail] = await db.select().from(outbox).where(eq(outbox.toEmail, a.approver.email));
+    expect(tokenIn(mail!.text)).toBeTruthy();
+    expect(mail!.agencyId).toBeNull();
+    const listed = await call(t.app, 'GET', '/api/outbox', { cookie: a.owner.cookie });
+    expect(JSON.stringify(listed.body)).not.toContain(a.approver.email);
+  });
+
+  it('a file added to or removed from a submitted answer makes a stale review refuse; removing the last settles', async () => {
+    const db = t.database.db;
+    const agency = await makeAgency(db);
+    const { request, items } = await makeSentRequest(db, agency, [
+      { question: 'Ціна', status: 'accepted', answer: { kind: 'text', text: '1' } },
+      { question: 'Фото', kind: 'files', required: false },
+    ]);
+    const photos = items[1]!;
+    const first = await upload(t.app, photos.id, agency.approver.cookie, 'a.png', makePng());
+    await call(t.app, 'POST', `/api/fact-items/${photos.id}/answer`, {
+      cookie: agency.approver.cookie,
+      body: { answer: { kind: 'files', note: '' }, answerVersion: 1 },
+    });
+    const seen = (
+      await call(t.app, 'GET', `/api/fact-requests/${request.id}`, { cookie: agency.contentManager.cookie })
+    ).body.request.items[1].reviewVersion;
+    await upload(t.app, photos.id, agency.approver.cookie, 'b.png', makePng(8, 8));
+    const stale = await call(t.app, 'POST', `/api/fact-items/${photos.id}/accept`, {
+      cookie: agency.contentManager.cookie,
+      body: { reviewVersion: seen },
+    });
+    expect(stale.status).toBe(409);
+    // Both files go: the item is open again, and with only an optional item open the request is complete.
+    const fileIds = first.body.request.items[1].files.map((f: { id: string }) => f.id);
+    const now = (
+      await call(t.app, 'GET', `/api/fact-requests/${request.id}`, { cookie: agency.approver.cookie })
+    ).body.request.items[1].files.map((f: { id: string }) => f.id);
+    for (const id of new Set([...fileIds, ...now])) {
+      await call(t.app, 'DELETE', `/api/fact-files/${id}`, { cookie: agency.approver.cookie });
+    }
+    const after = await call(t.app, 'GET', `/api/fact-requests/${request.id}`, {
+      cookie: agency.approver.cookie,
+    });
+    expect(after.body.request.items[1]).toMatchObject({ status: 'open', answer: null, answeredBy: null });
+    expect(after.body.request.status).toBe('complete');
+  });
+
+  it('refuses files for an item that asks for text, and a torn upload, with a 400', async () => {
+    const db = t.database.db;
+    const agency = await makeAgency(db);
+    const { items } = await makeSentRequest(db, agency, [
+      { question: 'Ціна' },
+      { question: 'Фото', kind: 'files' },
+    ]);
+    const wrong = await upload(t.app, items[0]!.id, agency.approver.cookie, 'a.png', makePng());
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.fields.file).toBeTruthy();
+    const torn = await call(t.app, 'POST', `/api/fact-items/${items[1]!.id}/files`, {
+      cookie: agency.approver.cookie,
+      body: Buffer.concat([
+        Buffer.from('--XX\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n'),
+        makePng(),
+      ]),
+      headers: { 'content-type': 'multipart/form-data; boundary=XX' },
+    });
+    expect(torn.status).toBe(400);
+    expect(torn.body.error.fields.file).toMatch(/cut off/);
+  });
+
+  it('an answered item keeps its kind; a request is not sent with past due dates', async () => {
+    const db = t.database.db;
+    const agency = await makeAgency(db);
+    const { request, items } = await makeSentRequest(db, agency, [
+      {
+        question: 'Розмір',
+        kind: 'choice',
+        choices: ['S', 'M'],
+        status: 'answered',
+        answer: { kind: 'choice', choice: 'S' },
+      },
+    ]);
+    const cm = agency.contentManager.cookie;
+    const reshaped = await call(t.app, 'PATCH', `/api/fact-items/${items[0]!.id}`, {
+      cookie: cm,
+      body: { kind: 'date', version: 1 },
+    });
+    expect(reshaped.status).toBe(409);
+    const reworded = await call(t.app, 'PATCH', `/api/fact-items/${items[0]!.id}`, {
+      cookie: cm,
+      body: { question: 'Розмір пачки', version: 1 },
+    });
+    expect(reworded.status).toBe(200);
+    // Saying nothing about the choices keeps them.
+    expect(reworded.body.item.choices).toEqual(['S', 'M']);
+
+    // A draft left lying for days: its due date is in the past now.
+    await db
+      .update(factRequests)
+      .set({ status: 'draft', sentAt: null })
+      .where(eq(factRequests.id, request.id));
+    await db
+      .update(factItems)
+      .set({ dueOn: kyivDay(-2) })
+      .where(eq(factItems.id, items[0]!.id));
+    const send = await call(t.app, 'POST', `/api/fact-requests/${request.id}/send`, {
+      cookie: cm,
+      body: { version: 1 },
+    });
+    expect(send.status).toBe(400);
+    expect(send.body.error.message).toMatch(/due before today/);
+  });
+
+  it('folds notifications per item, and the emailed link stops when the person stops being a contact', async () => {
+    const db = t.database.db;
+    const agency = await makeAgency(db);
+    const { items } = await makeSentRequest(db, agency, [{ question: 'A' }, { question: 'B' }]);
+    for (const i of [0, 1, 1, 1]) {
+      await call(t.app, 'POST', `/api/fact-items/${items[i]!.id}/messages`, {
+        cookie: agency.approver.cookie,
+        body: { body: `питання ${i}` },
+      });
+    }
+    const bell = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, agency.owner.id), eq(notifications.kind, 'fact_message')));
+    expect(bell.map((n) => Number(n.data.count)).sort()).toEqual([1, 3]);
+
+    await call(t.app, 'POST', `/api/fact-items/${items[0]!.id}/messages`, {
+      cookie: agency.contentManager.cookie,
+      body: { body: 'Дякуємо' },
+    });
+    // A link from a follow-up email to the approver, then the approver leaves the client.
+    await call(t.app, 'POST', `/api/fact-items/${items[0]!.id}/answer`, {
+      cookie: agency.approver.cookie,
+      body: { answer: { kind: 'text', text: '1' }, answerVersion: 1 },
+    });
+    await call(t.app, 'POST', `/api/fact-items/${items[0]!.id}/follow-up`, {
+      cookie: agency.contentManager.cookie,
+      body: { body: 'Точно?', reviewVersion: 2 },
+    });
+    const [mail] = await db.select().from(outbox).where(eq(outbox.toEmail, agency.approver.email));
+    const token = tokenIn(mail!.text);
+    expect((await call(t.app, 'POST', '/api/fact-links/confirm', { body: { token } })).status).toBe(200);
+    await db
+      .delete(clientMembers)
+      .where(and(eq(clientMembers.userId, agency.approver.id), eq(clientMembers.clientId, agency.client.id)));
+    expect((await call(t.app, 'POST', '/api/fact-links/confirm', { body: { token } })).status).toBe(404);
+  });
+});
