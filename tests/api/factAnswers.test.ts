@@ -220,6 +220,8 @@ describe('answering a fact request', () => {
     expect(reply.status).toBe(201);
     const thread = itemOf(reply.body.request, who!.id).messages as Array<{ side: string }>;
     expect(thread.map((m) => m.side)).toEqual(['agency', 'client']);
+    // The reply answers the follow-up: the item is the agency's to review again.
+    expect(itemOf(reply.body.request, who!.id).status).toBe('answered');
     // A stranger's reply goes nowhere.
     const stranger = await call(t.app, 'POST', `/api/fact-items/${who!.id}/messages`, {
       cookie: agency.otherClientApprover.cookie,
@@ -227,14 +229,16 @@ describe('answering a fact request', () => {
     });
     expect(stranger.status).toBe(404);
 
-    await submit(who!.id, 'Олена Коваль, бариста', 3);
+    // The client also puts the full answer in the answer itself.
+    const resubmitted = await submit(who!.id, 'Олена Коваль, бариста', 4);
+    expect(resubmitted.status).toBe(200);
     const before = await call(t.app, 'GET', `/api/fact-requests/${request.id}`, { cookie: cm });
     expect(before.body.request.topics).toEqual([
       { topicId: plan.topics[0]!.id, required: 2, accepted: 1, ready: false },
     ]);
     const done = await call(t.app, 'POST', `/api/fact-items/${who!.id}/accept`, {
       cookie: cm,
-      body: { reviewVersion: 4 },
+      body: { reviewVersion: 5 },
     });
     // The optional item was never answered: it does not hold the request up.
     expect(done.body.request.status).toBe('complete');

@@ -221,6 +221,8 @@ describe('files for an answer', () => {
     const text = await zip.file('answers.txt')!.async('string');
     expect(text).toContain('Ціна');
     expect(text).toContain('320 грн');
+    // In the reader's language (the creator has none set: Ukrainian, like most of Plit's users).
+    expect(text).toContain('Відповідь: 320 грн');
     expect(text).toContain(agency.approver.name);
     // The pack is the agency's; the client and strangers do not get it.
     expect((await call(t.app, 'GET', url, { cookie: agency.approver.cookie })).status).toBe(403);

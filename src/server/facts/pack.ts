@@ -2,15 +2,11 @@ import JSZip from 'jszip';
 import type { FactAnswer, FactItemFull } from '../../shared/api/facts.ts';
 import { sanitizeFileName } from '../files/fileName.ts';
 import { type FileStorage, FileStorageError } from '../files/storage.ts';
+import { type PackLanguage, packWords } from './packWords.ts';
 
-const STATUS = {
-  open: 'not answered yet',
-  answered: 'answered, not reviewed yet',
-  accepted: 'accepted',
-  follow_up: 'follow-up asked',
-} as const;
+type Words = (typeof packWords)[PackLanguage];
 
-function answerText(answer: FactAnswer | null): string {
+function answerText(answer: FactAnswer | null, w: Words): string {
   if (!answer) return '—';
   switch (answer.kind) {
     case 'text':
@@ -22,9 +18,9 @@ function answerText(answer: FactAnswer | null): string {
     case 'choice':
       return answer.choice;
     case 'files':
-      return answer.note ? `files (see the folder); note: ${answer.note}` : 'files (see the folder)';
+      return answer.note ? `${w.files}; ${w.note}: ${answer.note}` : w.files;
     case 'not_available':
-      return `NOT AVAILABLE: ${answer.reason}`;
+      return `${w.notAvailable}: ${answer.reason}`;
   }
 }
 
@@ -42,23 +38,25 @@ export async function buildFactPack(
   heading: { client: string; month: string; topic: string },
   items: FactItemFull[],
   storageKeyOf: (fileId: string) => string,
+  language: PackLanguage,
 ) {
+  const w = packWords[language];
   const zip = new JSZip();
   const lines = [`${heading.client} · ${heading.month}`, heading.topic, ''];
   let n = 0;
   for (const item of items) {
     n += 1;
     lines.push(
-      `${n}. ${item.question}${item.required ? '' : ' (optional)'}`,
-      `   Answer: ${answerText(item.answer)}`,
-      `   Status: ${STATUS[item.status]}${item.answeredBy ? `; answered by ${item.answeredBy.name} on ${item.answeredAt?.slice(0, 10)}` : ''}`,
+      `${n}. ${item.question}${item.required ? '' : w.optional}`,
+      `   ${w.answer}: ${answerText(item.answer, w)}`,
+      `   ${w.state}: ${w.status[item.status]}${item.answeredBy ? w.by(item.answeredBy.name, item.answeredAt?.slice(0, 10) ?? '') : ''}`,
     );
     for (const m of item.messages) {
-      lines.push(`   ${m.side === 'agency' ? 'Agency' : 'Client'} (${m.author?.name ?? '—'}): ${m.body}`);
+      lines.push(`   ${m.side === 'agency' ? w.agency : w.client} (${m.author?.name ?? '—'}): ${m.body}`);
     }
     if (item.files.length > 0) {
       const folder = folderOf(n, item.question);
-      lines.push(`   Files: ${folder}/`);
+      lines.push(`   ${w.filesIn}: ${folder}/`);
       const used = new Set<string>();
       for (const file of item.files) {
         let name = file.name;
@@ -71,7 +69,7 @@ export async function buildFactPack(
         });
         // A file whose bytes are gone is named, not a reason to fail the whole pack.
         if (body) zip.file(`${folder}/${name}`, body, { binary: true });
-        else lines.push(`   (missing on the server: ${file.name})`);
+        else lines.push(`   (${w.missing}: ${file.name})`);
       }
     }
     lines.push('');

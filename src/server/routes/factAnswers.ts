@@ -280,6 +280,18 @@ export const factAnswerRoutes: RouteModule = (app, ctx) => {
           side,
           body: request.body.body,
         });
+        // The client's reply to a follow-up answers it: the item is the agency's to review again.
+        if (side === 'client' && f.item.status === 'follow_up' && f.item.answer) {
+          await tx
+            .update(factItems)
+            .set({
+              status: 'answered',
+              answerVersion: f.item.answerVersion + 1,
+              reviewVersion: f.item.reviewVersion + 1,
+            })
+            .where(eq(factItems.id, f.item.id));
+          await settleRequest(tx, actor, f);
+        }
         await recordFactEvent(tx, actor, f, 'fact_item.message', { itemId: f.item.id, side });
         const people =
           side === 'client'

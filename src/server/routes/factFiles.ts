@@ -48,11 +48,20 @@ async function checkRoom(tx: Executor, item: typeof factItems.$inferSelect) {
   if ((held?.n ?? 0) >= MAX_FILES_PER_ITEM) throw new AppError('too_many_files');
 }
 
-/** A change of a submitted answer's files: both the answerer's and the reviewer's versions move. */
-const touchAnswer = (tx: Executor, item: typeof factItems.$inferSelect) =>
+/**
+ * A change of a submitted answer's files: both the answerer's and the reviewer's versions move,
+ * and the answer reads as given now, by this person (the reviewer sees it changed).
+ */
+const touchAnswer = (tx: Executor, item: typeof factItems.$inferSelect, actor: Actor) =>
   tx
     .update(factItems)
-    .set({ answerVersion: item.answerVersion + 1, reviewVersion: item.reviewVersion + 1 })
+    .set({
+      answerVersion: item.answerVersion + 1,
+      reviewVersion: item.reviewVersion + 1,
+      answeredBy: actor.user.id,
+      answeredAt: new Date(),
+      ...(item.status === 'follow_up' ? {} : { status: 'answered' as const }),
+    })
     .where(eq(factItems.id, item.id));
 
 /** The one file of a multipart upload, streamed to storage; a torn or malformed body is a 400. */
@@ -141,7 +150,7 @@ export const factFileRoutes: RouteModule = (app, ctx) => {
             })
             .returning();
           // Files are part of a submitted answer: a reviewer who saw it without this one must look again.
-          if (found.item.answer) await touchAnswer(tx, found.item);
+          if (found.item.answer) await touchAnswer(tx, found.item, actor);
           await recordFactEvent(tx, actor, found, 'fact_file.added', {
             itemId: found.item.id,
             fileId: row!.id,
@@ -234,7 +243,7 @@ export const factFileRoutes: RouteModule = (app, ctx) => {
             })
             .where(eq(factItems.id, file.itemId));
         } else if (found.item.answer) {
-          await touchAnswer(tx, found.item);
+          await touchAnswer(tx, found.item, actor);
         }
         await recordFactEvent(tx, actor, found, 'fact_file.removed', {
           itemId: file.itemId,

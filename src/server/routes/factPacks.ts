@@ -56,6 +56,7 @@ export const factPackRoutes: RouteModule = (app, ctx) => {
         { client: found.client.name, month: found.cycle.month, topic: title },
         items,
         (id) => keys.get(id)!,
+        actor.user.locale === 'en' ? 'en' : 'uk',
       );
       return reply
         .header('content-type', 'application/zip')

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray } from 'drizzle-orm';
 import type { FactAnswer } from '../../shared/api/facts.ts';
 import { localParts } from '../../shared/time.ts';
 import type { Executor } from '../db/connect.ts';
@@ -15,6 +15,7 @@ import {
   factTemplates,
   notifications,
   rubrics,
+  slots,
   topics,
   users,
 } from '../db/schema/index.ts';
@@ -67,12 +68,23 @@ export async function seedDemoFacts(
     .from(cycles)
     .where(and(eq(cycles.clientId, client.id), eq(cycles.month, month)));
   if (!cycle) return;
+  // The facts still missing are for the month's last posts, the ones not written yet.
+  const coming = await tx
+    .select({ topic: topics })
+    .from(slots)
+    .innerJoin(topics, eq(topics.id, slots.topicId))
+    .where(and(eq(slots.cycleId, cycle.id), gt(slots.startsAt, new Date())))
+    .orderBy(asc(slots.startsAt));
   const monthTopics = await tx
     .select()
     .from(topics)
     .where(and(eq(topics.cycleId, cycle.id), eq(topics.status, 'accepted')))
-    .orderBy(asc(topics.position));
-  const [first, second] = monthTopics;
+    .orderBy(desc(topics.position));
+  const picked = [...new Map([...coming.map((c) => c.topic), ...monthTopics].map((t) => [t.id, t])).values()];
+  // The first group asks what its rubric always needs; the second is about the team.
+  const first = picked.find((t) => t.rubricId === rubric('Кава тижня')) ?? picked[0];
+  const second =
+    picked.find((t) => t !== first && t.rubricId === rubric('Команда')) ?? picked.find((t) => t !== first);
   if (!first || !second) return;
   const people = await tx
     .select({ id: users.id, email: users.email })
@@ -90,7 +102,7 @@ export async function seedDemoFacts(
       clientId: client.id,
       status: 'sent',
       sentAt: ago(6),
-      firstAnswerAt: ago(5, 3),
+      firstAnswerAt: ago(5),
       version: 2,
     })
     .returning();

@@ -1,0 +1,43 @@
+/** The words of a fact pack's answers.txt, in the reader's language. */
+export const packWords = {
+  uk: {
+    status: {
+      open: 'ще без відповіді',
+      answered: 'є відповідь, ще не перевірено',
+      accepted: 'прийнято',
+      follow_up: 'поставлено уточнення',
+    },
+    answer: 'Відповідь',
+    state: 'Стан',
+    by: (name: string, date: string) => `; відповідь дав(ла) ${name}, ${date}`,
+    optional: ' (необов’язково)',
+    files: 'файли (див. папку)',
+    note: 'примітка',
+    notAvailable: 'НЕМАЄ',
+    agency: 'Агенція',
+    client: 'Клієнт',
+    filesIn: 'Файли',
+    missing: 'немає на сервері',
+  },
+  en: {
+    status: {
+      open: 'not answered yet',
+      answered: 'answered, not reviewed yet',
+      accepted: 'accepted',
+      follow_up: 'follow-up asked',
+    },
+    answer: 'Answer',
+    state: 'Status',
+    by: (name: string, date: string) => `; answered by ${name} on ${date}`,
+    optional: ' (optional)',
+    files: 'files (see the folder)',
+    note: 'note',
+    notAvailable: 'NOT AVAILABLE',
+    agency: 'Agency',
+    client: 'Client',
+    filesIn: 'Files',
+    missing: 'missing on the server',
+  },
+} as const;
+
+export type PackLanguage = keyof typeof packWords;
