@@ -23,7 +23,8 @@ export function linkify(text: string): ReactNode[] {
         href={url}
         target={external ? '_blank' : undefined}
         rel={external ? 'noopener noreferrer' : undefined}
-        style={{ wordBreak: 'break-all' }}
+        // A long address breaks where it must, but first moves to its own line: never "http / s://".
+        style={{ overflowWrap: 'anywhere' }}
       >
         {url}
       </Anchor>,

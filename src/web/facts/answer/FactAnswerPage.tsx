@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconChecklist, IconMoodEmpty } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi, Link, Navigate } from '@tanstack/react-router';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FactItemFull, FactRequestPage } from '../../../shared/api/index.ts';
@@ -23,9 +23,13 @@ import { useLiveFactRequest } from './useLiveFactRequest.ts';
 
 const route = getRouteApi('/_app/facts/$requestId');
 
-/** The fact request as the client answers it (phone first); the agency sees it read-only. */
+/**
+ * The fact request as the client answers it (phone first). The agency reviews it in the plan:
+ * its members who land here (every notification links here) go on to the cycle's Facts tab.
+ */
 export function FactAnswerPage() {
   const { t } = useTranslation();
+  const me = useMe();
   const { requestId } = route.useParams();
   const page = useQuery(factRequestQuery(requestId));
   useLiveFactRequest(page.data);
@@ -51,6 +55,16 @@ export function FactAnswerPage() {
     return <ErrorState error={page.error} onRetry={() => void page.refetch()} />;
   }
   if (!page.data) return <LoadingState rows={4} height={120} />;
+  if (me.agency && !page.data.request.abilities.answer) {
+    return (
+      <Navigate
+        to="/cycles/$cycleId"
+        params={{ cycleId: page.data.cycle.id }}
+        search={{ tab: 'facts' }}
+        replace
+      />
+    );
+  }
   return <FactRequestView page={page.data} />;
 }
 

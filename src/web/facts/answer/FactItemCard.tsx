@@ -11,7 +11,7 @@ import {
   IconWifiOff,
 } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
-import { type ReactNode, useEffect, useId, useState } from 'react';
+import { type ReactNode, type Ref, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FactAnswer, FactItemFull } from '../../../shared/api/index.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -57,10 +57,21 @@ export function FactItemCard({ requestId, item, answering, timeZone, today }: Pr
   const overdue = Boolean(
     item.dueOn && item.dueOn < today && (item.status === 'open' || item.status === 'follow_up'),
   );
+  const card = useRef<HTMLElement>(null);
+  const status = useRef<HTMLDivElement>(null);
+  // After a send the button is gone: the keyboard lands on the item's new status ("Sent"),
+  // unless the person has moved on elsewhere meanwhile.
+  const onSent = useCallback(() => {
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body || card.current?.contains(active)) status.current?.focus();
+    });
+  }, []);
 
   return (
     <Paper
       component="article"
+      ref={card}
       withBorder
       radius="md"
       p={{ base: 'sm', sm: 'md' }}
@@ -74,7 +85,7 @@ export function FactItemCard({ requestId, item, answering, timeZone, today }: Pr
             {item.question}
           </Title>
           <Group gap={6} wrap="wrap">
-            <StatusBadge item={item} answering={answering} />
+            <StatusBadge item={item} answering={answering} ref={status} />
             <Badge variant="outline" color="gray" tt="none" fw={500}>
               {item.required ? t('facts.required') : t('facts.optional')}
             </Badge>
@@ -90,6 +101,7 @@ export function FactItemCard({ requestId, item, answering, timeZone, today }: Pr
             timeZone={timeZone}
             questionId={questionId}
             onTyping={setTyping}
+            onSent={onSent}
           />
         ) : (
           <>
@@ -109,12 +121,29 @@ export function FactItemCard({ requestId, item, answering, timeZone, today }: Pr
   );
 }
 
-function StatusBadge({ item, answering }: { item: FactItemFull; answering: boolean }) {
+function StatusBadge({
+  item,
+  answering,
+  ref,
+}: {
+  item: FactItemFull;
+  answering: boolean;
+  ref?: Ref<HTMLDivElement>;
+}) {
   const { t } = useTranslation();
   // The agency reads the same states from its side: "follow-up asked", not "needs your attention".
   const label = (status: 'open' | 'answered' | 'accepted' | 'follow_up') =>
     answering ? t(`facts.status.${status}`) : t(`facts.statusAgency.${status}`);
-  const badge = { tt: 'none' as const, variant: 'light' as const, h: 'auto', py: 3 };
+  // Focusable from code only: where the keyboard lands after sending.
+  const badge = {
+    tt: 'none' as const,
+    variant: 'light' as const,
+    h: 'auto',
+    py: 3,
+    ref,
+    tabIndex: -1,
+    className: classes.focusTarget,
+  };
   switch (item.status) {
     case 'accepted':
       return (
@@ -212,12 +241,14 @@ function ItemEditor({
   timeZone,
   questionId,
   onTyping,
+  onSent,
 }: {
   requestId: string;
   item: FactItemFull;
   timeZone: string;
   questionId: string;
   onTyping: (typing: boolean) => void;
+  onSent: () => void;
 }) {
   const { t } = useTranslation();
   const accepted = item.status === 'accepted';
@@ -226,12 +257,20 @@ function ItemEditor({
   // A sent answer with nothing changed since: nothing to send again (unless the agency asks).
   const upToDate = item.status === 'answered' && !item.draft && !answer.dirty;
   const resend = Boolean(item.answer);
+  // After a follow-up the same answer again says nothing new: change it, or reply below.
+  // (A files answer may have new files without a changed note, so it can always be sent.)
+  const unchanged =
+    item.status === 'follow_up' && resend && item.kind !== 'files' && !item.draft && !answer.dirty;
+  const unchangedId = useId();
 
   const submit = () =>
     answer
       .submit()
       .then((sent) => {
-        if (sent) notifySuccess(t('facts.sentNotice'));
+        if (sent) {
+          notifySuccess(t('facts.sentNotice'));
+          onSent();
+        }
       })
       .catch((error: unknown) => notifyError(error, t));
 
@@ -288,7 +327,8 @@ function ItemEditor({
               type="submit"
               size="md"
               loading={answer.submitting}
-              disabled={answer.conflict}
+              disabled={answer.conflict || unchanged}
+              aria-describedby={unchanged ? unchangedId : undefined}
               leftSection={<IconSend size={18} aria-hidden />}
               className={classes.submit}
             >
@@ -296,6 +336,11 @@ function ItemEditor({
             </Button>
           )}
         </div>
+        {unchanged && !accepted && (
+          <Text size="sm" c="dimmed" id={unchangedId}>
+            {t('facts.unchangedHint')}
+          </Text>
+        )}
       </Stack>
     </form>
   );

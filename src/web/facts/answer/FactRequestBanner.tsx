@@ -7,27 +7,36 @@ import { useTranslation } from 'react-i18next';
 import { cycleFactRequestQuery } from '../../api/factQueries.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatDayShort } from '../../lib/dates.ts';
+import { useMe } from '../../lib/useMe.ts';
 import { needsAttention } from './answerForm.ts';
+import { todayIn } from './format.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 
 /**
  * For the client's contacts on the cycle page: the agency needs facts for this month, how
  * far along the answers are, and the way in. Renders nothing before the request is sent,
- * or for people who cannot answer it (the agency reviews it in the plan instead).
+ * or for the agency (it reviews the request in the plan's Facts tab instead). In a closed
+ * month it only leads to the answers.
  */
-export function FactRequestBanner({ cycleId }: { cycleId: string }) {
+export function FactRequestBanner({ cycleId, timeZone }: { cycleId: string; timeZone: string }) {
   const { t } = useTranslation();
   const titleId = useId();
+  const me = useMe();
   const { data: request } = useQuery(cycleFactRequestQuery(cycleId));
-  if (!request || request.status === 'draft' || !request.abilities.answer) return null;
+  if (!request || request.status === 'draft') return null;
+  if (!request.abilities.answer && me.agency) return null;
 
   const { progress } = request;
-  const done = request.status === 'complete' || progress.answered === progress.total;
+  const answering = request.abilities.answer;
+  const complete = request.status === 'complete' || progress.answered === progress.total;
+  // Nothing more to do here: all answered, or the month is closed (answers only to read).
+  const done = complete || !answering;
   const open = request.items.filter(needsAttention);
   const nextDue = open
     .map((i) => i.dueOn)
     .filter((d): d is string => Boolean(d))
     .sort()[0];
+  const overdue = Boolean(nextDue && nextDue < todayIn(timeZone));
   const percent = progress.total ? Math.round((progress.answered / progress.total) * 100) : 0;
 
   return (
@@ -44,30 +53,36 @@ export function FactRequestBanner({ cycleId }: { cycleId: string }) {
         <Group gap="sm" wrap="nowrap" align="flex-start" style={{ flex: '1 1 260px', minWidth: 0 }}>
           <ThemeIcon
             variant="light"
-            color={done ? 'teal' : 'indigo'}
+            color={complete ? 'teal' : done ? 'gray' : 'indigo'}
             size={36}
             radius="xl"
             style={{ flex: 'none' }}
           >
-            {done ? <IconCircleCheck size={20} aria-hidden /> : <IconChecklist size={20} aria-hidden />}
+            {complete ? <IconCircleCheck size={20} aria-hidden /> : <IconChecklist size={20} aria-hidden />}
           </ThemeIcon>
           <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
             <Text fw={600} id={titleId}>
-              {done ? t('facts.banner.doneTitle') : t('facts.banner.title')}
+              {complete
+                ? t('facts.banner.doneTitle')
+                : answering
+                  ? t('facts.banner.title')
+                  : t('facts.banner.closedTitle')}
             </Text>
             <Text size="sm">
               {t('facts.banner.progress', { answered: progress.answered, total: progress.total })}
               {progress.followUps > 0 && ` · ${t('facts.banner.attention', { count: progress.followUps })}`}
             </Text>
             {!done && nextDue && (
-              <Text size="sm" c={progress.overdue > 0 ? 'red.9' : 'dimmed'}>
-                {t('facts.banner.dueBy', { date: formatDayShort(nextDue, currentLanguage()) })}
+              <Text size="sm" c={overdue ? 'red.9' : 'dimmed'} fw={overdue ? 600 : undefined}>
+                {t(overdue ? 'facts.banner.overdueSince' : 'facts.banner.dueBy', {
+                  date: formatDayShort(nextDue, currentLanguage()),
+                })}
               </Text>
             )}
             <ProgressBar
               value={percent}
               size="sm"
-              color={done ? 'teal' : 'indigo'}
+              color={complete ? 'teal' : 'indigo'}
               label={t('facts.progressLabel')}
               valueText={t('facts.banner.progress', { answered: progress.answered, total: progress.total })}
               maw={320}

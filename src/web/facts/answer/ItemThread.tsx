@@ -1,6 +1,6 @@
 import { Badge, Box, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { IconMessageCircle, IconMessageQuestion, IconSend } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FactMessage } from '../../../shared/api/index.ts';
 import { usePostFactMessage } from '../../api/factAnswerMutations.ts';
@@ -68,11 +68,19 @@ export function ReplyBox({
   const [open, setOpen] = useState(false);
   const [body, setBody] = useState('');
   const post = usePostFactMessage(requestId);
+  // Sent or cancelled, the box closes: the keyboard goes back to the button that opened it.
+  const opener = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (wasOpen.current && !open) opener.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
 
   if (!open) {
     return (
       <Group>
         <Button
+          ref={opener}
           variant="subtle"
           size="sm"
           leftSection={<IconMessageCircle size={16} aria-hidden />}
@@ -121,8 +129,10 @@ export function ReplyBox({
           <Button variant="default" onClick={() => setOpen(false)}>
             {t('common.cancel')}
           </Button>
+          {/* Secondary: the card's main action is sending the answer itself. */}
           <Button
             type="submit"
+            variant="light"
             leftSection={<IconSend size={16} aria-hidden />}
             loading={post.isPending}
             disabled={!body.trim()}

@@ -5,7 +5,6 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { cycleFactRequestQuery } from '../../api/factQueries.ts';
 import { planQuery } from '../../api/planQueries.ts';
 import { channelsQuery, clientQuery, rubricsQuery } from '../../api/queries.ts';
 import { EmptyBlock } from '../../components/EmptyBlock.tsx';
@@ -79,15 +78,13 @@ function CycleView() {
   const { t } = useTranslation();
   const { cycle, client, can } = usePlanData();
   const me = useMe();
-  // The client sees the fact request once the agency has sent it (null before).
-  const factRequest = useQuery(cycleFactRequestQuery(cycle.id));
-  const seesFacts = Boolean(me.agency) || Boolean(factRequest.data);
-  // Cadence is the managers' tool; the reserve is the agency's working list.
+  // Cadence is the managers' tool; the reserve is the agency's working list; the Facts tab is
+  // the agency's review (the client's contacts answer from the banner's /facts page instead).
   const shown = cycleTabs.filter(
     (value) =>
       (value !== 'cadence' || can.editPlan) &&
       (value !== 'reserve' || Boolean(me.agency)) &&
-      (value !== 'facts' || seesFacts),
+      (value !== 'facts' || Boolean(me.agency)),
   );
   const wanted = route.useSearch({ select: (s) => s.tab ?? 'schedule' });
   const tab = shown.includes(wanted) ? wanted : 'schedule';
@@ -95,7 +92,7 @@ function CycleView() {
   return (
     <Stack gap="lg">
       <CycleHeader />
-      <FactRequestBanner cycleId={cycle.id} />
+      <FactRequestBanner cycleId={cycle.id} timeZone={client.timezone} />
       <Tabs
         value={tab}
         onChange={(next) =>

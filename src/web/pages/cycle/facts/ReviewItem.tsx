@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { IconCheck, IconGitMerge, IconMessageCircle, IconMessageQuestion } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FactItemFull } from '../../../../shared/api/index.ts';
 import { useAcceptFactItem, useFactMessage, useFollowUpFactItem } from '../../../api/factReviewMutations.ts';
@@ -36,7 +36,16 @@ export function ReviewItem({ item, groupName }: { item: FactItemFull; groupName:
   const [stale, setStale] = useState(false);
   const box = useReturnFocus<HTMLLIElement>(editing);
   const review = request.abilities.review;
-  const hasAnswer = item.answer !== null && (item.status === 'answered' || item.status === 'accepted');
+  const hasAnswer = item.answer !== null && item.status !== 'open';
+  // A follow-up the client settled in the thread (or that turned out unneeded) can be accepted
+  // as it stands, without waiting for a changed answer.
+  const acceptable = hasAnswer && (item.status === 'answered' || item.status === 'follow_up');
+  // A closed follow-up or message form leaves the keyboard on this item, not on the page.
+  const hadComposer = useRef(false);
+  useEffect(() => {
+    if (hadComposer.current && composer === null) box.current?.focus();
+    hadComposer.current = composer !== null;
+  }, [composer, box]);
   const when = (iso: string) => formatDateTime(iso, language, client.timezone);
 
   const onStale = (error: unknown) => {
@@ -144,10 +153,11 @@ export function ReviewItem({ item, groupName }: { item: FactItemFull; groupName:
 
         {composer === null && (review || canTalk) && (
           <Group gap="xs" wrap="wrap">
-            {review && item.status === 'answered' && hasAnswer && (
+            {review && acceptable && (
               <Button
                 size="xs"
                 color="teal.9"
+                variant={item.status === 'follow_up' ? 'outline' : 'filled'}
                 leftSection={<IconCheck size={16} aria-hidden />}
                 onClick={acceptIt}
                 loading={accept.isPending}
@@ -156,7 +166,7 @@ export function ReviewItem({ item, groupName }: { item: FactItemFull; groupName:
                 {t('factReview.review.accept')}
               </Button>
             )}
-            {review && hasAnswer && (
+            {review && hasAnswer && item.status !== 'follow_up' && (
               <Button
                 size="xs"
                 variant={item.status === 'accepted' ? 'subtle' : 'light'}

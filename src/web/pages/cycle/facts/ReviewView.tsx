@@ -3,7 +3,7 @@ import { IconArrowRight } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FactRequestFull } from '../../../../shared/api/index.ts';
+import type { FactItemFull, FactRequestFull } from '../../../../shared/api/index.ts';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { usePlanData } from '../PlanContext.tsx';
@@ -18,6 +18,14 @@ export function ReviewView() {
   const { plan, rubricById } = usePlanData();
   const { request } = useFactContext();
   const [filter, setFilter] = useState<ReviewFilter>('all');
+  // Items shown when a filter was chosen stay on screen after an accept or a follow-up, so the
+  // reviewer sees what they just did (and keeps their place) instead of the item vanishing.
+  const [kept, setKept] = useState<Set<string>>(() => new Set());
+  const choose = (next: ReviewFilter) => {
+    setKept(new Set(request.items.filter((i) => matchesFilter(i, next)).map((i) => i.id)));
+    setFilter(next);
+  };
+  const shows = (item: FactItemFull) => matchesFilter(item, filter) || kept.has(item.id);
   const filterLabel = useId();
   const groups = groupItems(request, plan.topics, rubricById, request.abilities.edit && filter === 'all');
   const counts = Object.fromEntries(
@@ -25,7 +33,7 @@ export function ReviewView() {
   ) as Record<ReviewFilter, number>;
   // Topics with matching items in full; agreed topics asking nothing yet in one short list.
   const shown = groups
-    .map((group) => ({ group, items: group.items.filter((i) => matchesFilter(i, filter)) }))
+    .map((group) => ({ group, items: group.items.filter(shows) }))
     .filter(({ group, items }) => items.length > 0 || (group.key === GENERAL && filter === 'all'));
   const topicGroups = shown.filter(({ group }) => group.key !== GENERAL);
   const general = shown.find(({ group }) => group.key === GENERAL);
@@ -38,7 +46,7 @@ export function ReviewView() {
         <Text size="sm" fw={500} id={filterLabel}>
           {t('factReview.filter.label')}
         </Text>
-        <Chip.Group multiple={false} value={filter} onChange={(v) => setFilter(v as ReviewFilter)}>
+        <Chip.Group multiple={false} value={filter} onChange={(v) => choose(v as ReviewFilter)}>
           <Group gap={6} wrap="wrap" role="radiogroup" aria-labelledby={filterLabel}>
             {reviewFilters.map((f) => (
               <Chip key={f} value={f} size="sm" variant="outline" name="fact-filter">
