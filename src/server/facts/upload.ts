@@ -83,9 +83,19 @@ export async function receiveFile(
   }
 }
 
-/** Also closes the connection: the rest of an oversized body is not read, only dropped. */
 export const tooLarge = (maxBytes: number) =>
   new AppError('file_too_large', {
     message: `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, the upload limit.`,
-    headers: { connection: 'close' },
   });
+
+/** How long the rest of a refused body is read (and dropped) before the connection is cut. */
+export const LINGER_MS = 1000;
+
+/**
+ * After refusing an upload mid-body: read and drop the rest for a moment, so the sender is still
+ * reading when our 413 arrives (closing at once resets the connection, and a browser then shows
+ * a network error instead of the answer), then cut it, so a 2 GB body is not read to its end.
+ */
+export function cutAfterAnswer(raw: { destroy(): void }) {
+  setTimeout(() => raw.destroy(), LINGER_MS).unref();
+}

@@ -12,7 +12,7 @@ import { loadFactItemForChange, loadFactRequest } from '../facts/load.ts';
 import { presentFactRequest } from '../facts/present.ts';
 import { isPreviewable } from '../facts/previews.ts';
 import { settleRequest } from '../facts/settle.ts';
-import { type Received, receiveFile, tooLarge } from '../facts/upload.ts';
+import { cutAfterAnswer, type Received, receiveFile, tooLarge } from '../facts/upload.ts';
 import { attachmentDisposition, sanitizeFileName } from '../files/fileName.ts';
 import { type FileStorage, FileStorageError } from '../files/storage.ts';
 import { transact } from '../live/transact.ts';
@@ -79,6 +79,7 @@ async function receiveUploadOf(
     if (!part) throw new AppError('validation_failed', { fields: { file: 'Choose a file to upload.' } });
     return { ...(await receiveFile(files, part, clientId, max)), filename: part.filename };
   } catch (error) {
+    if (error instanceof AppError && error.code === 'file_too_large') cutAfterAnswer(request.raw);
     if (error instanceof AppError) throw error;
     // Disk trouble is ours (500); anything else here is the body not being a whole upload.
     if (typeof (error as { errno?: unknown }).errno === 'number') throw error;
@@ -118,7 +119,10 @@ export const factFileRoutes: RouteModule = (app, ctx) => {
       // A declared size over the limit is refused before a byte of the body is read.
       onRequest: async (request) => {
         const declared = Number(request.headers['content-length'] ?? 0);
-        if (declared > max + FRAMING_BYTES) throw tooLarge(max);
+        if (declared > max + FRAMING_BYTES) {
+          cutAfterAnswer(request.raw);
+          throw tooLarge(max);
+        }
       },
     },
     async (request, reply) => {
