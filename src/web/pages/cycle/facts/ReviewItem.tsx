@@ -211,59 +211,30 @@ function FollowUpForm({
   const { t } = useTranslation();
   const { cycle } = usePlanData();
   const followUp = useFollowUpFactItem(cycle.id);
-  const [body, setBody] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const send = (event: FormEvent) => {
-    event.preventDefault();
-    if (!body.trim()) {
-      setError(t('validation.required'));
-      return;
-    }
-    setError(undefined);
-    clearStale();
-    followUp.mutate(
-      { id: item.id, body: body.trim(), reviewVersion: item.reviewVersion },
-      {
-        onSuccess: () => {
-          notifySuccess(t('factReview.review.followUpSent'));
-          onDone();
-        },
-        // The typed question stays: after reading the newer answer, send it again or cancel.
-        onError: (e) => (isStaleVersion(e) ? onStale() : notifyError(e, t)),
-      },
-    );
-  };
   return (
-    <form
-      onSubmit={send}
-      noValidate
-      aria-label={t('factReview.review.followUpNamed', { question: item.question })}
-    >
-      <Stack gap="xs">
-        <Textarea
-          label={t('factReview.review.followUpLabel')}
-          description={t('factReview.review.followUpHint')}
-          placeholder={t('factReview.review.followUpPlaceholder')}
-          value={body}
-          onChange={(e) => setBody(e.currentTarget.value)}
-          error={error}
-          autosize
-          minRows={2}
-          maxRows={8}
-          maxLength={4000}
-          required
-          autoFocus
-        />
-        <Group gap="xs" justify="flex-end">
-          <Button size="xs" variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button size="xs" type="submit" loading={followUp.isPending}>
-            {t('factReview.review.followUpSend')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <TextForm
+      name={t('factReview.review.followUpNamed', { question: item.question })}
+      label={t('factReview.review.followUpLabel')}
+      description={t('factReview.review.followUpHint')}
+      placeholder={t('factReview.review.followUpPlaceholder')}
+      submitLabel={t('factReview.review.followUpSend')}
+      pending={followUp.isPending}
+      onCancel={onDone}
+      onSubmit={(body) => {
+        clearStale();
+        followUp.mutate(
+          { id: item.id, body, reviewVersion: item.reviewVersion },
+          {
+            onSuccess: () => {
+              notifySuccess(t('factReview.review.followUpSent'));
+              onDone();
+            },
+            // The typed question stays: after reading the newer answer, send it again or cancel.
+            onError: (e) => (isStaleVersion(e) ? onStale() : notifyError(e, t)),
+          },
+        );
+      }}
+    />
   );
 }
 
@@ -271,6 +242,32 @@ function MessageForm({ item, onDone }: { item: FactItemFull; onDone: () => void 
   const { t } = useTranslation();
   const { cycle } = usePlanData();
   const message = useFactMessage(cycle.id);
+  return (
+    <TextForm
+      name={t('factReview.thread.writeNamed', { question: item.question })}
+      label={t('factReview.thread.messageLabel')}
+      submitLabel={t('factReview.thread.send')}
+      pending={message.isPending}
+      onCancel={onDone}
+      onSubmit={(body) =>
+        message.mutate({ id: item.id, body }, { onSuccess: onDone, onError: (e) => notifyError(e, t) })
+      }
+    />
+  );
+}
+
+/** A few lines to send about an item: a follow-up question or a message in its thread. */
+function TextForm(props: {
+  name: string;
+  label: string;
+  description?: string;
+  placeholder?: string;
+  submitLabel: string;
+  pending: boolean;
+  onCancel: () => void;
+  onSubmit: (body: string) => void;
+}) {
+  const { t } = useTranslation();
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | undefined>();
   const send = (event: FormEvent) => {
@@ -280,20 +277,15 @@ function MessageForm({ item, onDone }: { item: FactItemFull; onDone: () => void 
       return;
     }
     setError(undefined);
-    message.mutate(
-      { id: item.id, body: body.trim() },
-      { onSuccess: onDone, onError: (e) => notifyError(e, t) },
-    );
+    props.onSubmit(body.trim());
   };
   return (
-    <form
-      onSubmit={send}
-      noValidate
-      aria-label={t('factReview.thread.writeNamed', { question: item.question })}
-    >
+    <form onSubmit={send} noValidate aria-label={props.name}>
       <Stack gap="xs">
         <Textarea
-          label={t('factReview.thread.messageLabel')}
+          label={props.label}
+          description={props.description}
+          placeholder={props.placeholder}
           value={body}
           onChange={(e) => setBody(e.currentTarget.value)}
           error={error}
@@ -305,11 +297,11 @@ function MessageForm({ item, onDone }: { item: FactItemFull; onDone: () => void 
           autoFocus
         />
         <Group gap="xs" justify="flex-end">
-          <Button size="xs" variant="default" onClick={onDone}>
+          <Button size="xs" variant="default" onClick={props.onCancel}>
             {t('common.cancel')}
           </Button>
-          <Button size="xs" type="submit" loading={message.isPending}>
-            {t('factReview.thread.send')}
+          <Button size="xs" type="submit" loading={props.pending}>
+            {props.submitLabel}
           </Button>
         </Group>
       </Stack>
