@@ -1,5 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { FactAnswer, FactRequestFull } from '../../shared/api/facts.ts';
+import type { FactAnswer, FactItem, FactRequestFull } from '../../shared/api/facts.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Executor } from '../db/connect.ts';
 import { factFiles, factItems, factMessages, users } from '../db/schema/index.ts';
@@ -16,6 +16,22 @@ import { isPreviewable } from './previews.ts';
 
 type ItemRow = typeof factItems.$inferSelect;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** What the agency asked: the item without its answer (what drafting and editing return). */
+export const presentFactItem = (i: ItemRow): FactItem => ({
+  id: i.id,
+  topicId: i.topicId,
+  question: i.question,
+  kind: i.kind,
+  choices: i.choices,
+  required: i.required,
+  dueOn: i.dueOn,
+  contactId: i.contactId,
+  source: i.source,
+  status: i.status,
+  position: i.position,
+  version: i.version,
+});
 
 /** An item is still wanted while it is open or has a follow-up question. */
 export const isOutstanding = (i: Pick<ItemRow, 'status'>) => i.status === 'open' || i.status === 'follow_up';
@@ -83,18 +99,7 @@ export async function presentFactRequest(
   const isAgency = agencyRoleIn(actor, client.agencyId) !== null;
   const today = todayIn(client.timezone);
   const present = items.map((i) => ({
-    id: i.id,
-    topicId: i.topicId,
-    question: i.question,
-    kind: i.kind,
-    choices: i.choices,
-    required: i.required,
-    dueOn: i.dueOn,
-    contactId: i.contactId,
-    source: i.source,
-    status: i.status,
-    position: i.position,
-    version: i.version,
+    ...presentFactItem(i),
     answer: (i.answer as FactAnswer | null) ?? null,
     answeredBy: person(i.answeredBy),
     answeredAt: iso(i.answeredAt),

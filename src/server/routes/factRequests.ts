@@ -17,7 +17,7 @@ import { checkDueOn, defaultDueOn } from '../facts/dueDates.ts';
 import { recordFactEvent } from '../facts/event.ts';
 import { loadFactItemForChange, loadFactRequest, type RequestInCycle } from '../facts/load.ts';
 import { contactsOf, deliverAll, keepFactRequestMail } from '../facts/mail.ts';
-import { presentFactRequest } from '../facts/present.ts';
+import { presentFactItem, presentFactRequest } from '../facts/present.ts';
 import { settleRequest } from '../facts/settle.ts';
 import { everyoneRoom, teamRoom } from '../live/rooms.ts';
 import { transact } from '../live/transact.ts';
@@ -27,22 +27,6 @@ import { loadCycle } from '../planning/load.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { agencyRoleIn } from '../policies/agency.ts';
 import { canEditFactRequest, canSendFactRequest, canViewFactRequest } from '../policies/facts.ts';
-
-type ItemRow = typeof factItems.$inferSelect;
-const presentItem = (i: ItemRow): z.infer<typeof factItem> => ({
-  id: i.id,
-  topicId: i.topicId,
-  question: i.question,
-  kind: i.kind,
-  choices: i.choices,
-  required: i.required,
-  dueOn: i.dueOn,
-  contactId: i.contactId,
-  source: i.source,
-  status: i.status,
-  position: i.position,
-  version: i.version,
-});
 
 /** An item's topic must be in this month's plan, and its contact one of this client's. */
 async function checkItemRefs(
@@ -154,7 +138,7 @@ export const factRequestRoutes: RouteModule = (app, ctx) => {
         if (found.request.status !== 'draft') await settleRequest(tx, actor, found);
         return row!;
       });
-      return reply.status(201).send({ item: presentItem(row) });
+      return reply.status(201).send({ item: presentFactItem(row) });
     },
   );
 
@@ -205,7 +189,7 @@ export const factRequestRoutes: RouteModule = (app, ctx) => {
         if (found.request.status !== 'draft') await settleRequest(tx, actor, found);
         return row!;
       });
-      return { item: presentItem(row) };
+      return { item: presentFactItem(row) };
     },
   );
 

@@ -1,9 +1,10 @@
-import { Checkbox, ColorSwatch, Group, Select, TagsInput, Text, Textarea } from '@mantine/core';
+import { Checkbox, ColorSwatch, Group, Select, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FactTemplate, Rubric } from '../../../../shared/api/index.ts';
 import type { FactKind } from '../../../../shared/roles.ts';
 import { useSaveFactTemplate } from '../../../api/mutations.ts';
+import { ChoicesInput } from '../../../components/ChoicesInput.tsx';
 import { FormModal, FormModalBody } from '../../../components/FormModal.tsx';
 import { notifySuccess } from '../../../lib/errors.ts';
 import { useVersionedForm } from '../../../lib/useVersionedForm.ts';
@@ -131,16 +132,13 @@ function FactTemplateForm({
         comboboxProps={{ withinPortal: true }}
       />
       {kind === 'choice' && (
-        <TagsInput
+        <ChoicesInput
           label={t('factTemplates.fields.choices')}
           description={t('factTemplates.fields.choicesHint')}
           placeholder={t('factTemplates.fields.choicesPlaceholder')}
           value={choices}
           onChange={setChoices}
-          maxTags={20}
-          maxLength={200}
           error={form.errors.choices}
-          required
         />
       )}
       <Checkbox

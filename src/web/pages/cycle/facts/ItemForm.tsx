@@ -6,7 +6,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  TagsInput,
   Text,
   Textarea,
   TextInput,
@@ -16,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import type { Contact, FactItemFull } from '../../../../shared/api/index.ts';
 import type { FactKind } from '../../../../shared/roles.ts';
 import { useAddFactItem, useUpdateFactItem } from '../../../api/factReviewMutations.ts';
+import { ChoicesInput } from '../../../components/ChoicesInput.tsx';
 import { StaleVersionAlert } from '../../../components/StaleVersionAlert.tsx';
 import { notifySuccess } from '../../../lib/errors.ts';
 import { useVersionedForm } from '../../../lib/useVersionedForm.ts';
@@ -166,17 +166,13 @@ export function ItemForm({ item, topicId, groupName, onDone }: Props) {
           />
         </SimpleGrid>
         {kind === 'choice' && (
-          <TagsInput
+          <ChoicesInput
             label={t('factReview.fields.choices')}
             description={t('factReview.fields.choicesHint')}
             placeholder={t('factReview.fields.choicesPlaceholder')}
             value={choices}
             onChange={setChoices}
-            maxTags={20}
-            maxLength={200}
             error={form.errors.choices}
-            required
-            clearable
           />
         )}
         <Checkbox
