@@ -148,6 +148,13 @@ const cycleRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/cycle/CyclePage.tsx'), 'CyclePage'),
 });
 
+/** One post: the agency's editor, or the client's review of the version sent to them. */
+const postRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/posts/$postId',
+  component: lazyRouteComponent(() => import('./posts/PostPage.tsx'), 'PostPage'),
+});
+
 /** Present mode fills the screen: signed in, but outside the app's frame. */
 const presentRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -224,6 +231,7 @@ const routeTree = rootRoute.addChildren([
     clientsRoute,
     clientRoute,
     cycleRoute,
+    postRoute,
     factRequestRoute,
     membersRoute,
     settingsRoute,

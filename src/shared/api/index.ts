@@ -6,3 +6,4 @@ export * from './me.ts';
 export * from './meetings.ts';
 export * from './members.ts';
 export * from './planning.ts';
+export * from './posts.ts';

@@ -1,3 +1,8 @@
+import { changesEn } from './posts/changes.en.ts';
+import { postEditorEn } from './posts/postEditor.en.ts';
+import { postReviewEn } from './posts/postReview.en.ts';
+import type { Shape } from './shape.ts';
+
 /**
  * English strings. The Ukrainian file has the same shape (checked by the compiler).
  * Counted strings carry every plural form Ukrainian needs (_one, _few, _many, _other);
@@ -218,6 +223,8 @@ export const en = {
       reserve: 'Reserve',
       meeting: 'Meeting',
       facts: 'Facts',
+      posts: 'Posts',
+      changes: 'Unplanned changes',
     },
     staleQuick: 'Someone changed this meanwhile. The plan now shows the newer version.',
     reapply: 'Apply my change again',
@@ -1859,13 +1866,14 @@ export const en = {
       },
     },
   },
+  postEditor: postEditorEn,
+  postReview: postReviewEn,
+  changes: changesEn,
   notFound: {
     title: 'Page not found',
     description: 'The link may be wrong or the page was moved.',
   },
 };
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 /** Every language provides exactly these keys. */
 export type Translations = Shape<typeof en>;

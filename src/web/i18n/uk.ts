@@ -1,4 +1,7 @@
 import type { Translations } from './en.ts';
+import { changesUk } from './posts/changes.uk.ts';
+import { postEditorUk } from './posts/postEditor.uk.ts';
+import { postReviewUk } from './posts/postReview.uk.ts';
 
 /**
  * Українські рядки. Дієслова в безособовій формі («Клієнта створено»), щоб не вгадувати
@@ -218,6 +221,8 @@ export const uk: Translations = {
       reserve: 'Резерв',
       meeting: 'Зустріч',
       facts: 'Фактаж',
+      posts: 'Пости',
+      changes: 'Позапланові зміни',
     },
     staleQuick: 'Хтось щойно змінив це. План уже показує новішу версію.',
     reapply: 'Застосувати мою зміну ще раз',
@@ -1863,6 +1868,9 @@ export const uk: Translations = {
       },
     },
   },
+  postEditor: postEditorUk,
+  postReview: postReviewUk,
+  changes: changesUk,
   notFound: {
     title: 'Сторінку не знайдено',
     description: 'Можливо, посилання хибне або сторінку перенесли.',

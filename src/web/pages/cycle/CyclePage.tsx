@@ -15,6 +15,8 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { formatMonth } from '../../lib/dates.ts';
 import { useMe } from '../../lib/useMe.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { ChangesTab } from '../../posts/changes/ChangesTab.tsx';
+import { PostsTab } from '../../posts/list/PostsTab.tsx';
 import { CadenceTab } from './cadence/CadenceTab.tsx';
 import { FactsTab } from './facts/FactsTab.tsx';
 import { CycleHeader } from './header/CycleHeader.tsx';
@@ -121,6 +123,12 @@ function CycleView() {
             <FactsTab />
           </Tabs.Panel>
         )}
+        <Tabs.Panel value="posts" pt="lg">
+          <PostsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="changes" pt="lg">
+          <ChangesTab />
+        </Tabs.Panel>
         {shown.includes('cadence') && (
           <Tabs.Panel value="cadence" pt="lg">
             <CadenceTab />

@@ -1,2 +1,11 @@
-export const cycleTabs = ['schedule', 'topics', 'meeting', 'facts', 'cadence', 'reserve'] as const;
+export const cycleTabs = [
+  'schedule',
+  'topics',
+  'meeting',
+  'facts',
+  'posts',
+  'changes',
+  'cadence',
+  'reserve',
+] as const;
 export type CycleTab = (typeof cycleTabs)[number];

@@ -1,0 +1,4 @@
+/** English strings of the postReview screens (the Ukrainian file has the same shape). */
+export const postReviewEn = {
+  title: '',
+};
