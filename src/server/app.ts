@@ -24,10 +24,12 @@ import { createDiskStorage, filesDirOf } from './files/storage.ts';
 import { createInProcessBus, type LiveBus } from './live/bus.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { MeetingRooms } from './meetings/room.ts';
+import { startEmailWorker } from './notifications/emails.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerCsrfCheck } from './plugins/csrf.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerWeb } from './plugins/web.ts';
+import { startMonthCloser } from './posts/closeMonths.ts';
 import { routeModules } from './routes/index.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -150,6 +152,14 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   live.onControl('collab-close', (name) => ctx.collab.hocuspocus.closeConnections(name));
   if (options.workers && env.REMINDER_EVERY_SECONDS > 0) {
     const stop = startReminderWorker(ctx, env.REMINDER_EVERY_SECONDS * 1000);
+    app.addHook('onClose', async () => stop());
+  }
+  if (options.workers && env.EMAIL_EVERY_SECONDS > 0) {
+    const stop = startEmailWorker(ctx, env.EMAIL_EVERY_SECONDS * 1000);
+    app.addHook('onClose', async () => stop());
+  }
+  if (options.workers) {
+    const stop = startMonthCloser(ctx, 15 * 60 * 1000);
     app.addHook('onClose', async () => stop());
   }
   await app.register(async (api) => {

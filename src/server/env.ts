@@ -30,6 +30,15 @@ const schema = z.object({
     .max(86_400)
     .default(300)
     .describe('How often each process looks for due fact reminders; 0 turns it off.'),
+  EMAIL_EVERY_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3600)
+    .default(60)
+    .describe(
+      'How often each process mails pending notifications (at once, or the daily digest); 0 turns it off.',
+    ),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

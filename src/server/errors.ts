@@ -33,6 +33,16 @@ export const errorCatalogue = {
     status: 409,
     message: 'You have used all your votes. Take one back from another topic first.',
   },
+  post_outdated: {
+    status: 409,
+    message: 'A newer version of this post was sent since you opened it. Review the latest version.',
+  },
+  post_already_approved: { status: 409, message: 'This post is approved already.' },
+  post_locked: {
+    status: 409,
+    message: 'This post cannot be changed now: it is with the client or published.',
+  },
+  slot_has_post: { status: 409, message: 'This slot already has a post.' },
   payload_too_large: { status: 413, message: 'The request is too large.' },
   file_empty: { status: 400, message: 'The file is empty. Choose the file again.' },
   file_too_large: { status: 413, message: 'The file is larger than the upload limit.' },

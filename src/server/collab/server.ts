@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/connect.ts';
 import { notesAccess } from '../meetings/notesAccess.ts';
+import { checkCopyWritable, copyAccess, syncCopy } from '../posts/copySync.ts';
 import { compactState, loadState } from './store.ts';
 import { createUpdateLog } from './updateLog.ts';
 
@@ -62,7 +63,7 @@ export function createCollab(deps: {
   log: FastifyBaseLogger;
 }): Collab {
   const { db, log } = deps;
-  const updates = createUpdateLog(db);
+  const updates = createUpdateLog(db, checkCopyWritable);
   const compactions = new Set<Promise<void>>();
   let closing = false;
 
@@ -71,7 +72,9 @@ export function createCollab(deps: {
     extensions: deps.redisUrl ? [redisExtension(deps.redisUrl)] : [],
 
     async onAuthenticate({ context, documentName, connectionConfig }) {
-      const access = await notesAccess(db, context.actor, documentName);
+      const access =
+        (await notesAccess(db, context.actor, documentName)) ??
+        (await copyAccess(db, context.actor, documentName));
       if (!access) throw refused();
       // Read-only connections receive every change; Hocuspocus drops whatever they send.
       connectionConfig.readOnly = access === 'read';
@@ -105,6 +108,9 @@ export function createCollab(deps: {
       );
       compactions.add(compaction);
       await compaction.finally(() => compactions.delete(compaction));
+      await syncCopy(db, documentName, document).catch((err: unknown) =>
+        log.warn({ err, documentName }, 'keeping a post copy in step failed'),
+      );
     },
   });
 

@@ -24,8 +24,10 @@ export async function rewriteState(
   db: Db,
   name: string,
   combine: (stored: Uint8Array) => Uint8Array,
+  check?: (tx: Executor) => Promise<void>,
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    if (check) await check(tx);
     await tx.insert(collabDocuments).values({ name, state: EMPTY }).onConflictDoNothing();
     const [row] = await tx
       .select({ state: collabDocuments.state })
@@ -40,8 +42,12 @@ export async function rewriteState(
 }
 
 /** Add updates to what is stored. Cheap: no document is built, the encoded updates are merged. */
-export const appendUpdates = (db: Db, name: string, updates: Uint8Array[]) =>
-  rewriteState(db, name, (stored) => Y.mergeUpdates([stored, ...updates]));
+export const appendUpdates = (
+  db: Db,
+  name: string,
+  updates: Uint8Array[],
+  check?: (tx: Executor) => Promise<void>,
+) => rewriteState(db, name, (stored) => Y.mergeUpdates([stored, ...updates]), check);
 
 /**
  * Store the merged state of a live document, garbage-collected: merged updates keep the text
@@ -59,3 +65,7 @@ export const compactState = (db: Db, name: string, live: Uint8Array) =>
       doc.destroy();
     }
   });
+
+/** The first state of a new document, written inside the transaction that creates its owner. */
+export const seedState = (tx: Executor, name: string, state: Uint8Array) =>
+  tx.insert(collabDocuments).values({ name, state }).onConflictDoNothing();

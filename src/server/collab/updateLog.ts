@@ -1,4 +1,4 @@
-import type { Db } from '../db/connect.ts';
+import type { Db, Executor } from '../db/connect.ts';
 import { appendUpdates } from './store.ts';
 
 export interface UpdateLog {
@@ -14,7 +14,11 @@ export interface UpdateLog {
  * the next one, so a fast typist costs one transaction per round trip to the database, not
  * one per keystroke.
  */
-export function createUpdateLog(db: Db): UpdateLog {
+export function createUpdateLog(
+  db: Db,
+  /** Run in each write's transaction before it stores: throwing refuses the batch. */
+  check?: (tx: Executor, documentName: string) => Promise<void>,
+): UpdateLog {
   // The batch still taking updates, per document; it closes when its write starts.
   const collecting = new Map<string, { updates: Uint8Array[]; stored: Promise<void> }>();
   // The last write of each document, settled either way: the next one starts after it.
@@ -30,7 +34,7 @@ export function createUpdateLog(db: Db): UpdateLog {
       const updates = [update];
       const stored = (last.get(documentName) ?? Promise.resolve()).then(() => {
         collecting.delete(documentName);
-        return appendUpdates(db, documentName, updates);
+        return appendUpdates(db, documentName, updates, check && ((tx) => check(tx, documentName)));
       });
       collecting.set(documentName, { updates, stored });
       const settled = stored.then(

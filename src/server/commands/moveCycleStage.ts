@@ -15,7 +15,8 @@ import { recordEvent } from './recordEvent.ts';
  */
 export async function moveCycleStage(
   tx: Executor,
-  actor: Actor,
+  /** null: Plit itself (the month's end closes a running cycle). */
+  actor: Actor | null,
   { cycle, client }: CycleInClient,
   to: CycleStage,
   version: number,
@@ -46,11 +47,11 @@ export async function moveCycleStage(
     cycleId: cycle.id,
     fromStage: cycle.stage,
     toStage: to,
-    actorId: actor.user.id,
-    actorName: actor.user.name,
+    actorId: actor?.user.id ?? null,
+    actorName: actor?.user.name ?? null,
   });
   if (to === 'closed') await reserveUnusedTopics(tx, cycle.id);
-  await recordEvent(tx, actor.user, {
+  await recordEvent(tx, actor?.user ?? null, {
     agencyId: client.agencyId,
     clientId: client.id,
     type: 'cycle.stage_changed',

@@ -373,3 +373,55 @@ export function factFollowUpEmail(input: {
     },
   );
 }
+
+/** One thing waiting for the reader, from an in-app notification. */
+export interface WaitingLine {
+  kind: 'post_review' | 'post_internal_review' | 'post_changes_requested';
+  clientName: string;
+  month: string;
+  count: number;
+  by: string;
+  note?: string;
+}
+
+const waitingUk = (w: WaitingLine) => {
+  switch (w.kind) {
+    case 'post_review':
+      return `${w.clientName}, ${w.month}: постів чекають на ваше погодження – ${w.count}`;
+    case 'post_internal_review':
+      return `${w.clientName}, ${w.month}: ${w.by} надсилає пост на внутрішню перевірку`;
+    case 'post_changes_requested':
+      return `${w.clientName}, ${w.month}: ${w.by} просить правки${w.note ? ` – «${w.note}»` : ''}`;
+  }
+};
+const waitingEn = (w: WaitingLine) => {
+  switch (w.kind) {
+    case 'post_review':
+      return `${w.clientName}, ${w.month}: ${w.count} post${w.count === 1 ? '' : 's'} waiting for your approval`;
+    case 'post_internal_review':
+      return `${w.clientName}, ${w.month}: ${w.by} sent a post for internal review`;
+    case 'post_changes_requested':
+      return `${w.clientName}, ${w.month}: ${w.by} asked for changes${w.note ? ` – “${w.note}”` : ''}`;
+  }
+};
+
+/** What waits for the reader: at once (one batch) or as the daily digest. */
+export function waitingEmail(input: { link: string; lines: WaitingLine[]; digest: boolean }): Email {
+  const n = input.lines.length;
+  return bilingual(
+    input.digest ? 'Plit: за день · your day in Plit' : 'Plit: на вас чекають · waiting for you',
+    input.link,
+    {
+      heading: input.digest ? 'Що чекає на вас сьогодні' : 'На вас чекають у Plit',
+      lines: input.lines.map(waitingUk),
+      action: 'Відкрити Plit',
+    },
+    {
+      heading: input.digest
+        ? `Your day in Plit: ${n} thing${n === 1 ? '' : 's'} waiting`
+        : 'Waiting for you in Plit',
+      lines: input.lines.map(waitingEn),
+      action: 'Open Plit',
+    },
+  );
+}

@@ -1,7 +1,7 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Notification } from '../../shared/api/facts.ts';
 import type { Executor } from '../db/connect.ts';
-import { agencyMembers, notifications } from '../db/schema/index.ts';
+import { agencyMembers, notifications, users } from '../db/schema/index.ts';
 
 type Input = {
   kind: Notification['kind'];
@@ -13,11 +13,18 @@ type Input = {
    * instead of a bell that rings for every keystroke of a busy afternoon.
    */
   foldKey?: string;
+  /**
+   * Something waits for these people: it also goes to their inbox, at once or in the daily
+   * digest (their setting), by the mail worker (notifications/emails.ts).
+   */
+  email?: boolean;
 };
 
 /** Tell these people, inside the transaction that caused it. */
 export async function notify(tx: Executor, userIds: string[], input: Input): Promise<void> {
+  const mailed = input.email ? await mailedUsers(tx, userIds) : new Set<string>();
   for (const userId of new Set(userIds)) {
+    const emailPending = mailed.has(userId);
     if (input.foldKey) {
       const [unread] = await tx
         .select()
@@ -36,7 +43,11 @@ export async function notify(tx: Executor, userIds: string[], input: Input): Pro
         const count = Number(unread.data.count ?? 1) + 1;
         await tx
           .update(notifications)
-          .set({ data: { ...input.data, foldKey: input.foldKey, count }, createdAt: new Date() })
+          .set({
+            data: { ...input.data, foldKey: input.foldKey, count },
+            createdAt: new Date(),
+            ...(emailPending ? { emailPending } : {}),
+          })
           .where(eq(notifications.id, unread.id));
         continue;
       }
@@ -47,8 +58,19 @@ export async function notify(tx: Executor, userIds: string[], input: Input): Pro
       kind: input.kind,
       data: input.foldKey ? { ...input.data, foldKey: input.foldKey, count: 1 } : input.data,
       link: input.link,
+      emailPending,
     });
   }
+}
+
+/** Who of these people wants email at all. */
+async function mailedUsers(tx: Executor, userIds: string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, userIds), ne(users.emailNotifications, 'off')));
+  return new Set(rows.map((r) => r.id));
 }
 
 /** The agency's people who run client work: owners and content managers. */

@@ -38,6 +38,8 @@ export interface PlanFacts {
   slotsWithoutTopic: number;
   topics: number;
   undecidedTopics: number;
+  /** Slots without a post, or whose post is not approved yet. */
+  slotsNotApproved: number;
   /** The month's fact request has gone to the client (writing waits for it, not for every answer). */
   factRequestSent: boolean;
   shared: boolean;
@@ -59,6 +61,7 @@ export function missingFor(from: CycleStage, facts: PlanFacts, now = new Date())
   if (from === 'meeting' && facts.undecidedTopics > 0) missing.push('topics_undecided');
   if (from === 'facts' && !facts.factRequestSent) missing.push('fact_request_not_sent');
   if (from === 'content' && facts.slotsWithoutTopic > 0) missing.push('slots_without_topic');
+  if (from === 'content' && facts.slotsNotApproved > 0) missing.push('posts_not_approved');
   if (from === 'running' && todayIn(facts.timezone, now) <= daysOfMonth(facts.month).at(-1)!) {
     missing.push('month_not_over');
   }

@@ -4,7 +4,7 @@ import type { cycle as cycleShape } from '../../shared/api/planning.ts';
 import { stageOwners } from '../../shared/roles.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Executor } from '../db/connect.ts';
-import { cycleStageChanges, cycles, factRequests, slots, topics } from '../db/schema/index.ts';
+import { cycleStageChanges, cycles, factRequests, posts, slots, topics } from '../db/schema/index.ts';
 import { planAbilities } from '../policies/plan.ts';
 import type { ClientRow } from '../tenancy.ts';
 import { isOverdue, missingFor, nextStage } from './cycleRules.ts';
@@ -18,6 +18,8 @@ const countColumns = {
   slotsWithoutTopic: sql<number>`(select count(*)::int from ${slots} where ${slots.cycleId} = ${outerCycleId} and ${slots.topicId} is null)`,
   topics: sql<number>`(select count(*)::int from ${topics} where ${topics.cycleId} = ${outerCycleId} and ${topics.status} <> 'dropped')`,
   undecidedTopics: sql<number>`(select count(*)::int from ${topics} where ${topics.cycleId} = ${outerCycleId} and ${topics.status} = 'proposed')`,
+  // Slots with no post, or a post not approved (or published) yet: what running waits for.
+  slotsNotApproved: sql<number>`(select count(*)::int from ${slots} left join ${posts} on ${posts.slotId} = ${slots.id} where ${slots.cycleId} = ${outerCycleId} and (${posts.id} is null or ${posts.status} not in ('approved', 'published')))`,
   factRequestSent: sql<boolean>`exists (select 1 from ${factRequests} where ${factRequests.cycleId} = ${outerCycleId} and ${factRequests.status} <> 'draft')`,
 };
 
@@ -46,6 +48,7 @@ export async function presentCycles(
       slotsWithoutTopic: 0,
       topics: 0,
       undecidedTopics: 0,
+      slotsNotApproved: 0,
       factRequestSent: false,
     };
     const next = nextStage(row.stage);

@@ -1,5 +1,4 @@
 import { count, eq } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { factRequestFull } from '../../shared/api/facts.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -10,11 +9,8 @@ import { AppError, notFound } from '../errors.ts';
 import { recordFactEvent } from '../facts/event.ts';
 import { loadFactItemForChange, loadFactRequest } from '../facts/load.ts';
 import { presentFactRequest } from '../facts/present.ts';
-import { isPreviewable } from '../facts/previews.ts';
 import { settleRequest } from '../facts/settle.ts';
-import { cutAfterAnswer, type Received, receiveFile, tooLarge } from '../facts/upload.ts';
-import { attachmentDisposition, sanitizeFileName } from '../files/fileName.ts';
-import { type FileStorage, FileStorageError } from '../files/storage.ts';
+import { receiveUpload, refuseDeclaredTooLarge, sendStoredFile } from '../files/http.ts';
 import { transact } from '../live/transact.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { canAnswerFactItem, canTalkOnFactItem } from '../policies/facts.ts';
@@ -22,8 +18,6 @@ import { canAnswerFactItem, canTalkOnFactItem } from '../policies/facts.ts';
 const tags = ['facts'];
 /** Enough for a photo shoot, few enough that one item stays reviewable. */
 export const MAX_FILES_PER_ITEM = 30;
-// Multipart framing around the file: boundaries and part headers, generously.
-const FRAMING_BYTES = 64 * 1024;
 
 /** The item, locked, if the actor may add or remove its files (404 for a stranger). */
 async function loadForFiles(tx: Tx, actor: Actor, itemId: string) {
@@ -64,31 +58,6 @@ const touchAnswer = (tx: Executor, item: typeof factItems.$inferSelect, actor: A
     })
     .where(eq(factItems.id, item.id));
 
-/** The one file of a multipart upload, streamed to storage; a torn or malformed body is a 400. */
-async function receiveUploadOf(
-  files: FileStorage,
-  max: number,
-  request: FastifyRequest,
-  clientId: string,
-): Promise<Received & { filename: string }> {
-  if (!request.isMultipart()) {
-    throw new AppError('validation_failed', { fields: { file: 'Send the file as multipart/form-data.' } });
-  }
-  try {
-    const part = await request.file();
-    if (!part) throw new AppError('validation_failed', { fields: { file: 'Choose a file to upload.' } });
-    return { ...(await receiveFile(files, part, clientId, max)), filename: part.filename };
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'file_too_large') cutAfterAnswer(request.raw);
-    if (error instanceof AppError) throw error;
-    // Disk trouble is ours (500); anything else here is the body not being a whole upload.
-    if (typeof (error as { errno?: unknown }).errno === 'number') throw error;
-    throw new AppError('validation_failed', {
-      fields: { file: 'The upload was cut off or is not a valid form. Choose the file and try again.' },
-    });
-  }
-}
-
 /** A file row and its request, if the actor may see that client's request (404 otherwise). */
 async function loadFile(db: Executor, actor: Actor, fileId: string) {
   const [file] = await db
@@ -103,8 +72,6 @@ async function loadFile(db: Executor, actor: Actor, fileId: string) {
 
 export const factFileRoutes: RouteModule = (app, ctx) => {
   const max = ctx.env.maxUploadBytes;
-  const receiveUpload = (request: FastifyRequest, clientId: string) =>
-    receiveUploadOf(ctx.files, max, request, clientId);
 
   app.post(
     '/api/fact-items/:itemId/files',
@@ -116,14 +83,7 @@ export const factFileRoutes: RouteModule = (app, ctx) => {
         params: z.object({ itemId: z.uuid() }),
         response: { 201: z.object({ request: factRequestFull }) },
       },
-      // A declared size over the limit is refused before a byte of the body is read.
-      onRequest: async (request) => {
-        const declared = Number(request.headers['content-length'] ?? 0);
-        if (declared > max + FRAMING_BYTES) {
-          cutAfterAnswer(request.raw);
-          throw tooLarge(max);
-        }
-      },
+      onRequest: refuseDeclaredTooLarge(max),
     },
     async (request, reply) => {
       const actor = requireActor(request);
@@ -134,12 +94,12 @@ export const factFileRoutes: RouteModule = (app, ctx) => {
         await checkRoom(tx, found.item);
         return found;
       });
-      const received = await receiveUpload(request, client.id);
+      const received = await receiveUpload(ctx.files, max, request, client.id);
       try {
         const presented = await transact(ctx, async (tx) => {
           const found = await loadForFiles(tx, actor, request.params.itemId);
           await checkRoom(tx, found.item);
-          const name = withExtension(sanitizeFileName(received.filename || 'file'), received.type.extension);
+          const name = received.name;
           const [row] = await tx
             .insert(factFiles)
             .values({
@@ -184,28 +144,7 @@ export const factFileRoutes: RouteModule = (app, ctx) => {
     async (request, reply) => {
       const actor = requireActor(request);
       const { file } = await loadFile(ctx.db, actor, request.params.fileId);
-      const body = await ctx.files.get(file.storageKey).catch((error: unknown) => {
-        // A row whose bytes are gone (a restored backup without its files): not found, not a crash.
-        if (error instanceof FileStorageError && error.code === 'file_missing') throw notFound();
-        throw error;
-      });
-      const inline = request.query.preview === '1' && isPreviewable(file.contentType);
-      return (
-        reply
-          .header('content-type', file.contentType)
-          .header('content-length', String(file.size))
-          .header(
-            'content-disposition',
-            inline
-              ? attachmentDisposition(file.name).replace(/^attachment/, 'inline')
-              : attachmentDisposition(file.name),
-          )
-          // Whatever the bytes, the browser neither guesses a type nor runs anything from them.
-          .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox")
-          .header('cache-control', 'private, no-store')
-          .send(body)
-      );
+      return sendStoredFile(reply, ctx.files, file, request.query.preview === '1');
     },
   );
 
@@ -269,12 +208,3 @@ export const factFileRoutes: RouteModule = (app, ctx) => {
     },
   );
 };
-
-/** Keep the person's name for the file, but let its extension tell the truth about the bytes. */
-function withExtension(name: string, extension: string): string {
-  const dot = name.lastIndexOf('.');
-  const base = dot > 0 ? name.slice(0, dot) : name;
-  const current = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-  const same = current === extension || (current === 'jpeg' && extension === 'jpg');
-  return same ? name : `${base}.${extension}`;
-}

@@ -29,6 +29,9 @@ import { meetingVoteRoutes } from './meetingVotes.ts';
 import { memberRoutes } from './members.ts';
 import { notificationRoutes } from './notifications.ts';
 import { outboxRoutes } from './outbox.ts';
+import { postAssetRoutes } from './postAssets.ts';
+import { postCommentRoutes } from './postComments.ts';
+import { postRoutes } from './posts.ts';
 import { questionRoutes } from './questions.ts';
 import { reserveRoutes } from './reserve.ts';
 import { reviewCommentRoutes } from './reviewComments.ts';
@@ -37,6 +40,7 @@ import { setupRoutes } from './setup.ts';
 import { slotRoutes } from './slots.ts';
 import { topicImportRoutes } from './topicImport.ts';
 import { topicRoutes } from './topics.ts';
+import { unplannedChangeRoutes } from './unplannedChanges.ts';
 
 export const routeModules: RouteModule[] = [
   healthRoutes,
@@ -77,4 +81,8 @@ export const routeModules: RouteModule[] = [
   factPackRoutes,
   factLinkRoutes,
   notificationRoutes,
+  postRoutes,
+  postCommentRoutes,
+  postAssetRoutes,
+  unplannedChangeRoutes,
 ];

@@ -2,8 +2,9 @@ import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { ok } from '../../shared/api/common.ts';
 import { notification } from '../../shared/api/facts.ts';
+import { notificationSettings } from '../../shared/api/posts.ts';
 import type { RouteModule } from '../context.ts';
-import { notifications } from '../db/schema/index.ts';
+import { notifications, users } from '../db/schema/index.ts';
 import { requireActor } from '../plugins/auth.ts';
 
 const tags = ['notifications'];
@@ -71,6 +72,52 @@ export const notificationRoutes: RouteModule = (app, ctx) => {
           ),
         );
       return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/me/notification-settings',
+    {
+      schema: {
+        tags,
+        summary: 'How what waits for me reaches my inbox',
+        response: { 200: notificationSettings },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const [row] = await ctx.db
+        .select({ email: users.emailNotifications })
+        .from(users)
+        .where(eq(users.id, actor.user.id));
+      return { email: row?.email ?? 'instant' };
+    },
+  );
+
+  app.put(
+    '/api/me/notification-settings',
+    {
+      schema: {
+        tags,
+        summary: 'Email me at once, once a day (a digest), or not at all; the bell keeps everything',
+        body: notificationSettings,
+        response: { 200: notificationSettings },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { email } = request.body;
+      await ctx.db.transaction(async (tx) => {
+        await tx.update(users).set({ emailNotifications: email }).where(eq(users.id, actor.user.id));
+        // Turning email off drops what was waiting for the next digest.
+        if (email === 'off') {
+          await tx
+            .update(notifications)
+            .set({ emailPending: false })
+            .where(and(eq(notifications.userId, actor.user.id), eq(notifications.emailPending, true)));
+        }
+      });
+      return { email };
     },
   );
 };

@@ -205,6 +205,11 @@ export const notification = z.object({
     'fact_reminder',
     'fact_overdue',
     'fact_request_complete',
+    'post_review',
+    'post_internal_review',
+    'post_changes_requested',
+    'post_approved',
+    'post_comment',
   ]),
   /** Names and counts the text is made from, already in the reader's language-free form. */
   data: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   index,
   integer,
   jsonb,
@@ -37,6 +38,8 @@ export const clients = pgTable(
       .$type<{ before: number[]; after: number[] }>()
       .notNull()
       .default({ before: [2], after: [1, 3] }),
+    // Posts pass the agency's own review before the client sees them.
+    postInternalReview: boolean('post_internal_review').notNull().default(false),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     // Bumped on every change so a stale edit can be refused instead of silently winning.
     version: integer('version').notNull().default(1),

@@ -10,6 +10,12 @@ export const users = pgTable(
     // Null for a client contact who signs in only by emailed link.
     passwordHash: text('password_hash'),
     locale: text('locale'),
+    // How posts waiting for this person reach their inbox: at once, once a day, or not at all.
+    emailNotifications: text('email_notifications', { enum: ['instant', 'daily', 'off'] })
+      .notNull()
+      .default('instant'),
+    // The local date of the last daily digest, so a day gets one.
+    digestSentOn: text('digest_sent_on'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_key').on(t.email)],

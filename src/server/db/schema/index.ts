@@ -8,3 +8,4 @@ export * from './invitations.ts';
 export * from './meetings.ts';
 export * from './notifications.ts';
 export * from './planning.ts';
+export * from './posts.ts';

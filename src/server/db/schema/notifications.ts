@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Notification } from '../../../shared/api/facts.ts';
 import { agencies } from './agencies.ts';
 import { users } from './identity.ts';
@@ -17,6 +17,8 @@ export const notifications = pgTable(
     data: jsonb('data').$type<Notification['data']>().notNull(),
     link: text('link').notNull(),
     readAt: timestamp('read_at', { withTimezone: true }),
+    // For the daily digest: null while it waits to be mailed (or when it is not for email).
+    emailPending: boolean('email_pending').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],

@@ -1,0 +1,92 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, notFound } from '../errors.ts';
+import { isPreviewable } from '../facts/previews.ts';
+import { cutAfterAnswer, type Received, receiveFile, tooLarge } from '../facts/upload.ts';
+import { attachmentDisposition, sanitizeFileName } from './fileName.ts';
+import { type FileStorage, FileStorageError } from './storage.ts';
+
+// Multipart framing around the file: boundaries and part headers, generously.
+const FRAMING_BYTES = 64 * 1024;
+
+/** An onRequest hook: a declared size over the limit is refused before a byte of the body is read. */
+export const refuseDeclaredTooLarge = (max: number) => async (request: FastifyRequest) => {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > max + FRAMING_BYTES) {
+    cutAfterAnswer(request.raw);
+    throw tooLarge(max);
+  }
+};
+
+/** The one file of a multipart upload, streamed to storage; a torn or malformed body is a 400. */
+export async function receiveUpload(
+  files: FileStorage,
+  max: number,
+  request: FastifyRequest,
+  clientId: string,
+): Promise<Received & { name: string }> {
+  if (!request.isMultipart()) {
+    throw new AppError('validation_failed', { fields: { file: 'Send the file as multipart/form-data.' } });
+  }
+  try {
+    const part = await request.file();
+    if (!part) throw new AppError('validation_failed', { fields: { file: 'Choose a file to upload.' } });
+    const received = await receiveFile(files, part, clientId, max);
+    const name = withExtension(sanitizeFileName(part.filename || 'file'), received.type.extension);
+    return { ...received, name };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'file_too_large') cutAfterAnswer(request.raw);
+    if (error instanceof AppError) throw error;
+    // Disk trouble is ours (500); anything else here is the body not being a whole upload.
+    if (typeof (error as { errno?: unknown }).errno === 'number') throw error;
+    throw new AppError('validation_failed', {
+      fields: { file: 'The upload was cut off or is not a valid form. Choose the file and try again.' },
+    });
+  }
+}
+
+/** Keep the person's name for the file, but let its extension tell the truth about the bytes. */
+function withExtension(name: string, extension: string): string {
+  const dot = name.lastIndexOf('.');
+  const base = dot > 0 ? name.slice(0, dot) : name;
+  const current = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  const same = current === extension || (current === 'jpeg' && extension === 'jpg');
+  return same ? name : `${base}.${extension}`;
+}
+
+interface StoredFile {
+  storageKey: string;
+  name: string;
+  contentType: string;
+  size: number;
+}
+
+/** Send a stored file: as an attachment, or an image inline when a preview is asked for. */
+export async function sendStoredFile(
+  reply: FastifyReply,
+  files: FileStorage,
+  file: StoredFile,
+  preview: boolean,
+) {
+  const body = await files.get(file.storageKey).catch((error: unknown) => {
+    // A row whose bytes are gone (a restored backup without its files): not found, not a crash.
+    if (error instanceof FileStorageError && error.code === 'file_missing') throw notFound();
+    throw error;
+  });
+  const inline = preview && isPreviewable(file.contentType);
+  return (
+    reply
+      .header('content-type', file.contentType)
+      .header('content-length', String(file.size))
+      .header(
+        'content-disposition',
+        inline
+          ? attachmentDisposition(file.name).replace(/^attachment/, 'inline')
+          : attachmentDisposition(file.name),
+      )
+      // Whatever the bytes, the browser neither guesses a type nor runs anything from them.
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox")
+      .header('cache-control', 'private, no-store')
+      .send(body)
+  );
+}

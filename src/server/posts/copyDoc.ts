@@ -1,0 +1,138 @@
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import type { CopyNode } from '../../shared/posts/copyText.ts';
+import { loadState } from '../collab/store.ts';
+import type { Executor } from '../db/connect.ts';
+
+/** The Yjs document of a post's copy, and the field its Tiptap editor writes into. */
+export const copyDocument = (postId: string) => `post:${postId}:copy`;
+export const COPY_FIELD = 'default';
+const pattern = /^post:([0-9a-f-]{36}):copy$/;
+export const postOfDocument = (name: string): string | null => pattern.exec(name)?.[1] ?? null;
+
+/** Where one run of text sits in the plain copy. */
+interface Run {
+  node: Y.XmlText;
+  offset: number;
+  length: number;
+}
+
+export interface CopyLayout {
+  text: string;
+  runs: Run[];
+}
+
+const textOf = (node: Y.XmlText) =>
+  (node.toDelta() as Array<{ insert?: unknown }>)
+    .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
+    .join('');
+
+const isBreak = (node: unknown) => node instanceof Y.XmlElement && node.nodeName === 'hardBreak';
+const isTextBlock = (node: Y.XmlElement) =>
+  node.nodeName !== 'hardBreak' && node.toArray().every((c) => c instanceof Y.XmlText || isBreak(c));
+
+/**
+ * The copy's plain text (the definition in shared/posts/copyText.ts: text blocks joined by a
+ * line break, a hard break is one) and where each Yjs text run sits in it.
+ */
+export function layoutOf(fragment: Y.XmlFragment): CopyLayout {
+  let text = '';
+  let blocks = 0;
+  const runs: Run[] = [];
+  const walk = (nodes: unknown[]) => {
+    for (const node of nodes) {
+      if (!(node instanceof Y.XmlElement)) continue;
+      if (!isTextBlock(node)) {
+        walk(node.toArray());
+        continue;
+      }
+      if (blocks++ > 0) text += '\n';
+      for (const child of node.toArray()) {
+        if (child instanceof Y.XmlText) {
+          const s = textOf(child);
+          runs.push({ node: child, offset: text.length, length: s.length });
+          text += s;
+        } else text += '\n';
+      }
+    }
+  };
+  walk(fragment.toArray());
+  return { text, runs };
+}
+
+export interface Copy {
+  doc: Y.Doc;
+  fragment: Y.XmlFragment;
+  layout: CopyLayout;
+  json: CopyNode;
+}
+
+/** A post's copy as stored (every acknowledged edit is stored before it is acknowledged). */
+export async function readCopy(db: Executor, postId: string): Promise<Copy> {
+  const state = await loadState(db, copyDocument(postId));
+  const doc = new Y.Doc();
+  if (state) Y.applyUpdate(doc, state);
+  return copyOf(doc);
+}
+
+export function copyOf(doc: Y.Doc): Copy {
+  const fragment = doc.getXmlFragment(COPY_FIELD);
+  return {
+    doc,
+    fragment,
+    layout: layoutOf(fragment),
+    json: yXmlFragmentToProsemirrorJSON(fragment) as CopyNode,
+  };
+}
+
+/** Fill an empty copy with plain text, one paragraph per line (new posts, the demo, tests). */
+export function writeText(fragment: Y.XmlFragment, text: string): void {
+  const paragraphs = text.split('\n').map((line) => {
+    const p = new Y.XmlElement('paragraph');
+    if (line) p.insert(0, [new Y.XmlText(line)]);
+    return p;
+  });
+  fragment.insert(fragment.length, paragraphs);
+}
+
+/** A Yjs update that writes this text into a post's (empty) copy. */
+export function textUpdate(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  writeText(doc.getXmlFragment(COPY_FIELD), text);
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+const encode = (rel: Y.RelativePosition) => Buffer.from(Y.encodeRelativePosition(rel)).toString('base64');
+const decode = (b64: string) => Y.decodeRelativePosition(new Uint8Array(Buffer.from(b64, 'base64')));
+
+/**
+ * Anchor a phrase (plain-text offsets) to the copy. The start sticks to the phrase's first
+ * character and the end to its last, so typing just before or after it does not grow it.
+ * null when the offsets do not fall in the text.
+ */
+export function anchorPhrase(layout: CopyLayout, start: number, end: number) {
+  if (start < 0 || end <= start || end > layout.text.length) return null;
+  const first = layout.runs.find((r) => start >= r.offset && start < r.offset + r.length);
+  const last = layout.runs.find((r) => end > r.offset && end <= r.offset + r.length);
+  if (!first || !last) return null;
+  return {
+    start: encode(Y.createRelativePositionFromTypeIndex(first.node, start - first.offset, 0)),
+    end: encode(Y.createRelativePositionFromTypeIndex(last.node, end - last.offset, -1)),
+  };
+}
+
+/** Where an anchored phrase is now: null when its text was deleted (the comment is orphaned). */
+export function resolvePhrase(copy: Copy, relStart: string, relEnd: string) {
+  const at = (b64: string) => {
+    const abs = Y.createAbsolutePositionFromRelativePosition(decode(b64), copy.doc);
+    if (!abs) return null;
+    const run = copy.layout.runs.find((r) => r.node === abs.type);
+    return run ? run.offset + abs.index : null;
+  };
+  const start = at(relStart);
+  const end = at(relEnd);
+  if (start === null || end === null || end <= start) return null;
+  return { start, end, current: copy.layout.text.slice(start, end) };
+}

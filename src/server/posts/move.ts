@@ -1,0 +1,143 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { MovePostBody } from '../../shared/api/posts.ts';
+import { canMovePost, type PostStatus, roundAfter } from '../../shared/posts/statuses.ts';
+import type { Side } from '../../shared/roles.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Tx } from '../db/connect.ts';
+import { postAssets, postStatusChanges, posts, postVersions } from '../db/schema/index.ts';
+import { AppError, staleVersion } from '../errors.ts';
+import { agencyRoleIn } from '../policies/agency.ts';
+import { canDecideOnPost, canPublishPost, canSendPost } from '../policies/posts.ts';
+import { readCopy } from './copyDoc.ts';
+import { recordPostEvent } from './event.ts';
+import type { PostInCycle, PostRow } from './load.ts';
+import { notifyPostMove } from './notify.ts';
+import { startRunningWhenApproved } from './running.ts';
+
+type Move = MovePostBody extends infer B ? (B extends { to: infer T } ? B & { to: T } : never) : never;
+
+/** The version the client is asked about: frozen copy, fields and assets, never changed again. */
+async function freezeVersion(tx: Tx, actor: Actor, found: PostInCycle, round: number) {
+  const { post, slot } = found;
+  const copy = await readCopy(tx, post.id);
+  try {
+    const assets = await tx
+      .select({ id: postAssets.id, name: postAssets.name, contentType: postAssets.contentType })
+      .from(postAssets)
+      .where(and(eq(postAssets.postId, post.id), isNull(postAssets.removedAt)))
+      .orderBy(asc(postAssets.createdAt));
+    const revision = post.revision + 1;
+    await tx.insert(postVersions).values({
+      postId: post.id,
+      revision,
+      round,
+      copyText: copy.layout.text,
+      copyDoc: copy.json,
+      visualBrief: post.visualBrief,
+      hashtags: post.hashtags,
+      link: post.link,
+      firstComment: post.firstComment,
+      assets,
+      publishAt: slot.startsAt,
+      sentById: actor.user.id,
+      sentByName: actor.user.name,
+    });
+    return { revision, copyText: copy.layout.text };
+  } finally {
+    copy.doc.destroy();
+  }
+}
+
+/**
+ * Check that this actor may make this move now: the right side, the right status, and the
+ * version they saw. The client answers about a revision (what they read); the agency about
+ * the post's version (what it edited).
+ */
+function checkMove(actor: Actor, found: PostInCycle, body: Move, side: Side) {
+  const { post, client, cycle } = found;
+  if ('revision' in body) {
+    if (body.revision !== post.revision) throw new AppError('post_outdated');
+    if (body.to === 'approved' && post.status === 'approved') {
+      throw new AppError('post_already_approved', {
+        message: `${post.approvedByName ?? 'Someone'} approved this post already.`,
+      });
+    }
+    if (!canDecideOnPost(actor, client, cycle, post)) {
+      throw new AppError(
+        actor.contactOf.has(client.id) && post.status !== 'client_review' ? 'conflict' : 'forbidden',
+        {
+          message:
+            post.status !== 'client_review' ? 'This post is not waiting for your review now.' : undefined,
+        },
+      );
+    }
+    return;
+  }
+  if (body.version !== post.version) throw staleVersion();
+  const allowed =
+    body.to === 'published'
+      ? canPublishPost(actor, client, cycle, post)
+      : canSendPost(actor, client, cycle, body.to, {
+          internalReview: client.postInternalReview,
+          from: post.status,
+        });
+  if (!allowed) throw new AppError('forbidden');
+  if (!canMovePost(post.status, body.to, side, { internalReview: client.postInternalReview })) {
+    throw new AppError('conflict', {
+      message: `A post in ${post.status} cannot move to ${body.to}.`,
+      fields: { to: 'Not a move from the current status' },
+    });
+  }
+}
+
+/** Move a post along its way (status machine in shared/posts/statuses.ts). */
+export async function movePost(tx: Tx, actor: Actor, found: PostInCycle, body: Move): Promise<PostRow> {
+  const { post } = found;
+  const side: Side = agencyRoleIn(actor, found.client.agencyId) ? 'agency' : 'client';
+  checkMove(actor, found, body, side);
+  const from = post.status;
+  const to = body.to as PostStatus;
+  const round = roundAfter(from, to, post.round);
+  const now = new Date();
+  const set: Partial<typeof posts.$inferInsert> = { status: to, round, updatedAt: now };
+  if (to === 'client_review') {
+    const frozen = await freezeVersion(tx, actor, found, round);
+    set.revision = frozen.revision;
+    // Sent again after an approval: that approval no longer stands.
+    Object.assign(set, { approvedRevision: null, approvedRound: null, approvedAt: null });
+    Object.assign(set, { approvedById: null, approvedByName: null });
+  }
+  if (to === 'approved') {
+    Object.assign(set, {
+      approvedRevision: post.revision,
+      approvedRound: post.round,
+      approvedAt: now,
+      approvedById: actor.user.id,
+      approvedByName: actor.user.name,
+    });
+  }
+  if (to === 'published' && body.to === 'published') {
+    Object.assign(set, { publishedUrl: body.publishedUrl, publishedAt: now });
+  }
+  const [row] = await tx
+    .update(posts)
+    .set({ ...set, version: sql`${posts.version} + 1` })
+    .where(eq(posts.id, post.id))
+    .returning();
+  const note = 'note' in body ? (body.note ?? '') : '';
+  await tx.insert(postStatusChanges).values({
+    postId: post.id,
+    fromStatus: from,
+    toStatus: to,
+    round,
+    actorId: actor.user.id,
+    actorName: actor.user.name,
+    side,
+    note,
+  });
+  const moved = { ...found, post: row! };
+  await recordPostEvent(tx, actor, moved, 'post.status_changed', { from, to, round });
+  await notifyPostMove(tx, actor, moved, from, note);
+  if (to === 'approved') await startRunningWhenApproved(tx, actor, moved);
+  return row!;
+}
