@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkContext } from '../../src/server/context.ts';
 import { connect, type Database } from '../../src/server/db/connect.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import {
@@ -18,6 +17,7 @@ import { createMailer } from '../../src/server/mail/mailer.ts';
 import { engines } from '../support/engines.ts';
 import { makeAgency, makeContact } from '../support/factories.ts';
 import { kyivDay, makeSentRequest } from '../support/facts.ts';
+import { worker } from '../support/work.ts';
 
 describe('which reminder is due', () => {
   const schedule = { before: [2, 0], after: [1, 3] };
@@ -33,19 +33,6 @@ describe('which reminder is due', () => {
     expect(reminderOffsetDue({ before: [], after: [] }, '2026-12-10', '2026-12-20')).toBeUndefined();
   });
 });
-
-/** A worker as a server process runs it: its own pool, mailer and bus, on a shared database. */
-function worker(database: Database): WorkContext {
-  const env = loadEnv({ NODE_ENV: 'test', PUBLIC_URL: 'http://plit.test', LOG_LEVEL: 'silent' });
-  const log = pino({ level: 'silent' });
-  return {
-    db: database.db,
-    env,
-    log,
-    live: createInProcessBus(),
-    mailer: createMailer(database.db, { from: env.MAIL_FROM, log }),
-  };
-}
 
 /** 10:00 in Kyiv today: within the hours reminders go out. */
 const kyivMorning = () => new Date(`${kyivDay(0)}T08:00:00Z`);

@@ -19,7 +19,7 @@ const countColumns = {
   topics: sql<number>`(select count(*)::int from ${topics} where ${topics.cycleId} = ${outerCycleId} and ${topics.status} <> 'dropped')`,
   undecidedTopics: sql<number>`(select count(*)::int from ${topics} where ${topics.cycleId} = ${outerCycleId} and ${topics.status} = 'proposed')`,
   // Slots with no post, or a post not approved (or published) yet: what running waits for.
-  slotsNotApproved: sql<number>`(select count(*)::int from ${slots} left join ${posts} on ${posts.slotId} = ${slots.id} where ${slots.cycleId} = ${outerCycleId} and (${posts.id} is null or ${posts.status} not in ('approved', 'published')))`,
+  slotsNotApproved: sql<number>`(select count(*)::int from ${slots} s left join ${posts} p on p.slot_id = s.id where s.cycle_id = ${outerCycleId} and (p.id is null or p.status not in ('approved', 'published')))`,
   factRequestSent: sql<boolean>`exists (select 1 from ${factRequests} where ${factRequests.cycleId} = ${outerCycleId} and ${factRequests.status} <> 'draft')`,
 };
 

@@ -1,0 +1,19 @@
+import pino from 'pino';
+import type { WorkContext } from '../../src/server/context.ts';
+import type { Database } from '../../src/server/db/connect.ts';
+import { loadEnv } from '../../src/server/env.ts';
+import { createInProcessBus } from '../../src/server/live/bus.ts';
+import { createMailer } from '../../src/server/mail/mailer.ts';
+
+/** A worker as a server process runs it: its own mailer and bus, on a shared database. */
+export function worker(database: Database): WorkContext {
+  const env = loadEnv({ NODE_ENV: 'test', PUBLIC_URL: 'http://plit.test', LOG_LEVEL: 'silent' });
+  const log = pino({ level: 'silent' });
+  return {
+    db: database.db,
+    env,
+    log,
+    live: createInProcessBus(),
+    mailer: createMailer(database.db, { from: env.MAIL_FROM, log }),
+  };
+}
