@@ -14,6 +14,10 @@ import {
   invitations,
   meetingQuestions,
   meetings,
+  postAssets,
+  postComments,
+  posts,
+  postVersions,
   slots,
   topics,
 } from '../../src/server/db/schema/index.ts';
@@ -84,6 +88,7 @@ const managers: Expect = { ...agencyOnly, creator: 403 };
 /** Answering is the client's: the agency may not answer for them. */
 const answerItem: Expect = { ...readClient, owner: 403, contentManager: 403, creator: 403 };
 const photo = multipart('пачка.png', makePng());
+const requested = { urgency: 'today', requesterSide: 'client', requesterName: 'Олена', reason: 'Новина' };
 const manageInvitation: Expect = {
   anonymous: 401,
   owner: 200,
@@ -120,6 +125,13 @@ interface World extends TestAgency {
   filesItemId: string;
   answeredItemId: string;
   factFileId: string;
+  writeCycleId: string;
+  writeSlotId: string;
+  reviewPostId: string;
+  draftPostId: string;
+  postCommentId: string;
+  postAssetId: string;
+  writeContingencyId: string;
 }
 
 interface Row {
@@ -787,8 +799,116 @@ const rows: Row[] = [
     url: (w) => `/api/meetings/${w.endedMeetingId}/summary.pdf`,
     expect: readClient,
   },
+  // Posts: in October's month (facts stage, request sent): one post with the client, one draft.
+  {
+    method: 'GET',
+    path: '/api/cycles/{cycleId}/posts',
+    url: (w) => `/api/cycles/${w.writeCycleId}/posts`,
+    expect: readClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/cycles/{cycleId}/posts',
+    url: (w) => `/api/cycles/${w.writeCycleId}/posts`,
+    body: (w) => ({ slotId: w.writeSlotId }),
+    expect: { ...contribute, approver: 403 },
+  },
+  {
+    method: 'POST',
+    path: '/api/cycles/{cycleId}/posts/approve',
+    url: (w) => `/api/cycles/${w.writeCycleId}/posts/approve`,
+    body: (w) => ({ posts: [{ postId: w.reviewPostId, revision: 1 }] }),
+    expect: { ...readClient, owner: 403, contentManager: 403, creator: 403 },
+  },
+  {
+    method: 'GET',
+    path: '/api/posts/{postId}',
+    url: (w) => `/api/posts/${w.reviewPostId}`,
+    expect: readClient,
+  },
+  // A draft is the writers': the client does not learn of it.
+  {
+    method: 'PATCH',
+    path: '/api/posts/{postId}',
+    url: (w) => `/api/posts/${w.draftPostId}`,
+    body: () => ({ version: 1, visualBrief: 'Фото зерен' }),
+    expect: { ...readClient, approver: 404 },
+  },
+  {
+    method: 'POST',
+    path: '/api/posts/{postId}/status',
+    url: (w) => `/api/posts/${w.reviewPostId}/status`,
+    body: () => ({ to: 'approved', revision: 1 }),
+    expect: answerItem,
+  },
+  {
+    method: 'POST',
+    path: '/api/posts/{postId}/comments',
+    url: (w) => `/api/posts/${w.reviewPostId}/comments`,
+    body: () => ({ revision: 1, body: 'Гарно' }),
+    expect: contribute,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/post-comments/{commentId}',
+    url: (w) => `/api/post-comments/${w.postCommentId}`,
+    body: () => ({ resolved: true }),
+    expect: readClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/posts/{postId}/assets',
+    url: (w) => `/api/posts/${w.draftPostId}/assets`,
+    body: () => photo.body,
+    headers: { 'content-type': photo.contentType },
+    expect: { ...contribute, approver: 404 },
+  },
+  {
+    method: 'GET',
+    path: '/api/post-assets/{assetId}',
+    url: (w) => `/api/post-assets/${w.postAssetId}`,
+    expect: { ...readClient, approver: 404 },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/post-assets/{assetId}',
+    url: (w) => `/api/post-assets/${w.postAssetId}`,
+    expect: { ...readClient, approver: 404 },
+  },
+  {
+    method: 'GET',
+    path: '/api/cycles/{cycleId}/changes',
+    url: (w) => `/api/cycles/${w.writeCycleId}/changes`,
+    expect: readClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/cycles/{cycleId}/changes',
+    url: (w) => `/api/cycles/${w.writeCycleId}/changes`,
+    body: (w) => ({ kind: 'same_day_rewrite', ...requested, postId: w.reviewPostId }),
+    expect: createUnderClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/contingencies/{contingencyId}/activate',
+    url: (w) => `/api/contingencies/${w.writeContingencyId}/activate`,
+    body: () => ({ startsAt: '2027-10-12T09:00:00Z', ...requested }),
+    expect: createUnderClient,
+  },
+  {
+    method: 'GET',
+    path: '/api/me/notification-settings',
+    url: () => '/api/me/notification-settings',
+    expect: self,
+  },
+  {
+    method: 'PUT',
+    path: '/api/me/notification-settings',
+    url: () => '/api/me/notification-settings',
+    body: () => ({ email: 'daily' }),
+    expect: self,
+  },
 ];
-
 /** Routes anyone may call; their own tests cover them. */
 const publicRoutes = new Set([
   'GET /api/health',
@@ -983,6 +1103,98 @@ async function makeWorld(): Promise<World> {
       sha256: stored.sha256,
     })
     .returning();
+  // October's posts: a slot still unwritten, a post with the client (revision 1), a draft with a photo.
+  const octoberTopics = await db
+    .insert(topics)
+    .values(
+      ['Новий купаж', 'Бариста', 'Зима'].map((title) => ({
+        clientId: agency.client.id,
+        cycleId: sentCycle!.id,
+        title,
+        source: 'agency' as const,
+        status: 'accepted' as const,
+      })),
+    )
+    .returning();
+  const octoberSlots = await db
+    .insert(slots)
+    .values(
+      octoberTopics.map((tp, i) => ({
+        cycleId: sentCycle!.id,
+        startsAt: new Date(`2027-10-0${i + 5}T08:00:00Z`),
+        channelId: agency.client.channel.id,
+        format: 'post' as const,
+        topicId: tp.id,
+      })),
+    )
+    .returning();
+  const [reviewPost, draftPost] = await db
+    .insert(posts)
+    .values([
+      {
+        cycleId: sentCycle!.id,
+        clientId: agency.client.id,
+        slotId: octoberSlots[0]!.id,
+        topicId: octoberTopics[0]!.id,
+        status: 'client_review',
+        revision: 1,
+        copyText: 'Текст',
+      },
+      {
+        cycleId: sentCycle!.id,
+        clientId: agency.client.id,
+        slotId: octoberSlots[1]!.id,
+        topicId: octoberTopics[1]!.id,
+      },
+    ])
+    .returning();
+  await db.insert(postVersions).values({
+    postId: reviewPost!.id,
+    revision: 1,
+    round: 1,
+    copyText: 'Текст',
+    copyDoc: { type: 'doc' },
+    visualBrief: '',
+    hashtags: [],
+    link: '',
+    firstComment: '',
+    assets: [],
+    publishAt: octoberSlots[0]!.startsAt,
+  });
+  const [postComment] = await db
+    .insert(postComments)
+    .values({ postId: reviewPost!.id, revision: 1, round: 1, body: 'Питання', side: 'client' })
+    .returning();
+  const assetKey = newFileKey(agency.client.id);
+  const assetStored = await createDiskStorage(filesDirOf(t.dataDir)).put(
+    assetKey,
+    Readable.from([makePng()]),
+    { maxBytes: 1e6 },
+  );
+  const [postAsset] = await db
+    .insert(postAssets)
+    .values({
+      postId: draftPost!.id,
+      storageKey: assetKey,
+      name: 'фото.png',
+      contentType: 'image/png',
+      size: assetStored.bytes,
+      sha256: assetStored.sha256,
+    })
+    .returning();
+  const [octoberPlan] = await db
+    .insert(clientPlans)
+    .values({ cycleId: sentCycle!.id, title: 'Фестиваль', likelihood: 'likely' })
+    .returning();
+  const [octoberWhat] = await db
+    .insert(contingencies)
+    .values({
+      planId: octoberPlan!.id,
+      concept: 'Пост із фестивалю',
+      channelId: agency.client.channel.id,
+      format: 'post',
+    })
+    .returning();
   const [item] = await db
     .insert(agendaItems)
     .values({ meetingId: live.meetingId, kind: 'topics', title: '', minutes: 30, position: 1 })
@@ -1008,6 +1220,13 @@ async function makeWorld(): Promise<World> {
     filesItemId: filesItem!.id,
     answeredItemId: answeredItem!.id,
     factFileId: factFile!.id,
+    writeCycleId: sentCycle!.id,
+    writeSlotId: octoberSlots[2]!.id,
+    reviewPostId: reviewPost!.id,
+    draftPostId: draftPost!.id,
+    postCommentId: postComment!.id,
+    postAssetId: postAsset!.id,
+    writeContingencyId: octoberWhat!.id,
     endedMeetingId: ended!.id,
     clientPlanId: plan!.id,
     contingencyId: what!.id,

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factRequests, slots, topics } from '../../src/server/db/schema/index.ts';
+import { factRequests, posts, slots, topics } from '../../src/server/db/schema/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, makeClient, type TestAgency } from '../support/factories.ts';
 import { call } from '../support/http.ts';
@@ -328,6 +328,21 @@ describe('topics and the reserve', () => {
         await t.database.db
           .insert(factRequests)
           .values({ cycleId: cycle.id, clientId: agency.client.id, status: 'sent', sentAt: new Date() });
+      }
+      if (to === 'running') {
+        // The month runs once every slot's post is approved.
+        const blocked = await cm.post(`/api/cycles/${cycle.id}/stage`, { to, version });
+        expect(blocked.body.error).toMatchObject({
+          code: 'stage_blocked',
+          fields: { to: 'posts_not_approved' },
+        });
+        await t.database.db.insert(posts).values({
+          cycleId: cycle.id,
+          clientId: agency.client.id,
+          slotId: slot.id,
+          topicId: used.id,
+          status: 'approved',
+        });
       }
       const res = await cm.post(`/api/cycles/${cycle.id}/stage`, { to, version });
       expect(res.status, `${to}: ${JSON.stringify(res.body)}`).toBe(200);

@@ -9,7 +9,7 @@ import { AppError, notFound } from '../errors.ts';
 import { transact } from '../live/transact.ts';
 import { loadCycle } from '../planning/load.ts';
 import { requireActor } from '../plugins/auth.ts';
-import { agencyRoleIn } from '../policies/agency.ts';
+import { isAgencyManager } from '../policies/agency.ts';
 import { canLogChange } from '../policies/posts.ts';
 import { activateContingency } from '../posts/changes/activate.ts';
 import { logChange } from '../posts/changes/log.ts';
@@ -22,11 +22,10 @@ const cycleParams = z.object({ cycleId: z.uuid() });
 async function loadForChange(tx: Tx, actor: Actor, cycleId: string) {
   const found = await loadCycle(tx, actor, cycleId, true);
   if (!canLogChange(actor, found.client, found.cycle)) {
-    const agency = agencyRoleIn(actor, found.client.agencyId) !== null;
-    throw new AppError(agency && found.cycle.stage !== 'closed' ? 'conflict' : 'forbidden', {
-      message: agency
-        ? 'Unplanned changes are logged from the fact request until the month closes, by managers.'
-        : undefined,
+    // A manager at the wrong time is told when; anyone else is simply not allowed.
+    const manager = isAgencyManager(actor, found.client.agencyId) && found.cycle.stage !== 'closed';
+    throw new AppError(manager ? 'conflict' : 'forbidden', {
+      message: manager ? 'Unplanned changes are logged from the fact request until the month closes.' : undefined,
     });
   }
   return found;
