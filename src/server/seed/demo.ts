@@ -16,6 +16,7 @@ import type { FileStorage } from '../files/storage.ts';
 import { seedDemoFacts } from './demoFacts.ts';
 import { seedDemoMeeting } from './demoMeeting.ts';
 import { seedDemoPlans } from './demoPlans.ts';
+import { seedDemoPosts } from './demoPosts.ts';
 
 export const DEMO_PASSWORD = 'plit-demo';
 
@@ -164,6 +165,7 @@ async function seedClient(
   }
   if (spec.plans) await seedDemoMeeting(tx, { ...client!, agencyId }, actor);
   if (spec.plans) await seedDemoFacts(tx, { ...client!, agencyId }, files);
+  if (spec.plans) await seedDemoPosts(tx, client!, actor);
 }
 
 /**

@@ -28,19 +28,29 @@ function push(parts: DiffPart[], kind: DiffKind, text: string) {
   else parts.push({ kind, text });
 }
 
-/** The common subsequence of two token lists, as a diff (removed before added in a change). */
+/**
+ * How much keeping a token in common is worth. Longer words weigh more and spaces almost
+ * nothing, so "жасмину та бергамоту" → "жасмину, бергамоту та лимона" keeps "бергамоту"
+ * rather than the little "та" and the spaces around it.
+ */
+const weight = (token: string) => (isSpace(token) ? 1 : 2 * token.length);
+
+/**
+ * The heaviest common subsequence of two token lists, as a diff (removed before added in each
+ * change). Equal tokens weigh the same wherever they are, so matching them is always safe.
+ */
 function lcsDiff(a: string[], b: string[]): DiffPart[] {
   const n = a.length;
   const m = b.length;
-  // lengths[i][j]: the LCS length of a[i..] and b[j..], row-major in one array.
+  // best[i][j]: the weight of the best common subsequence of a[i..] and b[j..], in one array.
   const width = m + 1;
-  const lengths = new Uint32Array((n + 1) * width);
+  const best = new Uint32Array((n + 1) * width);
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      lengths[i * width + j] =
+      best[i * width + j] =
         a[i] === b[j]
-          ? lengths[(i + 1) * width + j + 1]! + 1
-          : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
+          ? best[(i + 1) * width + j + 1]! + weight(a[i]!)
+          : Math.max(best[(i + 1) * width + j]!, best[i * width + j + 1]!);
     }
   }
   const parts: DiffPart[] = [];
@@ -60,7 +70,7 @@ function lcsDiff(a: string[], b: string[]): DiffPart[] {
       push(parts, 'same', a[i]!);
       i++;
       j++;
-    } else if (j >= m || (i < n && lengths[(i + 1) * width + j]! >= lengths[i * width + j + 1]!)) {
+    } else if (j >= m || (i < n && best[(i + 1) * width + j]! >= best[i * width + j + 1]!)) {
       removed += a[i]!;
       i++;
     } else {

@@ -70,6 +70,16 @@ export function notificationSentence(n: Notification, t: TFunction, language: La
       });
     case 'fact_request_complete':
       return t('facts.notifications.kinds.fact_request_complete', common);
+    case 'post_review':
+      return t('facts.notifications.kinds.post_review', { ...common, count });
+    case 'post_internal_review':
+      return t('facts.notifications.kinds.post_internal_review', common);
+    case 'post_changes_requested':
+      return t('facts.notifications.kinds.post_changes_requested', common);
+    case 'post_approved':
+      return t('facts.notifications.kinds.post_approved', { ...common, count });
+    case 'post_comment':
+      return t('facts.notifications.kinds.post_comment', { ...common, count });
   }
 }
 

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { Plan } from '../../../shared/api/index.ts';
 import { factKeys } from '../../api/factQueries.ts';
 import { planKeys } from '../../api/planQueries.ts';
+import { postKeys } from '../../api/postQueries.ts';
 import { keys } from '../../api/queries.ts';
 import { useLiveRooms } from '../../live/useLiveRooms.ts';
 
@@ -32,6 +33,7 @@ export function useLivePlan(plan: Plan | undefined): void {
     // Ending the meeting drafts the fact request.
     if (!event || event.subjectType === 'fact_request' || event.type === 'meeting.ended')
       pending.current.add('facts');
+    if (!event || event.subjectType === 'post') pending.current.add('posts');
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       const what = pending.current;
@@ -42,6 +44,12 @@ export function useLivePlan(plan: Plan | undefined): void {
       if (what.has('reserve'))
         void queryClient.invalidateQueries({ queryKey: planKeys.reserveAll(clientId) });
       if (what.has('facts')) void queryClient.invalidateQueries({ queryKey: factKeys.cycleRequest(cycleId) });
+      // The month's posts and changes; an open post refetches too (its status may have moved).
+      if (what.has('posts')) {
+        void queryClient.invalidateQueries({ queryKey: postKeys.list(cycleId) });
+        void queryClient.invalidateQueries({ queryKey: postKeys.changes(cycleId) });
+        void queryClient.invalidateQueries({ queryKey: ['posts'] });
+      }
     }, SETTLE_MS);
   });
 }

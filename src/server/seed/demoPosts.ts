@@ -1,0 +1,275 @@
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import * as Y from 'yjs';
+import { copyDocOf } from '../../shared/posts/copyText.ts';
+import type { PostStatus } from '../../shared/posts/statuses.ts';
+import { seedState } from '../collab/store.ts';
+import type { Executor } from '../db/connect.ts';
+import {
+  channels,
+  clientMembers,
+  clientPlans,
+  contingencies,
+  cycles,
+  postComments,
+  postStatusChanges,
+  posts,
+  postVersions,
+  slots,
+  topics,
+  unplannedChanges,
+  users,
+} from '../db/schema/index.ts';
+import { todayIn } from '../planning/cycleRules.ts';
+import { anchorPhrase, COPY_FIELD, copyDocument, copyOf, writeText } from '../posts/copyDoc.ts';
+
+type Who = { id: string; name: string };
+
+/** How far each written post got, in publish order; the slots after these are still unwritten. */
+const story: Array<{ status: PostStatus; rounds: number; comment?: boolean }> = [
+  { status: 'published', rounds: 1 },
+  { status: 'published', rounds: 2, comment: true },
+  { status: 'approved', rounds: 1 },
+  { status: 'approved', rounds: 2 },
+  { status: 'client_review', rounds: 1 },
+  { status: 'changes_requested', rounds: 2, comment: true },
+  { status: 'client_review', rounds: 2, comment: true },
+  { status: 'internal_review', rounds: 1 },
+  { status: 'draft', rounds: 1 },
+];
+
+const signOff = 'Чекаємо вас у кав’ярнях на Подолі та Лук’янівці ☕';
+const firstDraft = (title: string, angle: string) => `${title}\n\n${angle}\n\n${signOff}`;
+const revised = (title: string, angle: string) =>
+  `${title}\n\n${angle} Ціна набору – 480 грн, доставка по Києву за добу.\n\n${signOff}`;
+
+/** A copy document with this text, stored as the shared editor would store it. */
+async function storeCopy(tx: Executor, postId: string, text: string) {
+  const doc = new Y.Doc();
+  writeText(doc.getXmlFragment(COPY_FIELD), text);
+  await seedState(tx, copyDocument(postId), Y.encodeStateAsUpdate(doc));
+  return doc;
+}
+
+/**
+ * The current month's posts for Kyiv Coffee Roasters: every status, revision rounds with the
+ * client's anchored comments, and the month's unplanned changes (one covered by the "what if"
+ * prepared at the meeting, one noticed same-day rewrite).
+ */
+export async function seedDemoPosts(tx: Executor, client: { id: string; timezone: string }, writer: Who) {
+  const month = todayIn(client.timezone).slice(0, 7);
+  const [cycle] = await tx
+    .select()
+    .from(cycles)
+    .where(and(eq(cycles.clientId, client.id), eq(cycles.month, month)));
+  if (!cycle) return;
+  const [approver] = await tx
+    .select({ id: users.id, name: users.name })
+    .from(clientMembers)
+    .innerJoin(users, eq(users.id, clientMembers.userId))
+    .where(and(eq(clientMembers.clientId, client.id), eq(clientMembers.role, 'approver')));
+  const reviewer = approver ?? writer;
+  const placed = await tx
+    .select({ slot: slots, topic: topics })
+    .from(slots)
+    .innerJoin(topics, eq(topics.id, slots.topicId))
+    .where(and(eq(slots.cycleId, cycle.id), isNotNull(slots.topicId)))
+    .orderBy(asc(slots.startsAt));
+  const day = 86_400_000;
+  const made: Array<{ id: string; slotId: string; status: PostStatus }> = [];
+  for (const [i, { slot, topic }] of placed.slice(0, story.length).entries()) {
+    const plot = story[i]!;
+    const texts = [firstDraft(topic.title, topic.angle), revised(topic.title, topic.angle)].slice(
+      0,
+      plot.rounds,
+    );
+    const sent = plot.status === 'draft' || plot.status === 'internal_review' ? [] : texts;
+    // A post waiting for changes has had one version only; the writer is on the second.
+    const versions = plot.status === 'changes_requested' ? sent.slice(0, 1) : sent;
+    const approved = plot.status === 'approved' || plot.status === 'published';
+    const at = (n: number) => new Date(slot.startsAt.getTime() - (10 - n) * day);
+    const [post] = await tx
+      .insert(posts)
+      .values({
+        cycleId: cycle.id,
+        clientId: client.id,
+        slotId: slot.id,
+        topicId: topic.id,
+        status: plot.status,
+        round: plot.rounds,
+        revision: versions.length,
+        copyText: texts.at(-1)!,
+        visualBrief: 'Фото пачки на дерев’яному столі, тепле ранкове світло.',
+        hashtags: ['kyivcoffee', 'кава', 'specialtycoffee'],
+        approvedRevision: approved ? versions.length : null,
+        approvedRound: approved ? plot.rounds : null,
+        approvedAt: approved ? at(5) : null,
+        approvedById: approved ? reviewer.id : null,
+        approvedByName: approved ? reviewer.name : null,
+        publishedUrl: plot.status === 'published' ? `https://www.instagram.com/p/demo${i + 1}/` : null,
+        publishedAt: plot.status === 'published' ? slot.startsAt : null,
+        createdById: writer.id,
+      })
+      .returning();
+    const doc = await storeCopy(tx, post!.id, texts.at(-1)!);
+    for (const [n, text] of versions.entries()) {
+      await tx.insert(postVersions).values({
+        postId: post!.id,
+        revision: n + 1,
+        round: n + 1,
+        copyText: text,
+        copyDoc: copyDocOf(text),
+        visualBrief: post!.visualBrief,
+        hashtags: post!.hashtags,
+        link: '',
+        firstComment: '',
+        assets: [],
+        publishAt: slot.startsAt,
+        sentById: writer.id,
+        sentByName: writer.name,
+        createdAt: at(2 + n * 2),
+      });
+    }
+    const history: Array<[PostStatus | null, PostStatus, 'agency' | 'client', string]> = [];
+    for (const n of versions.keys()) {
+      history.push([n === 0 ? 'draft' : 'changes_requested', 'client_review', 'agency', '']);
+      if (n < plot.rounds - 1 || plot.status === 'changes_requested') {
+        history.push([
+          'client_review',
+          'changes_requested',
+          'client',
+          'Додайте ціну і як замовити доставку.',
+        ]);
+      }
+    }
+    if (plot.status === 'internal_review') history.push(['draft', 'internal_review', 'agency', '']);
+    if (approved) history.push(['client_review', 'approved', 'client', '']);
+    if (plot.status === 'published') history.push(['approved', 'published', 'agency', '']);
+    let round = 1;
+    for (const [n, [from, to, side, note]] of history.entries()) {
+      const who = side === 'client' ? reviewer : writer;
+      if (to === 'changes_requested') round += 1;
+      await tx.insert(postStatusChanges).values({
+        postId: post!.id,
+        fromStatus: from,
+        toStatus: to,
+        round,
+        actorId: who.id,
+        actorName: who.name,
+        side,
+        note,
+        at: at(2 + n),
+      });
+    }
+    if (plot.comment) {
+      // Anchored to the angle's opening words, in the copy as it is now: the anchor follows edits.
+      const layout = copyOf(doc).layout;
+      const phrase = topic.angle.split(' ').slice(0, 3).join(' ');
+      const start = layout.text.indexOf(phrase);
+      const anchor = start >= 0 ? anchorPhrase(layout, start, start + phrase.length) : null;
+      await tx.insert(postComments).values({
+        postId: post!.id,
+        revision: 1,
+        round: 1,
+        body: 'Тут краще конкретніше: що саме людина отримає?',
+        anchorKind: anchor ? 'text' : null,
+        anchorStart: anchor?.start ?? null,
+        anchorEnd: anchor?.end ?? null,
+        quote: anchor ? phrase : null,
+        authorId: reviewer.id,
+        authorName: reviewer.name,
+        side: 'client',
+        resolvedAt: plot.status === 'published' ? at(4) : null,
+        resolvedByName: plot.status === 'published' ? writer.name : null,
+        createdAt: at(3),
+      });
+    }
+    doc.destroy();
+    made.push({ id: post!.id, slotId: slot.id, status: plot.status });
+  }
+  await seedDemoChanges(tx, { ...client, cycleId: cycle.id, month }, writer, reviewer, made);
+}
+
+/** The month's out-of-plan requests: one "what if" that happened, one swap, one rewrite on the day. */
+async function seedDemoChanges(
+  tx: Executor,
+  client: { id: string; timezone: string; cycleId: string; month: string },
+  writer: Who,
+  reviewer: Who,
+  made: Array<{ id: string; slotId: string; status: PostStatus }>,
+) {
+  const [instagram] = await tx
+    .select()
+    .from(channels)
+    .where(and(eq(channels.clientId, client.id), eq(channels.network, 'instagram')));
+  if (!instagram || made.length < 4) return;
+  const [plan] = await tx
+    .insert(clientPlans)
+    .values({
+      cycleId: client.cycleId,
+      title: 'Можливі відключення світла',
+      likelihood: 'likely',
+      notes: 'Кав’ярні працюють на генераторах.',
+      authorId: reviewer.id,
+      authorName: reviewer.name,
+    })
+    .returning();
+  const concept = 'Ми працюємо навіть без світла: генератор, гаряча кава і тепло. Приходьте грітися.';
+  const [used] = await tx
+    .insert(contingencies)
+    .values({
+      planId: plan!.id,
+      concept,
+      trigger: 'Відключення світла в Києві',
+      channelId: instagram.id,
+      format: 'post',
+    })
+    .returning();
+  await tx.insert(contingencies).values({
+    planId: plan!.id,
+    concept: 'Кава на винос зі знижкою 20% для всіх, хто прийде з термосом.',
+    trigger: 'Тривалі відключення понад 8 годин',
+    channelId: instagram.id,
+    format: 'story',
+  });
+  const today = todayIn(client.timezone);
+  const change = (values: Partial<typeof unplannedChanges.$inferInsert>) =>
+    tx.insert(unplannedChanges).values({
+      cycleId: client.cycleId,
+      kind: 'situational',
+      urgency: 'today',
+      requesterSide: 'client',
+      requesterName: reviewer.name,
+      reason: '',
+      happenedOn: today,
+      loggedById: writer.id,
+      loggedByName: writer.name,
+      ...values,
+    });
+  // The contingency, activated: its post was written from the concept and went out the same day.
+  const situational = made.find((p) => p.status === 'published');
+  await change({
+    postId: situational?.id ?? null,
+    contingencyId: used!.id,
+    covered: true,
+    urgency: 'asap',
+    reason: 'Відключення світла на Подолі з 9:00',
+    happenedOn: `${client.month}-03`,
+  });
+  await change({
+    kind: 'replacement',
+    postId: made[3]!.id,
+    slotId: made[3]!.slotId,
+    urgency: 'this_week',
+    reason: 'Фермер ще не надіслав фото з плантації; ставимо тему з резерву.',
+    happenedOn: `${client.month}-06`,
+  });
+  await change({
+    kind: 'same_day_rewrite',
+    postId: made[2]!.id,
+    slotId: made[2]!.slotId,
+    requesterSide: 'agency',
+    requesterName: '—',
+    detected: true,
+    happenedOn: `${client.month}-08`,
+  });
+}
