@@ -4,6 +4,7 @@ import type { Contingency } from '../../../../shared/api/index.ts';
 import { useDeleteContingency } from '../../../api/clientPlanMutations.ts';
 import { formatLabel } from '../../../pages/clients/channelLabels.ts';
 import { channelName } from '../../../pages/cycle/PlanContext.tsx';
+import { RoomActivateContingency } from '../../../posts/changes/RoomActivateContingency.tsx';
 import { useRoom } from '../RoomContext.tsx';
 import { useReportError } from '../useReportError.ts';
 import { RowActions } from './RowActions.tsx';
@@ -49,6 +50,7 @@ export function ContingencyItem({
               </Text>
             )}
           </Group>
+          <RoomActivateContingency contingency={c} />
         </div>
         {can.editClientPlans && (
           <RowActions
