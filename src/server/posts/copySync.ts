@@ -97,6 +97,7 @@ export async function syncCopy(db: Db, documentName: string, doc: Y.Doc, now = n
         reason: '',
         postId,
         slotId: changed.slotId,
+        newTopicId: changed.topicId,
         detected: true,
         happenedOn: today,
       })

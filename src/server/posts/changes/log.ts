@@ -301,6 +301,8 @@ export async function logChange(tx: Tx, actor: Actor, found: CycleInClient, body
     kind: 'same_day_rewrite',
     postId: post.id,
     slotId: post.slotId,
+    // The topic it is about, so the log names the post without opening it.
+    newTopicId: post.topicId,
     contingencyId,
   });
   await recordPostEvent(tx, actor, { ...found, post }, 'post.rewrite_logged', { changeId: change.id });
