@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Database } from '../../src/server/db/connect.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
@@ -10,10 +9,7 @@ import {
   notifications,
   outbox,
 } from '../../src/server/db/schema/index.ts';
-import { loadEnv } from '../../src/server/env.ts';
 import { reminderOffsetDue, sendDueReminders } from '../../src/server/facts/reminders.ts';
-import { createInProcessBus } from '../../src/server/live/bus.ts';
-import { createMailer } from '../../src/server/mail/mailer.ts';
 import { engines } from '../support/engines.ts';
 import { makeAgency, makeContact } from '../support/factories.ts';
 import { kyivDay, makeSentRequest } from '../support/facts.ts';

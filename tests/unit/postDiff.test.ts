@@ -16,6 +16,8 @@ describe('word diff of a post’s copy', () => {
   it('splits words, spaces and punctuation, keeping apostrophes inside words', () => {
     expect(tokenize("М’ята, кава!  Don't")).toEqual(['М’ята', ',', ' ', 'кава', '!', '  ', "Don't"]);
     expect(tokenize('')).toEqual([]);
+    // An emoji with its skin tone or joiners stays whole; other signs go one by one.
+    expect(tokenize('Ура👩🏽‍💻!?')).toEqual(['Ура', '👩🏽‍💻', '!', '?']);
   });
 
   it('says nothing changed for equal texts', () => {
@@ -46,6 +48,14 @@ describe('word diff of a post’s copy', () => {
       { kind: 'same', text: 'We open at ' },
       { kind: 'removed', text: 'nine in the morning' },
       { kind: 'added', text: 'ten sharp every day' },
+      { kind: 'same', text: '.' },
+    ]);
+  });
+
+  it('keeps a full stop when words are added before it', () => {
+    expect(diffWords('замовляйте онлайн.', 'замовляйте онлайн зі знижкою 10%.')).toEqual([
+      { kind: 'same', text: 'замовляйте онлайн' },
+      { kind: 'added', text: ' зі знижкою 10%' },
       { kind: 'same', text: '.' },
     ]);
   });

@@ -25,7 +25,9 @@ async function loadForChange(tx: Tx, actor: Actor, cycleId: string) {
     // A manager at the wrong time is told when; anyone else is simply not allowed.
     const manager = isAgencyManager(actor, found.client.agencyId) && found.cycle.stage !== 'closed';
     throw new AppError(manager ? 'conflict' : 'forbidden', {
-      message: manager ? 'Unplanned changes are logged from the fact request until the month closes.' : undefined,
+      message: manager
+        ? 'Unplanned changes are logged from the fact request until the month closes.'
+        : undefined,
     });
   }
   return found;

@@ -11,10 +11,11 @@ export interface DiffPart {
 
 /**
  * Words (letters and digits, with inner apostrophes: "м'ята", "don't"), runs of whitespace,
- * and runs of anything else (punctuation, emoji) each make one token, so "coffee," → "coffee."
- * shows as a changed comma, not a changed word.
+ * emoji (with their modifiers and joiners) and single other characters each make one token,
+ * so "онлайн." → "онлайн зі знижкою 10%." keeps the full stop and adds the rest.
  */
-const TOKEN = /\s+|[\p{L}\p{N}\p{M}_]+(?:['’ʼ][\p{L}\p{N}\p{M}_]+)*|[^\s\p{L}\p{N}\p{M}_]+/gu;
+const TOKEN =
+  /\s+|[\p{L}\p{N}\p{M}_]+(?:['’ʼ][\p{L}\p{N}\p{M}_]+)*|\p{Extended_Pictographic}(?:[\u{FE0F}\u{1F3FB}-\u{1F3FF}]|\u{200D}\p{Extended_Pictographic})*|[^\s\p{L}\p{N}\p{M}_]/gu;
 
 export const tokenize = (text: string): string[] => text.match(TOKEN) ?? [];
 
