@@ -38,9 +38,33 @@ const story: Array<{ status: PostStatus; rounds: number; comment?: boolean }> = 
 ];
 
 const signOff = 'Чекаємо вас у кав’ярнях на Подолі та Лук’янівці ☕';
-const firstDraft = (title: string, angle: string) => `${title}\n\n${angle}\n\n${signOff}`;
+
+// What the month's posts say, by topic; a topic without its own text gets the general one.
+const bodies: Record<string, string> = {
+  'Лот місяця: Гватемала':
+    'Цього місяця в нас Гватемала з регіону Уеуетенанго: какао, червоне яблуко і довгий солодкий післясмак.',
+  'Як змолоти каву без кавомолки':
+    'Немає кавомолки? Качалка, ступка або блендер імпульсами – розповідаємо, що з цього справді працює.',
+  'За лаштунками: сертифікація Q-grader':
+    'Наша обсмажувальниця Ірина склала іспит Q-grader: шість днів, двадцять два тести і сотні чашок.',
+  'Команда кав’ярні на Лук’янівці':
+    'Знайомтеся з командою на Лук’янівці: Марта, Андрій і Соломія знають, яку каву ви п’єте вранці.',
+  'Чорна п’ятниця: знижки на набори':
+    'Лише три дні подарункові набори дешевші на 25%: зерно, дріпи і фірмова чашка в одній коробці.',
+  'Альтернативні способи заварювання':
+    'Аеропрес, кемекс чи френч-прес? Порівнюємо смак однієї кави в трьох способах заварювання.',
+  'Кава для офісу: як ми працюємо з B2B':
+    'Кава для офісу без клопоту: привозимо зерно щотижня, налаштовуємо кавомашину і вчимо команду.',
+  'Листопадовий каппінг для партнерів':
+    'Запрошуємо кав’ярні-партнерів на каппінг нових лотів: четвер, 11:00, обсмажувальня на Подолі.',
+  'Відповідаємо на ваші запитання про декаф':
+    'Чи є в декафі кофеїн і чи він смачний? Відповідаємо на ваші запитання про каву без кофеїну.',
+};
+const bodyOf = (title: string, angle: string) =>
+  bodies[title] ?? (angle || 'Свіжа обсмажка цього тижня вже в кав’ярнях і в інтернет-магазині.');
+const firstDraft = (title: string, angle: string) => `${title}\n\n${bodyOf(title, angle)}\n\n${signOff}`;
 const revised = (title: string, angle: string) =>
-  `${title}\n\n${angle} Ціна набору – 480 грн, доставка по Києву за добу.\n\n${signOff}`;
+  `${title}\n\n${bodyOf(title, angle)} Ціна – від 480 грн, доставка по Києву за добу.\n\n${signOff}`;
 
 /** A copy document with this text, stored as the shared editor would store it. */
 async function storeCopy(tx: Executor, postId: string, text: string) {
@@ -161,9 +185,9 @@ export async function seedDemoPosts(tx: Executor, client: { id: string; timezone
       });
     }
     if (plot.comment) {
-      // Anchored to the angle's opening words, in the copy as it is now: the anchor follows edits.
+      // Anchored to the body's opening words, in the copy as it is now: the anchor follows edits.
       const layout = copyOf(doc).layout;
-      const phrase = topic.angle.split(' ').slice(0, 3).join(' ');
+      const phrase = bodyOf(topic.title, topic.angle).split(' ').slice(0, 3).join(' ');
       const start = layout.text.indexOf(phrase);
       const anchor = start >= 0 ? anchorPhrase(layout, start, start + phrase.length) : null;
       await tx.insert(postComments).values({

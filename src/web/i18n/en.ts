@@ -98,6 +98,11 @@ export const en = {
       file_type_not_allowed:
         'This kind of file cannot be uploaded. Photos, videos, PDF and office documents can.',
       too_many_files: 'This item has as many files as it can hold. Remove one first.',
+      post_outdated: 'A newer version of this post was sent meanwhile. Review the latest version.',
+      post_already_approved: 'This post is approved already.',
+      post_locked:
+        'This post is with the client or published, so it cannot be changed now. Take it back first.',
+      slot_has_post: 'This slot already has a post.',
       payload_too_large: 'That is too large to send.',
       rate_limited: 'Too many attempts. Wait a little and try again.',
       internal: 'Something went wrong on our side. Nothing was changed.',
