@@ -10,6 +10,8 @@ import {
   clientPlans,
   contingencies,
   cycles,
+  factItems,
+  factRequests,
   postComments,
   postStatusChanges,
   posts,
@@ -29,12 +31,12 @@ const story: Array<{ status: PostStatus; rounds: number; comment?: boolean }> = 
   { status: 'published', rounds: 1 },
   { status: 'published', rounds: 2, comment: true },
   { status: 'approved', rounds: 1 },
-  { status: 'approved', rounds: 2 },
-  { status: 'client_review', rounds: 1 },
   { status: 'changes_requested', rounds: 2, comment: true },
   { status: 'client_review', rounds: 2, comment: true },
   { status: 'internal_review', rounds: 1 },
   { status: 'draft', rounds: 1 },
+  { status: 'client_review', rounds: 1 },
+  { status: 'approved', rounds: 2 },
 ];
 
 const signOff = 'Чекаємо вас у кав’ярнях на Подолі та Лук’янівці ☕';
@@ -92,12 +94,21 @@ export async function seedDemoPosts(tx: Executor, client: { id: string; timezone
     .innerJoin(users, eq(users.id, clientMembers.userId))
     .where(and(eq(clientMembers.clientId, client.id), eq(clientMembers.role, 'approver')));
   const reviewer = approver ?? writer;
-  const placed = await tx
-    .select({ slot: slots, topic: topics })
-    .from(slots)
-    .innerJoin(topics, eq(topics.id, slots.topicId))
-    .where(and(eq(slots.cycleId, cycle.id), isNotNull(slots.topicId)))
-    .orderBy(asc(slots.startsAt));
+  // The topics the fact request still gathers facts for wait to be written (from their fact pack).
+  const waiting = await tx
+    .selectDistinct({ topicId: factItems.topicId })
+    .from(factItems)
+    .innerJoin(factRequests, eq(factRequests.id, factItems.requestId))
+    .where(eq(factRequests.cycleId, cycle.id));
+  const skip = new Set(waiting.map((w) => w.topicId));
+  const placed = (
+    await tx
+      .select({ slot: slots, topic: topics })
+      .from(slots)
+      .innerJoin(topics, eq(topics.id, slots.topicId))
+      .where(and(eq(slots.cycleId, cycle.id), isNotNull(slots.topicId)))
+      .orderBy(asc(slots.startsAt))
+  ).filter((p) => !skip.has(p.topic.id));
   const day = 86_400_000;
   const made: Array<{ id: string; slotId: string; status: PostStatus }> = [];
   for (const [i, { slot, topic }] of placed.slice(0, story.length).entries()) {

@@ -114,7 +114,7 @@ export function CommentItem({ comment, data, active, onPickAnchor }: Props) {
         <Text size="sm" fw={600}>
           {comment.authorName ?? '—'}
         </Text>
-        <Badge size="xs" variant="light" color={comment.side === 'client' ? 'teal.9' : 'indigo.9'} tt="none">
+        <Badge size="xs" variant="filled" color={comment.side === 'client' ? 'teal.9' : 'indigo.9'} tt="none">
           {t(`postReview.comments.sides.${comment.side}`)}
         </Badge>
         <Text size="xs" c="dimmed">

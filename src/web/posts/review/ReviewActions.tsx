@@ -76,7 +76,8 @@ export function ReviewActions({ data }: { data: PostFull }) {
               <Group gap="sm" wrap="wrap">
                 {approve && (
                   <Button
-                    color="teal"
+                    // Dark enough for white text (WCAG AA); teal.6 is not.
+                    color="teal.9"
                     style={{ flex: '1 1 9rem' }}
                     leftSection={<IconCheck size={18} aria-hidden />}
                     loading={move.isPending && move.variables?.to === 'approved'}
@@ -128,7 +129,7 @@ export function ReviewActions({ data }: { data: PostFull }) {
                     <Button variant="default" onClick={() => setAsking(false)}>
                       {t('common.cancel')}
                     </Button>
-                    <Button type="submit" color="orange" loading={move.isPending}>
+                    <Button type="submit" loading={move.isPending}>
                       {t('postReview.actions.sendChanges')}
                     </Button>
                   </Group>

@@ -1,0 +1,159 @@
+import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import { type OwnServer, ownServer } from './ownServer.ts';
+import { expectAccessible, logInByApi, pinLanguage } from './support.ts';
+
+/**
+ * A post from draft to approval in two rounds, in two browsers: the writer drafts it from the
+ * fact pack in the shared editor, the client comments on a phrase and asks for changes, the
+ * writer revises, the client approves, and both see round 2. Its own server: it writes posts
+ * into the demo month other specs read.
+ */
+
+const PORT = Number(process.env.E2E_POSTS_PORT ?? 3250);
+
+async function json<T>(request: APIRequestContext, url: string) {
+  const res = await request.get(url);
+  expect(res.status(), `${url}: ${await res.text()}`).toBe(200);
+  return (await res.json()) as T;
+}
+
+async function signedIn(browser: Browser, base: string, email: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
+  await pinLanguage(context, 'en');
+  await logInByApi(context, base, email);
+  return context.newPage();
+}
+
+/** Select a phrase of the read-only copy as a mouse would (ProseMirror reads the DOM selection). */
+async function selectPhrase(page: Page, phrase: string) {
+  await page.locator('.review-copy').evaluate((root, words) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(words) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + words.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`"${words}" is not in the copy`);
+  }, phrase);
+}
+
+let server: OwnServer;
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  server = await ownServer(PORT);
+  await server.start();
+});
+test.afterAll(async () => {
+  await server?.dispose();
+});
+
+test('a writer drafts from the fact pack, the client comments on a phrase, and approves round 2', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const base = server.baseURL;
+  const writer = await signedIn(browser, base, 'cm@plit.demo');
+
+  // The demo month's slots still waiting for a post are the ones the fact request is about.
+  const { clients } = await json<{ clients: Array<{ id: string; name: string }> }>(
+    writer.request,
+    '/api/clients',
+  );
+  const coffee = clients.find((c) => c.name === 'Kyiv Coffee Roasters')!;
+  const { cycles } = await json<{ cycles: Array<{ id: string; stage: string }> }>(
+    writer.request,
+    `/api/clients/${coffee.id}/cycles`,
+  );
+  const month = cycles.find((c) => c.stage === 'content')!;
+  const { request } = await json<{
+    request: { items: Array<{ question: string; topicId: string | null }> };
+  }>(writer.request, `/api/cycles/${month.id}/fact-request`);
+  const priced = request.items.find((i) => i.question.startsWith('Ціна за 250 г'))!;
+  const { unwritten } = await json<{ unwritten: Array<{ topicId: string; topicTitle: string }> }>(
+    writer.request,
+    `/api/cycles/${month.id}/posts`,
+  );
+  const topic = unwritten.find((u) => u.topicId === priced.topicId)!;
+
+  // The writer starts the post from the Posts tab's queue.
+  await writer.goto(`/cycles/${month.id}?tab=posts`);
+  await writer.getByRole('button', { name: `Write the post: ${topic.topicTitle}` }).click();
+  await expect(writer).toHaveURL(/\/posts\/[0-9a-f-]{36}$/);
+  const postUrl = new URL(writer.url()).pathname;
+  const copy = writer.locator('.ProseMirror[contenteditable="true"]');
+  await expect(copy).toBeVisible();
+  await copy.click();
+  await writer.keyboard.type('Різдвяний лот уже в кав’ярнях. ');
+  // The price comes from the fact pack, as the client gave it.
+  await writer.getByRole('tab', { name: /Topic & facts/ }).click();
+  await writer.getByRole('button', { name: 'Insert into copy: Ціна за 250 г і за 1 кг' }).click();
+  await expect(copy).toContainText('250 г – 420 грн, 1 кг – 1450 грн');
+  await expect(writer.getByText('Saved', { exact: true }).first()).toBeVisible();
+  await expectAccessible(writer);
+  await writer.getByRole('button', { name: 'Send to the client' }).click();
+  // With problems on the network it asks first; without, it goes at once.
+  const anyway = writer.getByRole('button', { name: 'Send to the client anyway' });
+  if (await anyway.isVisible().catch(() => false)) await anyway.click();
+  await expect(writer.getByText('In client review').first()).toBeVisible();
+  await expect(copy).toHaveCount(0);
+
+  // The client's approver reads it in another browser and comments on a phrase.
+  const client = await signedIn(browser, base, 'marketing@kyivcoffee.demo');
+  await client.goto(postUrl);
+  await expect(client.locator('.review-copy')).toContainText('Різдвяний лот уже в кав’ярнях.');
+  await selectPhrase(client, 'Різдвяний лот');
+  await client.getByRole('button', { name: 'Comment on “Різдвяний лот”' }).click();
+  const composer = client.getByRole('form', { name: 'New comment' });
+  await expect(composer.getByRole('textbox', { name: 'The words your comment is about' })).toHaveValue(
+    'Різдвяний лот',
+  );
+  await composer
+    .getByRole('textbox', { name: 'Your comment', exact: true })
+    .fill('Назвіть країну: «Різдвяний лот з Ефіопії».');
+  await composer.getByRole('button', { name: 'Send comment' }).click();
+  // The phrase is marked in the text it was written on.
+  await expect(client.locator('.review-copy .review-mark').first()).toHaveText('Різдвяний лот');
+  await expectAccessible(client);
+  await client.getByRole('button', { name: 'Request changes' }).click();
+  await client.getByLabel('What should change?').fill('Додайте країну походження.');
+  await client.getByRole('button', { name: 'Send to the agency' }).click();
+  await expect(client.getByText(/Changes requested|The agency is revising/).first()).toBeVisible();
+
+  // The writer sees it live, revises where the comment points, and sends round 2.
+  await expect(writer.getByText('Changes requested').first()).toBeVisible({ timeout: 15_000 });
+  const editable = writer.locator('.ProseMirror[contenteditable="true"]');
+  await expect(editable).toBeVisible({ timeout: 15_000 });
+  await editable.click();
+  await writer.keyboard.press('Control+Home');
+  for (let i = 0; i < 'Різдвяний лот'.length; i++) await writer.keyboard.press('ArrowRight');
+  await writer.keyboard.type(' з Ефіопії');
+  await expect(editable).toContainText('Різдвяний лот з Ефіопії уже в кав’ярнях.');
+  await expect(writer.getByText('Saved', { exact: true }).first()).toBeVisible();
+  await writer
+    .getByRole('button', { name: /Send (to the client|for approval again)/ })
+    .first()
+    .click();
+  const again = writer.getByRole('button', { name: 'Send to the client anyway' });
+  if (await again.isVisible().catch(() => false)) await again.click();
+  await expect(writer.getByText('In client review').first()).toBeVisible();
+
+  // The client reads the new version (its phrase still marked) and approves it.
+  await client.reload();
+  await expect(client.locator('.review-copy')).toContainText('Різдвяний лот з Ефіопії уже в кав’ярнях.');
+  await client.getByRole('button', { name: 'Approve', exact: true }).click();
+  await expect(client.getByText(/Approved in round 2/).first()).toBeVisible();
+
+  // Round 2 is on record on both sides.
+  await expect(writer.getByText(/Approved in round 2/).first()).toBeVisible({ timeout: 15_000 });
+  const post = await json<{ post: { status: string; round: number; approvedRound: number } }>(
+    writer.request,
+    `/api${postUrl}`,
+  );
+  expect(post.post).toMatchObject({ status: 'approved', round: 2, approvedRound: 2 });
+});
