@@ -18,6 +18,37 @@ async function logIn(email: string) {
 }
 
 describe('the demo', () => {
+  it("has this month's posts in every status and last month's all published, with rounds and changes", async () => {
+    const cookie = await logIn('cm@plit.demo');
+    const { clients } = (await call(t.app, 'GET', '/api/clients', { cookie })).body;
+    const coffee = clients.find((c: { name: string }) => c.name === 'Kyiv Coffee Roasters');
+    const { cycles } = (await call(t.app, 'GET', `/api/clients/${coffee.id}/cycles`, { cookie })).body;
+    const current = cycles.find((c: { stage: string }) => c.stage === 'content');
+    const closed = cycles.find((c: { stage: string }) => c.stage === 'closed');
+    type Row = { id: string; status: string; round: number; openComments: number };
+    const now: Row[] = (await call(t.app, 'GET', `/api/cycles/${current.id}/posts`, { cookie })).body.posts;
+    expect(new Set(now.map((p) => p.status))).toEqual(
+      new Set(['draft', 'internal_review', 'client_review', 'changes_requested', 'approved', 'published']),
+    );
+    const before: Row[] = (await call(t.app, 'GET', `/api/cycles/${closed.id}/posts`, { cookie })).body.posts;
+    expect(before.length).toBeGreaterThanOrEqual(6);
+    expect(before.every((p) => p.status === 'published')).toBe(true);
+    expect(before.some((p) => p.round === 2)).toBe(true);
+    // The anchored comment of the post waiting for changes points at its phrase in the copy.
+    const asked = now.find((p) => p.status === 'changes_requested')!;
+    const full = (await call(t.app, 'GET', `/api/posts/${asked.id}`, { cookie })).body;
+    expect(full.comments[0].anchor).toMatchObject({ kind: 'text', orphaned: false });
+    expect(full.comments[0].anchor.current).toBe(full.comments[0].anchor.quote);
+    expect(full.versions).toHaveLength(1);
+    const { changes } = (await call(t.app, 'GET', `/api/cycles/${current.id}/changes`, { cookie })).body;
+    expect(changes.map((c: { kind: string }) => c.kind).sort()).toEqual([
+      'replacement',
+      'same_day_rewrite',
+      'situational',
+    ]);
+    expect(changes.filter((c: { covered: boolean }) => c.covered)).toHaveLength(1);
+  });
+
   it("has this month's fact request in progress: answered, overdue, a follow-up and a photo", async () => {
     const cookie = await logIn('marketing@kyivcoffee.demo');
     const { clients } = (await call(t.app, 'GET', '/api/clients', { cookie })).body;

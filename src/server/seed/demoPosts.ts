@@ -2,6 +2,7 @@ import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { copyDocOf } from '../../shared/posts/copyText.ts';
 import type { PostStatus } from '../../shared/posts/statuses.ts';
+import { previousMonth } from '../../shared/time.ts';
 import { seedState } from '../collab/store.ts';
 import type { Executor } from '../db/connect.ts';
 import {
@@ -38,6 +39,12 @@ const story: Array<{ status: PostStatus; rounds: number; comment?: boolean }> = 
   { status: 'client_review', rounds: 1 },
   { status: 'approved', rounds: 2 },
 ];
+
+const lastMonthStory: typeof story = [1, 1, 2, 1, 1, 2, 1, 1, 1].map((rounds, i) => ({
+  status: 'published',
+  rounds,
+  comment: rounds > 1 || i === 4,
+}));
 
 const signOff = 'Чекаємо вас у кав’ярнях на Подолі та Лук’янівці ☕';
 
@@ -77,23 +84,55 @@ async function storeCopy(tx: Executor, postId: string, text: string) {
 }
 
 /**
- * The current month's posts for Kyiv Coffee Roasters: every status, revision rounds with the
- * client's anchored comments, and the month's unplanned changes (one covered by the "what if"
- * prepared at the meeting, one noticed same-day rewrite).
+ * Kyiv Coffee Roasters' posts: last month all published (most approved in round 1); this month
+ * every status, revision rounds with the client's anchored comments, and the month's unplanned
+ * changes (one covered by the "what if" prepared for it, one noticed same-day rewrite).
  */
 export async function seedDemoPosts(tx: Executor, client: { id: string; timezone: string }, writer: Who) {
   const month = todayIn(client.timezone).slice(0, 7);
-  const [cycle] = await tx
-    .select()
-    .from(cycles)
-    .where(and(eq(cycles.clientId, client.id), eq(cycles.month, month)));
-  if (!cycle) return;
   const [approver] = await tx
     .select({ id: users.id, name: users.name })
     .from(clientMembers)
     .innerJoin(users, eq(users.id, clientMembers.userId))
     .where(and(eq(clientMembers.clientId, client.id), eq(clientMembers.role, 'approver')));
   const reviewer = approver ?? writer;
+  const cycleOf = async (m: string) =>
+    (
+      await tx
+        .select()
+        .from(cycles)
+        .where(and(eq(cycles.clientId, client.id), eq(cycles.month, m)))
+    )[0];
+  // Last month, closed: everything went out, most of it approved without revisions.
+  const last = await cycleOf(previousMonth(month));
+  if (last) {
+    const made = await seedMonthPosts(tx, client, last.id, lastMonthStory, writer, reviewer);
+    await seedLastMonthChanges(
+      tx,
+      { ...client, cycleId: last.id, month: last.month },
+      writer,
+      reviewer,
+      made,
+    );
+  }
+  const cycle = await cycleOf(month);
+  if (!cycle) return;
+  const made = await seedMonthPosts(tx, client, cycle.id, story, writer, reviewer);
+  await seedDemoChanges(tx, { ...client, cycleId: cycle.id, month }, writer, reviewer, made);
+}
+
+type Made = Array<{ id: string; slotId: string; status: PostStatus }>;
+
+/** Posts for a month's slots with topics, following the story in publish order. */
+async function seedMonthPosts(
+  tx: Executor,
+  client: { id: string; timezone: string },
+  cycleId: string,
+  plots: typeof story,
+  writer: Who,
+  reviewer: Who,
+): Promise<Made> {
+  const cycle = { id: cycleId };
   // The topics the fact request still gathers facts for wait to be written (from their fact pack).
   const waiting = await tx
     .selectDistinct({ topicId: factItems.topicId })
@@ -110,9 +149,9 @@ export async function seedDemoPosts(tx: Executor, client: { id: string; timezone
       .orderBy(asc(slots.startsAt))
   ).filter((p) => !skip.has(p.topic.id));
   const day = 86_400_000;
-  const made: Array<{ id: string; slotId: string; status: PostStatus }> = [];
-  for (const [i, { slot, topic }] of placed.slice(0, story.length).entries()) {
-    const plot = story[i]!;
+  const made: Made = [];
+  for (const [i, { slot, topic }] of placed.slice(0, plots.length).entries()) {
+    const plot = plots[i]!;
     const texts = [firstDraft(topic.title, topic.angle), revised(topic.title, topic.angle)].slice(
       0,
       plot.rounds,
@@ -221,7 +260,7 @@ export async function seedDemoPosts(tx: Executor, client: { id: string; timezone
     doc.destroy();
     made.push({ id: post!.id, slotId: slot.id, status: plot.status });
   }
-  await seedDemoChanges(tx, { ...client, cycleId: cycle.id, month }, writer, reviewer, made);
+  return made;
 }
 
 /** The month's out-of-plan requests: one "what if" that happened, one swap, one rewrite on the day. */
@@ -307,4 +346,42 @@ async function seedDemoChanges(
     detected: true,
     happenedOn: `${client.month}-08`,
   });
+}
+
+/** Last month's log: a festival post asked for at short notice that no "what if" had foreseen. */
+async function seedLastMonthChanges(
+  tx: Executor,
+  client: { cycleId: string; month: string },
+  writer: Who,
+  reviewer: Who,
+  made: Made,
+) {
+  if (made.length < 6) return;
+  const base = {
+    cycleId: client.cycleId,
+    requesterSide: 'client' as const,
+    requesterName: reviewer.name,
+    loggedById: writer.id,
+    loggedByName: writer.name,
+  };
+  await tx.insert(unplannedChanges).values([
+    {
+      ...base,
+      kind: 'situational',
+      urgency: 'asap',
+      reason: 'Нас запросили на фестиваль кави за два дні до початку.',
+      postId: made[4]!.id,
+      slotId: made[4]!.slotId,
+      happenedOn: `${client.month}-14`,
+    },
+    {
+      ...base,
+      kind: 'same_day_rewrite',
+      urgency: 'today',
+      reason: 'Змінилися години роботи кав’ярні на Подолі.',
+      postId: made[5]!.id,
+      slotId: made[5]!.slotId,
+      happenedOn: `${client.month}-21`,
+    },
+  ]);
 }
