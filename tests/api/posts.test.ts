@@ -266,6 +266,14 @@ describe('editing', () => {
       hashtags: ['кава', 'kyivcoffee'],
       version: before.body.post.version + 1,
     });
+    const elsewhere = await cm.patch(`/api/posts/${postId}`, {
+      version: saved.body.post.version,
+      publishAt: '2027-01-05T08:00:00Z',
+    });
+    expect(elsewhere.body.error).toMatchObject({
+      code: 'validation_failed',
+      fields: { publishAt: expect.any(String) },
+    });
     const stale = await cm.patch(`/api/posts/${postId}`, { version: before.body.post.version, link: '' });
     expect(stale.body.error.code).toBe('stale_version');
     const name = copyDocument(postId);
@@ -282,6 +290,25 @@ describe('editing', () => {
     // The client never opens the writer's live document.
     const approver = await loadActor(db, 'test', agency.approver.id);
     expect(await copyAccess(db, approver!, name)).toBeNull();
+  });
+
+  it("keeps a written slot's topic: swapping it is a replacement, not a drag", async () => {
+    const agency = await makeAgency(t.database.db);
+    const { plan, cm } = await startPost(agency, 'Текст.');
+    const slot = (await cm.get(`/api/cycles/${plan.cycle.id}/plan`)).body.slots.find(
+      (s: { id: string }) => s.id === plan.slots[0]!.id,
+    );
+    const moved = await call(t.app, 'PUT', `/api/slots/${plan.slots[2]!.id}/topic`, {
+      cookie: agency.contentManager.cookie,
+      body: { topicId: plan.topics[0]!.id, version: 1 },
+    });
+    expect(moved.status).toBe(409);
+    expect(moved.body.error.message).toMatch(/replacement/);
+    const removed = await call(t.app, 'PUT', `/api/slots/${slot.id}/topic`, {
+      cookie: agency.contentManager.cookie,
+      body: { topicId: null, version: slot.version },
+    });
+    expect(removed.status).toBe(409);
   });
 
   it('refuses strangers with 404 and other roles with 403', async () => {

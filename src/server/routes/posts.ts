@@ -9,6 +9,7 @@ import {
   postList,
   updatePostBody,
 } from '../../shared/api/posts.ts';
+import { localParts } from '../../shared/time.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Context, RouteModule } from '../context.ts';
 import type { Tx } from '../db/connect.ts';
@@ -152,6 +153,14 @@ export const postRoutes: RouteModule = (app, ctx) => {
         requireEditable(actor, found);
         if (found.post.version !== version) throw staleVersion();
         if (publishAt !== undefined) {
+          // A post goes out in its month; moving it to another is a matter for that month's plan.
+          if (
+            !localParts(new Date(publishAt), found.client.timezone).date.startsWith(`${found.cycle.month}-`)
+          ) {
+            throw new AppError('validation_failed', {
+              fields: { publishAt: `Pick a time in ${found.cycle.month}, the month of this plan.` },
+            });
+          }
           await tx
             .update(slots)
             .set({ startsAt: new Date(publishAt), version: sql`${slots.version} + 1` })

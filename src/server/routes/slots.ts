@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ok } from '../../shared/api/common.ts';
 import {
@@ -11,7 +11,7 @@ import {
 import { localParts } from '../../shared/time.ts';
 import type { RouteModule } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
-import { slots, topics } from '../db/schema/index.ts';
+import { posts, slots, topics } from '../db/schema/index.ts';
 import { AppError, notFound, staleVersion } from '../errors.ts';
 import { transact } from '../live/transact.ts';
 import { type CycleInClient, cycleIdOfSlot, loadCycleForChange } from '../planning/load.ts';
@@ -238,12 +238,17 @@ export const slotRoutes: RouteModule = (app, ctx) => {
             });
           }
           if (current.topicId && current.topicId !== topicId) throw new AppError('slot_taken');
+          if (current.topicId !== topicId) {
+            const holding = await tx.select({ id: slots.id }).from(slots).where(eq(slots.topicId, topicId));
+            await refuseWhenWritten(tx, [current.id, ...holding.map((h) => h.id)]);
+          }
           // A topic sits in one slot: dragging it here takes it out of the one it was in.
           await tx
             .update(slots)
             .set({ topicId: null, version: sql`${slots.version} + 1` })
             .where(and(eq(slots.topicId, topicId), ne(slots.id, current.id)));
         }
+        if (!topicId && current.topicId) await refuseWhenWritten(tx, [current.id]);
         const [row] = await tx
           .update(slots)
           .set({ topicId, version: current.version + 1 })
@@ -265,3 +270,16 @@ export const slotRoutes: RouteModule = (app, ctx) => {
     },
   );
 };
+
+/**
+ * A slot with a post keeps its topic: swapping it then is a replacement, logged as an
+ * unplanned change (which also moves the post), not a drag in the schedule.
+ */
+async function refuseWhenWritten(tx: Executor, slotIds: string[]) {
+  const [written] = await tx.select({ id: posts.id }).from(posts).where(inArray(posts.slotId, slotIds));
+  if (written) {
+    throw new AppError('conflict', {
+      message: 'This slot already has a post. To swap its topic, log a replacement in Unplanned changes.',
+    });
+  }
+}
