@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '../../src/server/auth/actor.ts';
-import { clients, notifications, postStatusChanges, slots } from '../../src/server/db/schema/index.ts';
+import { notifications, postStatusChanges, slots } from '../../src/server/db/schema/index.ts';
 import { copyDocument } from '../../src/server/posts/copyDoc.ts';
 import { checkCopyWritable, copyAccess } from '../../src/server/posts/copySync.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -324,7 +324,11 @@ describe('editing', () => {
       ).toBe(404);
     }
     // With internal review on, a creator's draft goes to a manager before the client.
-    await db.update(clients).set({ postInternalReview: true }).where(eq(clients.id, agency.client.id));
+    const switched = await call(t.app, 'PATCH', `/api/clients/${agency.client.id}`, {
+      cookie: agency.contentManager.cookie,
+      body: { postInternalReview: true, version: 1 },
+    });
+    expect(switched.body.client).toMatchObject({ postInternalReview: true });
     const creator = as(agency.creator.cookie);
     const made = await creator.post(`/api/cycles/${plan.cycle.id}/posts`, { slotId: plan.slots[1]!.id });
     const second: string = made.body.post.id;

@@ -25,6 +25,7 @@ export function presentClient(
     version: row.version,
     stageDays: row.stageDays,
     factReminders: row.factReminders,
+    postInternalReview: row.postInternalReview,
     createdAt: row.createdAt.toISOString(),
     currentCycle,
     counts,

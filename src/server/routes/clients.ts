@@ -128,7 +128,8 @@ export const clientRoutes: RouteModule = (app, ctx) => {
     {
       schema: {
         tags,
-        summary: 'Rename a client, change its time zone, stage deadlines or fact reminder days',
+        summary:
+          'Rename a client, change its time zone, stage deadlines, fact reminder days or internal review of posts',
         params: clientParams,
         body: updateClientBody,
         response: { 200: one },
@@ -140,7 +141,7 @@ export const clientRoutes: RouteModule = (app, ctx) => {
         const current = await loadClientForChange(tx, actor, request.params.clientId, canUpdateClient);
         if (current.version !== request.body.version) throw staleVersion();
         const changes: Record<string, { from: string; to: string }> = {};
-        const { name, timezone, stageDays } = request.body;
+        const { name, timezone, stageDays, postInternalReview } = request.body;
         const factReminders = request.body.factReminders && tidyReminders(request.body.factReminders);
         if (name !== undefined && name !== current.name) changes.name = { from: current.name, to: name };
         if (timezone !== undefined && timezone !== current.timezone)
@@ -154,6 +155,11 @@ export const clientRoutes: RouteModule = (app, ctx) => {
             from: JSON.stringify(current.factReminders),
             to: JSON.stringify(factReminders),
           };
+        if (postInternalReview !== undefined && postInternalReview !== current.postInternalReview)
+          changes.postInternalReview = {
+            from: String(current.postInternalReview),
+            to: String(postInternalReview),
+          };
         if (Object.keys(changes).length === 0) return current;
         const [row] = await tx
           .update(clients)
@@ -162,6 +168,7 @@ export const clientRoutes: RouteModule = (app, ctx) => {
             timezone: timezone ?? current.timezone,
             stageDays: stageDays ?? current.stageDays,
             factReminders: factReminders ?? current.factReminders,
+            postInternalReview: postInternalReview ?? current.postInternalReview,
             version: current.version + 1,
             updatedAt: new Date(),
           })

@@ -38,6 +38,9 @@ export const client = z.object({
     .describe('The earliest cycle not yet closed (else the latest); null while the client has none.'),
   stageDays: stageDays,
   factReminders,
+  postInternalReview: z
+    .boolean()
+    .describe("Posts pass the agency's internal review before the client sees them."),
   counts: z.object({ channels: z.int(), rubrics: z.int(), contacts: z.int() }),
   abilities: z.object({ update: z.boolean(), archive: z.boolean(), manageContacts: z.boolean() }),
 });
@@ -49,6 +52,7 @@ export const updateClientBody = z.object({
   timezone: timezone.optional(),
   stageDays: stageDays.optional(),
   factReminders: factReminders.optional(),
+  postInternalReview: z.boolean().optional(),
   version,
 });
 export const listClientsQuery = z.object({

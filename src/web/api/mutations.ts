@@ -133,6 +133,7 @@ export const useUpdateClient = (clientId: string) => {
       timezone?: string;
       stageDays?: Client['stageDays'];
       factReminders?: Client['factReminders'];
+      postInternalReview?: boolean;
       version: number;
     }) => api.patch<{ client: Client }>(`/api/clients/${clientId}`, body),
     onSuccess: (data) => {

@@ -961,6 +961,13 @@ export const en = {
     },
   },
   client: {
+    internalReview: {
+      title: 'Internal review of posts',
+      label: 'A manager checks each post before the client sees it',
+      hint: 'Writers send posts to internal review; an owner or content manager sends them on to the client.',
+      on: 'Posts now pass internal review first',
+      off: 'Posts now go straight to the client',
+    },
     title: 'Client',
     backToClients: 'All clients',
     notFound: 'Client not found',

@@ -13,6 +13,7 @@ import { useVersionedForm } from '../../lib/useVersionedForm.ts';
 import { maxLength, required, validate } from '../../lib/validate.ts';
 import { ClientDeadlinesForm } from './ClientDeadlinesForm.tsx';
 import { FactRemindersForm } from './FactRemindersForm.tsx';
+import { PostReviewSetting } from './PostReviewSetting.tsx';
 
 export function ClientSettings({ client }: { client: Client }) {
   return (
@@ -20,6 +21,7 @@ export function ClientSettings({ client }: { client: Client }) {
       {client.abilities.update && <ClientDetailsForm client={client} />}
       {client.abilities.update && <ClientDeadlinesForm client={client} readOnly={false} />}
       {client.abilities.update && <FactRemindersForm client={client} />}
+      {client.abilities.update && <PostReviewSetting client={client} />}
       {client.abilities.archive && <ArchiveSection client={client} />}
     </Stack>
   );
