@@ -1166,7 +1166,7 @@ export const en = {
   },
   settings: {
     title: 'Settings',
-    description: 'Your profile, password and where you are signed in.',
+    description: 'Your profile, email notifications, password and where you are signed in.',
     profile: 'Profile',
     profileSaved: 'Profile saved',
     changePassword: 'Change password',

@@ -1168,7 +1168,7 @@ export const uk: Translations = {
   },
   settings: {
     title: 'Налаштування',
-    description: 'Ваш профіль, пароль і пристрої, де ви увійшли.',
+    description: 'Ваш профіль, сповіщення поштою, пароль і пристрої, де ви увійшли.',
     profile: 'Профіль',
     profileSaved: 'Профіль збережено',
     changePassword: 'Змінити пароль',

@@ -137,11 +137,12 @@ export const changesEn = {
   },
   notifications: {
     title: 'Email notifications',
-    description: 'When something waits for you (a post to review, comments, facts), Plit can email you.',
+    description:
+      'When a post waits for you (to approve, to check or to revise), Plit can email you. Fact request emails and reminders always come; comments stay under the bell.',
     label: 'Send me emails',
     modes: { instant: 'Right away', daily: 'Daily digest', off: 'Off' },
     hints: {
-      instant: 'An email for each thing as it happens.',
+      instant: 'Within a minute or so; several at once come in one email.',
       daily: 'One email a day with everything waiting for you, instead of a flood.',
       off: 'No emails. You still see everything under the bell in Plit.',
     },
