@@ -897,6 +897,13 @@ const rows: Row[] = [
   },
   {
     method: 'GET',
+    path: '/api/clients/{clientId}/insights',
+    url: (w) => `${c(w)}/insights`,
+    expect: readClient,
+  },
+  { method: 'GET', path: '/api/insights', url: () => '/api/insights', expect: agencyOnly },
+  {
+    method: 'GET',
     path: '/api/me/notification-settings',
     url: () => '/api/me/notification-settings',
     expect: self,

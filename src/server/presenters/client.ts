@@ -26,6 +26,7 @@ export function presentClient(
     stageDays: row.stageDays,
     factReminders: row.factReminders,
     postInternalReview: row.postInternalReview,
+    coCreationSince: row.coCreationSince,
     createdAt: row.createdAt.toISOString(),
     currentCycle,
     counts,

@@ -141,7 +141,7 @@ export const clientRoutes: RouteModule = (app, ctx) => {
         const current = await loadClientForChange(tx, actor, request.params.clientId, canUpdateClient);
         if (current.version !== request.body.version) throw staleVersion();
         const changes: Record<string, { from: string; to: string }> = {};
-        const { name, timezone, stageDays, postInternalReview } = request.body;
+        const { name, timezone, stageDays, postInternalReview, coCreationSince } = request.body;
         const factReminders = request.body.factReminders && tidyReminders(request.body.factReminders);
         if (name !== undefined && name !== current.name) changes.name = { from: current.name, to: name };
         if (timezone !== undefined && timezone !== current.timezone)
@@ -160,6 +160,8 @@ export const clientRoutes: RouteModule = (app, ctx) => {
             from: String(current.postInternalReview),
             to: String(postInternalReview),
           };
+        if (coCreationSince !== undefined && coCreationSince !== current.coCreationSince)
+          changes.coCreationSince = { from: String(current.coCreationSince), to: String(coCreationSince) };
         if (Object.keys(changes).length === 0) return current;
         const [row] = await tx
           .update(clients)
@@ -169,6 +171,7 @@ export const clientRoutes: RouteModule = (app, ctx) => {
             stageDays: stageDays ?? current.stageDays,
             factReminders: factReminders ?? current.factReminders,
             postInternalReview: postInternalReview ?? current.postInternalReview,
+            coCreationSince: coCreationSince === undefined ? current.coCreationSince : coCreationSince,
             version: current.version + 1,
             updatedAt: new Date(),
           })

@@ -19,6 +19,7 @@ import { factRequestRoutes } from './factRequests.ts';
 import { factTemplateRoutes } from './factTemplates.ts';
 import { healthRoutes } from './health.ts';
 import { holidayRoutes } from './holidays.ts';
+import { insightRoutes } from './insights.ts';
 import { invitationRoutes } from './invitations.ts';
 import { liveRoutes } from './live.ts';
 import { meRoutes } from './me.ts';
@@ -85,4 +86,5 @@ export const routeModules: RouteModule[] = [
   postCommentRoutes,
   postAssetRoutes,
   unplannedChangeRoutes,
+  insightRoutes,
 ];

@@ -41,6 +41,10 @@ export const client = z.object({
   postInternalReview: z
     .boolean()
     .describe("Posts pass the agency's internal review before the client sees them."),
+  coCreationSince: z
+    .string()
+    .nullable()
+    .describe('The first month planned together (YYYY-MM); earlier months count as "before" in insights.'),
   counts: z.object({ channels: z.int(), rubrics: z.int(), contacts: z.int() }),
   abilities: z.object({ update: z.boolean(), archive: z.boolean(), manageContacts: z.boolean() }),
 });
@@ -53,6 +57,11 @@ export const updateClientBody = z.object({
   stageDays: stageDays.optional(),
   factReminders: factReminders.optional(),
   postInternalReview: z.boolean().optional(),
+  coCreationSince: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-09')
+    .nullable()
+    .optional(),
   version,
 });
 export const listClientsQuery = z.object({

@@ -40,6 +40,8 @@ export const clients = pgTable(
       .default({ before: [2], after: [1, 3] }),
     // Posts pass the agency's own review before the client sees them.
     postInternalReview: boolean('post_internal_review').notNull().default(false),
+    // The first month planned together in Plit (YYYY-MM): earlier months are "before" in insights.
+    coCreationSince: text('co_creation_since'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     // Bumped on every change so a stale edit can be refused instead of silently winning.
     version: integer('version').notNull().default(1),

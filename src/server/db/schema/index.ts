@@ -4,6 +4,7 @@ export * from './clients.ts';
 export * from './events.ts';
 export * from './facts.ts';
 export * from './identity.ts';
+export * from './insights.ts';
 export * from './invitations.ts';
 export * from './meetings.ts';
 export * from './notifications.ts';
