@@ -193,6 +193,16 @@ const membersRoute = createRoute({
   component: MembersPage,
 });
 
+/** The agency's clients compared: before and after co-creation, where revision time goes. */
+const insightsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/insights',
+  beforeLoad: ({ context }) => {
+    if (!context.me.agency) throw redirect({ to: '/' });
+  },
+  component: lazyRouteComponent(() => import('./insights/AgencyInsightsPage.tsx'), 'AgencyInsightsPage'),
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -234,6 +244,7 @@ const routeTree = rootRoute.addChildren([
     postRoute,
     factRequestRoute,
     membersRoute,
+    insightsRoute,
     settingsRoute,
     outboxRoute,
     outboxMessageRoute,

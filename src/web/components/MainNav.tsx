@@ -1,12 +1,18 @@
 import { NavLink } from '@mantine/core';
-import { IconBuildingStore, IconMail, IconSettings, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconBuildingStore,
+  IconChartLine,
+  IconMail,
+  IconSettings,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../lib/useMe.ts';
 
 interface Item {
-  to: '/' | '/members' | '/settings' | '/settings/outbox';
+  to: '/' | '/members' | '/insights' | '/settings' | '/settings/outbox';
   label: string;
   icon: ReactNode;
   active: (path: string) => boolean;
@@ -31,6 +37,12 @@ export function MainNav() {
       label: t('nav.members'),
       icon: <IconUsersGroup size={20} aria-hidden />,
       active: (p) => p.startsWith('/members'),
+    });
+    items.push({
+      to: '/insights',
+      label: t('nav.insights'),
+      icon: <IconChartLine size={20} aria-hidden />,
+      active: (p) => p.startsWith('/insights'),
     });
   }
   items.push({

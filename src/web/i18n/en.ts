@@ -1,4 +1,5 @@
 import { changesEn } from './posts/changes.en.ts';
+import { insightsEn } from './posts/insights.en.ts';
 import { postEditorEn } from './posts/postEditor.en.ts';
 import { postReviewEn } from './posts/postReview.en.ts';
 import type { Shape } from './shape.ts';
@@ -37,6 +38,7 @@ export const en = {
     closeMenu: 'Close navigation',
     clients: 'Clients',
     members: 'Team',
+    insights: 'Insights',
     settings: 'Settings',
     outbox: 'Outbox',
     logout: 'Log out',
@@ -975,6 +977,7 @@ export const en = {
     timezone: '{{zone}} ({{offset}})',
     tabs: {
       plan: 'Plan',
+      insights: 'Insights',
       reserve: 'Reserve',
       activity: 'Activity',
       channels: 'Channels',
@@ -1896,6 +1899,7 @@ export const en = {
   postEditor: postEditorEn,
   postReview: postReviewEn,
   changes: changesEn,
+  insights: insightsEn,
   notFound: {
     title: 'Page not found',
     description: 'The link may be wrong or the page was moved.',

@@ -1,5 +1,6 @@
 import type { Translations } from './en.ts';
 import { changesUk } from './posts/changes.uk.ts';
+import { insightsUk } from './posts/insights.uk.ts';
 import { postEditorUk } from './posts/postEditor.uk.ts';
 import { postReviewUk } from './posts/postReview.uk.ts';
 
@@ -36,6 +37,7 @@ export const uk: Translations = {
     closeMenu: 'Закрити навігацію',
     clients: 'Клієнти',
     members: 'Команда',
+    insights: 'Аналітика',
     settings: 'Налаштування',
     outbox: 'Вихідні листи',
     logout: 'Вийти',
@@ -976,6 +978,7 @@ export const uk: Translations = {
     timezone: '{{zone}} ({{offset}})',
     tabs: {
       plan: 'Контент-план',
+      insights: 'Аналітика',
       reserve: 'Резерв',
       activity: 'Активність',
       channels: 'Канали',
@@ -1898,6 +1901,7 @@ export const uk: Translations = {
   postEditor: postEditorUk,
   postReview: postReviewUk,
   changes: changesUk,
+  insights: insightsUk,
   notFound: {
     title: 'Сторінку не знайдено',
     description: 'Можливо, посилання хибне або сторінку перенесли.',

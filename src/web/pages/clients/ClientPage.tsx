@@ -10,6 +10,7 @@ import { EmptyBlock } from '../../components/EmptyBlock.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
+import { ClientInsights } from '../../insights/ClientInsights.tsx';
 import { timeZoneOffset } from '../../lib/format.ts';
 import { useMe } from '../../lib/useMe.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
@@ -107,6 +108,7 @@ function ClientView({ client }: { client: Client }) {
       >
         <Tabs.List style={{ flexWrap: 'wrap' }}>
           <Tabs.Tab value="plan">{t('client.tabs.plan')}</Tabs.Tab>
+          <Tabs.Tab value="insights">{t('client.tabs.insights')}</Tabs.Tab>
           {canSeeReserve && <Tabs.Tab value="reserve">{t('client.tabs.reserve')}</Tabs.Tab>}
           <Tabs.Tab value="activity">{t('client.tabs.activity')}</Tabs.Tab>
           <Tabs.Tab value="channels">{t('client.tabs.channels')}</Tabs.Tab>
@@ -122,6 +124,9 @@ function ClientView({ client }: { client: Client }) {
             <ClientReserve client={client} />
           </Tabs.Panel>
         )}
+        <Tabs.Panel value="insights" pt="lg">
+          <ClientInsights client={client} />
+        </Tabs.Panel>
         <Tabs.Panel value="activity" pt="lg">
           <ClientActivity client={client} />
         </Tabs.Panel>

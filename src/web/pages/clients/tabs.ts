@@ -1,5 +1,6 @@
 export const clientTabs = [
   'plan',
+  'insights',
   'reserve',
   'activity',
   'channels',

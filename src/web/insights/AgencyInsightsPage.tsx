@@ -1,0 +1,4 @@
+/** The agency's clients compared (placeholder until the insights screens land). */
+export function AgencyInsightsPage() {
+  return null;
+}
