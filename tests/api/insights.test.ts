@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -155,15 +158,13 @@ async function october(agency: TestAgency) {
     },
     { cycleId: cycle!.id, fromStage: 'meeting', toStage: 'facts', at: new Date('2026-09-23T21:30:00Z') },
   ]);
-  await db
-    .insert(meetings)
-    .values({
-      cycleId: cycle!.id,
-      clientId,
-      format: 'async',
-      status: 'ended',
-      startsAt: new Date('2026-09-22T10:00:00Z'),
-    });
+  await db.insert(meetings).values({
+    cycleId: cycle!.id,
+    clientId,
+    format: 'async',
+    status: 'ended',
+    startsAt: new Date('2026-09-22T10:00:00Z'),
+  });
   return cycle!;
 }
 
@@ -281,5 +282,92 @@ describe('insights', () => {
       cookie: agency.owner.cookie,
     });
     expect(bad.status).toBe(400);
+  });
+
+  it('imports past months from a spreadsheet, all or nothing, and exports CSV and a PDF report', async () => {
+    const db = t.database.db;
+    const agency = await makeAgency(db);
+    await october(agency);
+    const cm = agency.contentManager.cookie;
+    const url = `/api/clients/${agency.client.id}/insights/history`;
+    const send = (csv: string, dryRun: boolean, cookie = cm) =>
+      call(t.app, 'POST', `${url}?dryRun=${dryRun}`, {
+        cookie,
+        body: Buffer.from(csv),
+        headers: { 'content-type': 'text/csv' },
+      });
+    // Ukrainian headers, semicolons, a month written the local way.
+    const bad = await send(
+      'Місяць;Заплановано;Опубліковано;Погоджено;З першого разу;Раунди правок\n07.2026;12;12;10;11;9\n2026-09;12;12;12;3;9\nлипень;1;1;1;1;0\n',
+      false,
+    );
+    expect(bad.status).toBe(200);
+    expect(bad.body.errors).toEqual([
+      { line: 2, column: 'first round', message: 'More approved in round 1 than approved.' },
+      {
+        line: 3,
+        column: 'month',
+        message: '2026-09 was planned in Plit already; its figures come from there.',
+      },
+      { line: 4, column: 'month', message: 'Use a month like 2025-09 or 09.2025.' },
+    ]);
+    expect(bad.body.imported).toBeUndefined();
+    const missing = await send('month,planned\n2026-07,3\n', true);
+    expect(missing.body.errors[0].message).toMatch(/Missing columns/);
+    // An approver reads insights but does not import.
+    expect((await send('month,planned\n', true, agency.approver.cookie)).status).toBe(403);
+    const good = await send(
+      'month,planned,published,approved,first round,revision rounds,situational\n2026-07,12,11,11,2,14,5\n',
+      false,
+    );
+    expect(good.body).toMatchObject({ imported: 1, errors: [] });
+    const months = await call(
+      t.app,
+      'GET',
+      `/api/clients/${agency.client.id}/insights?from=2026-07&to=2026-10`,
+      { cookie: cm },
+    );
+    expect(months.body.months[0]).toMatchObject({ month: '2026-07', before: true, source: 'imported' });
+
+    const csv = await call(
+      t.app,
+      'GET',
+      `/api/clients/${agency.client.id}/insights.csv?from=2026-07&to=2026-10&lang=uk`,
+      {
+        cookie: cm,
+      },
+    );
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = csv.raw
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toMatch(/^Місяць;До;Джерело;Заплановано постів;/);
+    expect(lines.map((l: string) => l.split(';').slice(0, 4))).toEqual([
+      ['Місяць', 'До', 'Джерело', 'Заплановано постів'],
+      ['2026-07', '1', 'imported', '12'],
+      ['2026-09', '0', 'plit', '0'],
+      ['2026-10', '0', 'plit', '3'],
+    ]);
+
+    const pdf = await call(
+      t.app,
+      'GET',
+      `/api/clients/${agency.client.id}/insights/report.pdf?month=2026-10&lang=uk`,
+      {
+        cookie: agency.approver.cookie,
+      },
+    );
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.raw.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.raw.toString('latin1')).toContain('DejaVuSans');
+    // The Cyrillic text is real text (it extracts as written), not boxes.
+    const file = path.join(t.dataDir, 'report.pdf');
+    await writeFile(file, pdf.raw);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Звіт за місяць');
+    expect(text).toContain('Жовтень 2026');
+    expect(text).toContain('Переписування в день публікації');
   });
 });

@@ -904,6 +904,27 @@ const rows: Row[] = [
   { method: 'GET', path: '/api/insights', url: () => '/api/insights', expect: agencyOnly },
   {
     method: 'GET',
+    path: '/api/clients/{clientId}/insights.csv',
+    url: (w) => `${c(w)}/insights.csv`,
+    expect: readClient,
+  },
+  {
+    method: 'GET',
+    path: '/api/clients/{clientId}/insights/report.pdf',
+    url: (w) => `${c(w)}/insights/report.pdf?month=2026-12`,
+    expect: readClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/clients/{clientId}/insights/history',
+    url: (w) => `${c(w)}/insights/history`,
+    body: () =>
+      Buffer.from('month,planned,published,approved,first round,revision rounds\n2025-01,10,10,10,4,8\n'),
+    headers: { 'content-type': 'text/csv' },
+    expect: writeClient,
+  },
+  {
+    method: 'GET',
     path: '/api/me/notification-settings',
     url: () => '/api/me/notification-settings',
     expect: self,

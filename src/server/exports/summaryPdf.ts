@@ -24,7 +24,7 @@ export interface SummaryPdfInput {
 }
 
 // DejaVu Sans covers Cyrillic; the PDF standard fonts (Helvetica…) do not.
-const fontDir = `${createRequire(import.meta.url)
+export const fontDir = `${createRequire(import.meta.url)
   .resolve('dejavu-fonts-ttf/package.json')
   .replace(/package\.json$/, '')}ttf/`;
 const W = 595.28;

@@ -34,7 +34,7 @@ export async function computeFigures(
   const [slotRows, postRows, changeRows, topicRows, factRows, overdueRows, stageRows, meetingRows] =
     await Promise.all([
       // Situational posts add slots during the month: they were not planned. (The outer column is
-    // spelled out: drizzle leaves columns unqualified in a one-table select.)
+      // spelled out: drizzle leaves columns unqualified in a one-table select.)
       db
         .select({
           cycleId: slots.cycleId,

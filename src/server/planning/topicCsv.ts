@@ -111,7 +111,7 @@ export function parseTopicCsv(
 }
 
 /** UTF-8 when the bytes are valid UTF-8 (with or without a BOM), else windows-1251. */
-function decode(bytes: Buffer): { text: string; encoding: TopicCsvResult['encoding'] } {
+export function decode(bytes: Buffer): { text: string; encoding: TopicCsvResult['encoding'] } {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); // drops a BOM itself
     return { text, encoding: 'utf-8' };
@@ -122,7 +122,7 @@ function decode(bytes: Buffer): { text: string; encoding: TopicCsvResult['encodi
 }
 
 /** The delimiter under which the header row names the most known columns (then: splits most). */
-function detectDelimiter(text: string): Delimiter {
+export function detectDelimiter(text: string): Delimiter {
   const header = text.split(/\r\n|\n|\r/).find((l) => l.trim()) ?? '';
   let best: Delimiter = ',';
   let bestScore = -1;
@@ -206,7 +206,7 @@ function parseDate(value: string): string | null {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date) ? date : null;
 }
 
-function normalise(value: string): string {
+export function normalise(value: string): string {
   return value
     .replace(/^\uFEFF/, '')
     .trim()
@@ -214,6 +214,6 @@ function normalise(value: string): string {
     .toLocaleLowerCase('uk');
 }
 
-function isBlank(record: string[]): boolean {
+export function isBlank(record: string[]): boolean {
   return record.every((c) => !c.trim());
 }

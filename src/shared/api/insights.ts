@@ -98,3 +98,25 @@ export const insightsQuery = z.object({
     .optional()
     .describe('Last month (YYYY-MM); defaults to the current one.'),
 });
+
+export const historyImportResult = z.object({
+  rows: z.array(
+    z.object({
+      line: z.int(),
+      month: z.string(),
+      postsPlanned: z.int(),
+      postsPublished: z.int(),
+      postsApproved: z.int(),
+      approvedFirstRound: z.int(),
+      revisionRounds: z.int(),
+      situational: z.int(),
+      replacements: z.int(),
+      rewrites: z.int(),
+    }),
+  ),
+  errors: z.array(z.object({ line: z.int(), column: z.string().optional(), message: z.string() })),
+  imported: z
+    .int()
+    .optional()
+    .describe('Months imported (only when not a dry run and there were no errors).'),
+});

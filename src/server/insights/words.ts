@@ -1,0 +1,73 @@
+import type { MonthFigures } from '../../shared/api/insights.ts';
+
+type Language = 'uk' | 'en';
+
+/** The figures' names in each language, in the order reports show them. */
+export const figureNames: Record<Language, Array<[string, (f: MonthFigures) => number | null]>> = {
+  uk: [],
+  en: [],
+};
+
+const rows: Array<[string, string, (f: MonthFigures) => number | null]> = [
+  ['Заплановано постів', 'Posts planned', (f) => f.postsPlanned],
+  ['Опубліковано', 'Published', (f) => f.postsPublished],
+  ['Погоджено', 'Approved', (f) => f.postsApproved],
+  ['Погоджено з першого разу', 'Approved in round 1', (f) => f.approvedFirstRound],
+  [
+    'Частка з першого разу, %',
+    'Share approved in round 1, %',
+    (f) => (f.firstRoundShare === null ? null : Math.round(f.firstRoundShare * 100)),
+  ],
+  ['Раундів на пост, у середньому', 'Average rounds per post', (f) => f.averageRounds],
+  ['Раунди правок, усього', 'Revision rounds in all', (f) => f.revisionRounds],
+  ['Ситуативи', 'Situational posts', (f) => f.situational],
+  ['Заміни постів', 'Replacements', (f) => f.replacements],
+  ['Переписування в день публікації', 'Same-day rewrites', (f) => f.rewrites],
+  ['Покрито «а що, коли»', 'Covered by a contingency', (f) => f.covered],
+  ['Теми: прийнято', 'Topics accepted', (f) => f.topics?.accepted ?? null],
+  ['Теми: відкладено', 'Topics parked', (f) => f.topics?.parked ?? null],
+  ['Теми: відкинуто', 'Topics dropped', (f) => f.topics?.dropped ?? null],
+  ['Теми від клієнта', 'Topics from the client', (f) => f.topics?.fromClient ?? null],
+  ['Теми з резерву', 'Topics from the reserve', (f) => f.topics?.fromReserve ?? null],
+  ['Фактаж: днів до повного', 'Facts: days to complete', (f) => f.factTurnaroundDays],
+  ['Фактаж: прострочених пунктів', 'Facts: overdue items', (f) => f.factItemsOverdue],
+  ['Строки етапів дотримано', 'Stage deadlines met', (f) => f.deadlines?.met ?? null],
+  ['Строки етапів зірвано', 'Stage deadlines missed', (f) => f.deadlines?.missed ?? null],
+];
+for (const [uk, en, value] of rows) {
+  figureNames.uk.push([uk, value]);
+  figureNames.en.push([en, value]);
+}
+
+export const reportWords = {
+  uk: {
+    title: 'Звіт за місяць',
+    month: 'Місяць',
+    before: 'До спільного планування',
+    figure: 'Показник',
+    thisMonth: 'Цей місяць',
+    beforeAverage: 'У середньому до',
+    imported: 'імпортовано',
+    meeting: { held: 'зустріч відбулася', fire_mode: 'пожежа: узгодили письмово', none: 'без зустрічі' },
+    none: 'Цей місяць ще не планували в Plit.',
+    generated: 'Сформовано в Plit',
+    csvMonth: 'Місяць',
+    csvBefore: 'До',
+    csvSource: 'Джерело',
+  },
+  en: {
+    title: 'Monthly report',
+    month: 'Month',
+    before: 'Before co-creation',
+    figure: 'Figure',
+    thisMonth: 'This month',
+    beforeAverage: 'Average before',
+    imported: 'imported',
+    meeting: { held: 'meeting held', fire_mode: 'fire mode: agreed in writing', none: 'no meeting' },
+    none: 'This month was not planned in Plit yet.',
+    generated: 'Made with Plit',
+    csvMonth: 'Month',
+    csvBefore: 'Before',
+    csvSource: 'Source',
+  },
+} as const;
