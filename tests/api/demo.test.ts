@@ -18,6 +18,25 @@ async function logIn(email: string) {
 }
 
 describe('the demo', () => {
+  it('shows Kyiv Coffee before co-creation (imported months) and since, with fewer revisions since', async () => {
+    const cookie = await logIn('marketing@kyivcoffee.demo');
+    const { clients } = (await call(t.app, 'GET', '/api/clients', { cookie })).body;
+    const coffee = clients.find((c: { name: string }) => c.name === 'Kyiv Coffee Roasters');
+    const { months } = (await call(t.app, 'GET', `/api/clients/${coffee.id}/insights`, { cookie })).body;
+    type M = {
+      before: boolean;
+      source: string;
+      stage: string | null;
+      figures: { firstRoundShare: number | null };
+    };
+    const before = months.filter((m: M) => m.before);
+    expect(before.length).toBeGreaterThanOrEqual(4);
+    expect(before.every((m: M) => m.source === 'imported')).toBe(true);
+    const closed = months.find((m: M) => m.stage === 'closed' && !m.before);
+    const beforeBest = Math.max(...before.map((m: M) => m.figures.firstRoundShare ?? 0));
+    expect(closed.figures.firstRoundShare).toBeGreaterThan(beforeBest);
+  });
+
   it("has this month's posts in every status and last month's all published, with rounds and changes", async () => {
     const cookie = await logIn('cm@plit.demo');
     const { clients } = (await call(t.app, 'GET', '/api/clients', { cookie })).body;
