@@ -44,7 +44,7 @@ async function october(agency: TestAgency) {
       clientId,
       month: '2026-10',
       stage: 'closed',
-      deadlines: { preparation: '2026-09-20', meeting: '2026-09-23' },
+      deadlines: { preparation: '2026-09-20', meeting: '2026-09-23', facts: '2026-09-30' },
     })
     .returning();
   const slot = async (day: number) =>
@@ -148,7 +148,8 @@ async function october(agency: TestAgency) {
       firstAnsweredAt: new Date('2026-09-24T20:30:00Z'),
     },
   ]);
-  // Deadlines: preparation left at 00:30 on its day in Kyiv (met); the meeting a day late (missed).
+  // Deadlines: preparation left at 00:30 on its day in Kyiv (met); the meeting a day late
+  // (missed); facts past midnight into October in Kyiv (missed), though still 30 September in UTC.
   await db.insert(cycleStageChanges).values([
     {
       cycleId: cycle!.id,
@@ -157,6 +158,8 @@ async function october(agency: TestAgency) {
       at: new Date('2026-09-19T21:30:00Z'),
     },
     { cycleId: cycle!.id, fromStage: 'meeting', toStage: 'facts', at: new Date('2026-09-23T21:30:00Z') },
+    // The month's boundary: 21:30 UTC on 30 September is already 1 October in Kyiv (missed).
+    { cycleId: cycle!.id, fromStage: 'facts', toStage: 'content', at: new Date('2026-09-30T21:30:00Z') },
   ]);
   await db.insert(meetings).values({
     cycleId: cycle!.id,
@@ -235,7 +238,7 @@ describe('insights', () => {
       },
       factTurnaroundDays: 5,
       factItemsOverdue: 1,
-      deadlines: { met: 1, missed: 1 },
+      deadlines: { met: 1, missed: 2 },
       meeting: 'fire_mode',
     });
   });
