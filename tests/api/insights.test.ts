@@ -315,6 +315,13 @@ describe('insights', () => {
       { line: 4, column: 'month', message: 'Use a month like 2025-09 or 09.2025.' },
     ]);
     expect(bad.body.imported).toBeUndefined();
+    const notNumber = await send(
+      'month,planned,published,approved,first round,revision rounds\n2026-06,12,x,10,3,9\n',
+      true,
+    );
+    expect(notNumber.body.errors).toEqual([
+      { line: 2, column: 'published', message: 'Use a whole number, 0 or more.' },
+    ]);
     const missing = await send('month,planned\n2026-07,3\n', true);
     expect(missing.body.errors[0].message).toMatch(/Missing columns/);
     // An approver reads insights but does not import.

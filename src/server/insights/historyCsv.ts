@@ -106,8 +106,10 @@ export function parseHistoryCsv(bytes: Buffer, opts: { plitMonths: Set<string> }
       if (column === 'month') continue;
       const raw = cell(column);
       const n = raw === '' && !required.includes(column) ? 0 : Number(raw);
-      if (!Number.isInteger(n) || n < 0 || n > 10_000) bad(column, 'Use a whole number, 0 or more.');
-      numbers[column] = n;
+      const valid = Number.isInteger(n) && n >= 0 && n <= 10_000;
+      if (!valid) bad(column, 'Use a whole number, 0 or more.');
+      // The preview still shows the row; the error says what to fix (nothing is imported).
+      numbers[column] = valid ? n : 0;
     }
     if (numbers.approvedFirstRound > numbers.postsApproved)
       bad('approvedFirstRound', 'More approved in round 1 than approved.');

@@ -134,6 +134,7 @@ export const useUpdateClient = (clientId: string) => {
       stageDays?: Client['stageDays'];
       factReminders?: Client['factReminders'];
       postInternalReview?: boolean;
+      coCreationSince?: string | null;
       version: number;
     }) => api.patch<{ client: Client }>(`/api/clients/${clientId}`, body),
     onSuccess: (data) => {
