@@ -35,6 +35,9 @@ describe('the demo', () => {
     const closed = months.find((m: M) => m.stage === 'closed' && !m.before);
     const beforeBest = Math.max(...before.map((m: M) => m.figures.firstRoundShare ?? 0));
     expect(closed.figures.firstRoundShare).toBeGreaterThan(beforeBest);
+    // The first month together: meeting held, facts complete in four days, one stage a day late.
+    expect(closed.figures).toMatchObject({ meeting: 'held', factTurnaroundDays: 4, factItemsOverdue: 1 });
+    expect(closed.figures.deadlines.missed).toBe(1);
   });
 
   it("has this month's posts in every status and last month's all published, with rounds and changes", async () => {

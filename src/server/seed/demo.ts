@@ -14,7 +14,7 @@ import {
 } from '../db/schema/index.ts';
 import type { FileStorage } from '../files/storage.ts';
 import { seedDemoFacts } from './demoFacts.ts';
-import { seedDemoInsights } from './demoInsights.ts';
+import { seedDemoInsights, seedDemoLastMonth } from './demoInsights.ts';
 import { seedDemoMeeting } from './demoMeeting.ts';
 import { seedDemoPlans } from './demoPlans.ts';
 import { seedDemoPosts } from './demoPosts.ts';
@@ -168,6 +168,7 @@ async function seedClient(
   if (spec.plans) await seedDemoFacts(tx, { ...client!, agencyId }, files);
   if (spec.plans) await seedDemoPosts(tx, client!, actor);
   if (spec.plans) await seedDemoInsights(tx, client!);
+  if (spec.plans) await seedDemoLastMonth(tx, client!);
 }
 
 /**
