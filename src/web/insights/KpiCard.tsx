@@ -30,7 +30,8 @@ export function KpiCard({ label, how, value, detail, before, verdict, behind, te
   const { t } = useTranslation();
   const look = verdict ? verdictLook[verdict] : null;
   return (
-    <Paper withBorder radius="md" p="md" h="100%">
+    // A named region: a screen reader (and a test) finds each figure by its name.
+    <Paper withBorder radius="md" p="md" h="100%" component="section" aria-label={label}>
       <Stack gap={6} h="100%">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap={4}>
           <Text size="sm" c="dimmed" fw={500} style={{ overflowWrap: 'anywhere' }}>
