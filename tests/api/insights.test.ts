@@ -235,6 +235,8 @@ describe('insights', () => {
         fromClient: 1,
         fromMeeting: 1,
         fromReserve: 1,
+        // Parked on 22 September, still waiting when October ended (t4 was pulled back in).
+        reserveSize: 1,
       },
       factTurnaroundDays: 5,
       factItemsOverdue: 1,

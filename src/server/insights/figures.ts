@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { MonthFigures } from '../../shared/api/insights.ts';
 import { type CycleStage, cycleStages } from '../../shared/roles.ts';
-import { localParts } from '../../shared/time.ts';
+import { daysOfMonth, localParts, zonedInstant } from '../../shared/time.ts';
 import type { Executor } from '../db/connect.ts';
 import {
   cycleStageChanges,
@@ -20,8 +20,8 @@ const int = (v: unknown) => Number(v ?? 0);
 const byCycle = <T extends { cycleId: string }>(rows: T[]) => new Map(rows.map((r) => [r.cycleId, r]));
 
 /**
- * The figures of many months of one client at once: one grouped query per table, whatever the
- * number of months (the agency view asks for two years of 200 clients).
+ * The figures of many months at once (of clients in one time zone): one grouped query per
+ * table, whatever the number of months (the agency view asks for a year of 200 clients).
  */
 export async function computeFigures(
   db: Executor,
@@ -124,6 +124,7 @@ export async function computeFigures(
   const factsOf = byCycle(factRows);
   const overdueOf = byCycle(overdueRows);
   const meetingOf = byCycle(meetingRows);
+  const reserveOf = await reserveAtMonthEnd(db, timezone, cycleRows);
   const today = localParts(now, timezone).date;
   const out = new Map<string, MonthFigures>();
   for (const cycle of cycleRows) {
@@ -156,6 +157,7 @@ export async function computeFigures(
         fromClient: int(t?.fromClient),
         fromMeeting: int(t?.fromMeeting),
         fromReserve: int(t?.fromReserve),
+        reserveSize: int(reserveOf.get(cycle.id)),
       },
       factTurnaroundDays:
         f?.turnaround === null || f?.turnaround === undefined
@@ -197,4 +199,40 @@ function deadlinesOf(
     } else if (cycleStages.indexOf(stage) === reached && today > deadline) missed += 1;
   }
   return { met, missed };
+}
+
+/**
+ * Topics in the client's reserve when each month ended (in the client's zone): sent there
+ * (parked, unused at a close, replaced) by then and not pulled into a month since, plus ideas
+ * that went straight into the reserve by then.
+ */
+async function reserveAtMonthEnd(db: Executor, timezone: string, cycleRows: CycleRow[]) {
+  const out = new Map<string, number>();
+  if (cycleRows.length === 0) return out;
+  const ends = cycleRows.map((c) => {
+    const last = daysOfMonth(c.month).at(-1)!;
+    return {
+      cycleId: c.id,
+      clientId: c.clientId,
+      end: new Date(zonedInstant(last, '23:59', timezone).getTime() + 60_000),
+    };
+  });
+  const rows = await db.execute(sql`
+    select e.cycle_id as "cycleId", (
+      select count(*)::int from ${topics} t
+      where t.client_id = e.client_id and t.status <> 'dropped' and (
+        exists (
+          select 1 from ${topicPasses} p
+          where p.topic_id = t.id and p.left_at < e.month_end and p.left_as in ('parked', 'unused', 'replaced')
+            and not exists (select 1 from ${topicPasses} q where q.topic_id = t.id and q.entered_at > p.left_at and q.entered_at < e.month_end))
+        or (t.created_at < e.month_end and t.status = 'parked' and not exists (select 1 from ${topicPasses} p where p.topic_id = t.id and p.entered_at < e.month_end)))
+    ) as "size"
+    from (values ${sql.join(
+      ends.map((e) => sql`(${e.cycleId}::uuid, ${e.clientId}::uuid, ${e.end.toISOString()}::timestamptz)`),
+      sql`, `,
+    )}) as e (cycle_id, client_id, month_end)`);
+  for (const row of (rows as unknown as { rows: Array<{ cycleId: string; size: number }> }).rows) {
+    out.set(row.cycleId, Number(row.size));
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lte, max } from 'drizzle-orm';
+import { type AnyColumn, and, asc, gte, inArray, lte, max, sql } from 'drizzle-orm';
 import type { InsightMonth, MonthFigures } from '../../shared/api/insights.ts';
 import type { Executor } from '../db/connect.ts';
 import { cycles, events, insightCache, insightHistory } from '../db/schema/index.ts';
@@ -30,83 +30,88 @@ export function importedFigures(h: HistoryRow): MonthFigures {
   };
 }
 
-/** The client's latest event: any change after it makes cached figures stale. */
-async function fingerprintOf(db: Executor, clientId: string): Promise<string> {
-  const [row] = await db
-    .select({ id: max(events.id) })
-    .from(events)
-    .where(eq(events.clientId, clientId));
-  return String(row?.id ?? 0);
-}
+type ClientRef = Pick<ClientRow, 'id' | 'timezone' | 'coCreationSince'>;
 
 /**
- * One client's months from `from` to `to` (YYYY-MM, inclusive): Plit's own months computed
- * (closed ones from the cache while nothing changed), imported months where Plit has none.
+ * Clients' months from `from` to `to` (YYYY-MM, inclusive): Plit's own months computed (closed
+ * ones from the cache while nothing of the client changed since), imported months where Plit
+ * has none. A handful of queries for any number of clients: the agency view asks for 200.
  */
-export async function insightMonths(
+export async function insightMonthsOf(
   db: Executor,
-  client: Pick<ClientRow, 'id' | 'timezone' | 'coCreationSince'>,
+  clientRows: ClientRef[],
   from: string,
   to: string,
   now = new Date(),
-): Promise<InsightMonth[]> {
-  const [cycleRows, history, cached, fingerprint] = await Promise.all([
+): Promise<Map<string, InsightMonth[]>> {
+  const result = new Map<string, InsightMonth[]>(clientRows.map((c) => [c.id, []]));
+  if (clientRows.length === 0) return result;
+  const ids = clientRows.map((c) => c.id);
+  const inRange = <T extends { month: AnyColumn; clientId: AnyColumn }>(t: T) =>
+    and(inArray(t.clientId, ids), gte(t.month, from), lte(t.month, to));
+  const [cycleRows, history, cached, prints] = await Promise.all([
+    db.select().from(cycles).where(inRange(cycles)).orderBy(asc(cycles.month)),
+    db.select().from(insightHistory).where(inRange(insightHistory)),
+    db.select().from(insightCache).where(inRange(insightCache)),
+    // The client's latest event: any change after it makes its cached figures stale.
     db
-      .select()
-      .from(cycles)
-      .where(and(eq(cycles.clientId, client.id), gte(cycles.month, from), lte(cycles.month, to)))
-      .orderBy(asc(cycles.month)),
-    db
-      .select()
-      .from(insightHistory)
-      .where(
-        and(
-          eq(insightHistory.clientId, client.id),
-          gte(insightHistory.month, from),
-          lte(insightHistory.month, to),
-        ),
-      ),
-    db
-      .select()
-      .from(insightCache)
-      .where(
-        and(eq(insightCache.clientId, client.id), gte(insightCache.month, from), lte(insightCache.month, to)),
-      ),
-    fingerprintOf(db, client.id),
+      .select({ clientId: events.clientId, id: max(events.id) })
+      .from(events)
+      .where(inArray(events.clientId, ids))
+      .groupBy(events.clientId),
   ]);
-  const fresh = new Map(cached.filter((c) => c.fingerprint === fingerprint).map((c) => [c.month, c.figures]));
-  const toCompute = cycleRows.filter((c) => !(c.stage === 'closed' && fresh.has(c.month)));
-  const computed = await computeFigures(db, client.timezone, toCompute, now);
+  const fingerprint = new Map(prints.map((p) => [p.clientId, String(p.id ?? 0)]));
+  const printOf = (clientId: string) => fingerprint.get(clientId) ?? '0';
+  const fresh = new Map(
+    cached
+      .filter((c) => c.fingerprint === printOf(c.clientId))
+      .map((c) => [`${c.clientId}/${c.month}`, c.figures]),
+  );
+  const toCompute = cycleRows.filter((c) => !(c.stage === 'closed' && fresh.has(`${c.clientId}/${c.month}`)));
+  // Figures depend on the client's time zone: one computation per zone.
+  const zoneOf = new Map(clientRows.map((c) => [c.id, c.timezone]));
+  const computed = new Map<string, MonthFigures>();
+  for (const zone of new Set(toCompute.map((c) => zoneOf.get(c.clientId)!))) {
+    const group = toCompute.filter((c) => zoneOf.get(c.clientId) === zone);
+    for (const [id, f] of await computeFigures(db, zone, group, now)) computed.set(id, f);
+  }
   // Closed months are kept; a month still in work changes too often to be worth it.
   const keep = toCompute.filter((c) => c.stage === 'closed');
   if (keep.length > 0) {
-    await db.delete(insightCache).where(
-      and(
-        eq(insightCache.clientId, client.id),
-        inArray(
-          insightCache.month,
-          keep.map((c) => c.month),
-        ),
-      ),
-    );
     await db
       .insert(insightCache)
       .values(
-        keep.map((c) => ({ clientId: client.id, month: c.month, fingerprint, figures: computed.get(c.id)! })),
+        keep.map((c) => ({
+          clientId: c.clientId,
+          month: c.month,
+          fingerprint: printOf(c.clientId),
+          figures: computed.get(c.id)!,
+        })),
       )
-      .onConflictDoNothing();
+      .onConflictDoUpdate({
+        target: [insightCache.clientId, insightCache.month],
+        set: {
+          fingerprint: sql`excluded.fingerprint`,
+          figures: sql`excluded.figures`,
+          computedAt: sql`now()`,
+        },
+      });
   }
-  const since = client.coCreationSince;
-  const months: InsightMonth[] = cycleRows.map((c) => ({
-    month: c.month,
-    before: since !== null && c.month < since,
-    source: 'plit',
-    stage: c.stage,
-    cycleId: c.id,
-    figures: computed.get(c.id) ?? fresh.get(c.month)!,
-  }));
+  const sinceOf = new Map(clientRows.map((c) => [c.id, c.coCreationSince]));
+  for (const c of cycleRows) {
+    const since = sinceOf.get(c.clientId) ?? null;
+    result.get(c.clientId)!.push({
+      month: c.month,
+      before: since !== null && c.month < since,
+      source: 'plit',
+      stage: c.stage,
+      cycleId: c.id,
+      figures: computed.get(c.id) ?? fresh.get(`${c.clientId}/${c.month}`)!,
+    });
+  }
   for (const h of history) {
-    if (cycleRows.some((c) => c.month === h.month)) continue;
+    const months = result.get(h.clientId)!;
+    if (months.some((m) => m.month === h.month)) continue;
     months.push({
       month: h.month,
       before: true,
@@ -116,5 +121,17 @@ export async function insightMonths(
       figures: importedFigures(h),
     });
   }
-  return months.sort((a, b) => a.month.localeCompare(b.month));
+  for (const months of result.values()) months.sort((a, b) => a.month.localeCompare(b.month));
+  return result;
+}
+
+/** One client's months (see insightMonthsOf). */
+export async function insightMonths(
+  db: Executor,
+  client: ClientRef,
+  from: string,
+  to: string,
+  now = new Date(),
+) {
+  return (await insightMonthsOf(db, [client], from, to, now)).get(client.id)!;
 }

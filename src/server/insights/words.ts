@@ -29,6 +29,11 @@ const rows: Array<[string, string, (f: MonthFigures) => number | null]> = [
   ['Теми: відкинуто', 'Topics dropped', (f) => f.topics?.dropped ?? null],
   ['Теми від клієнта', 'Topics from the client', (f) => f.topics?.fromClient ?? null],
   ['Теми з резерву', 'Topics from the reserve', (f) => f.topics?.fromReserve ?? null],
+  [
+    'Тем у резерві на кінець місяця',
+    'Topics in the reserve at month end',
+    (f) => f.topics?.reserveSize ?? null,
+  ],
   ['Фактаж: днів до повного', 'Facts: days to complete', (f) => f.factTurnaroundDays],
   ['Фактаж: прострочених пунктів', 'Facts: overdue items', (f) => f.factItemsOverdue],
   ['Строки етапів дотримано', 'Stage deadlines met', (f) => f.deadlines?.met ?? null],

@@ -14,7 +14,7 @@ import { AppError } from '../errors.ts';
 import { attachmentDisposition } from '../files/fileName.ts';
 import { insightsCsv } from '../insights/exports.ts';
 import { parseHistoryCsv } from '../insights/historyCsv.ts';
-import { insightMonths } from '../insights/months.ts';
+import { insightMonths, insightMonthsOf } from '../insights/months.ts';
 import { renderInsightsReport } from '../insights/reportPdf.ts';
 import { transact } from '../live/transact.ts';
 import { todayIn } from '../planning/cycleRules.ts';
@@ -87,18 +87,17 @@ export const insightRoutes: RouteModule = (app, ctx) => {
         .from(clients)
         .where(and(eq(clients.agencyId, actor.agency.id), isNull(clients.archivedAt)))
         .orderBy(asc(clients.name));
+      const byClient = await insightMonthsOf(ctx.db, rows, from, to);
       const months: string[] = [];
       for (let m = to; m >= from; m = previousMonth(m)) months.unshift(m);
       return {
         months,
-        clients: await Promise.all(
-          rows.map(async (client) => ({
-            clientId: client.id,
-            clientName: client.name,
-            coCreationSince: client.coCreationSince,
-            months: await insightMonths(ctx.db, client, from, to),
-          })),
-        ),
+        clients: rows.map((client) => ({
+          clientId: client.id,
+          clientName: client.name,
+          coCreationSince: client.coCreationSince,
+          months: byClient.get(client.id)!,
+        })),
       };
     },
   );

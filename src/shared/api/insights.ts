@@ -34,6 +34,7 @@ export const monthFigures = z.object({
       fromClient: z.int(),
       fromMeeting: z.int(),
       fromReserve: z.int().describe('Topics pulled in from the reserve.'),
+      reserveSize: z.int().describe("Topics waiting in the client's reserve at the month's end."),
     })
     .nullable(),
   factTurnaroundDays: z

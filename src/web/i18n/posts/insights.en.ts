@@ -126,6 +126,10 @@ export const insightsEn = {
     fromClient: { label: 'Topics from the client', how: 'Topics the client proposed.' },
     fromMeeting: { label: 'Topics from the meeting', how: 'Topics born at the meeting.' },
     fromReserve: { label: 'Topics from the reserve', how: 'Topics pulled into the month from the reserve.' },
+    reserveSize: {
+      label: 'Topics in the reserve',
+      how: 'Ideas waiting in the reserve when the month ended: parked, unused at a close or replaced, and not pulled back since.',
+    },
     factTurnaroundDays: {
       label: 'Fact turnaround, days',
       how: 'Days from sending the fact request to its completion, when every required item is accepted. Over several months: the mean of the months.',
