@@ -126,7 +126,11 @@ export const topicPasses = pgTable(
     // parked | unused (cycle closed) | removed
     leftAs: text('left_as'),
   },
-  (t) => [index('topic_passes_topic_idx').on(t.topicId)],
+  (t) => [
+    index('topic_passes_topic_idx').on(t.topicId),
+    // Insights count a month's topics by their passes.
+    index('topic_passes_cycle_idx').on(t.cycleId),
+  ],
 );
 
 /** A place in the posting schedule: holds at most one topic. */
