@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Box, Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Box, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import {
   IconCamera,
   IconFile,
@@ -11,7 +11,7 @@ import {
   IconX,
 } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type DragEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FactFile, FactItemFull } from '../../../shared/api/index.ts';
 import { ApiError, NetworkError } from '../../api/client.ts';
@@ -23,6 +23,9 @@ import {
 } from '../../api/factAnswerMutations.ts';
 import { factRequestQuery } from '../../api/factQueries.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { UploadStatus } from '../../components/upload/UploadStatus.tsx';
+import type { Upload } from '../../components/upload/upload.ts';
+import { useFileDrop } from '../../components/upload/upload.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage, notifyError } from '../../lib/errors.ts';
 import classes from './facts.module.css';
@@ -32,16 +35,6 @@ import { formatSize } from './format.ts';
 export const ACCEPTED_FILES = 'image/*,video/*,application/pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.txt,.csv';
 
 let uploadSeq = 0;
-
-interface Upload {
-  key: string;
-  file: File;
-  progress: number;
-  state: 'waiting' | 'uploading' | 'failed';
-  error?: string;
-  /** Worth another try (the connection, the server); a refused type or size is not. */
-  retryable?: boolean;
-}
 
 interface Props {
   requestId: string;
@@ -193,26 +186,12 @@ function DropZone({
   labelledBy: string;
 }) {
   const { t } = useTranslation();
-  const [over, setOver] = useState(false);
+  const drop = useFileDrop(onFiles);
   const picker = useRef<HTMLInputElement>(null);
   const camera = useRef<HTMLInputElement>(null);
   const hintId = useId();
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setOver(false);
-    onFiles(event.dataTransfer.files);
-  };
   return (
-    <Box
-      className={classes.dropzone}
-      data-over={over || undefined}
-      onDragOver={(event) => {
-        event.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={onDrop}
-    >
+    <Box className={classes.dropzone} {...drop}>
       <Stack gap={8} align="center">
         <Group gap={6} visibleFrom="sm" c="dimmed" wrap="nowrap">
           <IconUpload size={18} aria-hidden />
@@ -352,7 +331,6 @@ function UploadRow({
   onRetry: () => void;
 }) {
   const { t } = useTranslation();
-  const language = currentLanguage();
   const failed = upload.state === 'failed';
   return (
     <Paper
@@ -371,27 +349,14 @@ function UploadRow({
           <Text size="sm" fw={500} className={classes.fileName}>
             {upload.file.name}
           </Text>
-          {failed ? (
-            <Text size="xs" c="red.9" role="alert">
-              {t('facts.files.failed')}: {upload.error}
-            </Text>
-          ) : (
-            <>
-              <Text size="xs" c="dimmed">
-                {upload.state === 'waiting'
-                  ? t('facts.files.waiting')
-                  : t('facts.files.uploading', { percent: upload.progress })}{' '}
-                · {formatSize(upload.file.size, language)}
-              </Text>
-              <Progress
-                value={upload.state === 'waiting' ? 0 : upload.progress}
-                size="sm"
-                mt={4}
-                aria-label={upload.file.name}
-                animated={upload.state === 'uploading'}
-              />
-            </>
-          )}
+          <UploadStatus
+            upload={upload}
+            words={{
+              failed: t('facts.files.failed'),
+              waiting: t('facts.files.waiting'),
+              uploading: (percent) => t('facts.files.uploading', { percent }),
+            }}
+          />
         </Box>
         {failed && upload.retryable && (
           <ActionIcon

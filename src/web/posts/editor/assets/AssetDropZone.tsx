@@ -1,7 +1,8 @@
 import { Box, Button, Group, Stack, Text } from '@mantine/core';
 import { IconPaperclip, IconUpload } from '@tabler/icons-react';
-import { type DragEvent, useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFileDrop } from '../../../components/upload/upload.ts';
 import classes from './assets.module.css';
 
 /** What a post is made of: photos, videos, layouts (PDF), design files as images. */
@@ -16,25 +17,11 @@ export function AssetDropZone({
   labelledBy: string;
 }) {
   const { t } = useTranslation();
-  const [over, setOver] = useState(false);
+  const drop = useFileDrop(onFiles);
   const picker = useRef<HTMLInputElement>(null);
   const hintId = useId();
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setOver(false);
-    onFiles(event.dataTransfer.files);
-  };
   return (
-    <Box
-      className={classes.dropzone}
-      data-over={over || undefined}
-      onDragOver={(event) => {
-        event.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={onDrop}
-    >
+    <Box className={classes.dropzone} {...drop}>
       <Stack gap={8} align="center">
         <Group gap={6} visibleFrom="sm" c="dimmed" wrap="nowrap">
           <IconUpload size={18} aria-hidden />

@@ -1,27 +1,18 @@
-import {
-  ActionIcon,
-  Anchor,
-  Box,
-  Group,
-  Paper,
-  Progress,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { ActionIcon, Anchor, Box, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconFile, IconMovie, IconRefresh, IconTrash, IconX } from '@tabler/icons-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostAsset, PostFull } from '../../../../shared/api/index.ts';
 import { useDeleteAsset } from '../../../api/postMutations.ts';
 import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
+import { UploadStatus } from '../../../components/upload/UploadStatus.tsx';
+import type { Upload } from '../../../components/upload/upload.ts';
 import { formatSize } from '../../../facts/answer/format.ts';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { notifyError } from '../../../lib/errors.ts';
 import { AssetDropZone } from './AssetDropZone.tsx';
 import classes from './assets.module.css';
-import { type Upload, useAssetUploads } from './useAssetUploads.ts';
+import { useAssetUploads } from './useAssetUploads.ts';
 
 export const assetUrl = (assetId: string) => `/api/post-assets/${assetId}`;
 export const isImage = (contentType: string) => contentType.startsWith('image/');
@@ -143,7 +134,6 @@ function UploadRow({
   onRetry: () => void;
 }) {
   const { t } = useTranslation();
-  const language = currentLanguage();
   const failed = upload.state === 'failed';
   return (
     <Paper component="li" withBorder radius="sm" p={6}>
@@ -152,27 +142,14 @@ function UploadRow({
           <Text size="sm" fw={500} className={classes.name}>
             {upload.file.name}
           </Text>
-          {failed ? (
-            <Text size="xs" c="red.9" role="alert">
-              {t('postEditor.assets.failed')}: {upload.error}
-            </Text>
-          ) : (
-            <>
-              <Text size="xs" c="dimmed">
-                {upload.state === 'waiting'
-                  ? t('postEditor.assets.waiting')
-                  : t('postEditor.assets.uploading', { percent: upload.progress })}{' '}
-                · {formatSize(upload.file.size, language)}
-              </Text>
-              <Progress
-                value={upload.state === 'waiting' ? 0 : upload.progress}
-                size="sm"
-                mt={4}
-                aria-label={upload.file.name}
-                animated={upload.state === 'uploading'}
-              />
-            </>
-          )}
+          <UploadStatus
+            upload={upload}
+            words={{
+              failed: t('postEditor.assets.failed'),
+              waiting: t('postEditor.assets.waiting'),
+              uploading: (percent) => t('postEditor.assets.uploading', { percent }),
+            }}
+          />
         </Box>
         {failed && upload.retryable && (
           <ActionIcon

@@ -3,18 +3,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError } from '../../../api/client.ts';
 import { postKeys } from '../../../api/postQueries.ts';
+import type { Upload } from '../../../components/upload/upload.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { type AssetUpload, uploadPostAsset } from './uploadPostAsset.ts';
-
-export interface Upload {
-  key: string;
-  file: File;
-  progress: number;
-  state: 'waiting' | 'uploading' | 'failed';
-  error?: string;
-  /** Worth another try (the connection, the server); a refused type or size is not. */
-  retryable?: boolean;
-}
 
 let uploadSeq = 0;
 

@@ -1,0 +1,37 @@
+import { Progress, Text } from '@mantine/core';
+import { formatSize } from '../../facts/answer/format.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import type { Upload } from './upload.ts';
+
+/** Labels in the screen's own words (fact answers and post assets say it differently). */
+export interface UploadWords {
+  failed: string;
+  waiting: string;
+  uploading: (percent: number) => string;
+}
+
+/** Under a file's name while it uploads: queued or how far, its size, a bar; or why it failed. */
+export function UploadStatus({ upload, words }: { upload: Upload; words: UploadWords }) {
+  if (upload.state === 'failed') {
+    return (
+      <Text size="xs" c="red.9" role="alert">
+        {words.failed}: {upload.error}
+      </Text>
+    );
+  }
+  return (
+    <>
+      <Text size="xs" c="dimmed">
+        {upload.state === 'waiting' ? words.waiting : words.uploading(upload.progress)} ·{' '}
+        {formatSize(upload.file.size, currentLanguage())}
+      </Text>
+      <Progress
+        value={upload.state === 'waiting' ? 0 : upload.progress}
+        size="sm"
+        mt={4}
+        aria-label={upload.file.name}
+        animated={upload.state === 'uploading'}
+      />
+    </>
+  );
+}
