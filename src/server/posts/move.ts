@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { MovePostBody } from '../../shared/api/posts.ts';
+import type { z } from 'zod';
+import type { movePostBody } from '../../shared/api/posts.ts';
 import { canMovePost, type PostStatus, roundAfter } from '../../shared/posts/statuses.ts';
 import type { Side } from '../../shared/roles.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -14,7 +15,8 @@ import type { PostInCycle, PostRow } from './load.ts';
 import { notifyPostMove } from './notify.ts';
 import { startRunningWhenApproved } from './running.ts';
 
-type Move = MovePostBody extends infer B ? (B extends { to: infer T } ? B & { to: T } : never) : never;
+/** A move as the route validated it (the note defaulted). */
+type Move = z.output<typeof movePostBody>;
 
 /** The version the client is asked about: frozen copy, fields and assets, never changed again. */
 async function freezeVersion(tx: Tx, actor: Actor, found: PostInCycle, round: number) {

@@ -84,7 +84,7 @@ export const postAssetRoutes: RouteModule = (app, ctx) => {
         throw error;
       }
       reply.code(201);
-      return fullPost(ctx, ctx.db as Tx, actor, postId);
+      return fullPost(ctx, actor, postId);
     },
   );
 
@@ -126,7 +126,7 @@ export const postAssetRoutes: RouteModule = (app, ctx) => {
         await recordPostEvent(tx, actor, found, 'post.asset_removed', { name: asset.name });
         return asset.postId;
       });
-      return fullPost(ctx, ctx.db as Tx, actor, postId);
+      return fullPost(ctx, actor, postId);
     },
   );
 };

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { createCommentBody, postFull, resolveCommentBody } from '../../shared/api/posts.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { RouteModule } from '../context.ts';
-import type { Tx } from '../db/connect.ts';
 import { postAssets, postComments } from '../db/schema/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import { transact } from '../live/transact.ts';
@@ -90,7 +89,7 @@ export const postCommentRoutes: RouteModule = (app, ctx) => {
         await notifyPostComment(tx, actor, found, internal);
       });
       reply.code(201);
-      return fullPost(ctx, ctx.db as Tx, actor, request.params.postId);
+      return fullPost(ctx, actor, request.params.postId);
     },
   );
 
@@ -125,7 +124,7 @@ export const postCommentRoutes: RouteModule = (app, ctx) => {
           .where(eq(postComments.id, request.params.commentId));
         await recordPostEvent(tx, actor, found, 'post.comment_resolved', { resolved }, comment.internal);
       });
-      return fullPost(ctx, ctx.db as Tx, actor, comment.postId);
+      return fullPost(ctx, actor, comment.postId);
     },
   );
 };

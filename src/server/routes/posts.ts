@@ -12,7 +12,6 @@ import {
 import { localParts } from '../../shared/time.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Context, RouteModule } from '../context.ts';
-import type { Tx } from '../db/connect.ts';
 import { channels, posts, slots, topics } from '../db/schema/index.ts';
 import { AppError, notFound, staleVersion } from '../errors.ts';
 import { transact } from '../live/transact.ts';
@@ -32,9 +31,11 @@ const tags = ['posts'];
 const cycleParams = z.object({ cycleId: z.uuid() });
 const postParams = z.object({ postId: z.uuid() });
 
-/** The post as its editor or reviewer sees it now. */
-export const fullPost = (ctx: Context, tx: Tx, actor: Actor, postId: string) =>
-  loadPost(tx, actor, postId).then((found) => presentPostFull(tx, actor, found, ctx.env.maxUploadBytes));
+/** The post as its editor or reviewer sees it now (read after the change has committed). */
+export const fullPost = (ctx: Context, actor: Actor, postId: string) =>
+  loadPost(ctx.db, actor, postId).then((found) =>
+    presentPostFull(ctx.db, actor, found, ctx.env.maxUploadBytes),
+  );
 
 /** An editor may not change a post the client is reading (or one already out). */
 export function requireEditable(actor: Actor, found: PostInCycle) {
@@ -117,7 +118,7 @@ export const postRoutes: RouteModule = (app, ctx) => {
         return (await createPost(tx, actor, found, request.body.slotId)).id;
       });
       reply.code(201);
-      return fullPost(ctx, ctx.db as Tx, actor, postId);
+      return fullPost(ctx, actor, postId);
     },
   );
 
@@ -131,7 +132,7 @@ export const postRoutes: RouteModule = (app, ctx) => {
         response: { 200: postFull },
       },
     },
-    async (request) => fullPost(ctx, ctx.db as Tx, requireActor(request), request.params.postId),
+    async (request) => fullPost(ctx, requireActor(request), request.params.postId),
   );
 
   app.patch(
@@ -172,7 +173,7 @@ export const postRoutes: RouteModule = (app, ctx) => {
           .where(eq(posts.id, found.post.id));
         await recordPostEvent(tx, actor, found, 'post.updated', { fields: Object.keys(request.body) });
       });
-      return fullPost(ctx, ctx.db as Tx, actor, request.params.postId);
+      return fullPost(ctx, actor, request.params.postId);
     },
   );
 
@@ -197,7 +198,7 @@ export const postRoutes: RouteModule = (app, ctx) => {
         await movePost(tx, actor, found, request.body);
       });
       reconnectEditors(ctx, request.params.postId);
-      return fullPost(ctx, ctx.db as Tx, actor, request.params.postId);
+      return fullPost(ctx, actor, request.params.postId);
     },
   );
 

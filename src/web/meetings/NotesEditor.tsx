@@ -7,8 +7,11 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { renderCaret } from '../collab/caret.ts';
+import type { CollabStatus } from '../collab/useCollabConnection.ts';
 import { caretColor } from './notesColors.ts';
-import { type NotesStatus, useNotesConnection } from './useNotesConnection.ts';
+import { useNotesConnection } from './useNotesConnection.ts';
+import '../collab/carets.css';
 import './NotesEditor.css';
 
 export interface NotesEditorProps {
@@ -110,27 +113,8 @@ function NotesBody(props: {
   return <EditorContent editor={editor} className="notes-editor" />;
 }
 
-/**
- * Someone else's caret with their name. The name is the server's (it stamps presence with the
- * session's person); the colour comes from their browser, so only a plain hex one is used.
- * Hidden from screen readers: it sits inside the text and would be read as part of it.
- */
-function renderCaret(user: Record<string, unknown>): HTMLElement {
-  const color = typeof user.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : '#495057';
-  const caret = document.createElement('span');
-  caret.className = 'collaboration-carets__caret';
-  caret.setAttribute('aria-hidden', 'true');
-  caret.style.borderColor = color;
-  const label = document.createElement('span');
-  label.className = 'collaboration-carets__label';
-  label.style.backgroundColor = color;
-  label.textContent = typeof user.name === 'string' ? user.name : '';
-  caret.append(label);
-  return caret;
-}
-
 /** Quiet green when typing reaches everyone now; says so when it waits to be merged. */
-function ConnectionBadge({ status }: { status: NotesStatus }) {
+function ConnectionBadge({ status }: { status: CollabStatus }) {
   const { t } = useTranslation();
   // Always rendered, so screen readers hear the change when the text does.
   return (

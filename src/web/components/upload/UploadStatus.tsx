@@ -1,4 +1,5 @@
-import { Progress, Text } from '@mantine/core';
+import { ActionIcon, Progress, Text } from '@mantine/core';
+import { IconRefresh, IconX } from '@tabler/icons-react';
 import { formatSize } from '../../facts/answer/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import type { Upload } from './upload.ts';
@@ -32,6 +33,46 @@ export function UploadStatus({ upload, words }: { upload: Upload; words: UploadW
         aria-label={upload.file.name}
         animated={upload.state === 'uploading'}
       />
+    </>
+  );
+}
+
+/** Each action's label, naming the file (for screen readers: several rows have the same icons). */
+export interface UploadControlWords {
+  retry: string;
+  dismiss: string;
+  cancel: string;
+}
+
+/** Try again (when worth it) and cancel, or dismiss a failed one. */
+export function UploadControls({
+  upload,
+  words,
+  onRetry,
+  onCancel,
+}: {
+  upload: Upload;
+  words: UploadControlWords;
+  onRetry: () => void;
+  onCancel: () => void;
+}) {
+  const failed = upload.state === 'failed';
+  return (
+    <>
+      {failed && upload.retryable && (
+        <ActionIcon variant="subtle" size="lg" onClick={onRetry} aria-label={words.retry}>
+          <IconRefresh size={18} aria-hidden />
+        </ActionIcon>
+      )}
+      <ActionIcon
+        variant="subtle"
+        color="gray"
+        size="lg"
+        onClick={onCancel}
+        aria-label={failed ? words.dismiss : words.cancel}
+      >
+        <IconX size={18} aria-hidden />
+      </ActionIcon>
     </>
   );
 }

@@ -1,14 +1,12 @@
-import { ActionIcon, Anchor, Box, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Box, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import {
   IconCamera,
   IconFile,
   IconFileTypePdf,
   IconMovie,
   IconPaperclip,
-  IconRefresh,
   IconTrash,
   IconUpload,
-  IconX,
 } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
@@ -23,7 +21,7 @@ import {
 } from '../../api/factAnswerMutations.ts';
 import { factRequestQuery } from '../../api/factQueries.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
-import { UploadStatus } from '../../components/upload/UploadStatus.tsx';
+import { UploadControls, UploadStatus } from '../../components/upload/UploadStatus.tsx';
 import type { Upload } from '../../components/upload/upload.ts';
 import { useFileDrop } from '../../components/upload/upload.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -358,29 +356,16 @@ function UploadRow({
             }}
           />
         </Box>
-        {failed && upload.retryable && (
-          <ActionIcon
-            variant="subtle"
-            size="lg"
-            onClick={onRetry}
-            aria-label={`${t('facts.files.retry')}: ${upload.file.name}`}
-          >
-            <IconRefresh size={18} aria-hidden />
-          </ActionIcon>
-        )}
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          size="lg"
-          onClick={onCancel}
-          aria-label={
-            failed
-              ? `${t('facts.files.dismiss')}: ${upload.file.name}`
-              : t('facts.files.cancel', { name: upload.file.name })
-          }
-        >
-          <IconX size={18} aria-hidden />
-        </ActionIcon>
+        <UploadControls
+          upload={upload}
+          onRetry={onRetry}
+          onCancel={onCancel}
+          words={{
+            retry: `${t('facts.files.retry')}: ${upload.file.name}`,
+            dismiss: `${t('facts.files.dismiss')}: ${upload.file.name}`,
+            cancel: t('facts.files.cancel', { name: upload.file.name }),
+          }}
+        />
       </Group>
     </Paper>
   );

@@ -1,11 +1,11 @@
-import { ActionIcon, Anchor, Box, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconFile, IconMovie, IconRefresh, IconTrash, IconX } from '@tabler/icons-react';
+import { Anchor, Box, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconFile, IconMovie, IconTrash } from '@tabler/icons-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostAsset, PostFull } from '../../../../shared/api/index.ts';
 import { useDeleteAsset } from '../../../api/postMutations.ts';
 import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
-import { UploadStatus } from '../../../components/upload/UploadStatus.tsx';
+import { UploadControls, UploadStatus } from '../../../components/upload/UploadStatus.tsx';
 import type { Upload } from '../../../components/upload/upload.ts';
 import { formatSize } from '../../../facts/answer/format.ts';
 import { currentLanguage } from '../../../i18n/index.ts';
@@ -134,7 +134,7 @@ function UploadRow({
   onRetry: () => void;
 }) {
   const { t } = useTranslation();
-  const failed = upload.state === 'failed';
+  const _failed = upload.state === 'failed';
   return (
     <Paper component="li" withBorder radius="sm" p={6}>
       <Group gap="sm" wrap="nowrap" align="center">
@@ -151,29 +151,16 @@ function UploadRow({
             }}
           />
         </Box>
-        {failed && upload.retryable && (
-          <ActionIcon
-            variant="subtle"
-            size="lg"
-            onClick={onRetry}
-            aria-label={t('postEditor.assets.retry', { name: upload.file.name })}
-          >
-            <IconRefresh size={18} aria-hidden />
-          </ActionIcon>
-        )}
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          size="lg"
-          onClick={onCancel}
-          aria-label={
-            failed
-              ? t('postEditor.assets.dismiss', { name: upload.file.name })
-              : t('postEditor.assets.cancel', { name: upload.file.name })
-          }
-        >
-          <IconX size={18} aria-hidden />
-        </ActionIcon>
+        <UploadControls
+          upload={upload}
+          onRetry={onRetry}
+          onCancel={onCancel}
+          words={{
+            retry: t('postEditor.assets.retry', { name: upload.file.name }),
+            dismiss: t('postEditor.assets.dismiss', { name: upload.file.name }),
+            cancel: t('postEditor.assets.cancel', { name: upload.file.name }),
+          }}
+        />
       </Group>
     </Paper>
   );

@@ -6,11 +6,12 @@ import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { copyTextOf } from '../../../../shared/posts/copyText.ts';
+import { renderCaret } from '../../../collab/caret.ts';
+import { useCollabConnection } from '../../../collab/useCollabConnection.ts';
 import { caretColor } from '../../../meetings/notesColors.ts';
 import { CopyStatusBadge } from './CopyStatusBadge.tsx';
-import { renderCaret } from './caret.ts';
 import { copyExtensions } from './copyExtensions.ts';
-import { useCopyConnection } from './useCopyConnection.ts';
+import '../../../collab/carets.css';
 import './CopyEditor.css';
 
 interface Props {
@@ -41,7 +42,8 @@ interface Props {
  */
 export function CopyEditor(props: Props) {
   const { t } = useTranslation();
-  const connection = useCopyConnection(props.documentName, props.editable);
+  // Editable or not decides what the server grants: a change reconnects to be granted anew.
+  const connection = useCollabConnection(props.documentName, props.editable);
   const locked = !props.editable || connection.serverReadOnly;
   const { onProvider } = props;
   useEffect(() => {

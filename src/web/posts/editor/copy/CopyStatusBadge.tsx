@@ -1,13 +1,13 @@
 import { Badge, Loader } from '@mantine/core';
 import { IconCheck, IconWifiOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { CopyStatus } from './useCopyConnection.ts';
+import type { CollabStatus } from '../../../collab/useCollabConnection.ts';
 
 /**
  * Quiet green when the copy is saved for everyone; says so when typing waits to be merged.
  * Always rendered, so screen readers hear the change when the text does.
  */
-export function CopyStatusBadge({ status, unsaved }: { status: CopyStatus; unsaved: boolean }) {
+export function CopyStatusBadge({ status, unsaved }: { status: CollabStatus; unsaved: boolean }) {
   const { t } = useTranslation();
   return (
     <span role="status">

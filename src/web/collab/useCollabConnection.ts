@@ -1,15 +1,15 @@
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import { useEffect, useState } from 'react';
 
-/** Whether the writer's typing reaches the others now (same meaning as the meeting notes'). */
-export type CopyStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'unavailable';
+/** Whether one's typing reaches the others now. */
+export type CollabStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'unavailable';
 
-export interface CopyConnection {
+export interface CollabConnection {
   provider: HocuspocusProvider | null;
-  status: CopyStatus;
+  status: CollabStatus;
   /** The document has loaded once: until then the editor is empty, not the copy. */
   synced: boolean;
-  /** The server opened the copy read-only (the client reviews it, say). */
+  /** The server opened the document read-only (a post with the client, an ended meeting). */
   serverReadOnly: boolean;
   /** Typing the server has not confirmed yet. */
   unsaved: boolean;
@@ -18,12 +18,17 @@ export interface CopyConnection {
 const collabUrl = () => `${location.origin.replace(/^http/, 'ws')}/api/collab`;
 
 /**
- * One Hocuspocus provider for a post's copy while its editor is on screen. The server names the
- * document (`copyDocument`), so the browser never guesses which one it may open. Typing goes on
- * offline and merges when the connection is back.
+ * One Hocuspocus provider for a shared document (meeting notes, a post's copy) while its editor
+ * is on screen. The Yjs document outlives every drop of the connection: typing goes on offline
+ * and merges when the provider is back. A refusal looks the same whether the document does not
+ * exist or is not this person's. A change of `accessKey` reconnects on purpose: the server
+ * grants read or write when the connection opens.
  */
-export function useCopyConnection(documentName: string | null, writable: boolean): CopyConnection {
-  const [state, setState] = useState<CopyConnection>({
+export function useCollabConnection(
+  documentName: string | null,
+  accessKey: unknown = null,
+): CollabConnection {
+  const [state, setState] = useState<CollabConnection>({
     provider: null,
     status: 'connecting',
     synced: false,
@@ -31,9 +36,7 @@ export function useCopyConnection(documentName: string | null, writable: boolean
     unsaved: false,
   });
 
-  // The server grants read or write when the connection opens: a post taken back (or sent)
-  // reconnects, so the writer gets the access the post's status gives now.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `writable` reconnects on purpose
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `accessKey` reconnects on purpose
   useEffect(() => {
     if (!documentName) {
       setState({
@@ -53,7 +56,7 @@ export function useCopyConnection(documentName: string | null, writable: boolean
     let serverReadOnly = false;
     let unsaved = false;
 
-    const statusNow = (): CopyStatus => {
+    const statusNow = (): CollabStatus => {
       if (refused) return 'unavailable';
       if (!navigator.onLine) return 'offline';
       if (socket === WebSocketStatus.Connected && provider.isAuthenticated) return 'connected';
@@ -91,7 +94,7 @@ export function useCopyConnection(documentName: string | null, writable: boolean
       window.removeEventListener('offline', update);
       provider.destroy();
     };
-  }, [documentName, writable]);
+  }, [documentName, accessKey]);
 
   return state;
 }
