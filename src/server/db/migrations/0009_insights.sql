@@ -26,5 +26,4 @@ CREATE TABLE "insight_history" (
 ALTER TABLE "clients" ADD COLUMN "co_creation_since" text;--> statement-breakpoint
 ALTER TABLE "insight_cache" ADD CONSTRAINT "insight_cache_client_id_clients_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."clients"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "insight_history" ADD CONSTRAINT "insight_history_client_id_clients_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."clients"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "insight_history" ADD CONSTRAINT "insight_history_imported_by_id_users_id_fk" FOREIGN KEY ("imported_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "topic_passes_cycle_idx" ON "topic_passes" USING btree ("cycle_id");
+ALTER TABLE "insight_history" ADD CONSTRAINT "insight_history_imported_by_id_users_id_fk" FOREIGN KEY ("imported_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
