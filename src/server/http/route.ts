@@ -1,0 +1,94 @@
+import type { FastifyReply, FastifyRequest, FastifySchema, RouteShorthandOptions } from 'fastify';
+import type { z } from 'zod';
+import {
+  type EndpointSpec,
+  isZod,
+  type ParsedBody,
+  type ParsedParams,
+  type ParsedQuery,
+  type ReplyOf,
+} from '../../shared/api/endpoint.ts';
+import type { App } from '../context.ts';
+import { strictBody } from './strictBody.ts';
+
+export type EndpointRequest<E extends EndpointSpec> = FastifyRequest<{
+  Params: ParsedParams<E>;
+  Querystring: ParsedQuery<E>;
+  Body: ParsedBody<E>;
+}>;
+
+/**
+ * A handler parses nothing itself (the catalogue's schemas did), runs a command and returns
+ * what the endpoint answers; the first success status of the declaration is used unless the
+ * handler sent the reply itself (files, redirects).
+ */
+export type EndpointHandler<E extends EndpointSpec> = (
+  request: EndpointRequest<E>,
+  reply: FastifyReply,
+) => Promise<ReplyOf<E> | FastifyReply>;
+
+/** Route options beyond the declaration: hooks that run before the body is read. */
+export type RouteExtras = Pick<RouteShorthandOptions, 'onRequest' | 'preHandler' | 'bodyLimit' | 'config'>;
+
+/** The Fastify schema of an endpoint: validation, serialization and the OpenAPI document. */
+export function fastifySchema(spec: EndpointSpec): FastifySchema {
+  const schema: FastifySchema & Record<string, unknown> = {
+    operationId: spec.operationId,
+    tags: [...spec.tags],
+    summary: spec.summary,
+    ...(spec.description ? { description: spec.description } : {}),
+  };
+  if (spec.params) schema.params = spec.params;
+  if (spec.query) schema.querystring = spec.query;
+  if (isZod(spec.body)) schema.body = strictBody(spec.body);
+  // Only JSON answers go to the serializer; files and upgrades are described in the OpenAPI
+  // document (openapi.ts) and sent as they are.
+  const response: Record<number, z.ZodType> = {};
+  for (const [status, answer] of Object.entries(spec.responses)) {
+    if (isZod(answer)) response[Number(status)] = answer;
+  }
+  if (Object.keys(response).length > 0) schema.response = response;
+  return schema;
+}
+
+function successStatus(spec: EndpointSpec): number {
+  const statuses = Object.keys(spec.responses)
+    .map(Number)
+    .filter((s) => s >= 200 && s < 300)
+    .sort((a, b) => a - b);
+  return statuses[0] ?? 200;
+}
+
+/**
+ * Registers an endpoint of the catalogue. This is the only way a route is added under /api
+ * (a test checks every Fastify route against the catalogue), so the contract and the server
+ * cannot drift apart.
+ */
+export function route<E extends EndpointSpec>(
+  app: App,
+  spec: E,
+  handler: EndpointHandler<E>,
+  extras: RouteExtras = {},
+): void {
+  const status = successStatus(spec);
+  app.route({
+    ...extras,
+    method: spec.method,
+    url: spec.path,
+    schema: fastifySchema(spec),
+    config: { ...(extras.config as object | undefined), operationId: spec.operationId },
+    handler: async (request, reply) => {
+      const result = await handler(request as unknown as EndpointRequest<E>, reply);
+      if (result === reply || reply.sent) return reply;
+      if (reply.statusCode === 200 && status !== 200) reply.status(status);
+      return result;
+    },
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The catalogue endpoint a route was registered from (checked by the catalogue test). */
+    operationId?: string;
+  }
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * The same schema, refusing unknown keys at every level: a typo in a field name must be a
+ * 400 that names the field, not a change silently dropped. Objects that already say what to do
+ * with other keys (a catch-all) keep it. Descriptions are carried over for the OpenAPI document.
+ */
+export function strictBody<S extends z.ZodType>(schema: S): S {
+  return strict(schema) as S;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: walks zod's own definitions, whose types vary by kind
+type Def = Record<string, any>;
+
+function strict(schema: z.ZodType): z.ZodType {
+  const def = schema._zod.def as Def;
+  let next: Def | null = null;
+  switch (def.type) {
+    case 'object': {
+      const shape = Object.fromEntries(
+        Object.entries(def.shape as Record<string, z.ZodType>).map(([key, value]) => [key, strict(value)]),
+      );
+      next = { ...def, shape, catchall: def.catchall ?? z.never() };
+      break;
+    }
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'nonoptional':
+    case 'catch':
+      next = { ...def, innerType: strict(def.innerType) };
+      break;
+    case 'array':
+      next = { ...def, element: strict(def.element) };
+      break;
+    case 'union':
+      next = { ...def, options: (def.options as z.ZodType[]).map(strict) };
+      break;
+    case 'intersection':
+      next = { ...def, left: strict(def.left), right: strict(def.right) };
+      break;
+    case 'record':
+      next = { ...def, valueType: strict(def.valueType) };
+      break;
+    case 'pipe':
+      next = { ...def, in: strict(def.in) };
+      break;
+    default:
+      return schema;
+  }
+  const copy = schema.clone(next as never);
+  const meta = z.globalRegistry.get(schema);
+  if (meta) z.globalRegistry.add(copy, meta);
+  return copy;
+}

@@ -1,0 +1,14 @@
+import type { EndpointSpec } from './endpoint.ts';
+import * as topics from './endpoints/topics.ts';
+
+/**
+ * Every endpoint of the API, keyed by operationId. The server registers its routes from here,
+ * the web calls through here, and the tests iterate it (the role matrix, the OpenAPI lint).
+ */
+export const endpoints = {
+  ...topics,
+} as const;
+
+export type EndpointId = keyof typeof endpoints;
+
+export const allEndpoints: readonly EndpointSpec[] = Object.values(endpoints);
