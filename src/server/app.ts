@@ -15,12 +15,15 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { allEndpoints, endpoints } from '../shared/api/catalogue.ts';
 import { createCollab } from './collab/server.ts';
 import type { App, Context } from './context.ts';
 import type { Database } from './db/connect.ts';
 import type { Env } from './env.ts';
 import { startReminderWorker } from './facts/reminders.ts';
 import { createDiskStorage, filesDirOf } from './files/storage.ts';
+import { completeOpenApi } from './http/openapi.ts';
+import { route, watchRoutes } from './http/route.ts';
 import { createInProcessBus, type LiveBus } from './live/bus.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { MeetingRooms } from './meetings/room.ts';
@@ -57,6 +60,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     // Routes and their zod schemas are the API: a stray trailing slash should still find them.
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
+  watchRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
@@ -111,9 +115,11 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (document) =>
+      completeOpenApi('openapiObject' in document ? document.openapiObject : {}, allEndpoints),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  route(app, endpoints.getOpenApiDocument, async (_request, reply) => reply.send(app.swagger()));
 
   // Spreadsheet imports arrive as raw bytes: their encoding is detected later, not assumed here.
   app.addContentTypeParser(

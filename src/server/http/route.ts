@@ -92,3 +92,29 @@ declare module 'fastify' {
     operationId?: string;
   }
 }
+
+export interface SeenRoute {
+  method: string;
+  url: string;
+  operationId: string | undefined;
+}
+
+const seenByApp = new WeakMap<object, SeenRoute[]>();
+
+/**
+ * Remembers every route Fastify adds, with the catalogue endpoint it came from (if any), so a
+ * test can prove that nothing under /api was registered around the catalogue.
+ */
+export function watchRoutes(app: App): void {
+  const seen: SeenRoute[] = [];
+  seenByApp.set(app, seen);
+  app.addHook('onRoute', (options) => {
+    for (const method of [options.method].flat()) {
+      seen.push({ method, url: options.url, operationId: options.config?.operationId });
+    }
+  });
+}
+
+export function routesSeen(app: App): readonly SeenRoute[] {
+  return seenByApp.get(app) ?? [];
+}

@@ -17,8 +17,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const fields: Record<string, string> = {};
       for (const issue of error.validation) {
         // instancePath is "/email" or "/formats/0"; the whole body or query when empty.
-        const key =
-          issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || error.validationContext || 'body';
+        const at = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        // A field the endpoint does not know is named itself: a typo must not pass for a change.
+        const unknown =
+          issue.keyword === 'unrecognized_keys' ? (issue.params as { keys?: string[] }).keys : null;
+        if (unknown?.length) {
+          for (const name of unknown) fields[at ? `${at}.${name}` : name] ??= 'Unknown field';
+          continue;
+        }
+        const key = at || error.validationContext || 'body';
         fields[key] ??= issue.message ?? 'Invalid value';
       }
       const [first] = Object.entries(fields);

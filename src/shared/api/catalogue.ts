@@ -1,11 +1,15 @@
 import type { EndpointSpec } from './endpoint.ts';
+import * as docs from './endpoints/docs.ts';
 import * as topics from './endpoints/topics.ts';
 
 /**
  * Every endpoint of the API, keyed by operationId. The server registers its routes from here,
  * the web calls through here, and the tests iterate it (the role matrix, the OpenAPI lint).
  */
+export const endpointModules = { docs, topics } as const;
+
 export const endpoints = {
+  ...docs,
   ...topics,
 } as const;
 

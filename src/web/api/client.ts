@@ -1,4 +1,14 @@
+import {
+  type CallParts,
+  type EndpointSpec,
+  pathOf,
+  queryString,
+  type ResponseOf,
+  urlOf,
+} from '../../shared/api/endpoint.ts';
 import type { ErrorBody } from '../../shared/api/index.ts';
+
+export { urlOf };
 
 /** An error answered by the API, carrying its stable code and per-field messages. */
 export class ApiError extends Error {
@@ -101,3 +111,95 @@ export const api = {
     request<T>('POST', url, { raw: { data, type } }),
   delete: <T>(url: string) => request<T>('DELETE', url),
 };
+
+// ---------- calls through the endpoint catalogue ----------
+
+interface CallOptions {
+  /** Calls whose 401 is an answer, not an expired session (login). */
+  allowUnauthorized?: boolean;
+}
+
+/** `parts` may be left out only when the endpoint needs none of params and body. */
+type Args<E extends EndpointSpec> =
+  object extends CallParts<E> ? [parts?: CallParts<E> & CallOptions] : [parts: CallParts<E> & CallOptions];
+
+function target<E extends EndpointSpec>(spec: E, parts: { params?: unknown; query?: unknown } = {}): string {
+  return (
+    pathOf(spec, parts.params as Record<string, unknown> | undefined) +
+    queryString(parts.query as Record<string, unknown> | undefined)
+  );
+}
+
+/**
+ * Calls an endpoint of the catalogue: the path, the parts it needs and the answer's type all
+ * come from its declaration, so a renamed field or path is a compile error here too.
+ */
+export function call<E extends EndpointSpec>(spec: E, ...[parts]: Args<E>): Promise<ResponseOf<E>> {
+  const options = parts as (CallParts<E> & CallOptions) | undefined;
+  return request<ResponseOf<E>>(spec.method, target(spec, options), {
+    ...(options?.body !== undefined ? { body: options.body } : spec.method === 'GET' ? {} : { body: {} }),
+    ...(options?.allowUnauthorized ? { allowUnauthorized: true } : {}),
+  });
+}
+
+/** Sends a file as it is (a spreadsheet import) to an endpoint whose body is `rawBody`. */
+export function sendFile<E extends EndpointSpec>(
+  spec: E,
+  parts: { params?: CallParts<E>['params']; query?: CallParts<E>['query'] },
+  data: Blob | ArrayBuffer,
+  type: string,
+): Promise<ResponseOf<E>> {
+  return request<ResponseOf<E>>(spec.method, target(spec, parts), { raw: { data, type } });
+}
+
+export interface Upload<T> {
+  done: Promise<T>;
+  cancel: () => void;
+}
+
+/**
+ * Sends one file (multipart, the endpoint's declared field) with XMLHttpRequest, which, unlike
+ * fetch, reports the upload's progress. Rejects with ApiError (413, 415…), NetworkError, or an
+ * AbortError when cancelled.
+ */
+export function uploadFile<E extends EndpointSpec>(
+  spec: E,
+  parts: { params?: CallParts<E>['params'] },
+  file: File,
+  onProgress: (fraction: number) => void,
+): Upload<ResponseOf<E>> {
+  const field = typeof spec.body === 'object' && spec.body && 'kind' in spec.body ? spec.body.kind : null;
+  if (field !== 'multipart') throw new Error(`${spec.operationId} takes no file upload`);
+  const name = (spec.body as { field: string }).field;
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<ResponseOf<E>>((resolve, reject) => {
+    xhr.open(spec.method, target(spec, parts));
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      const data: unknown = xhr.responseText ? safeJson(xhr.responseText) : undefined;
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(data as ResponseOf<E>);
+        return;
+      }
+      if (xhr.status === 401) onUnauthorized();
+      reject(
+        isErrorBody(data)
+          ? new ApiError(xhr.status, data.error)
+          : new ApiError(xhr.status, {
+              code: xhr.status === 413 ? 'file_too_large' : 'unknown',
+              message: xhr.responseText,
+            }),
+      );
+    };
+    xhr.onerror = () => reject(new NetworkError());
+    xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));
+    const form = new FormData();
+    form.append(name, file, file.name);
+    xhr.send(form);
+  });
+  return { done, cancel: () => xhr.abort() };
+}

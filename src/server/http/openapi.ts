@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { errorBody } from '../../shared/api/common.ts';
+import { type EndpointSpec, isZod } from '../../shared/api/endpoint.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document is plain JSON, walked by key
+type Json = Record<string, any>;
+
+const binary = { type: 'string', format: 'binary' } as const;
+
+/**
+ * What Fastify's route schemas cannot say, added from the catalogue: the real media types of
+ * uploads and downloads, the error body every operation may answer, and which operations need
+ * no session. Fastify's schemas carry only JSON (validation and serialization).
+ */
+export function completeOpenApi(document: Json, endpoints: readonly EndpointSpec[]): Json {
+  const byId = new Map(endpoints.map((e) => [e.operationId, e]));
+  document.components ??= {};
+  document.components.schemas ??= {};
+  document.components.schemas.ErrorBody = z.toJSONSchema(errorBody, { target: 'openapi-3.0' });
+  for (const item of Object.values(document.paths ?? {}) as Json[]) {
+    for (const operation of Object.values(item) as Json[]) {
+      const spec = byId.get(operation?.operationId);
+      if (!spec) continue;
+      describeRequest(operation, spec);
+      describeResponses(operation, spec);
+      if (spec.public) operation.security = [];
+    }
+  }
+  return document;
+}
+
+function describeRequest(operation: Json, spec: EndpointSpec): void {
+  const body = spec.body;
+  if (!body || isZod(body)) return;
+  if (body.kind === 'multipart') {
+    operation.requestBody = {
+      required: true,
+      description: body.description,
+      content: {
+        'multipart/form-data': {
+          schema: { type: 'object', required: [body.field], properties: { [body.field]: binary } },
+        },
+      },
+    };
+  } else {
+    operation.requestBody = {
+      required: true,
+      description: body.description,
+      content: Object.fromEntries(body.mediaTypes.map((type) => [type, { schema: binary }])),
+    };
+  }
+}
+
+function describeResponses(operation: Json, spec: EndpointSpec): void {
+  operation.responses ??= {};
+  for (const [status, answer] of Object.entries(spec.responses)) {
+    if (isZod(answer)) continue;
+    operation.responses[status] =
+      answer.kind === 'file'
+        ? { description: answer.description, content: { [answer.mediaType]: { schema: binary } } }
+        : { description: answer.description };
+  }
+  operation.responses['4XX'] = {
+    description: 'An error from the catalogue (`error.code` says which; `fields` names the bad inputs).',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+  };
+}
