@@ -1,4 +1,11 @@
 import type { App } from '../../src/server/context.ts';
+import {
+  type CallParts,
+  type EndpointSpec,
+  pathOf,
+  queryString,
+  type ResponseOf,
+} from '../../src/shared/api/endpoint.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -52,3 +59,32 @@ export async function call<T = any>(
     cookie: setCookie?.value ? `plit_session=${setCookie.value}` : null,
   };
 }
+
+interface As {
+  /** The caller's session cookie; anonymous without one. */
+  cookie?: string | null;
+  headers?: Record<string, string>;
+}
+
+/**
+ * A valid call through the endpoint catalogue: the path, its parts and the answer's type come
+ * from the declaration, so a test cannot drift from the contract. Bad input goes through
+ * `raw()`, the one untyped way in.
+ */
+export function api<E extends EndpointSpec>(
+  app: App,
+  spec: E,
+  parts: CallParts<E> & As,
+): Promise<Reply<ResponseOf<E>>> {
+  const url =
+    pathOf(spec, parts.params as Record<string, unknown> | undefined) +
+    queryString(parts.query as Record<string, unknown> | undefined);
+  return call(app, spec.method, url, {
+    ...(parts.cookie !== undefined ? { cookie: parts.cookie } : {}),
+    ...(parts.body !== undefined ? { body: parts.body } : {}),
+    ...(parts.headers ? { headers: parts.headers } : {}),
+  });
+}
+
+/** The untyped escape hatch: any method, any URL, any body, for tests of bad input. */
+export const raw = call;
