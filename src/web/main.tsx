@@ -7,7 +7,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError, setUnauthorizedHandler } from './api/client.ts';
-import { keys } from './api/queries.ts';
+import { keys } from './clients/queries.ts';
 import { Providers } from './components/Providers.tsx';
 import { createAppRouter } from './router.tsx';
 

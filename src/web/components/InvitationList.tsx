@@ -2,7 +2,7 @@ import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { IconSend, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Invitation } from '../../shared/api/index.ts';
-import { useResendInvitation, useRevokeInvitation } from '../api/mutations.ts';
+import { useResendInvitation, useRevokeInvitation } from '../clients/mutations.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { notifyError, notifySuccess } from '../lib/errors.ts';
 import { formatDate } from '../lib/format.ts';

@@ -1,7 +1,7 @@
 import { Select, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCreateInvitation } from '../api/mutations.ts';
+import { useCreateInvitation } from '../clients/mutations.ts';
 import { notifySuccess, reportFormError } from '../lib/errors.ts';
 import { type AnyRole, roleOptions } from '../lib/roles.ts';
 import { email as emailRule, hasErrors, required, validate } from '../lib/validate.ts';

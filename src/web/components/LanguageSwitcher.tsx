@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../shared/api/index.ts';
 import { api } from '../api/client.ts';
-import { keys } from '../api/queries.ts';
+import { keys } from '../clients/queries.ts';
 import {
   changeLanguage,
   currentLanguage,

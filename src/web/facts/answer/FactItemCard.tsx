@@ -19,11 +19,11 @@ import { formatDayShort } from '../../lib/dates.ts';
 import { notifyError, notifySuccess } from '../../lib/errors.ts';
 import { useMe } from '../../lib/useMe.ts';
 import { AnswerFields } from './AnswerFields.tsx';
-import { AnswerView } from './AnswerView.tsx';
+import classes from './answer.module.css';
 import { workingAnswer } from './answerForm.ts';
-import classes from './facts.module.css';
 import { formatWhen } from './format.ts';
 import { ReplyBox, ThreadMessages } from './ItemThread.tsx';
+import { AnswerView } from './ReadOnlyAnswer.tsx';
 import { ATTENTION_COLOR } from './tones.ts';
 import { type SaveState, useItemAnswer } from './useItemAnswer.ts';
 

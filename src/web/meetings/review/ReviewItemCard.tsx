@@ -3,17 +3,17 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Channel, Meeting } from '../../../shared/api/index.ts';
 import type { Network, Side } from '../../../shared/roles.ts';
+import { NetworkIcon } from '../../components/NetworkIcon.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
+import { formatLabel } from '../../lib/channelLabels.ts';
 import { formatDayShort } from '../../lib/dates.ts';
-import { formatLabel } from '../../pages/clients/channelLabels.ts';
-import { NetworkIcon } from '../../pages/clients/NetworkIcon.tsx';
-import { statusColor, statusLabel } from '../../pages/cycle/labels.ts';
-import { channelName } from '../../pages/cycle/PlanContext.tsx';
+import { statusColor, statusLabel } from '../../planning/labels.ts';
+import { channelName } from '../../planning/PlanContext.tsx';
 import { CommentThread, verdictColor } from './CommentThread.tsx';
 import { Composer } from './Composer.tsx';
-import { DecisionButtons } from './DecisionButtons.tsx';
+import type { CommentInput, ReviewDecision } from './meetingReviewMutations.ts';
+import { DecisionButtons } from './ReviewDecisionButtons.tsx';
 import type { ReviewItem } from './reviewModel.ts';
-import type { CommentInput, ReviewDecision } from './reviewMutations.ts';
 
 interface Props {
   item: ReviewItem;

@@ -2,11 +2,11 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { meetingKeys, type RoomMeeting } from '../../api/meetingQueries.ts';
-import { planKeys } from '../../api/planQueries.ts';
-import { keys } from '../../api/queries.ts';
+import { keys } from '../../clients/queries.ts';
 import type { LiveEvent, LiveFrame, PresentPerson } from '../../live/connection.ts';
 import { useLiveRooms } from '../../live/useLiveRooms.ts';
+import { planKeys } from '../../planning/queries.ts';
+import { meetingKeys, type RoomMeeting } from '../queries.ts';
 
 /** A burst of events (a vote storm, a month of slots) refetches once. */
 const SETTLE_MS = 150;
