@@ -10,12 +10,12 @@ import {
 import { AcceptInvitationPage } from './auth/AcceptInvitationPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { MagicLinkPage } from './auth/MagicLinkPage.tsx';
+import { meQuery, setupQuery } from './auth/queries.ts';
 import { RequestPasswordResetPage } from './auth/RequestPasswordResetPage.tsx';
 import { ResetPasswordPage } from './auth/ResetPasswordPage.tsx';
 import { SetupPage } from './auth/SetupPage.tsx';
 import { ClientPage } from './clients/ClientPage.tsx';
 import { ClientsPage } from './clients/ClientsPage.tsx';
-import { meQuery, setupQuery } from './clients/queries.ts';
 import { type ClientTab, clientTabs } from './clients/tabs.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { NotFoundPage } from './components/NotFoundPage.tsx';

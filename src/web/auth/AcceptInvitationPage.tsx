@@ -7,8 +7,6 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { invitationPreview } from '../../shared/api/members.ts';
 import { ApiError, api, withQuery } from '../api/client.ts';
-import { useAcceptInvitation, useLogout } from '../clients/mutations.ts';
-import { meQuery } from '../clients/queries.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { PasswordField } from '../components/PasswordField.tsx';
@@ -16,6 +14,8 @@ import { notifyError, reportFormError } from '../lib/errors.ts';
 import { roleLabel } from '../lib/roles.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import { hasErrors, maxLength, password as passwordRule, required, validate } from '../lib/validate.ts';
+import { useAcceptInvitation, useLogout } from './mutations.ts';
+import { meQuery } from './queries.ts';
 
 type InvitationPreview = z.infer<typeof invitationPreview>;
 

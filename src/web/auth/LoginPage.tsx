@@ -3,12 +3,12 @@ import { IconAlertCircle, IconMailCheck } from '@tabler/icons-react';
 import { getRouteApi, Link, useRouter } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLogin, useRequestMagicLink } from '../clients/mutations.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { PasswordField } from '../components/PasswordField.tsx';
 import { errorMessage, notifyError } from '../lib/errors.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import { email as emailRule, hasErrors, required, validate } from '../lib/validate.ts';
+import { useLogin, useRequestMagicLink } from './mutations.ts';
 
 const route = getRouteApi('/login');
 

@@ -3,11 +3,11 @@ import { IconMailCheck } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRequestPasswordReset } from '../clients/mutations.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { reportFormError } from '../lib/errors.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import { email as emailRule, hasErrors, required, validate } from '../lib/validate.ts';
+import { useRequestPasswordReset } from './mutations.ts';
 
 export function RequestPasswordResetPage() {
   const { t } = useTranslation();

@@ -4,12 +4,12 @@ import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
-import { useConfirmPasswordReset } from '../clients/mutations.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
 import { notifySuccess, reportFormError } from '../lib/errors.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import { hasErrors, password as passwordRule, validate } from '../lib/validate.ts';
+import { useConfirmPasswordReset } from './mutations.ts';
 
 const route = getRouteApi('/reset-password/$token');
 

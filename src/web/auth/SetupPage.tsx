@@ -2,7 +2,6 @@ import { Button, Stack, TextInput } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSetup } from '../clients/mutations.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { PasswordField } from '../components/PasswordField.tsx';
 import { currentLanguage } from '../i18n/index.ts';
@@ -17,6 +16,7 @@ import {
   required,
   validate,
 } from '../lib/validate.ts';
+import { useSetup } from './mutations.ts';
 
 const fields = ['agencyName', 'name', 'email', 'password'] as const;
 

@@ -8,7 +8,7 @@ import type {
   Notification,
 } from '../../shared/api/index.ts';
 import { ApiError, api, NetworkError } from '../api/client.ts';
-import { keys } from '../clients/queries.ts';
+import { authKeys } from '../auth/queries.ts';
 import { factKeys } from './queries.ts';
 
 type WithRequest = { request: FactRequestFull };
@@ -50,7 +50,7 @@ export function useConfirmFactLink() {
     onSuccess: ({ me }) => {
       // Whatever the previous person saw must not leak into this session.
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'setup' });
-      queryClient.setQueryData(keys.me, me);
+      queryClient.setQueryData(authKeys.me, me);
     },
   });
 }

@@ -2,7 +2,7 @@ import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-quer
 import type { Cycle, Plan, Slot, Topic } from '../../shared/api/index.ts';
 import type { CycleStage, Format, TopicStatus } from '../../shared/roles.ts';
 import { api, withQuery } from '../api/client.ts';
-import { keys } from '../clients/queries.ts';
+import { clientKeys } from '../clients/queries.ts';
 import { type ImportPreview, planKeys } from './queries.ts';
 
 export interface SlotInput {
@@ -101,7 +101,7 @@ export const useStartCycle = (clientId: string) => {
   return useMutation({
     mutationFn: (body: { month: string; copyCadence: boolean }) =>
       api.post<{ cycle: Cycle }>(`/api/clients/${clientId}/cycles`, body),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.clients }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: clientKeys.clients }),
   });
 };
 
@@ -109,7 +109,7 @@ export const useStartCycle = (clientId: string) => {
 const useCycleMutation = <V>(cycleId: string, call: (vars: V) => Promise<{ cycle: Cycle }>) =>
   usePlanMutation(cycleId, call, {
     apply: (plan, { cycle }) => withCycle(plan, cycle),
-    alsoInvalidate: () => [keys.clients],
+    alsoInvalidate: () => [clientKeys.clients],
   });
 
 export const useMoveStage = (cycleId: string) =>

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { Plan } from '../../shared/api/index.ts';
-import { keys } from '../clients/queries.ts';
+import { clientKeys } from '../clients/queries.ts';
 import { factKeys } from '../facts/queries.ts';
 import { useLiveRooms } from '../live/useLiveRooms.ts';
 import { postKeys } from '../posts/queries.ts';
@@ -39,8 +39,9 @@ export function useLivePlan(plan: Plan | undefined): void {
       const what = pending.current;
       pending.current = new Set();
       if (what.has('plan')) void queryClient.invalidateQueries({ queryKey: planKeys.plan(cycleId) });
-      if (what.has('channels')) void queryClient.invalidateQueries({ queryKey: keys.channels(clientId) });
-      if (what.has('rubrics')) void queryClient.invalidateQueries({ queryKey: keys.rubrics(clientId) });
+      if (what.has('channels'))
+        void queryClient.invalidateQueries({ queryKey: clientKeys.channels(clientId) });
+      if (what.has('rubrics')) void queryClient.invalidateQueries({ queryKey: clientKeys.rubrics(clientId) });
       if (what.has('reserve'))
         void queryClient.invalidateQueries({ queryKey: planKeys.reserveAll(clientId) });
       if (what.has('facts')) void queryClient.invalidateQueries({ queryKey: factKeys.cycleRequest(cycleId) });

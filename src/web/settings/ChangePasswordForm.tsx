@@ -3,8 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
-import { useChangePassword } from '../clients/mutations.ts';
-import { keys } from '../clients/queries.ts';
+import { authKeys } from '../auth/queries.ts';
 import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
 import { PasswordField } from '../components/PasswordField.tsx';
 import { SectionHeader } from '../components/SectionHeader.tsx';
@@ -12,6 +11,7 @@ import { notifySuccess, reportFormError } from '../lib/errors.ts';
 import { useFieldValues } from '../lib/useFieldValues.ts';
 import { useMe } from '../lib/useMe.ts';
 import { hasErrors, password as passwordRule, required, validate } from '../lib/validate.ts';
+import { useChangePassword } from './mutations.ts';
 
 const empty = { currentPassword: '', newPassword: '', repeat: '' };
 
@@ -41,7 +41,7 @@ export function ChangePasswordForm() {
         onSuccess: () => {
           setValues(empty);
           notifySuccess(t('settings.passwordChanged'));
-          void queryClient.invalidateQueries({ queryKey: keys.me });
+          void queryClient.invalidateQueries({ queryKey: authKeys.me });
         },
         onError: (error) => {
           // A wrong current password comes back as a field error (English text) or as

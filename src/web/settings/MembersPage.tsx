@@ -4,8 +4,6 @@ import { IconMailOpened, IconUserPlus, IconUsersGroup } from '@tabler/icons-reac
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { agencyRoles } from '../../shared/roles.ts';
-import { useRemoveMember, useUpdateMember } from '../clients/mutations.ts';
-import { invitationsQuery, membersQuery } from '../clients/queries.ts';
 import { EmptyBlock } from '../components/EmptyBlock.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { InvitationList } from '../components/InvitationList.tsx';
@@ -16,6 +14,8 @@ import { PeopleTable } from '../components/PeopleTable.tsx';
 import { SectionHeader } from '../components/SectionHeader.tsx';
 import { useMe } from '../lib/useMe.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
+import { useRemoveMember, useUpdateMember } from './mutations.ts';
+import { invitationsQuery, membersQuery } from './queries.ts';
 
 /** The agency's people. Owners manage roles and invitations; everyone else reads. */
 export function MembersPage() {

@@ -4,7 +4,6 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { OutboxMessage } from '../../shared/api/index.ts';
-import { outboxQuery } from '../clients/queries.ts';
 import { EmptyBlock } from '../components/EmptyBlock.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
@@ -13,6 +12,7 @@ import { formatDateTime } from '../lib/format.ts';
 import { linkify } from '../lib/linkify.tsx';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import { outboxStatusColor } from './outboxStatus.ts';
+import { outboxQuery } from './queries.ts';
 
 const route = getRouteApi('/_app/settings/outbox/$messageId');
 

@@ -3,7 +3,6 @@ import { IconMailOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { outboxQuery } from '../clients/queries.ts';
 import { EmptyBlock } from '../components/EmptyBlock.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
@@ -13,6 +12,7 @@ import { currentLanguage } from '../i18n/index.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import { outboxStatusColor } from './outboxStatus.ts';
+import { outboxQuery } from './queries.ts';
 
 /** Every email Plit sent or kept, for owners: the way to find a lost invitation link. */
 export function OutboxPage() {

@@ -1,12 +1,12 @@
 import { Button, Group, Paper, Select, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUpdateMe } from '../clients/mutations.ts';
 import { SectionHeader } from '../components/SectionHeader.tsx';
 import { changeLanguage, currentLanguage, type Language, languageNames, languages } from '../i18n/index.ts';
 import { notifySuccess, reportFormError } from '../lib/errors.ts';
 import { useMe } from '../lib/useMe.ts';
 import { hasErrors, maxLength, required, validate } from '../lib/validate.ts';
+import { useUpdateMe } from './mutations.ts';
 
 export function ProfileForm() {
   const { t } = useTranslation();

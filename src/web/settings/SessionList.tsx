@@ -4,8 +4,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../shared/api/index.ts';
-import { useRevokeAllSessions, useRevokeSession } from '../clients/mutations.ts';
-import { sessionsQuery } from '../clients/queries.ts';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
@@ -13,6 +11,8 @@ import { SectionHeader } from '../components/SectionHeader.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { notifyError, notifySuccess } from '../lib/errors.ts';
 import { formatDateTime } from '../lib/format.ts';
+import { useRevokeAllSessions, useRevokeSession } from './mutations.ts';
+import { sessionsQuery } from './queries.ts';
 import { describeUserAgent } from './userAgent.ts';
 
 /** Where this account is signed in; any session can be ended from here. */

@@ -2,7 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { keys } from '../../clients/queries.ts';
+import { clientKeys } from '../../clients/queries.ts';
 import type { LiveEvent, LiveFrame, PresentPerson } from '../../live/connection.ts';
 import { useLiveRooms } from '../../live/useLiveRooms.ts';
 import { planKeys } from '../../planning/queries.ts';
@@ -66,8 +66,8 @@ export function useMeetingLive(
         meeting: meetingKeys.meeting(meetingId),
         plan: planKeys.plan(cycleId),
         clientPlans: meetingKeys.clientPlans(cycleId),
-        channels: keys.channels(clientId),
-        rubrics: keys.rubrics(clientId),
+        channels: clientKeys.channels(clientId),
+        rubrics: clientKeys.rubrics(clientId),
       };
       for (const target of due) void queryClient.invalidateQueries({ queryKey: byTarget[target] });
     }, SETTLE_MS);

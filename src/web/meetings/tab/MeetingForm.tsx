@@ -20,7 +20,7 @@ import type { Client, Cycle, Meeting } from '../../../shared/api/index.ts';
 import type { MeetingFormat } from '../../../shared/roles.ts';
 import { localParts } from '../../../shared/time.ts';
 import { ApiError } from '../../api/client.ts';
-import { contactsQuery, membersQuery } from '../../clients/queries.ts';
+import { contactsQuery } from '../../clients/queries.ts';
 import { StaleVersionAlert } from '../../components/StaleVersionAlert.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatLocalDate } from '../../lib/dates.ts';
@@ -28,6 +28,7 @@ import { isStaleVersion, notifySuccess, reportFormError } from '../../lib/errors
 import { timeZoneOffset } from '../../lib/format.ts';
 import { useMe } from '../../lib/useMe.ts';
 import { changedFields, useEditBase } from '../../planning/useEditBase.ts';
+import { membersQuery } from '../../settings/queries.ts';
 import { durationOptions, zoneLabel } from './duration.ts';
 import { type MeetingInput, useScheduleMeeting, useUpdateMeeting } from './meetingTabMutations.ts';
 import { ParticipantsPicker } from './ParticipantsPicker.tsx';

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel, Contingency } from '../../../shared/api/index.ts';
-import { meQuery } from '../../clients/queries.ts';
+import { meQuery } from '../../auth/queries.ts';
 import { useActivateContingency } from '../mutations.ts';
 import { checkPlace, initialPlace, PlaceFields, placeInstant } from './PlaceFields.tsx';
 import { PostCreated } from './PostCreated.tsx';
