@@ -23,7 +23,7 @@ import classes from './answer.module.css';
 import { workingAnswer } from './answerForm.ts';
 import { formatWhen } from './format.ts';
 import { ReplyBox, ThreadMessages } from './ItemThread.tsx';
-import { AnswerView } from './ReadOnlyAnswer.tsx';
+import { ReadOnlyAnswer } from './ReadOnlyAnswer.tsx';
 import { ATTENTION_COLOR } from './tones.ts';
 import { type SaveState, useItemAnswer } from './useItemAnswer.ts';
 
@@ -105,7 +105,7 @@ export function FactItemCard({ requestId, item, answering, timeZone, today }: Pr
           />
         ) : (
           <>
-            <AnswerView requestId={requestId} item={item} questionId={questionId} />
+            <ReadOnlyAnswer requestId={requestId} item={item} questionId={questionId} />
             {answering && item.status === 'accepted' && (
               <Text size="sm" c="dimmed">
                 {t('facts.acceptedNote')}

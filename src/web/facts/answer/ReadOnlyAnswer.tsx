@@ -10,7 +10,7 @@ import { isWebAddress } from './answerForm.ts';
 import { FileAnswer } from './FileAnswer.tsx';
 
 /** A sent answer as it stands: read-only (accepted, or seen by the agency). */
-export function AnswerView({
+export function ReadOnlyAnswer({
   requestId,
   item,
   questionId,

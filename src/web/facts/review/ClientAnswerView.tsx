@@ -12,7 +12,7 @@ const isWebAddress = (url: string) => /^https?:\/\//i.test(url.trim());
 const isLocalDate = (date: string) => /^\d{4}-\d{2}-\d{2}$/.test(date);
 
 /** What the client answered, as its kind reads best; files follow whatever the kind. */
-export function AnswerView({ item }: { item: FactItemFull }) {
+export function ClientAnswerView({ item }: { item: FactItemFull }) {
   const { t } = useTranslation();
   if (!item.answer && item.files.length === 0) {
     return (

@@ -13,7 +13,7 @@ import { GroupSection } from './GroupSection.tsx';
 import { GENERAL, groupItems, matchesFilter, type ReviewFilter, reviewFilters } from './model.ts';
 
 /** The request once sent: how far the client is, and every answer to review, topic by topic. */
-export function ReviewView() {
+export function FactReviewView() {
   const { t } = useTranslation();
   const { plan, rubricById } = usePlanData();
   const { request } = useFactContext();

@@ -15,7 +15,7 @@ import { usePlanData } from '../../planning/PlanContext.tsx';
 import { cycleFactRequestQuery } from '../queries.ts';
 import { DraftView } from './DraftView.tsx';
 import { type FactData, FactProvider } from './FactContext.tsx';
-import { ReviewView } from './FactReviewView.tsx';
+import { FactReviewView } from './FactReviewView.tsx';
 
 /**
  * Stage 3 from the agency's side: the drafted request to shape and send, then the client's
@@ -86,6 +86,8 @@ function FactsLoaded({ request }: { request: FactRequestFull }) {
     };
   }, [request, contacts.data, client, cycle.stage, isAgency]);
   return (
-    <FactProvider value={value}>{request.status === 'draft' ? <DraftView /> : <ReviewView />}</FactProvider>
+    <FactProvider value={value}>
+      {request.status === 'draft' ? <DraftView /> : <FactReviewView />}
+    </FactProvider>
   );
 }

@@ -8,7 +8,7 @@ import { isStaleVersion, notifyError, notifySuccess } from '../../lib/errors.ts'
 import { formatDateTime } from '../../lib/format.ts';
 import { usePlanData } from '../../planning/PlanContext.tsx';
 import { useAcceptFactItem, useFactMessage, useFollowUpFactItem } from '../reviewMutations.ts';
-import { AnswerView } from './ClientAnswerView.tsx';
+import { ClientAnswerView } from './ClientAnswerView.tsx';
 import { EditControls } from './EditControls.tsx';
 import { useFactContext } from './FactContext.tsx';
 import { ItemForm } from './ItemForm.tsx';
@@ -120,7 +120,7 @@ export function ReviewItem({ item, groupName }: { item: FactItemFull; groupName:
           </Alert>
         )}
 
-        <AnswerView item={item} />
+        <ClientAnswerView item={item} />
         {(item.answeredBy || item.acceptedBy) && (
           <Stack gap={0}>
             {item.answeredBy && item.answeredAt && (

@@ -30,7 +30,7 @@ interface Props {
  * Fire mode: the plan agreed in writing. Every slot with its topic and every unplaced topic
  * gets a thread; the client accepts or asks for changes, the agency answers and decides.
  */
-export function ReviewView({ meeting, onChanged }: Props) {
+export function MeetingReviewView({ meeting, onChanged }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const plan = useQuery(planQuery(meeting.cycleId));

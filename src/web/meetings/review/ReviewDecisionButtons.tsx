@@ -15,7 +15,7 @@ interface Props {
 }
 
 /** Accept at once; change, park and drop ask for a note first (change needs one). */
-export function DecisionButtons({ topic, decide }: Props) {
+export function ReviewDecisionButtons({ topic, decide }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Kind | null>(null);
   const [note, setNote] = useState('');

@@ -12,7 +12,7 @@ import { channelName } from '../../planning/PlanContext.tsx';
 import { CommentThread, verdictColor } from './CommentThread.tsx';
 import { Composer } from './Composer.tsx';
 import type { CommentInput, ReviewDecision } from './meetingReviewMutations.ts';
-import { DecisionButtons } from './ReviewDecisionButtons.tsx';
+import { ReviewDecisionButtons } from './ReviewDecisionButtons.tsx';
 import type { ReviewItem } from './reviewModel.ts';
 
 interface Props {
@@ -34,7 +34,7 @@ export function ReviewItemCard({ item, meeting, channel, timezone, side, comment
   const headingId = `review-${item.key}`;
   const decisions =
     topic && side === 'agency' && meeting.abilities.decide && topic.status !== 'parked' ? (
-      <DecisionButtons topic={topic} decide={decide} />
+      <ReviewDecisionButtons topic={topic} decide={decide} />
     ) : null;
   const decided = topic && topic.status !== 'proposed' ? statusLabel(topic.status, t) : null;
   const decidedLabel = item.decision ? t(`review.decided.${item.decision.kind}`) : decided;

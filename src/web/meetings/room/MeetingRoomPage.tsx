@@ -15,7 +15,7 @@ import { formatMonth } from '../../lib/dates.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { planQuery } from '../../planning/queries.ts';
 import { clientPlansQuery, meetingQuery } from '../queries.ts';
-import { ReviewView } from '../review/MeetingReviewView.tsx';
+import { MeetingReviewView } from '../review/MeetingReviewView.tsx';
 import { EndedRoom } from './EndedRoom.tsx';
 import { type RoomData, RoomProvider, useRoom, ViewProvider } from './RoomContext.tsx';
 import { RoomFrame } from './RoomFrame.tsx';
@@ -117,7 +117,7 @@ export function MeetingRoomPage() {
   if (data.meeting.format === 'async' && data.meeting.status !== 'ended') {
     return (
       <RoomFrame>
-        <ReviewView meeting={data.meeting} onChanged={() => void meeting.refetch()} />
+        <MeetingReviewView meeting={data.meeting} onChanged={() => void meeting.refetch()} />
       </RoomFrame>
     );
   }

@@ -7,7 +7,7 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { useMe } from '../../lib/useMe.ts';
 import { usePlanData } from '../../planning/PlanContext.tsx';
 import { cycleMeetingQuery, meetingKeys } from '../queries.ts';
-import { ReviewView } from '../review/MeetingReviewView.tsx';
+import { MeetingReviewView } from '../review/MeetingReviewView.tsx';
 import { SummaryView } from '../SummaryView.tsx';
 import { MeetingDetails } from './MeetingDetails.tsx';
 import { MeetingForm } from './MeetingForm.tsx';
@@ -30,7 +30,7 @@ export function MeetingTab() {
   if (m.status === 'ended') return <SummaryView meeting={m} />;
   if (m.format === 'async' && m.status === 'live') {
     return (
-      <ReviewView
+      <MeetingReviewView
         meeting={m}
         onChanged={() => void queryClient.invalidateQueries({ queryKey: meetingKeys.cycleMeeting(cycle.id) })}
       />

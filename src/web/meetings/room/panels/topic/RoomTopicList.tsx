@@ -17,7 +17,7 @@ interface Props {
 }
 
 /** Every topic with its status and dots, to jump to; the facilitator's one marked. */
-export function TopicList({ topics, currentId, order, onOrder, onPick }: Props) {
+export function RoomTopicList({ topics, currentId, order, onOrder, onPick }: Props) {
   const { t } = useTranslation();
   const { meeting } = useRoom();
   const titleId = useId();
