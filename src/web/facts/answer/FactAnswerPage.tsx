@@ -16,9 +16,9 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { planQuery } from '../../planning/queries.ts';
 import { factRequestQuery } from '../queries.ts';
 import { needsAttention } from './answerForm.ts';
+import { todayIn } from './clientTime.ts';
 import { FactItemCard } from './FactItemCard.tsx';
 import { FactRequestHeader } from './FactRequestHeader.tsx';
-import { todayIn } from './format.ts';
 import { useLiveFactRequest } from './useLiveFactRequest.ts';
 
 const route = getRouteApi('/_app/facts/$requestId');

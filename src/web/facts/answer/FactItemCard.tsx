@@ -21,7 +21,7 @@ import { useMe } from '../../lib/useMe.ts';
 import { AnswerFields } from './AnswerFields.tsx';
 import classes from './answer.module.css';
 import { workingAnswer } from './answerForm.ts';
-import { formatWhen } from './format.ts';
+import { formatWhen } from './clientTime.ts';
 import { ReplyBox, ThreadMessages } from './ItemThread.tsx';
 import { ReadOnlyAnswer } from './ReadOnlyAnswer.tsx';
 import { ATTENTION_COLOR } from './tones.ts';

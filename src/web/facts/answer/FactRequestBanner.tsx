@@ -9,7 +9,7 @@ import { formatDayShort } from '../../lib/dates.ts';
 import { useMe } from '../../lib/useMe.ts';
 import { cycleFactRequestQuery } from '../queries.ts';
 import { needsAttention } from './answerForm.ts';
-import { todayIn } from './format.ts';
+import { todayIn } from './clientTime.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 
 /**

@@ -19,6 +19,7 @@ import type { Upload } from '../../components/upload/upload.ts';
 import { useFileDrop } from '../../components/upload/upload.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage, notifyError } from '../../lib/errors.ts';
+import { formatSize } from '../../lib/format.ts';
 import {
   storeFactRequest,
   type UploadHandle,
@@ -27,7 +28,6 @@ import {
 } from '../answerMutations.ts';
 import { factRequestQuery } from '../queries.ts';
 import classes from './answer.module.css';
-import { formatSize } from './format.ts';
 
 /** What a phone offers to pick from: photos and videos (camera included), documents. */
 export const ACCEPTED_FILES = 'image/*,video/*,application/pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.txt,.csv';

@@ -32,19 +32,6 @@ export function formatWhen(iso: string, language: Language, timeZone: string): s
   ).format(date);
 }
 
-/** "2.4 MB" */
-export function formatSize(bytes: number, language: Language): string {
-  const units = language === 'uk' ? ['Б', 'КБ', 'МБ', 'ГБ'] : ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 10 ? 0 : 1;
-  return `${new Intl.NumberFormat(intlLocale[language], { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
-}
-
 /** Whole days from one local date to another (negative: before). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
