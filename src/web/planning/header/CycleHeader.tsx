@@ -6,7 +6,7 @@ import { OverdueBadge } from '../../components/OverdueBadge.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatMonth } from '../../lib/dates.ts';
 import { LiveIndicator } from '../../live/LiveIndicator.tsx';
-import { FireModeBadge } from '../../meetings/tab/FireModeBadge.tsx';
+import { FireModeBadge } from '../../meetings/FireModeBadge.tsx';
 import { ownerColor, ownerLabel, stageLabel } from '../labels.ts';
 import { usePlanData } from '../PlanContext.tsx';
 import { DeadlinesButton } from './DeadlinesModal.tsx';

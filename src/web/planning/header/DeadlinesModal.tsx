@@ -8,10 +8,10 @@ import { StaleVersionAlert } from '../../components/StaleVersionAlert.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatLocalDate } from '../../lib/dates.ts';
 import { isStaleVersion, notifySuccess, reportFormError } from '../../lib/errors.ts';
+import { useEditBase } from '../../lib/useEditBase.ts';
 import { stageLabel } from '../labels.ts';
 import { useUpdateDeadlines } from '../mutations.ts';
 import { usePlanData } from '../PlanContext.tsx';
-import { useEditBase } from '../useEditBase.ts';
 
 const dated = cycleStages.filter((s) => s !== 'closed');
 

@@ -1,6 +1,7 @@
 import { Badge, List, Stack, Text, Tooltip } from '@mantine/core';
 import { IconArrowRight, IconCheck, IconShare } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmAction } from '../../components/ConfirmAction.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatMonthInText } from '../../lib/dates.ts';
 import { notifyError, notifySuccess } from '../../lib/errors.ts';
@@ -8,7 +9,6 @@ import { formatDateTime } from '../../lib/format.ts';
 import { missingLabel, stageLabel } from '../labels.ts';
 import { useMoveStage, useShareCycle } from '../mutations.ts';
 import { usePlanData } from '../PlanContext.tsx';
-import { ConfirmAction } from './ConfirmAction.tsx';
 
 /** "Move to Meeting": enabled once nothing is missing; what is missing shows beforehand. */
 export function MoveStageButton() {

@@ -2,7 +2,7 @@ import { ActionIcon, Button, ColorSwatch, Group, Table, Text } from '@mantine/co
 import { IconDots, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NetworkIcon } from '../../components/NetworkIcon.tsx';
-import { ReadyBadge, useReadyTopics } from '../../facts/review/ReadyBadge.tsx';
+import { ReadyBadge, useReadyTopics } from '../../facts/ReadyBadge.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatLabel } from '../../lib/channelLabels.ts';
 import { formatDayShort } from '../../lib/dates.ts';

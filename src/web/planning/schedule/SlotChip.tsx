@@ -6,7 +6,7 @@ import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Slot } from '../../../shared/api/index.ts';
 import { NetworkIcon } from '../../components/NetworkIcon.tsx';
-import { useReadyTopics } from '../../facts/review/ReadyBadge.tsx';
+import { useReadyTopics } from '../../facts/ReadyBadge.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatLabel } from '../../lib/channelLabels.ts';
 import { type PlanData, slotLabel, usePlanData } from '../PlanContext.tsx';

@@ -7,9 +7,9 @@ import { StaleVersionAlert } from '../../components/StaleVersionAlert.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatLabel } from '../../lib/channelLabels.ts';
 import { isStaleVersion, notifySuccess, reportFormError } from '../../lib/errors.ts';
+import { changedFields, useEditBase } from '../../lib/useEditBase.ts';
 import { useCreateSlot, useUpdateSlot } from '../mutations.ts';
 import { channelName, slotLabel, usePlanData } from '../PlanContext.tsx';
-import { changedFields, useEditBase } from '../useEditBase.ts';
 
 interface Props {
   /** The slot to edit, always the latest fetched version; absent to add one on `date`. */

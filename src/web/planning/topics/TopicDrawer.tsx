@@ -19,12 +19,12 @@ import type { Format } from '../../../shared/roles.ts';
 import { StaleVersionAlert } from '../../components/StaleVersionAlert.tsx';
 import { formatLabel, formatOptions } from '../../lib/channelLabels.ts';
 import { isStaleVersion, notifySuccess, reportFormError } from '../../lib/errors.ts';
+import { changedFields, useEditBase } from '../../lib/useEditBase.ts';
 import { hasErrors, maxLength, required, validate } from '../../lib/validate.ts';
 import { statusLabel } from '../labels.ts';
 import { type TopicPatch, useUpdateTopic } from '../mutations.ts';
 import { channelName, usePlanData } from '../PlanContext.tsx';
 import { TopicHistory } from '../reserve/TopicHistory.tsx';
-import { changedFields, useEditBase } from '../useEditBase.ts';
 
 const editableStatuses = ['proposed', 'accepted', 'changed', 'dropped'] as const;
 type EditableStatus = (typeof editableStatuses)[number];

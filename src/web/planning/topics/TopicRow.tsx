@@ -13,7 +13,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Topic } from '../../../shared/api/index.ts';
-import { ReadyBadge, useReadyTopics } from '../../facts/review/ReadyBadge.tsx';
+import { ReadyBadge, useReadyTopics } from '../../facts/ReadyBadge.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatLabel } from '../../lib/channelLabels.ts';
 import { notifySuccess } from '../../lib/errors.ts';

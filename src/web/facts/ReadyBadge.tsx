@@ -2,9 +2,9 @@ import { Badge, Tooltip } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { FactRequestFull } from '../../../shared/api/index.ts';
-import { usePlanData } from '../../planning/PlanContext.tsx';
-import { cycleFactRequestQuery } from '../queries.ts';
+import type { FactRequestFull } from '../../shared/api/index.ts';
+import { usePlanData } from '../planning/PlanContext.tsx';
+import { cycleFactRequestQuery } from './queries.ts';
 
 const none: ReadonlySet<string> = new Set();
 

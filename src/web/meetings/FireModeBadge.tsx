@@ -2,7 +2,7 @@ import { Badge, Tooltip } from '@mantine/core';
 import { IconFlame } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { cycleMeetingQuery } from '../queries.ts';
+import { cycleMeetingQuery } from './queries.ts';
 
 /** The cycle's plan is agreed in writing instead of at a meeting: the exception, so it shows. */
 export function FireModeBadge({ cycleId }: { cycleId: string }) {
