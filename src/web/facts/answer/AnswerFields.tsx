@@ -2,9 +2,9 @@ import { Group, Radio, Stack, Switch, Text, Textarea, TextInput } from '@mantine
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FactItemFull } from '../../../shared/api/index.ts';
-import classes from './answer.module.css';
 import type { AnswerForm, AnswerProblem } from './answerForm.ts';
 import { FileAnswer } from './FileAnswer.tsx';
+import classes from './factAnswer.module.css';
 
 interface Props {
   requestId: string;

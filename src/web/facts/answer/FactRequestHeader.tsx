@@ -11,8 +11,8 @@ import { useTranslation } from 'react-i18next';
 import type { FactRequestPage } from '../../../shared/api/index.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatDayShort, formatMonthInText } from '../../lib/dates.ts';
-import classes from './answer.module.css';
 import { needsAttention } from './answerForm.ts';
+import classes from './factAnswer.module.css';
 import { ProgressBar } from './ProgressBar.tsx';
 import { ATTENTION_COLOR } from './tones.ts';
 

@@ -27,7 +27,7 @@ import {
   useDeleteFactFile,
 } from '../answerMutations.ts';
 import { factRequestQuery } from '../queries.ts';
-import classes from './answer.module.css';
+import classes from './factAnswer.module.css';
 
 /** What a phone offers to pick from: photos and videos (camera included), documents. */
 export const ACCEPTED_FILES = 'image/*,video/*,application/pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.txt,.csv';

@@ -7,8 +7,8 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { notifyError } from '../../lib/errors.ts';
 import { linkify } from '../../lib/linkify.tsx';
 import { usePostFactMessage } from '../answerMutations.ts';
-import classes from './answer.module.css';
 import { formatWhen } from './clientTime.ts';
+import classes from './factAnswer.module.css';
 import { ATTENTION_COLOR } from './tones.ts';
 
 /** The messages of an item: the agency's follow-up questions stand out. */

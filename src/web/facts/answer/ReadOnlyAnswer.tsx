@@ -5,9 +5,9 @@ import type { FactItemFull } from '../../../shared/api/index.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatLocalDate } from '../../lib/dates.ts';
 import { linkify } from '../../lib/linkify.tsx';
-import classes from './answer.module.css';
 import { isWebAddress } from './answerForm.ts';
 import { FileAnswer } from './FileAnswer.tsx';
+import classes from './factAnswer.module.css';
 
 /** A sent answer as it stands: read-only (accepted, or seen by the agency). */
 export function ReadOnlyAnswer({

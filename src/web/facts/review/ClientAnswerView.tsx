@@ -5,8 +5,8 @@ import type { FactAnswer, FactFile, FactItemFull } from '../../../shared/api/ind
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatLocalDate } from '../../lib/dates.ts';
 import { linkify } from '../../lib/linkify.tsx';
+import classes from './factReview.module.css';
 import { fileSize } from './labels.tsx';
-import classes from './review.module.css';
 
 const isWebAddress = (url: string) => /^https?:\/\//i.test(url.trim());
 const isLocalDate = (date: string) => /^\d{4}-\d{2}-\d{2}$/.test(date);

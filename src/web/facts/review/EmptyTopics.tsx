@@ -2,9 +2,9 @@ import { Button, ColorSwatch, Group, Paper, Stack, Text, Title } from '@mantine/
 import { IconPlus } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import classes from './factReview.module.css';
 import { ItemForm } from './ItemForm.tsx';
 import type { FactGroup } from './model.ts';
-import classes from './review.module.css';
 import { useReturnFocus } from './useReturnFocus.ts';
 
 /**

@@ -7,10 +7,10 @@ import type { FactItemFull } from '../../../shared/api/index.ts';
 import { ReadyBadge } from '../ReadyBadge.tsx';
 import { DraftItem } from './DraftItem.tsx';
 import { useFactContext } from './FactContext.tsx';
+import classes from './factReview.module.css';
 import { ItemForm } from './ItemForm.tsx';
 import { type FactGroup, GENERAL } from './model.ts';
 import { ReviewItem } from './ReviewItem.tsx';
-import classes from './review.module.css';
 import { useReturnFocus } from './useReturnFocus.ts';
 
 export function groupName(group: FactGroup, t: TFunction): string {

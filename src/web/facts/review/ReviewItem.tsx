@@ -11,10 +11,10 @@ import { useAcceptFactItem, useFactMessage, useFollowUpFactItem } from '../revie
 import { ClientAnswerView } from './ClientAnswerView.tsx';
 import { EditControls } from './EditControls.tsx';
 import { useFactContext } from './FactContext.tsx';
+import classes from './factReview.module.css';
 import { ItemForm } from './ItemForm.tsx';
 import { ItemMeta } from './ItemMeta.tsx';
 import { statusColor, statusLabel } from './labels.tsx';
-import classes from './review.module.css';
 import { Thread } from './Thread.tsx';
 import { useReturnFocus } from './useReturnFocus.ts';
 

@@ -5,7 +5,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { linkify } from '../../lib/linkify.tsx';
 import { usePlanData } from '../../planning/PlanContext.tsx';
-import classes from './review.module.css';
+import classes from './factReview.module.css';
 
 /** An item's conversation, oldest first: who, which side, follow-ups marked. */
 export function Thread({ messages, label }: { messages: FactMessage[]; label: string }) {
