@@ -7,7 +7,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError, setUnauthorizedHandler } from './api/client.ts';
-import { keys } from './api/queries.ts';
+import { authKeys } from './auth/queries.ts';
 import { Providers } from './components/Providers.tsx';
 import { createAppRouter } from './router.tsx';
 
@@ -29,7 +29,7 @@ const publicPaths = ['/login', '/setup', '/reset-password', '/magic/', '/invite/
 setUnauthorizedHandler(() => {
   const { pathname, href } = router.state.location;
   if (publicPaths.some((p) => pathname.startsWith(p))) return;
-  queryClient.setQueryData(keys.me, null);
+  queryClient.setQueryData(authKeys.me, null);
   void router.navigate({ to: '/login', search: { redirect: href } });
 });
 

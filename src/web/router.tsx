@@ -7,24 +7,24 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
-import { meQuery, setupQuery } from './api/queries.ts';
+import { AcceptInvitationPage } from './auth/AcceptInvitationPage.tsx';
+import { LoginPage } from './auth/LoginPage.tsx';
+import { MagicLinkPage } from './auth/MagicLinkPage.tsx';
+import { meQuery, setupQuery } from './auth/queries.ts';
+import { RequestPasswordResetPage } from './auth/RequestPasswordResetPage.tsx';
+import { ResetPasswordPage } from './auth/ResetPasswordPage.tsx';
+import { SetupPage } from './auth/SetupPage.tsx';
+import { ClientPage } from './clients/ClientPage.tsx';
+import { ClientsPage } from './clients/ClientsPage.tsx';
+import { type ClientTab, clientTabs } from './clients/tabs.ts';
 import { AppLayout } from './components/AppLayout.tsx';
+import { NotFoundPage } from './components/NotFoundPage.tsx';
 import { RouteError } from './components/RouteError.tsx';
-import { AcceptInvitationPage } from './pages/auth/AcceptInvitationPage.tsx';
-import { LoginPage } from './pages/auth/LoginPage.tsx';
-import { MagicLinkPage } from './pages/auth/MagicLinkPage.tsx';
-import { RequestPasswordResetPage } from './pages/auth/RequestPasswordResetPage.tsx';
-import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.tsx';
-import { SetupPage } from './pages/auth/SetupPage.tsx';
-import { ClientPage } from './pages/clients/ClientPage.tsx';
-import { ClientsPage } from './pages/clients/ClientsPage.tsx';
-import { type ClientTab, clientTabs } from './pages/clients/tabs.ts';
-import { type CycleTab, cycleTabs } from './pages/cycle/tabs.ts';
-import { MembersPage } from './pages/members/MembersPage.tsx';
-import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { OutboxMessagePage } from './pages/settings/OutboxMessagePage.tsx';
-import { OutboxPage } from './pages/settings/OutboxPage.tsx';
-import { SettingsPage } from './pages/settings/SettingsPage.tsx';
+import { type CycleTab, cycleTabs } from './planning/tabs.ts';
+import { MembersPage } from './settings/MembersPage.tsx';
+import { OutboxMessagePage } from './settings/OutboxMessagePage.tsx';
+import { OutboxPage } from './settings/OutboxPage.tsx';
+import { SettingsPage } from './settings/SettingsPage.tsx';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -145,7 +145,7 @@ const cycleRoute = createRoute({
     tab: cycleTabs.includes(search.tab as CycleTab) ? (search.tab as CycleTab) : undefined,
   }),
   // The plan screens (calendar, drag and drop) load on first use, not with the sign-in page.
-  component: lazyRouteComponent(() => import('./pages/cycle/CyclePage.tsx'), 'CyclePage'),
+  component: lazyRouteComponent(() => import('./planning/CyclePage.tsx'), 'CyclePage'),
 });
 
 /** One post: the agency's editor, or the client's review of the version sent to them. */
@@ -163,7 +163,7 @@ const presentRoute = createRoute({
     const me = await context.queryClient.ensureQueryData(meQuery);
     if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
   },
-  component: lazyRouteComponent(() => import('./pages/cycle/present/PresentPage.tsx'), 'PresentPage'),
+  component: lazyRouteComponent(() => import('./planning/present/PresentPage.tsx'), 'PresentPage'),
 });
 
 /** The meeting room fills the screen: signed in, but outside the app's frame. */

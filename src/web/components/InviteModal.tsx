@@ -1,10 +1,10 @@
 import { Select, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCreateInvitation } from '../api/mutations.ts';
 import { notifySuccess, reportFormError } from '../lib/errors.ts';
 import { type AnyRole, roleOptions } from '../lib/roles.ts';
 import { email as emailRule, hasErrors, required, validate } from '../lib/validate.ts';
+import { useCreateInvitation } from '../settings/mutations.ts';
 import { FormModal, FormModalBody } from './FormModal.tsx';
 
 interface Props {

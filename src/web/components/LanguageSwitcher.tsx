@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../shared/api/index.ts';
 import { api } from '../api/client.ts';
-import { keys } from '../api/queries.ts';
+import { authKeys } from '../auth/queries.ts';
 import {
   changeLanguage,
   currentLanguage,
@@ -21,11 +21,11 @@ export function LanguageSwitcher({ compact = false }: { compact?: boolean }) {
 
   const choose = async (language: Language) => {
     await changeLanguage(language);
-    const me = queryClient.getQueryData<Me | null>(keys.me);
+    const me = queryClient.getQueryData<Me | null>(authKeys.me);
     if (me && me.user.locale !== language) {
       try {
         const updated = await api.patch<Me>('/api/me', { locale: language });
-        queryClient.setQueryData(keys.me, updated);
+        queryClient.setQueryData(authKeys.me, updated);
       } catch {
         // The device remembers the choice anyway; the account catches up next time.
       }

@@ -2,7 +2,7 @@ import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconLogout, IconSettings } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useLogout } from '../api/mutations.ts';
+import { useLogout } from '../auth/mutations.ts';
 import { initials } from '../lib/format.ts';
 import { roleLabel } from '../lib/roles.ts';
 import { useMe } from '../lib/useMe.ts';

@@ -3,7 +3,6 @@ import { IconChartBar } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { agencyInsightsQuery } from '../api/insightQueries.ts';
 import { EmptyBlock } from '../components/EmptyBlock.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
@@ -13,6 +12,7 @@ import { AgencyTable } from './AgencyTable.tsx';
 import { summarise } from './agencySummary.ts';
 import { RevisionTimeChart } from './charts/RevisionTimeChart.tsx';
 import { lastMonths } from './months.ts';
+import { agencyInsightsQuery } from './queries.ts';
 import { RangePicker, type RangeSize } from './RangePicker.tsx';
 
 /** The agency's clients compared: who gains from co-creation, and where revision time goes. */

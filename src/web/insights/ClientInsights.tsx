@@ -4,7 +4,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../shared/api/index.ts';
-import { clientInsightsQuery } from '../api/insightQueries.ts';
 import { EmptyBlock } from '../components/EmptyBlock.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
@@ -16,6 +15,7 @@ import { InsightActions } from './InsightActions.tsx';
 import { KpiSection } from './KpiSection.tsx';
 import { MonthTable } from './MonthTable.tsx';
 import { lastMonths } from './months.ts';
+import { clientInsightsQuery } from './queries.ts';
 import { RangePicker, type RangeSize } from './RangePicker.tsx';
 
 /** A client's months in numbers and charts: life before and since planning together. */

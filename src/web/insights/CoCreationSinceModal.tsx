@@ -2,7 +2,7 @@ import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../shared/api/index.ts';
-import { useUpdateClient } from '../api/mutations.ts';
+import { useUpdateClient } from '../clients/mutations.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { formatMonth } from '../lib/dates.ts';
 import { notifyError, notifySuccess } from '../lib/errors.ts';

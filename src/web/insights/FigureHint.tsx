@@ -2,7 +2,7 @@ import { ActionIcon, Anchor, Popover, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { CycleTab } from '../pages/cycle/tabs.ts';
+import type { CycleTab } from '../planning/tabs.ts';
 
 interface Props {
   /** The figure's name, for the button's spoken label. */

@@ -2,7 +2,7 @@ import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconEqual } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CycleTab } from '../pages/cycle/tabs.ts';
+import type { CycleTab } from '../planning/tabs.ts';
 import { FigureHint } from './FigureHint.tsx';
 
 export interface KpiCardProps {

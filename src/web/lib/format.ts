@@ -56,3 +56,16 @@ export function initials(name: string): string {
     .join('')
     .toUpperCase();
 }
+
+/** "2.4 MB" */
+export function formatSize(bytes: number, language: Language): string {
+  const units = language === 'uk' ? ['Б', 'КБ', 'МБ', 'ГБ'] : ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${new Intl.NumberFormat(intlLocale[language], { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+}

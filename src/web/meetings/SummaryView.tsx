@@ -3,7 +3,7 @@ import { IconFileTypePdf, IconFlame, IconPrinter } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../shared/api/index.ts';
-import { clientQuery } from '../api/queries.ts';
+import { clientQuery } from '../clients/queries.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { formatDayLong } from '../lib/dates.ts';
 import { formatDateTime } from '../lib/format.ts';

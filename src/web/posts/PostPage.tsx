@@ -4,7 +4,6 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
-import { postQuery } from '../api/postQueries.ts';
 import { EmptyBlock } from '../components/EmptyBlock.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
@@ -12,6 +11,7 @@ import { useMe } from '../lib/useMe.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import { PostEditor } from './editor/PostEditor.tsx';
 import { useLivePost } from './editor/useLivePost.ts';
+import { postQuery } from './queries.ts';
 import { PostReview } from './review/PostReview.tsx';
 
 const route = getRouteApi('/_app/posts/$postId');

@@ -1,7 +1,7 @@
 import { ActionIcon, Progress, Text } from '@mantine/core';
 import { IconRefresh, IconX } from '@tabler/icons-react';
-import { formatSize } from '../../facts/answer/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
+import { formatSize } from '../../lib/format.ts';
 import type { Upload } from './upload.ts';
 
 /** Labels in the screen's own words (fact answers and post assets say it differently). */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FactItemFull } from '../../../shared/api/index.ts';
 import type { AnswerForm, AnswerProblem } from './answerForm.ts';
 import { FileAnswer } from './FileAnswer.tsx';
-import classes from './facts.module.css';
+import classes from './factAnswer.module.css';
 
 interface Props {
   requestId: string;

@@ -19,11 +19,11 @@ import { formatDayShort } from '../../lib/dates.ts';
 import { notifyError, notifySuccess } from '../../lib/errors.ts';
 import { useMe } from '../../lib/useMe.ts';
 import { AnswerFields } from './AnswerFields.tsx';
-import { AnswerView } from './AnswerView.tsx';
 import { workingAnswer } from './answerForm.ts';
-import classes from './facts.module.css';
-import { formatWhen } from './format.ts';
+import { formatWhen } from './clientTime.ts';
+import classes from './factAnswer.module.css';
 import { ReplyBox, ThreadMessages } from './ItemThread.tsx';
+import { ReadOnlyAnswer } from './ReadOnlyAnswer.tsx';
 import { ATTENTION_COLOR } from './tones.ts';
 import { type SaveState, useItemAnswer } from './useItemAnswer.ts';
 
@@ -105,7 +105,7 @@ export function FactItemCard({ requestId, item, answering, timeZone, today }: Pr
           />
         ) : (
           <>
-            <AnswerView requestId={requestId} item={item} questionId={questionId} />
+            <ReadOnlyAnswer requestId={requestId} item={item} questionId={questionId} />
             {answering && item.status === 'accepted' && (
               <Text size="sm" c="dimmed">
                 {t('facts.acceptedNote')}

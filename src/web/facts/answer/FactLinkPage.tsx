@@ -4,10 +4,10 @@ import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { useConfirmFactLink } from '../../api/factAnswerMutations.ts';
 import { AuthLayout } from '../../components/AuthLayout.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useConfirmFactLink } from '../answerMutations.ts';
 
 const route = getRouteApi('/facts/open/$token');
 

@@ -4,12 +4,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cycleFactRequestQuery } from '../../api/factQueries.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatDayShort } from '../../lib/dates.ts';
 import { useMe } from '../../lib/useMe.ts';
+import { cycleFactRequestQuery } from '../queries.ts';
 import { needsAttention } from './answerForm.ts';
-import { todayIn } from './format.ts';
+import { todayIn } from './clientTime.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 
 /**

@@ -12,7 +12,7 @@ import type { FactRequestPage } from '../../../shared/api/index.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatDayShort, formatMonthInText } from '../../lib/dates.ts';
 import { needsAttention } from './answerForm.ts';
-import classes from './facts.module.css';
+import classes from './factAnswer.module.css';
 import { ProgressBar } from './ProgressBar.tsx';
 import { ATTENTION_COLOR } from './tones.ts';
 

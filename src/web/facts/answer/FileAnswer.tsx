@@ -13,21 +13,21 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FactFile, FactItemFull } from '../../../shared/api/index.ts';
 import { ApiError, NetworkError } from '../../api/client.ts';
-import {
-  storeFactRequest,
-  type UploadHandle,
-  uploadFactFile,
-  useDeleteFactFile,
-} from '../../api/factAnswerMutations.ts';
-import { factRequestQuery } from '../../api/factQueries.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { UploadControls, UploadStatus } from '../../components/upload/UploadStatus.tsx';
 import type { Upload } from '../../components/upload/upload.ts';
 import { useFileDrop } from '../../components/upload/upload.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage, notifyError } from '../../lib/errors.ts';
-import classes from './facts.module.css';
-import { formatSize } from './format.ts';
+import { formatSize } from '../../lib/format.ts';
+import {
+  storeFactRequest,
+  type UploadHandle,
+  uploadFactFile,
+  useDeleteFactFile,
+} from '../answerMutations.ts';
+import { factRequestQuery } from '../queries.ts';
+import classes from './factAnswer.module.css';
 
 /** What a phone offers to pick from: photos and videos (camera included), documents. */
 export const ACCEPTED_FILES = 'image/*,video/*,application/pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.txt,.csv';

@@ -3,12 +3,12 @@ import { IconMessageCircle, IconMessageQuestion, IconSend } from '@tabler/icons-
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FactMessage } from '../../../shared/api/index.ts';
-import { usePostFactMessage } from '../../api/factAnswerMutations.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { notifyError } from '../../lib/errors.ts';
 import { linkify } from '../../lib/linkify.tsx';
-import classes from './facts.module.css';
-import { formatWhen } from './format.ts';
+import { usePostFactMessage } from '../answerMutations.ts';
+import { formatWhen } from './clientTime.ts';
+import classes from './factAnswer.module.css';
 import { ATTENTION_COLOR } from './tones.ts';
 
 /** The messages of an item: the agency's follow-up questions stand out. */

@@ -2,10 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FactItemFull } from '../../../shared/api/index.ts';
 import { ApiError } from '../../api/client.ts';
-import { patchFactItem, saveFactDraft, useSubmitFactAnswer } from '../../api/factAnswerMutations.ts';
-import { factRequestQuery } from '../../api/factQueries.ts';
 import { isStaleVersion } from '../../lib/errors.ts';
 import { useMe } from '../../lib/useMe.ts';
+import { patchFactItem, saveFactDraft, useSubmitFactAnswer } from '../answerMutations.ts';
+import { factRequestQuery } from '../queries.ts';
 import {
   type AnswerForm,
   type AnswerProblem,

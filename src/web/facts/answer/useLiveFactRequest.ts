@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { FactRequestPage } from '../../../shared/api/index.ts';
-import { factKeys } from '../../api/factQueries.ts';
 import { useLiveRooms } from '../../live/useLiveRooms.ts';
+import { factKeys } from '../queries.ts';
 
 /** A burst of events (several files, a review round) refetches once. */
 const SETTLE_MS = 200;

@@ -15,7 +15,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { CycleTab } from '../../pages/cycle/tabs.ts';
+import type { CycleTab } from '../../planning/tabs.ts';
 import { FigureHint } from '../FigureHint.tsx';
 import { beforeRuns, type ChartRow } from './chartRows.ts';
 import { MonthTooltip } from './MonthTooltip.tsx';

@@ -4,7 +4,7 @@ import { IconFlagCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../shared/api/index.ts';
 import { notifyError, notifySuccess } from '../../lib/errors.ts';
-import { useCloseReview } from './reviewMutations.ts';
+import { useCloseReview } from './meetingReviewMutations.ts';
 
 interface Props {
   meeting: Meeting;

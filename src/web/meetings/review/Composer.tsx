@@ -4,7 +4,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Side } from '../../../shared/roles.ts';
 import { notifyError, notifySuccess } from '../../lib/errors.ts';
-import type { CommentInput } from './reviewMutations.ts';
+import type { CommentInput } from './meetingReviewMutations.ts';
 
 interface Props {
   side: Side;

@@ -3,17 +3,17 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Channel, Meeting } from '../../../shared/api/index.ts';
 import type { Network, Side } from '../../../shared/roles.ts';
+import { NetworkIcon } from '../../components/NetworkIcon.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
+import { formatLabel } from '../../lib/channelLabels.ts';
 import { formatDayShort } from '../../lib/dates.ts';
-import { formatLabel } from '../../pages/clients/channelLabels.ts';
-import { NetworkIcon } from '../../pages/clients/NetworkIcon.tsx';
-import { statusColor, statusLabel } from '../../pages/cycle/labels.ts';
-import { channelName } from '../../pages/cycle/PlanContext.tsx';
+import { statusColor, statusLabel } from '../../planning/labels.ts';
+import { channelName } from '../../planning/PlanContext.tsx';
 import { CommentThread, verdictColor } from './CommentThread.tsx';
 import { Composer } from './Composer.tsx';
-import { DecisionButtons } from './DecisionButtons.tsx';
+import type { CommentInput, ReviewDecision } from './meetingReviewMutations.ts';
+import { ReviewDecisionButtons } from './ReviewDecisionButtons.tsx';
 import type { ReviewItem } from './reviewModel.ts';
-import type { CommentInput, ReviewDecision } from './reviewMutations.ts';
 
 interface Props {
   item: ReviewItem;
@@ -34,7 +34,7 @@ export function ReviewItemCard({ item, meeting, channel, timezone, side, comment
   const headingId = `review-${item.key}`;
   const decisions =
     topic && side === 'agency' && meeting.abilities.decide && topic.status !== 'parked' ? (
-      <DecisionButtons topic={topic} decide={decide} />
+      <ReviewDecisionButtons topic={topic} decide={decide} />
     ) : null;
   const decided = topic && topic.status !== 'proposed' ? statusLabel(topic.status, t) : null;
   const decidedLabel = item.decision ? t(`review.decided.${item.decision.kind}`) : decided;

@@ -5,16 +5,17 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { clientPlansQuery, meetingQuery } from '../../api/meetingQueries.ts';
-import { planQuery } from '../../api/planQueries.ts';
-import { channelsQuery, clientQuery, meQuery, rubricsQuery } from '../../api/queries.ts';
+import { meQuery } from '../../auth/queries.ts';
+import { channelsQuery, clientQuery, rubricsQuery } from '../../clients/queries.ts';
 import { EmptyBlock } from '../../components/EmptyBlock.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatMonth } from '../../lib/dates.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { ReviewView } from '../review/ReviewView.tsx';
+import { planQuery } from '../../planning/queries.ts';
+import { clientPlansQuery, meetingQuery } from '../queries.ts';
+import { MeetingReviewView } from '../review/MeetingReviewView.tsx';
 import { EndedRoom } from './EndedRoom.tsx';
 import { type RoomData, RoomProvider, useRoom, ViewProvider } from './RoomContext.tsx';
 import { RoomFrame } from './RoomFrame.tsx';
@@ -116,7 +117,7 @@ export function MeetingRoomPage() {
   if (data.meeting.format === 'async' && data.meeting.status !== 'ended') {
     return (
       <RoomFrame>
-        <ReviewView meeting={data.meeting} onChanged={() => void meeting.refetch()} />
+        <MeetingReviewView meeting={data.meeting} onChanged={() => void meeting.refetch()} />
       </RoomFrame>
     );
   }

@@ -1,8 +1,8 @@
 import { createContext, useContext } from 'react';
 import type { Channel, Client, ClientPlan, Plan, Rubric, Topic } from '../../../shared/api/index.ts';
 import type { Side } from '../../../shared/roles.ts';
-import type { RoomMeeting } from '../../api/meetingQueries.ts';
 import type { PresentPerson } from '../../live/connection.ts';
+import type { RoomMeeting } from '../queries.ts';
 
 /** Everything the room's panels read: the meeting, its plan, and who is looking. */
 export interface RoomData {

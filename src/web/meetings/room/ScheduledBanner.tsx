@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconCalendarEvent, IconPlayerPlay } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useStartMeeting } from '../../api/meetingMutations.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatDayLong } from '../../lib/dates.ts';
+import { useStartMeeting } from '../mutations.ts';
 import { useRoom } from './RoomContext.tsx';
 import { useReportError } from './useReportError.ts';
 

@@ -2,10 +2,10 @@ import { notifications } from '@mantine/notifications';
 import type { QueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../api/client.ts';
-import { meetingKeys } from '../../api/meetingQueries.ts';
-import { planKeys } from '../../api/planQueries.ts';
 import { i18n } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/errors.ts';
+import { planKeys } from '../../planning/queries.ts';
+import { meetingKeys } from '../queries.ts';
 
 /** Codes the room explains in its own words (the vote budget, a meeting not on). */
 export function roomErrorMessage(error: unknown, t: TFunction): string {

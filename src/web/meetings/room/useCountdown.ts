@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { RoomMeeting } from '../../api/meetingQueries.ts';
+import type { RoomMeeting } from '../queries.ts';
 
 type Timer = NonNullable<RoomMeeting['timer']>;
 

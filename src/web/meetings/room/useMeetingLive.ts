@@ -2,11 +2,11 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { meetingKeys, type RoomMeeting } from '../../api/meetingQueries.ts';
-import { planKeys } from '../../api/planQueries.ts';
-import { keys } from '../../api/queries.ts';
+import { clientKeys } from '../../clients/queries.ts';
 import type { LiveEvent, LiveFrame, PresentPerson } from '../../live/connection.ts';
 import { useLiveRooms } from '../../live/useLiveRooms.ts';
+import { planKeys } from '../../planning/queries.ts';
+import { meetingKeys, type RoomMeeting } from '../queries.ts';
 
 /** A burst of events (a vote storm, a month of slots) refetches once. */
 const SETTLE_MS = 150;
@@ -66,8 +66,8 @@ export function useMeetingLive(
         meeting: meetingKeys.meeting(meetingId),
         plan: planKeys.plan(cycleId),
         clientPlans: meetingKeys.clientPlans(cycleId),
-        channels: keys.channels(clientId),
-        rubrics: keys.rubrics(clientId),
+        channels: clientKeys.channels(clientId),
+        rubrics: clientKeys.rubrics(clientId),
       };
       for (const target of due) void queryClient.invalidateQueries({ queryKey: byTarget[target] });
     }, SETTLE_MS);

@@ -2,8 +2,8 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { meetingKeys, type RoomMeeting } from '../../api/meetingQueries.ts';
 import { liveConnection } from '../../live/connection.ts';
+import { meetingKeys, type RoomMeeting } from '../queries.ts';
 import type { RoomView } from './RoomContext.tsx';
 
 interface Place {

@@ -1,10 +1,10 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MeetingSummary } from '../../../shared/api/index.ts';
+import { NetworkIcon } from '../../components/NetworkIcon.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
+import { formatLabel } from '../../lib/channelLabels.ts';
 import { formatDayShort } from '../../lib/dates.ts';
-import { formatLabel } from '../../pages/clients/channelLabels.ts';
-import { NetworkIcon } from '../../pages/clients/NetworkIcon.tsx';
 import { channelText, parseChannel } from './labels.ts';
 import classes from './summary.module.css';
 

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingSummary } from '../../../shared/api/index.ts';
 import { type Likelihood, likelihoods } from '../../../shared/roles.ts';
 import { currentLanguage } from '../../i18n/index.ts';
+import { formatLabel } from '../../lib/channelLabels.ts';
 import { formatDayShort } from '../../lib/dates.ts';
-import { formatLabel } from '../../pages/clients/channelLabels.ts';
 import { channelText } from './labels.ts';
 
 const likelihoodColor: Record<Likelihood, string> = { certain: 'teal', likely: 'blue', maybe: 'gray' };

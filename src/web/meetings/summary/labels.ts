@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
 import { type Network, networks } from '../../../shared/roles.ts';
 import type { Language } from '../../i18n/index.ts';
+import { networkLabel } from '../../lib/channelLabels.ts';
 import { formatDayShort } from '../../lib/dates.ts';
-import { networkLabel } from '../../pages/clients/channelLabels.ts';
 
 /** The summary names a channel as "instagram @handle": split off the network to translate and show its icon. */
 export function parseChannel(value: string | null): { network: Network | null; label: string } {

@@ -3,9 +3,9 @@ import { IconBolt } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/index.ts';
+import { formatLabel } from '../../lib/channelLabels.ts';
 import { formatLocalDate } from '../../lib/dates.ts';
-import { formatLabel } from '../../pages/clients/channelLabels.ts';
-import { channelName, usePlanData } from '../../pages/cycle/PlanContext.tsx';
+import { channelName, usePlanData } from '../../planning/PlanContext.tsx';
 import { type MonthContingency, shortConcept } from './changeLabels.ts';
 
 interface Props {

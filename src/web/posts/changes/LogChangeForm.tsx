@@ -9,11 +9,11 @@ import {
   type LogChangeBody,
   type PostSummary,
 } from '../../../shared/api/index.ts';
-import { planKeys } from '../../api/planQueries.ts';
-import { useLogChange } from '../../api/postMutations.ts';
 import { notifySuccess } from '../../lib/errors.ts';
 import { useMe } from '../../lib/useMe.ts';
-import { usePlanData } from '../../pages/cycle/PlanContext.tsx';
+import { usePlanData } from '../../planning/PlanContext.tsx';
+import { planKeys } from '../../planning/queries.ts';
+import { useLogChange } from '../mutations.ts';
 import { ContingencyPicker } from './ContingencyPicker.tsx';
 import type { MonthContingency } from './changeLabels.ts';
 import { checkPlace, initialPlace, type Place, PlaceFields, placeInstant } from './PlaceFields.tsx';

@@ -1,7 +1,7 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePlanData } from '../../pages/cycle/PlanContext.tsx';
+import { usePlanData } from '../../planning/PlanContext.tsx';
 import { ActivateContingencyModal } from './ActivateContingencyModal.tsx';
 import { ContingencyCard } from './ContingencyCard.tsx';
 import type { MonthContingency } from './changeLabels.ts';

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../shared/api/index.ts';
 import type { Format } from '../../../shared/roles.ts';
 import { daysOfMonth, localParts, zonedInstant } from '../../../shared/time.ts';
-import { formatLabel } from '../../pages/clients/channelLabels.ts';
-import { channelName } from '../../pages/cycle/PlanContext.tsx';
+import { formatLabel } from '../../lib/channelLabels.ts';
+import { channelName } from '../../planning/PlanContext.tsx';
 
 /** Where and when a new post goes: the client's local date and time, a channel and its format. */
 export interface Place {

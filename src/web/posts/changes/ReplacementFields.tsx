@@ -2,8 +2,8 @@ import { Input, SegmentedControl, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PostSummary } from '../../../shared/api/index.ts';
-import { reserveQuery } from '../../api/planQueries.ts';
-import { usePlanData } from '../../pages/cycle/PlanContext.tsx';
+import { usePlanData } from '../../planning/PlanContext.tsx';
+import { reserveQuery } from '../../planning/queries.ts';
 import { PostPicker } from './PostPicker.tsx';
 import { type NewTopic, TopicFields } from './TopicFields.tsx';
 

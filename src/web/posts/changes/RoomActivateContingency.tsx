@@ -4,8 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contingency } from '../../../shared/api/index.ts';
-import { changeListQuery } from '../../api/postQueries.ts';
 import { useRoom } from '../../meetings/room/RoomContext.tsx';
+import { changeListQuery } from '../queries.ts';
 import { ActivateContingencyModal } from './ActivateContingencyModal.tsx';
 import { isDuringTheMonth, shortConcept } from './changeLabels.ts';
 

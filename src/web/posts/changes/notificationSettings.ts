@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { EmailNotificationMode } from '../../../shared/api/index.ts';
 import { api } from '../../api/client.ts';
-import { postKeys } from '../../api/postQueries.ts';
+import { postKeys } from '../queries.ts';
 
 interface NotificationSettings {
   email: EmailNotificationMode;

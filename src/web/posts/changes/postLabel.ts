@@ -2,8 +2,8 @@ import type { TFunction } from 'i18next';
 import type { PostSummary } from '../../../shared/api/index.ts';
 import { localParts } from '../../../shared/time.ts';
 import type { Language } from '../../i18n/index.ts';
+import { formatLabel } from '../../lib/channelLabels.ts';
 import { formatDayShort } from '../../lib/dates.ts';
-import { formatLabel } from '../../pages/clients/channelLabels.ts';
 
 /** "Fri 5 Dec, 10:00 · Instagram @kyivcoffee · Reel · Topic": a post named in words, in the client's time. */
 export function postLabel(post: PostSummary, timezone: string, t: TFunction, language: Language): string {

@@ -2,8 +2,8 @@ import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostFull } from '../../../shared/api/index.ts';
-import { useAddComment } from '../../api/postMutations.ts';
 import { errorMessage } from '../../lib/errors.ts';
+import { useAddComment } from '../mutations.ts';
 
 /** A comment on the post as a whole (no phrase, no file). */
 export function CommentForm({ data }: { data: PostFull }) {

@@ -2,11 +2,11 @@ import { Badge, Button, Group, Text } from '@mantine/core';
 import { IconArrowBackUp, IconCheck, IconPhoto, IconUnlink } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { PostComment, PostFull } from '../../../shared/api/index.ts';
-import { useResolveComment } from '../../api/postMutations.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { notifyError } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { linkify } from '../../lib/linkify.tsx';
+import { useResolveComment } from '../mutations.ts';
 import classes from './comments.module.css';
 
 interface Props {

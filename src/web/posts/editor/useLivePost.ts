@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { PostFull } from '../../../shared/api/index.ts';
-import { postKeys } from '../../api/postQueries.ts';
 import { useLiveRooms } from '../../live/useLiveRooms.ts';
+import { postKeys } from '../queries.ts';
 
 /** A burst of events (a client approving several, uploads) refetches once. */
 const SETTLE_MS = 250;

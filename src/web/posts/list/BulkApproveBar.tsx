@@ -3,10 +3,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconChecks } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { PostSummary } from '../../../shared/api/index.ts';
-import { useApprovePosts } from '../../api/postMutations.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { notifyError } from '../../lib/errors.ts';
-import { usePlanData } from '../../pages/cycle/PlanContext.tsx';
+import { usePlanData } from '../../planning/PlanContext.tsx';
+import { useApprovePosts } from '../mutations.ts';
 import type { ApproveResult } from './ApproveResults.tsx';
 import { publishLabel } from './postTime.ts';
 

@@ -2,8 +2,8 @@ import { Group, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Format, Network } from '../../../shared/roles.ts';
-import { formatLabel, networkLabel } from '../../pages/clients/channelLabels.ts';
-import { NetworkIcon } from '../../pages/clients/NetworkIcon.tsx';
+import { NetworkIcon } from '../../components/NetworkIcon.tsx';
+import { formatLabel, networkLabel } from '../../lib/channelLabels.ts';
 
 /** The channel's handle alone: the server's label starts with the network's code ("instagram @x"). */
 export function channelHandle(network: Network, label: string): string {

@@ -15,7 +15,7 @@ import {
   monthWeeks,
   weekdayNames,
 } from '../../lib/dates.ts';
-import { usePlanData } from '../../pages/cycle/PlanContext.tsx';
+import { usePlanData } from '../../planning/PlanContext.tsx';
 import { channelHandle, channelText } from './ChannelCell.tsx';
 import { StatusIcon, statusColor } from './postStatus.tsx';
 import classes from './posts.module.css';

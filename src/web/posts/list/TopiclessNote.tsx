@@ -1,7 +1,7 @@
 import { Anchor, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { usePlanData } from '../../pages/cycle/PlanContext.tsx';
+import { usePlanData } from '../../planning/PlanContext.tsx';
 
 /** Slots with no topic yet: a post needs a topic first, so they point to the schedule. */
 export function TopiclessNote({ count }: { count: number }) {

@@ -2,9 +2,9 @@ import { Button } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useCreatePost } from '../../api/postMutations.ts';
 import { notifyError } from '../../lib/errors.ts';
-import { usePlanData } from '../../pages/cycle/PlanContext.tsx';
+import { usePlanData } from '../../planning/PlanContext.tsx';
+import { useCreatePost } from '../mutations.ts';
 
 /** Starts the post of a slot with a topic and opens its editor. */
 export function WriteButton({ slotId, title }: { slotId: string; title: string }) {

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { postKeys } from '../../api/postQueries.ts';
 import { useLiveRooms } from '../../live/useLiveRooms.ts';
-import { usePlanData } from '../../pages/cycle/PlanContext.tsx';
+import { usePlanData } from '../../planning/PlanContext.tsx';
+import { postKeys } from '../queries.ts';
 
 /** A burst of events (a bulk approval) refetches once. */
 const SETTLE_MS = 200;

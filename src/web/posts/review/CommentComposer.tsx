@@ -2,8 +2,8 @@ import { Button, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateCommentBody, PostFull } from '../../../shared/api/index.ts';
-import { useAddComment } from '../../api/postMutations.ts';
 import { errorMessage, notifySuccess } from '../../lib/errors.ts';
+import { useAddComment } from '../mutations.ts';
 
 /** What a new comment is about: a phrase of the copy, or the visual (the brief or one file). */
 export type CommentTarget =

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostFull } from '../../../shared/api/index.ts';
 import { ApiError } from '../../api/client.ts';
-import { useMovePost } from '../../api/postMutations.ts';
 import { errorMessage } from '../../lib/errors.ts';
+import { useMovePost } from '../mutations.ts';
 
 /** A refused decision in words: a newer version arrived, or someone approved it first. */
 function decisionError(error: unknown, t: TFunction): string {

@@ -2,10 +2,10 @@ import { NumberInput, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../../shared/api/index.ts';
-import { useAddAgendaItem, useUpdateAgendaItem } from '../../../api/meetingMutations.ts';
 import { FormModal, FormModalBody } from '../../../components/FormModal.tsx';
 import { useVersionedForm } from '../../../lib/useVersionedForm.ts';
 import { maxLength, required, validate } from '../../../lib/validate.ts';
+import { useAddAgendaItem, useUpdateAgendaItem } from '../../mutations.ts';
 import { agendaName } from '../labels.ts';
 import { useRoom } from '../RoomContext.tsx';
 

@@ -3,7 +3,7 @@ import { IconArrowDown, IconArrowUp, IconDots, IconPencil, IconTrash } from '@ta
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../../shared/api/index.ts';
-import { useDeleteAgendaItem, useUpdateAgendaItem } from '../../../api/meetingMutations.ts';
+import { useDeleteAgendaItem, useUpdateAgendaItem } from '../../mutations.ts';
 import { agendaName, countdownText } from '../labels.ts';
 import { useRoom, useRoomView } from '../RoomContext.tsx';
 import classes from '../room.module.css';

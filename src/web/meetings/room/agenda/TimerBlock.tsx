@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { IconPlayerPause, IconPlayerPlay, IconRotate } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { type TimerAction, useTimer } from '../../../api/meetingMutations.ts';
+import { type TimerAction, useTimer } from '../../mutations.ts';
 import { agendaName, countdownText } from '../labels.ts';
 import { useRoom } from '../RoomContext.tsx';
 import classes from '../room.module.css';

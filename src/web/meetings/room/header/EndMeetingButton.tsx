@@ -3,7 +3,7 @@ import { IconPlayerStop } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client.ts';
-import { useEndMeeting } from '../../../api/meetingMutations.ts';
+import { useEndMeeting } from '../../mutations.ts';
 import { useRoom } from '../RoomContext.tsx';
 import { useReportError } from '../useReportError.ts';
 

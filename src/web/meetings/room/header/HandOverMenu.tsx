@@ -1,8 +1,8 @@
 import { Button, Menu } from '@mantine/core';
 import { IconChevronDown, IconUserShare } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useHandOver } from '../../../api/meetingMutations.ts';
 import { notifySuccess } from '../../../lib/errors.ts';
+import { useHandOver } from '../../mutations.ts';
 import { useRoom } from '../RoomContext.tsx';
 import { useReportError } from '../useReportError.ts';
 

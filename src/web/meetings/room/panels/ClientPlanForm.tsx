@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientPlan } from '../../../../shared/api/index.ts';
 import { type Likelihood, likelihoods } from '../../../../shared/roles.ts';
-import { useCreateClientPlan, useUpdateClientPlan } from '../../../api/clientPlanMutations.ts';
 import { FormModal, FormModalBody } from '../../../components/FormModal.tsx';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { useVersionedForm } from '../../../lib/useVersionedForm.ts';
 import { maxLength, required, validate } from '../../../lib/validate.ts';
+import { useCreateClientPlan, useUpdateClientPlan } from '../../clientPlanMutations.ts';
 import { useRoom } from '../RoomContext.tsx';
 import { planWhen } from './planLabels.ts';
 

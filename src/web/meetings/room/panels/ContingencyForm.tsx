@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientPlan, Contingency } from '../../../../shared/api/index.ts';
 import type { Format } from '../../../../shared/roles.ts';
-import { useAddContingency, useUpdateContingency } from '../../../api/clientPlanMutations.ts';
 import { FormModal, FormModalBody } from '../../../components/FormModal.tsx';
+import { formatOptions } from '../../../lib/channelLabels.ts';
 import { useVersionedForm } from '../../../lib/useVersionedForm.ts';
 import { maxLength, required, validate } from '../../../lib/validate.ts';
-import { formatOptions } from '../../../pages/clients/channelLabels.ts';
-import { channelName } from '../../../pages/cycle/PlanContext.tsx';
+import { channelName } from '../../../planning/PlanContext.tsx';
+import { useAddContingency, useUpdateContingency } from '../../clientPlanMutations.ts';
 import { useRoom } from '../RoomContext.tsx';
 
 interface Props {

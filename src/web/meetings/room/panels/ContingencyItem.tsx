@@ -1,10 +1,10 @@
 import { Badge, Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Contingency } from '../../../../shared/api/index.ts';
-import { useDeleteContingency } from '../../../api/clientPlanMutations.ts';
-import { formatLabel } from '../../../pages/clients/channelLabels.ts';
-import { channelName } from '../../../pages/cycle/PlanContext.tsx';
+import { formatLabel } from '../../../lib/channelLabels.ts';
+import { channelName } from '../../../planning/PlanContext.tsx';
 import { RoomActivateContingency } from '../../../posts/changes/RoomActivateContingency.tsx';
+import { useDeleteContingency } from '../../clientPlanMutations.ts';
 import { useRoom } from '../RoomContext.tsx';
 import { useReportError } from '../useReportError.ts';
 import { RowActions } from './RowActions.tsx';

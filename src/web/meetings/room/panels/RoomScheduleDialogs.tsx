@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { buildPlanData, PlanProvider } from '../../../pages/cycle/PlanContext.tsx';
-import { ScheduleDialogs } from '../../../pages/cycle/schedule/ScheduleDialogs.tsx';
-import type { ScheduleDialog } from '../../../pages/cycle/schedule/ScheduleUi.tsx';
+import { buildPlanData, PlanProvider } from '../../../planning/PlanContext.tsx';
+import { ScheduleDialogs } from '../../../planning/schedule/ScheduleDialogs.tsx';
+import type { ScheduleDialog } from '../../../planning/schedule/ScheduleUi.tsx';
 import { useRoom } from '../RoomContext.tsx';
 
 /**

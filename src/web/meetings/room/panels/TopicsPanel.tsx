@@ -9,8 +9,8 @@ import { useRoom, useRoomView } from '../RoomContext.tsx';
 import classes from '../room.module.css';
 import { PanelSection } from './PanelSection.tsx';
 import { IdeaForm } from './topic/IdeaForm.tsx';
+import { RoomTopicList, type TopicOrder } from './topic/RoomTopicList.tsx';
 import { TopicCard } from './topic/TopicCard.tsx';
-import { TopicList, type TopicOrder } from './topic/TopicList.tsx';
 
 /** The topics, one at a time: votes, reactions and the decision; all of them beside, to jump. */
 export function TopicsPanel({ item }: { item: AgendaItem }) {
@@ -77,7 +77,7 @@ export function TopicsPanel({ item }: { item: AgendaItem }) {
               onPrev={index > 0 ? () => show(index - 1) : undefined}
               onNext={index < ordered.length - 1 ? () => show(index + 1) : undefined}
             />
-            <TopicList
+            <RoomTopicList
               topics={ordered}
               currentId={topic.id}
               order={order}

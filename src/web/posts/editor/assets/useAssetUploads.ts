@@ -2,9 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError } from '../../../api/client.ts';
-import { postKeys } from '../../../api/postQueries.ts';
 import type { Upload } from '../../../components/upload/upload.ts';
 import { errorMessage } from '../../../lib/errors.ts';
+import { postKeys } from '../../queries.ts';
 import { type AssetUpload, uploadPostAsset } from './uploadPostAsset.ts';
 
 let uploadSeq = 0;

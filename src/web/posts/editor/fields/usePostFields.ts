@@ -2,9 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PostFull } from '../../../../shared/api/index.ts';
 import { ApiError } from '../../../api/client.ts';
-import { useUpdatePost } from '../../../api/postMutations.ts';
-import { postQuery } from '../../../api/postQueries.ts';
 import { isStaleVersion } from '../../../lib/errors.ts';
+import { useUpdatePost } from '../../mutations.ts';
+import { postQuery } from '../../queries.ts';
 import {
   changedFields,
   type FieldName,

@@ -2,9 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { MovePostBody, PostFull } from '../../../../shared/api/index.ts';
 import type { PostStatus } from '../../../../shared/posts/statuses.ts';
-import { useMovePost } from '../../../api/postMutations.ts';
-import { postKeys, postQuery } from '../../../api/postQueries.ts';
 import { isStaleVersion, notifyError } from '../../../lib/errors.ts';
+import { useMovePost } from '../../mutations.ts';
+import { postKeys, postQuery } from '../../queries.ts';
 
 export type AgencyMove =
   | { to: 'internal_review' | 'client_review' }

@@ -1,8 +1,8 @@
 import { Button, Group, Select, Stack, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAskQuestion } from '../../../../api/meetingMutations.ts';
 import { notifySuccess } from '../../../../lib/errors.ts';
+import { useAskQuestion } from '../../../mutations.ts';
 import { useRoom } from '../../RoomContext.tsx';
 import { useReportError } from '../../useReportError.ts';
 

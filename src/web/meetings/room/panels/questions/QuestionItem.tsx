@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Question } from '../../../../../shared/api/index.ts';
-import { type QuestionPatch, useUpdateQuestion } from '../../../../api/meetingMutations.ts';
+import { type QuestionPatch, useUpdateQuestion } from '../../../mutations.ts';
 import { sideColor, sideLabel } from '../../labels.ts';
 import { useRoom, useRoomView } from '../../RoomContext.tsx';
 import { useReportError } from '../../useReportError.ts';

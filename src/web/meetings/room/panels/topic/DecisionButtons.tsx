@@ -4,7 +4,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Topic } from '../../../../../shared/api/index.ts';
 import type { DecisionKind } from '../../../../../shared/roles.ts';
-import { type DecisionInput, useDecide } from '../../../../api/meetingMutations.ts';
+import { type DecisionInput, useDecide } from '../../../mutations.ts';
 import { latestDecisions } from '../../labels.ts';
 import { useRoom } from '../../RoomContext.tsx';
 import { useReportError } from '../../useReportError.ts';

@@ -1,9 +1,9 @@
 import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAddIdea } from '../../../../api/meetingMutations.ts';
 import { notifySuccess } from '../../../../lib/errors.ts';
 import { maxLength, required, validate } from '../../../../lib/validate.ts';
+import { useAddIdea } from '../../../mutations.ts';
 import { useRoom } from '../../RoomContext.tsx';
 import { useReportError } from '../../useReportError.ts';
 

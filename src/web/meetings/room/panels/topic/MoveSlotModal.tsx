@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Topic } from '../../../../../shared/api/index.ts';
 import { currentLanguage } from '../../../../i18n/index.ts';
-import { byDateTime } from '../../../../pages/cycle/PlanContext.tsx';
+import { byDateTime } from '../../../../planning/PlanContext.tsx';
 import { useRoom } from '../../RoomContext.tsx';
 import { slotText } from './slotText.ts';
 

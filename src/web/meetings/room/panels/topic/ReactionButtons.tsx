@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Topic } from '../../../../../shared/api/index.ts';
 import { type Reaction, reactions } from '../../../../../shared/roles.ts';
-import { useReaction } from '../../../../api/meetingMutations.ts';
+import { useReaction } from '../../../mutations.ts';
 import { useRoom } from '../../RoomContext.tsx';
 import { useReportError } from '../../useReportError.ts';
 

@@ -3,7 +3,7 @@ import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Topic } from '../../../../../shared/api/index.ts';
 import { currentLanguage } from '../../../../i18n/index.ts';
-import { sourceLabel, statusColor, statusLabel } from '../../../../pages/cycle/labels.ts';
+import { sourceLabel, statusColor, statusLabel } from '../../../../planning/labels.ts';
 import { useRoom } from '../../RoomContext.tsx';
 import { DecisionButtons } from './DecisionButtons.tsx';
 import { DecisionHistory } from './DecisionHistory.tsx';

@@ -2,7 +2,7 @@ import { ActionIcon, Group, Stack, Text } from '@mantine/core';
 import { IconMinus, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Topic } from '../../../../../shared/api/index.ts';
-import { useVote } from '../../../../api/meetingMutations.ts';
+import { useVote } from '../../../mutations.ts';
 import { useRoom } from '../../RoomContext.tsx';
 import { useReportError } from '../../useReportError.ts';
 

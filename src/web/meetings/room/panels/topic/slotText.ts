@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { Channel, Slot } from '../../../../../shared/api/index.ts';
 import type { Language } from '../../../../i18n/index.ts';
+import { formatLabel } from '../../../../lib/channelLabels.ts';
 import { formatDayShort } from '../../../../lib/dates.ts';
-import { formatLabel } from '../../../../pages/clients/channelLabels.ts';
-import { channelName } from '../../../../pages/cycle/PlanContext.tsx';
+import { channelName } from '../../../../planning/PlanContext.tsx';
 
 /** "Fri 5 Dec, 10:00 · Instagram @kyivcoffee · Reel": a slot in words, in the client's local time. */
 export function slotText(

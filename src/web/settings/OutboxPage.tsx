@@ -1,0 +1,92 @@
+import { Anchor, Badge, Paper, Table, Text } from '@mantine/core';
+import { IconMailOff } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { EmptyBlock } from '../components/EmptyBlock.tsx';
+import { ErrorState } from '../components/ErrorState.tsx';
+import { LoadingState } from '../components/LoadingState.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
+import { TruncatedText } from '../components/TruncatedText.tsx';
+import { currentLanguage } from '../i18n/index.ts';
+import { formatDateTime } from '../lib/format.ts';
+import { usePageTitle } from '../lib/usePageTitle.ts';
+import { outboxStatusColor } from './outboxStatus.ts';
+import { outboxQuery } from './queries.ts';
+
+/** Every email Plit sent or kept, for owners: the way to find a lost invitation link. */
+export function OutboxPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('outbox.title'));
+  const language = currentLanguage();
+  const messages = useQuery(outboxQuery);
+
+  return (
+    <>
+      <PageHeader title={t('outbox.title')} description={t('outbox.description')} />
+      {messages.isPending ? (
+        <LoadingState rows={4} height={44} />
+      ) : messages.isError ? (
+        <ErrorState error={messages.error} onRetry={() => void messages.refetch()} />
+      ) : messages.data.length === 0 ? (
+        <EmptyBlock icon={<IconMailOff />} title={t('outbox.empty')} description={t('outbox.emptyHint')} />
+      ) : (
+        <Paper withBorder radius="md">
+          <Table.ScrollContainer minWidth={680}>
+            <Table verticalSpacing="sm" highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('outbox.subject')}</Table.Th>
+                  <Table.Th>{t('outbox.to')}</Table.Th>
+                  <Table.Th>{t('outbox.status')}</Table.Th>
+                  <Table.Th>{t('outbox.date')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {messages.data.map((message) => (
+                  <Table.Tr key={message.id}>
+                    <Table.Td maw={360}>
+                      <Anchor
+                        size="sm"
+                        fw={500}
+                        renderRoot={(props) => (
+                          <Link
+                            to="/settings/outbox/$messageId"
+                            params={{ messageId: message.id }}
+                            {...props}
+                          />
+                        )}
+                        title={message.subject}
+                        style={{
+                          display: 'block',
+                          overflow: 'hidden',
+                          textOverflow: 'ellipsis',
+                          whiteSpace: 'nowrap',
+                        }}
+                      >
+                        {message.subject || t('outbox.noSubject')}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td maw={260}>
+                      <TruncatedText size="sm">{message.to}</TruncatedText>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={outboxStatusColor[message.status]}>
+                        {t(`outbox.statuses.${message.status}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {formatDateTime(message.createdAt, language)}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+    </>
+  );
+}
