@@ -1,6 +1,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { liveSocketUrl } from '../../src/shared/live.ts';
 import { FACILITATOR_NAME, type PlitMeeting, type ServerKind } from './protocol.ts';
 
 /** What the load process hears from a room's participants. */
@@ -139,7 +140,7 @@ async function joinPlit(target: Target, n: number, listener: Listener): Promise<
   const sockets = await inBatches(n, async (index) => {
     // The facilitator is the first account; everyone else shares the other accounts.
     const cookie = index === 0 ? cookies[0]! : cookies[1 + ((index - 1) % (cookies.length - 1))]!;
-    const socket = new WebSocket(`ws://127.0.0.1:${target.port}/api/live`, { headers: { cookie, origin } });
+    const socket = new WebSocket(liveSocketUrl(origin), { headers: { cookie, origin } });
     const subscribed = new Promise<void>((resolve, reject) => {
       socket.on('message', (data) => {
         const frame = parse(data.toString());

@@ -14,11 +14,14 @@ import { migrate } from '../../src/server/db/migrate.ts';
 import { collabDocuments, cycles, meetings } from '../../src/server/db/schema/index.ts';
 import { loadEnv } from '../../src/server/env.ts';
 import { notesDocument } from '../../src/server/meetings/notesAccess.ts';
+import { COPY_FIELD, copyDocument } from '../../src/server/posts/copyDoc.ts';
+import { collabSocketUrl } from '../../src/shared/live.ts';
 import { engines } from '../support/engines.ts';
 import { makeAgency, type TestAgency } from '../support/factories.ts';
 import { call } from '../support/http.ts';
 import { listen } from '../support/live.ts';
 import { makeCycle } from '../support/planning.ts';
+import { makeWritingMonth, setCopy } from '../support/posts.ts';
 
 const ORIGIN = 'http://plit.test';
 const schema = getSchema([StarterKit.configure({ undoRedo: false })]);
@@ -65,7 +68,13 @@ async function until<T>(what: string, probe: () => T | Promise<T>, ms = 5000): P
 }
 
 /** A browser's provider in Node: ws with the session cookie and the page's Origin. */
-function openNotes(host: string, cookie: string | null, meetingId: string, origin = ORIGIN) {
+function openDocument(
+  host: string,
+  cookie: string | null,
+  documentName: string,
+  field: string,
+  origin = ORIGIN,
+) {
   const closes: number[] = [];
   class BrowserSocket extends WebSocket {
     constructor(url: string) {
@@ -74,12 +83,12 @@ function openNotes(host: string, cookie: string | null, meetingId: string, origi
     }
   }
   const socket = new HocuspocusProviderWebsocket({
-    url: `ws://${host}/api/collab`,
+    url: collabSocketUrl(`http://${host}`),
     WebSocketPolyfill: BrowserSocket,
     // Refused sockets are not retried in tests; a real browser keeps trying.
     maxAttempts: 1,
   });
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name: notesDocument(meetingId) });
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: documentName });
   // What the server answered to each change sent: 1 applied, 0 refused.
   const statuses: number[] = [];
   provider.on('message', ({ message }: { message: { readVarString(): string; readVarUint(): number } }) => {
@@ -95,7 +104,7 @@ function openNotes(host: string, cookie: string | null, meetingId: string, origi
     });
   });
   provider.attach();
-  const fragment = provider.document.getXmlFragment(NOTES_FIELD);
+  const fragment = provider.document.getXmlFragment(field);
   return {
     provider,
     fragment,
@@ -120,13 +129,13 @@ function openNotes(host: string, cookie: string | null, meetingId: string, origi
   };
 }
 
-const storedState = async (db: Db, meetingId: string) =>
-  (
-    await db
-      .select()
-      .from(collabDocuments)
-      .where(eq(collabDocuments.name, notesDocument(meetingId)))
-  )[0]?.state;
+const openNotes = (host: string, cookie: string | null, meetingId: string, origin = ORIGIN) =>
+  openDocument(host, cookie, notesDocument(meetingId), NOTES_FIELD, origin);
+
+const storedDocument = async (db: Db, name: string) =>
+  (await db.select().from(collabDocuments).where(eq(collabDocuments.name, name)))[0]?.state;
+
+const storedState = (db: Db, meetingId: string) => storedDocument(db, notesDocument(meetingId));
 
 describe('shared meeting notes (PGlite)', () => {
   let database: Database;
@@ -173,7 +182,7 @@ describe('shared meeting notes (PGlite)', () => {
     client.close();
   });
 
-  it("stamps each caret with the session's person, whatever name the browser sends", async () => {
+  it("[P1] stamps each caret with the session's person, whatever name the browser sends", async () => {
     const agency = await makeAgency(database.db);
     const meeting = await makeMeeting(database.db, agency);
     const cm = openNotes(server.host, agency.contentManager.cookie, meeting.id);
@@ -189,7 +198,7 @@ describe('shared meeting notes (PGlite)', () => {
     client.close();
   });
 
-  it('an acknowledged change is already in the database (a crash right after it loses nothing)', async () => {
+  it('[C1] an acknowledged change is already in the database (a crash right after it loses nothing)', async () => {
     const agency = await makeAgency(database.db);
     const meeting = await makeMeeting(database.db, agency);
     const notes = openNotes(server.host, agency.owner.cookie, meeting.id);
@@ -259,7 +268,7 @@ describe('shared meeting notes (PGlite)', () => {
     await own.app.close();
   });
 
-  it('a logged-out socket and a page of another site are closed before they can ask for a document', async () => {
+  it('[S1] a logged-out socket and a page of another site are closed before they can ask for a document', async () => {
     const agency = await makeAgency(database.db);
     const meeting = await makeMeeting(database.db, agency);
     const anonymous = openNotes(server.host, null, meeting.id);
@@ -272,7 +281,7 @@ describe('shared meeting notes (PGlite)', () => {
     foreign.close();
   });
 
-  it("refuses another client's contact and an unknown meeting with the same answer, and sends them nothing", async () => {
+  it("[C3] refuses another client's contact and an unknown meeting with the same answer, and sends them nothing", async () => {
     const agency = await makeAgency(database.db);
     const meeting = await makeMeeting(database.db, agency);
     const writer = openNotes(server.host, agency.owner.cookie, meeting.id);
@@ -300,7 +309,7 @@ describe('shared meeting notes (PGlite)', () => {
     for (const p of [writer, otherContact, otherAgency, unknown]) p.close();
   });
 
-  it('a contact removed from the client is cut off at once and refused when the editor reconnects', async () => {
+  it('[A3] a contact removed from the client is cut off at once and refused when the editor reconnects', async () => {
     const agency = await makeAgency(database.db);
     const meeting = await makeMeeting(database.db, agency);
     const contact = openNotes(server.host, agency.approver.cookie, meeting.id);
@@ -318,7 +327,7 @@ describe('shared meeting notes (PGlite)', () => {
     contact.close();
   });
 
-  it('a contact cannot open the notes of a plan not shared with the client yet', async () => {
+  it('[C3] a contact cannot open the notes of a plan not shared with the client yet', async () => {
     const agency = await makeAgency(database.db);
     const meeting = await makeMeeting(database.db, agency, false);
     const contact = openNotes(server.host, agency.approver.cookie, meeting.id);
@@ -326,7 +335,7 @@ describe('shared meeting notes (PGlite)', () => {
     contact.close();
   });
 
-  it('ending the meeting closes the open editors; they come back read-only', async () => {
+  it('[C4] ending the meeting closes the open editors; they come back read-only', async () => {
     const agency = await makeAgency(database.db);
     const meeting = await makeMeeting(database.db, agency);
     await database.db.update(cycles).set({ stage: 'meeting' }).where(eq(cycles.id, meeting.cycleId));
@@ -353,7 +362,7 @@ describe('shared meeting notes (PGlite)', () => {
     again.close();
   });
 
-  it('a read-only person sees the notes but their edits are refused and not stored', async () => {
+  it('[C2] a read-only person sees the notes but their edits are refused and the stored document does not change', async () => {
     const agency = await makeAgency(database.db);
     const meeting = await makeMeeting(database.db, agency);
     const writer = openNotes(server.host, agency.owner.cookie, meeting.id);
@@ -368,15 +377,62 @@ describe('shared meeting notes (PGlite)', () => {
     // Its own catch-up (nothing new) is answered as applied; wait for that first.
     await reader.acknowledged();
     expect(reader.text()).toContain('Decisions so far');
+    const before = await storedState(database.db, meeting.id);
     const answered = reader.statuses.length;
     reader.addParagraph('Sneaked in afterwards');
     await until('the answer to the edit', () => reader.statuses.length > answered);
     expect(reader.statuses.slice(answered)).toEqual([0]);
     expect(reader.provider.unsyncedChanges).toBeGreaterThan(0);
     expect(writer.text()).not.toContain('Sneaked in');
+    expect(await storedState(database.db, meeting.id)).toEqual(before);
     expect((await readNotes({ db: database.db }, meeting.id)).paragraphs).toEqual(['Decisions so far']);
     writer.close();
     reader.close();
+  });
+
+  it("[C2][C4] a post's copy, once sent to the client: the open editor's edit is not stored, and it reopens read-only", async () => {
+    const agency = await makeAgency(database.db);
+    const plan = await makeWritingMonth(database.db, agency);
+    const created = await call(server.app, 'POST', `/api/cycles/${plan.cycle.id}/posts`, {
+      cookie: agency.contentManager.cookie,
+      body: { slotId: plan.slots[0]!.id },
+    });
+    expect(created.status).toBe(201);
+    const postId: string = created.body.post.id;
+    await setCopy(database.db, postId, 'Нова кава з Ефіопії.');
+    const name = copyDocument(postId);
+    const editor = openDocument(server.host, agency.creator.cookie, name, COPY_FIELD);
+    expect(await editor.outcome).toEqual({ scope: 'read-write' });
+    await editor.acknowledged();
+
+    const current = await call(server.app, 'GET', `/api/posts/${postId}`, {
+      cookie: agency.contentManager.cookie,
+    });
+    const sent = await call(server.app, 'POST', `/api/posts/${postId}/status`, {
+      cookie: agency.contentManager.cookie,
+      body: { to: 'client_review', version: current.body.post.version },
+    });
+    expect(sent.status).toBe(200);
+    const stored = await storedDocument(database.db, name);
+    // The editor that was open when the post went out can no longer write...
+    await new Promise((r) => setTimeout(r, 100));
+    const answered = editor.statuses.length;
+    editor.addParagraph('Змінено після відправки');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(editor.statuses.slice(answered)).not.toContain(1);
+    expect(await storedDocument(database.db, name)).toEqual(stored);
+    editor.close();
+
+    // ...and opened again it is read-only: what it sends is refused and nothing is stored.
+    const again = openDocument(server.host, agency.creator.cookie, name, COPY_FIELD);
+    expect(await again.outcome).toEqual({ scope: 'readonly' });
+    await again.acknowledged();
+    const before = again.statuses.length;
+    again.addParagraph('Ще одна спроба');
+    await until('the answer to the edit', () => again.statuses.length > before);
+    expect(again.statuses.slice(before)).toEqual([0]);
+    expect(await storedDocument(database.db, name)).toEqual(stored);
+    again.close();
   });
 
   it('readNotes turns the Tiptap document into plain paragraphs', async () => {
@@ -455,7 +511,7 @@ describe.skipIf(!postgres || !redisUrl)(
       await dispose();
     });
 
-    it('people on different processes edit one document; every acknowledged line is stored', async () => {
+    it('[C5][C1] people on different processes edit one document; every acknowledged line is stored', async () => {
       const [a, b] = servers;
       const agency = await makeAgency(database.db);
       const meeting = await makeMeeting(database.db, agency);

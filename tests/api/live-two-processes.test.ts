@@ -48,7 +48,7 @@ describe.skipIf(!postgres || !redisUrl)(
       await dispose();
     });
 
-    it('a change made through one process reaches a browser connected to the other, in order', async () => {
+    it('[L5][L1] a change made through one process reaches a browser connected to the other, in order', async () => {
       const [a, b] = servers;
       const agency = await makeAgency(database.db);
       const room = `client:${agency.client.id}:team`;
@@ -77,7 +77,7 @@ describe.skipIf(!postgres || !redisUrl)(
       }
     });
 
-    it('removing a member through one process closes their socket on the other', async () => {
+    it('[A3] removing a member through one process closes their socket on the other', async () => {
       const [a, b] = servers;
       const agency = await makeAgency(database.db);
       const onA = await openLive(a!.host, agency.creator.cookie);
@@ -88,7 +88,7 @@ describe.skipIf(!postgres || !redisUrl)(
       expect(res.status).toBe(200);
       expect((await onA.closed).code).toBe(4401);
     });
-    it('one meeting across two processes: presence merges, focus and hand-over reach both', async () => {
+    it('[L5][M1] one meeting across two processes: presence merges, focus and hand-over reach both', async () => {
       const [a, b] = servers;
       const agency = await makeAgency(database.db);
       const plan = await makePlanForMeeting(database.db, agency);

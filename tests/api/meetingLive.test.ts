@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetings } from '../../src/server/db/schema/index.ts';
+import { meetingRoom, type PresentPerson } from '../../src/shared/live.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, type TestAgency } from '../support/factories.ts';
 import { call } from '../support/http.ts';
@@ -34,10 +35,10 @@ async function liveMeeting(agency: TestAgency) {
 }
 
 type Frame = Record<string, unknown>;
-const people = (f: Frame) => (f.people as Array<{ name: string; side: string; state: string }>) ?? [];
+const people = (f: Frame) => (f.people as PresentPerson[]) ?? [];
 
 describe('the meeting room over the live socket', () => {
-  it('shows who is in, from which side, and who left', async () => {
+  it('[P2] shows who is in, from which side, and who left', async () => {
     const agency = await makeAgency(t.database.db);
     const { meeting } = await liveMeeting(agency);
     const room = `meeting:${meeting.id}`;
@@ -62,7 +63,31 @@ describe('the meeting room over the live socket', () => {
     manager.close();
   });
 
-  it("the facilitator's focus reaches everyone, and only the facilitator may move it", async () => {
+  it("[P1] presence names the session's person, whatever the subscribe frame claims", async () => {
+    const agency = await makeAgency(t.database.db);
+    const { meeting } = await liveMeeting(agency);
+    const room = meetingRoom(meeting.id);
+    const contact = await openLive(host, agency.approver.cookie);
+    // A page that tries to pass for the agency's owner: the frame's extra fields are not read.
+    contact.send({ type: 'subscribe', room, userId: agency.owner.id, name: 'The CEO', side: 'agency' });
+    expect(await contact.next((f) => f.type === 'subscribed' || f.type === 'denied')).toMatchObject({
+      type: 'subscribed',
+      room,
+    });
+    const seen = await contact.next((f) => f.type === 'presence' && people(f).length > 0);
+    expect(people(seen)).toEqual([
+      {
+        userId: agency.approver.id,
+        name: agency.approver.name,
+        side: 'client',
+        state: 'online',
+        since: expect.any(String),
+      },
+    ]);
+    contact.close();
+  });
+
+  it("[M1][M2] the facilitator's focus reaches everyone, and only the facilitator may move it", async () => {
     const agency = await makeAgency(t.database.db);
     const { meeting, plan } = await liveMeeting(agency);
     const room = `meeting:${meeting.id}`;
@@ -107,7 +132,7 @@ describe('the meeting room over the live socket', () => {
     for (const s of [manager, client, owner, late]) s.close();
   });
 
-  it("refuses a contact of another client and a meeting's room before it is shared", async () => {
+  it("[A2][M1] refuses a contact of another client and a meeting's room before it is shared", async () => {
     const agency = await makeAgency(t.database.db);
     const { meeting } = await liveMeeting(agency);
     const stranger = await openLive(host, agency.otherClientApprover.cookie);

@@ -1,17 +1,21 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyMembers, clients, events } from '../../src/server/db/schema/index.ts';
+import { teamRoom } from '../../src/shared/live.ts';
 import { createTestAppOn, type TestApp } from '../support/app.ts';
 import { engines } from '../support/engines.ts';
 import { makeAgency, makeMember } from '../support/factories.ts';
 import { call } from '../support/http.ts';
+import { listen, openLive } from '../support/live.ts';
 
 // Two requests at once. PGlite runs one transaction at a time; on PostgreSQL
 // (TEST_DATABASE_URL, set in CI) two connections really interleave.
 describe.each(engines())('concurrent writes ($name)', (engine) => {
   let t: TestApp;
+  let host: string;
   beforeAll(async () => {
     t = await createTestAppOn(engine);
+    host = await listen(t.app);
   });
   afterAll(() => t.close());
 
@@ -69,5 +73,34 @@ describe.each(engines())('concurrent writes ($name)', (engine) => {
       .from(events)
       .where(and(eq(events.clientId, agency.client.id), eq(events.type, 'client.updated')));
     expect(renames).toHaveLength(1);
+  });
+
+  it('[L1] changes made at once in one room are numbered one after another: no gap, no repeat', async () => {
+    const agency = await makeAgency(t.database.db);
+    const room = teamRoom(agency.client.id);
+    const live = await openLive(host, agency.owner.cookie);
+    const start = (await live.subscribe(room)).seq as number;
+    const n = 12;
+    const answers = await Promise.all([
+      ...Array.from({ length: n }, (_, i) =>
+        call(t.app, 'POST', `/api/clients/${agency.client.id}/rubrics`, {
+          cookie: agency.contentManager.cookie,
+          body: { name: `Рубрика ${i}`, color: '#112233' },
+        }),
+      ),
+      // Refused changes in the same room, at the same moment, take no number.
+      ...Array.from({ length: 4 }, () =>
+        call(t.app, 'PATCH', `/api/clients/${agency.client.id}`, {
+          cookie: agency.contentManager.cookie,
+          body: { name: 'Never', version: 99 },
+        }),
+      ),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([...Array(n).fill(201), ...Array(4).fill(409)]);
+    await live.next((f) => f.type === 'event' && f.seq === start + n);
+    await new Promise((r) => setTimeout(r, 100));
+    const numbers = live.frames.filter((f) => f.type === 'event').map((f) => f.seq as number);
+    expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => start + i + 1));
+    live.close();
   });
 });

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
 import type { App } from '../../src/server/context.ts';
+import { LIVE_PROTOCOL, livePath, liveSocketUrl } from '../../src/shared/live.ts';
 
 /** Make the in-process app listen on a loopback port, for real WebSocket clients. */
 export async function listen(app: App): Promise<string> {
@@ -9,10 +10,19 @@ export async function listen(app: App): Promise<string> {
   return `127.0.0.1:${port}`;
 }
 
-/** A browser-like live connection that records every frame it receives. */
-export async function openLive(host: string, cookie: string | null, origin = 'http://plit.test') {
+/**
+ * A browser-like live connection that records every frame it receives. It speaks the current
+ * protocol unless told another one (`null`: an address that names none, as pages did before).
+ */
+export async function openLive(
+  host: string,
+  cookie: string | null,
+  origin = 'http://plit.test',
+  protocol: number | null = LIVE_PROTOCOL,
+) {
   const frames: Array<Record<string, unknown>> = [];
-  const socket = new WebSocket(`ws://${host}/api/live`, {
+  const url = protocol === null ? `ws://${host}${livePath}` : liveSocketUrl(`http://${host}`, protocol);
+  const socket = new WebSocket(url, {
     headers: { ...(cookie ? { cookie } : {}), origin },
   });
   const closed = new Promise<{ code: number }>((resolve) => socket.on('close', (code) => resolve({ code })));

@@ -1,4 +1,5 @@
 import type { RawData } from 'ws';
+import { collabPath } from '../../shared/live.ts';
 import type { RouteModule } from '../context.ts';
 import { admitSocket } from '../live/admit.ts';
 
@@ -12,7 +13,7 @@ const bytes = (data: RawData): Uint8Array =>
  */
 export const collabRoutes: RouteModule = (app, ctx) => {
   app.get(
-    '/api/collab',
+    collabPath,
     {
       websocket: true,
       schema: { tags: ['collab'], summary: 'WebSocket of shared documents (Hocuspocus protocol)' },

@@ -1,21 +1,36 @@
 import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
+import { closeCodes, protocolOf } from '../../shared/live.ts';
 import type { Actor } from '../auth/actor.ts';
+import { encodeFrame } from './hub.ts';
 
 /**
  * The door of every WebSocket: a page of another site must not listen or edit with the
  * visitor's cookie (closed with 4403), and a socket without a session is closed with 4401.
- * Returns the person behind the socket, or null once it has been closed.
+ * With `protocol`, a page that does not say it speaks that version of the live protocol is
+ * told the server's version and closed with 4426, before its session is even looked at:
+ * reloading is what it needs either way. Returns the person behind the socket, or null once
+ * it has been closed.
  */
-export function admitSocket(socket: WebSocket, request: FastifyRequest, publicUrl: string): Actor | null {
+export function admitSocket(
+  socket: WebSocket,
+  request: FastifyRequest,
+  publicUrl: string,
+  options: { protocol?: number } = {},
+): Actor | null {
   const origin = request.headers.origin;
   const own = `${request.protocol}://${request.host}`;
   if (origin && origin !== own && origin !== new URL(publicUrl).origin) {
-    socket.close(4403, 'origin');
+    socket.close(closeCodes.foreignOrigin, 'origin');
+    return null;
+  }
+  if (options.protocol !== undefined && protocolOf(request.url) !== options.protocol) {
+    socket.send(encodeFrame({ type: 'outdated', protocol: options.protocol }));
+    socket.close(closeCodes.outdated, 'outdated');
     return null;
   }
   if (!request.actor) {
-    socket.close(4401, 'unauthenticated');
+    socket.close(closeCodes.unauthorized, 'unauthenticated');
     return null;
   }
   return request.actor;

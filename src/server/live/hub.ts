@@ -1,19 +1,8 @@
 import type { WebSocket } from 'ws';
+import { closeCodes, type EventFrame, type ServerFrame } from '../../shared/live.ts';
 
-/** A change as it travels to browsers: numbered within its room. */
-export interface LiveMessage {
-  room: string;
-  seq: number;
-  event: {
-    type: string;
-    clientId: string | null;
-    subjectType: string;
-    subjectId: string;
-    data: Record<string, unknown>;
-    actorName: string | null;
-    at: string;
-  };
-}
+/** A change as it travels to browsers: numbered within its room (an `event` frame without its type). */
+export type LiveMessage = Omit<EventFrame, 'type'>;
 
 /** The sockets of this process, by room, and whose each one is. */
 export class LocalHub {
@@ -32,7 +21,7 @@ export class LocalHub {
       if (owner !== userId) continue;
       this.leaveAll(socket);
       this.owners.delete(socket);
-      socket.close(4401, 'access changed');
+      socket.close(closeCodes.unauthorized, 'access changed');
       closed++;
     }
     return closed;
@@ -88,4 +77,7 @@ export class LocalHub {
   }
 }
 
-export const encode = (message: LiveMessage) => JSON.stringify({ type: 'event', ...message });
+/** Every frame the server sends goes through here, so it is one of the protocol's. */
+export const encodeFrame = (frame: ServerFrame): string => JSON.stringify(frame);
+
+export const encode = (message: LiveMessage) => encodeFrame({ type: 'event', ...message });

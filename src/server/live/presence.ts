@@ -1,21 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
-
-export interface PresentPerson {
-  userId: string;
-  name: string;
-  side: 'agency' | 'client';
-}
-
-export interface PresenceEntry extends PresentPerson {
-  state: 'online' | 'gone';
-  /** Online: since when. Gone: when last seen. */
-  since: string;
-}
+import type { PresentPerson, RoomMember } from '../../shared/live.ts';
 
 /** One process's view of one room: who is connected here. */
 interface Part {
-  people: PresentPerson[];
+  people: RoomMember[];
   at: number;
 }
 
@@ -29,12 +18,12 @@ const PART_TTL = 45_000;
  */
 export class PresenceBoard {
   readonly processId = randomUUID();
-  private readonly local = new Map<string, Map<WebSocket, PresentPerson & { since: string }>>();
+  private readonly local = new Map<string, Map<WebSocket, RoomMember & { since: string }>>();
   private readonly parts = new Map<string, Map<string, Part>>();
   // Who was here and left: shown as "gone" with when they were last seen.
-  private readonly seen = new Map<string, Map<string, PresenceEntry>>();
+  private readonly seen = new Map<string, Map<string, PresentPerson>>();
 
-  enter(room: string, socket: WebSocket, person: PresentPerson): void {
+  enter(room: string, socket: WebSocket, person: RoomMember): void {
     let sockets = this.local.get(room);
     if (!sockets) {
       sockets = new Map();
@@ -55,8 +44,8 @@ export class PresenceBoard {
   }
 
   /** This process's people in a room, one entry per person however many tabs they have. */
-  localPart(room: string): PresentPerson[] {
-    const byUser = new Map<string, PresentPerson>();
+  localPart(room: string): RoomMember[] {
+    const byUser = new Map<string, RoomMember>();
     for (const p of this.local.get(room)?.values() ?? [])
       byUser.set(p.userId, { userId: p.userId, name: p.name, side: p.side });
     return [...byUser.values()];
@@ -67,7 +56,7 @@ export class PresenceBoard {
   }
 
   /** A part heard from a process (this one included). */
-  mergePart(room: string, processId: string, people: PresentPerson[], now = Date.now()): void {
+  mergePart(room: string, processId: string, people: RoomMember[], now = Date.now()): void {
     let parts = this.parts.get(room);
     if (!parts) {
       parts = new Map();
@@ -77,8 +66,8 @@ export class PresenceBoard {
   }
 
   /** Everyone in the room now, and who was here and left. */
-  list(room: string, now = Date.now()): PresenceEntry[] {
-    const online = new Map<string, PresentPerson>();
+  list(room: string, now = Date.now()): PresentPerson[] {
+    const online = new Map<string, RoomMember>();
     const parts = this.parts.get(room);
     for (const [processId, part] of parts ?? []) {
       if (now - part.at > PART_TTL && processId !== this.processId) {

@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
+import { meetingRoom, type RoomMember } from '../../shared/live.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/connect.ts';
 import { type MeetingFocus, meetings } from '../db/schema/index.ts';
 import type { LiveBus } from '../live/bus.ts';
-import { PresenceBoard, type PresentPerson } from '../live/presence.ts';
+import { encodeFrame } from '../live/hub.ts';
+import { PresenceBoard } from '../live/presence.ts';
 
-export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
-const roomPattern = /^meeting:([0-9a-f-]{36})$/;
-export const meetingOfRoom = (room: string) => roomPattern.exec(room)?.[1] ?? null;
+export { meetingOfRoom, meetingRoom } from '../../shared/live.ts';
 
 interface Rules {
   facilitatorId: string | null;
@@ -74,7 +74,7 @@ export class MeetingRooms {
   }
 
   /** A socket joined a meeting room: count it in, and show it where the room stands. */
-  enter(room: string, socket: WebSocket, person: PresentPerson): void {
+  enter(room: string, socket: WebSocket, person: RoomMember): void {
     const first = !this.presence.localRooms().includes(room);
     this.presence.enter(room, socket, person);
     this.announce(room);
@@ -103,7 +103,7 @@ export class MeetingRooms {
     if (rules?.status !== 'live' || rules.facilitatorId !== actor.user.id) return false;
     const room = meetingRoom(meetingId);
     const focus: MeetingFocus = { ...target, byName: actor.user.name, at: new Date().toISOString() };
-    const frame = JSON.stringify({ type: 'focus', room, focus });
+    const frame = encodeFrame({ type: 'focus', room, focus });
     this.live.publishFrame(room, frame);
     this.live.publishControl('focus', `${room}\n${frame}`);
     const now = Date.now();
@@ -168,17 +168,14 @@ export class MeetingRooms {
     const { room, processId, people } = JSON.parse(body) as {
       room: string;
       processId: string;
-      people: PresentPerson[];
+      people: RoomMember[];
     };
     this.presence.mergePart(room, processId, people);
     if (this.presenceDue.has(room)) return;
     const timer = setTimeout(() => {
       this.presenceDue.delete(room);
       // Each process tells its own sockets; the list is the same everywhere once parts arrive.
-      this.live.hub.deliver(
-        room,
-        JSON.stringify({ type: 'presence', room, people: this.presence.list(room) }),
-      );
+      this.live.hub.deliver(room, encodeFrame({ type: 'presence', room, people: this.presence.list(room) }));
     }, PRESENCE_EVERY);
     timer.unref();
     this.presenceDue.set(room, timer);

@@ -1,49 +1,51 @@
-import { z } from 'zod';
+import {
+  type ClientFrame,
+  clientFrame,
+  LIVE_PROTOCOL,
+  livePath,
+  meetingOfRoom,
+  type ServerFrame,
+} from '../../shared/live.ts';
 import type { RouteModule } from '../context.ts';
 import { admitSocket } from '../live/admit.ts';
+import { encodeFrame } from '../live/hub.ts';
 import { mayJoin } from '../live/rooms.ts';
 import { currentSeq } from '../live/transact.ts';
 import { loadMeeting } from '../meetings/load.ts';
-import { meetingOfRoom } from '../meetings/room.ts';
 import { sideOf } from '../policies/meeting.ts';
-
-const room = z.string().max(100);
-const clientMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('subscribe'), room }),
-  z.object({ type: z.literal('unsubscribe'), room }),
-  z.object({ type: z.literal('ping') }),
-  // The facilitator moves everyone's focus (an agenda item and, within "topics", a topic).
-  z.object({
-    type: z.literal('focus'),
-    meetingId: z.uuid(),
-    itemId: z.uuid().nullable(),
-    topicId: z.uuid().nullable(),
-  }),
-]);
 
 /**
  * One WebSocket per browser tab. The tab asks to join rooms; the server checks each against
  * the same tenancy and policies as the REST API, answers with the room's current number,
  * then forwards every numbered event of that room. Meeting rooms also carry presence and the
- * facilitator's focus, which have no numbers: the latest one is the truth.
+ * facilitator's focus, which have no numbers: the latest one is the truth. The frames are
+ * src/shared/live.ts's; the rules they keep are LIVE-SPEC.md's.
+ *
+ * The page says which protocol it speaks in the address (`?protocol=N`). The query is read
+ * by hand, not declared in the route's schema: a refused upgrade reaches the browser as a
+ * bare failure it cannot tell from a network error, while an `outdated` frame and close code
+ * tell it to reload.
  */
 export const liveRoutes: RouteModule = (app, ctx) => {
   app.get(
-    '/api/live',
+    livePath,
     {
       websocket: true,
-      schema: { tags: ['live'], summary: 'WebSocket of live plan updates, presence and meeting focus' },
+      schema: {
+        tags: ['live'],
+        summary: 'WebSocket of live plan updates, presence and meeting focus (?protocol=N, see LIVE-SPEC.md)',
+      },
     },
     (socket, request) => {
-      const admitted = admitSocket(socket, request, ctx.env.publicUrl);
+      const admitted = admitSocket(socket, request, ctx.env.publicUrl, { protocol: LIVE_PROTOCOL });
       if (!admitted) return;
       const actor = admitted;
       const hub = ctx.live.hub;
       const rooms = ctx.meetingRooms;
       const meetingsJoined = new Set<string>();
       hub.track(socket, actor.user.id);
-      const send = (payload: unknown) =>
-        socket.readyState === socket.OPEN && socket.send(JSON.stringify(payload));
+      const send = (frame: ServerFrame) =>
+        socket.readyState === socket.OPEN && socket.send(encodeFrame(frame));
 
       async function subscribe(name: string) {
         const meetingId = meetingOfRoom(name);
@@ -68,9 +70,9 @@ export const liveRoutes: RouteModule = (app, ctx) => {
       }
 
       socket.on('message', async (raw) => {
-        let parsed: z.infer<typeof clientMessage>;
+        let parsed: ClientFrame;
         try {
-          parsed = clientMessage.parse(JSON.parse(raw.toString()));
+          parsed = clientFrame.parse(JSON.parse(raw.toString()));
         } catch {
           send({ type: 'error', code: 'malformed_request' });
           return;

@@ -1,5 +1,6 @@
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import { useEffect, useState } from 'react';
+import { collabSocketUrl } from '../../shared/live.ts';
 
 /** Whether one's typing reaches the others now. */
 export type CollabStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'unavailable';
@@ -14,8 +15,6 @@ export interface CollabConnection {
   /** Typing the server has not confirmed yet. */
   unsaved: boolean;
 }
-
-const collabUrl = () => `${location.origin.replace(/^http/, 'ws')}/api/collab`;
 
 /**
  * One Hocuspocus provider for a shared document (meeting notes, a post's copy) while its editor
@@ -48,7 +47,7 @@ export function useCollabConnection(
       });
       return;
     }
-    const provider = new HocuspocusProvider({ url: collabUrl(), name: documentName });
+    const provider = new HocuspocusProvider({ url: collabSocketUrl(location.origin), name: documentName });
     let socket: WebSocketStatus = WebSocketStatus.Connecting;
     let everConnected = false;
     let refused = false;

@@ -240,6 +240,8 @@ export const en = {
   live: {
     offline: 'Offline',
     reconnecting: 'Reconnecting…',
+    updated: 'Plit has been updated. Reload the page to carry on.',
+    reload: 'Reload',
   },
   notes: {
     title: 'Shared notes',

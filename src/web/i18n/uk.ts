@@ -238,6 +238,8 @@ export const uk: Translations = {
   live: {
     offline: 'Немає з’єднання',
     reconnecting: 'Підключення…',
+    updated: 'Plit оновлено. Перезавантажте сторінку, щоб продовжити.',
+    reload: 'Перезавантажити',
   },
   notes: {
     title: 'Спільні нотатки',

@@ -1,58 +1,54 @@
 /**
- * One WebSocket per tab to /api/live, shared by every screen that listens. Rooms carry a
+ * One WebSocket per tab to the live socket, shared by every screen that listens. Rooms carry a
  * sequence number: a listener hears each event once, in order, or `null` when it may have
  * missed some (a gap, a reconnect) and should refetch what it shows.
  *
  * Meeting rooms (`meeting:<id>`) also carry frames without numbers: who is present and the
  * facilitator's focus. Only the latest one matters, so they skip the gap check and go to the
  * room's frame listeners as they come.
+ *
+ * The frames are src/shared/live.ts's; LIVE-SPEC.md states the rules this side keeps.
  */
+import {
+  type ClientFrame,
+  closeCodes,
+  LIVE_PROTOCOL,
+  type LiveEvent,
+  liveSocketUrl,
+  type ServerFrame,
+  type UnnumberedFrame,
+} from '../../shared/live.ts';
 
-export interface LiveEvent {
-  type: string;
-  clientId: string | null;
-  subjectType: string;
-  subjectId: string;
-  data: Record<string, unknown>;
-  actorName: string | null;
-  at: string;
-}
+export type { LiveEvent, LiveFocus, PresentPerson } from '../../shared/live.ts';
 
 /** `null`: events may have been missed; reload from the API. */
 export type LiveListener = (event: LiveEvent | null, room: string) => void;
 
-export type LiveStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline';
-
-export interface PresentPerson {
-  userId: string;
-  name: string;
-  side: 'agency' | 'client';
-  state: 'online' | 'gone';
-  /** Online: since when; gone: when last seen. */
-  since: string;
-}
-
-export interface LiveFocus {
-  itemId: string | null;
-  topicId: string | null;
-  byName: string | null;
-  at: string;
-}
+/** `outdated`: the server speaks a newer protocol; only reloading the page helps. */
+export type LiveStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline' | 'outdated';
 
 /** The unnumbered frames of a meeting room, and the server refusing something sent on the socket. */
-export type LiveFrame =
-  | { type: 'presence'; room: string; people: PresentPerson[] }
-  | { type: 'focus'; room: string; focus: LiveFocus }
-  | { type: 'error'; code: string; about?: string };
+export type LiveFrame = UnnumberedFrame;
 
 export type FrameListener = (frame: LiveFrame) => void;
 
-type ServerMessage =
-  | { type: 'subscribed'; room: string; seq: number; now?: number }
-  | { type: 'denied'; room: string }
-  | { type: 'event'; room: string; seq: number; event: LiveEvent }
-  | { type: 'pong'; now?: number }
-  | LiveFrame;
+/** What the connection needs from the browser; unit tests pass their own. */
+export interface LiveEnvironment {
+  /** The page's origin, e.g. `https://plit.example`. */
+  origin(): string;
+  WebSocket: new (url: string) => WebSocket;
+  /** Whether the browser believes it is online. */
+  online(): boolean;
+  /** Where the browser announces `online` and `offline`; null where there is none. */
+  events: Pick<EventTarget, 'addEventListener'> | null;
+}
+
+const browser = (): LiveEnvironment => ({
+  origin: () => window.location.origin,
+  WebSocket: globalThis.WebSocket,
+  online: () => typeof navigator === 'undefined' || navigator.onLine,
+  events: typeof window === 'undefined' ? null : window,
+});
 
 interface Room {
   listeners: Set<LiveListener>;
@@ -67,8 +63,10 @@ const SILENCE_LIMIT = 60_000;
 const MAX_DELAY = 30_000;
 /** A screen switch leaves and rejoins within moments; keep the socket over that gap. */
 const IDLE_CLOSE = 20_000;
+/** WebSocket.OPEN: fixed by the standard, and the same for every implementation. */
+const OPEN = 1;
 
-class LiveConnection {
+export class LiveConnection {
   private socket: WebSocket | null = null;
   private readonly rooms = new Map<string, Room>();
   private status: LiveStatus = 'idle';
@@ -79,12 +77,16 @@ class LiveConnection {
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private lastFrameAt = 0;
   private clockOffset: number | null = null;
+  /** The version the server said it speaks when it turned this page away. */
+  private serverProtocol: number | null = null;
+  private readonly env: LiveEnvironment;
 
-  constructor() {
-    if (typeof window !== 'undefined') {
-      window.addEventListener('online', () => this.reconnectNow());
-      window.addEventListener('offline', () => this.setStatus('offline'));
-    }
+  constructor(env: LiveEnvironment = browser()) {
+    this.env = env;
+    env.events?.addEventListener('online', () => this.reconnectNow());
+    env.events?.addEventListener('offline', () => {
+      if (this.status !== 'outdated') this.setStatus('offline');
+    });
   }
 
   /**
@@ -110,7 +112,7 @@ class LiveConnection {
    * person's own view still moves, and the room catches up with the next move.
    */
   sendFocus(meetingId: string, itemId: string | null, topicId: string | null): boolean {
-    if (this.socket?.readyState !== WebSocket.OPEN) return false;
+    if (this.socket?.readyState !== OPEN) return false;
     this.send({ type: 'focus', meetingId, itemId, topicId });
     return true;
   }
@@ -146,21 +148,22 @@ class LiveConnection {
     for (const listener of this.statusListeners) listener();
   }
 
-  private send(message: unknown): void {
-    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
+  private send(frame: ClientFrame): void {
+    if (this.socket?.readyState === OPEN) this.socket.send(JSON.stringify(frame));
   }
 
   private ensureConnected(): void {
-    if (this.socket || this.retryTimer) return;
+    // An outdated page stays off: reconnecting would be turned away again, in a loop.
+    if (this.socket || this.retryTimer || this.status === 'outdated') return;
     this.open();
   }
 
   private open(): void {
     this.retryTimer = undefined;
-    const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/api/live`;
+    this.serverProtocol = null;
     let socket: WebSocket;
     try {
-      socket = new WebSocket(url);
+      socket = new this.env.WebSocket(liveSocketUrl(this.env.origin()));
     } catch {
       this.scheduleReconnect();
       return;
@@ -178,9 +181,9 @@ class LiveConnection {
     };
     socket.onmessage = (message) => {
       this.lastFrameAt = Date.now();
-      let parsed: ServerMessage;
+      let parsed: ServerFrame;
       try {
-        parsed = JSON.parse(String(message.data)) as ServerMessage;
+        parsed = JSON.parse(String(message.data)) as ServerFrame;
       } catch {
         return;
       }
@@ -190,9 +193,15 @@ class LiveConnection {
       if (this.socket !== socket) return;
       this.socket = null;
       clearInterval(this.pingTimer);
+      // The page is older than the server: say so and stay off. A server older than the page
+      // (a deploy under way, this tab already on the new build) is retried like any drop.
+      if (event.code === closeCodes.outdated && (this.serverProtocol ?? Infinity) > LIVE_PROTOCOL) {
+        this.setStatus('outdated');
+        return;
+      }
       // 4401: the server says this person's access changed (removed, logged out everywhere).
       // Refetch now, so the screen learns it at once (a 401 leads to login, a 404 to "not found").
-      if (event.code === 4401) for (const name of this.rooms.keys()) this.emit(name, null);
+      if (event.code === closeCodes.unauthorized) for (const name of this.rooms.keys()) this.emit(name, null);
       if (this.rooms.size > 0) this.scheduleReconnect();
       else this.setStatus('idle');
     };
@@ -200,9 +209,14 @@ class LiveConnection {
     socket.onerror = () => {};
   }
 
-  private handle(message: ServerMessage): void {
+  private handle(message: ServerFrame): void {
     if ((message.type === 'subscribed' || message.type === 'pong') && typeof message.now === 'number') {
       this.clockOffset = message.now - Date.now();
+    }
+    // Comes just before the close that says the page is outdated; the close decides.
+    if (message.type === 'outdated') {
+      this.serverProtocol = message.protocol;
+      return;
     }
     // Unnumbered: the latest frame is the truth, whatever the room's number.
     if (message.type === 'presence' || message.type === 'focus') {
@@ -252,7 +266,7 @@ class LiveConnection {
   /** Exponential backoff with full jitter, so a restarted server is not hit by every tab at once. */
   private scheduleReconnect(): void {
     for (const room of this.rooms.values()) room.seq = null;
-    this.setStatus(typeof navigator !== 'undefined' && !navigator.onLine ? 'offline' : 'reconnecting');
+    this.setStatus(this.env.online() ? 'reconnecting' : 'offline');
     const ceiling = Math.min(MAX_DELAY, 1000 * 2 ** this.attempt);
     this.attempt++;
     const delay = ceiling / 2 + Math.random() * (ceiling / 2);
@@ -261,7 +275,7 @@ class LiveConnection {
   }
 
   private reconnectNow(): void {
-    if (this.rooms.size === 0 || this.socket) return;
+    if (this.rooms.size === 0 || this.socket || this.status === 'outdated') return;
     clearTimeout(this.retryTimer);
     this.attempt = 0;
     this.open();
@@ -274,7 +288,7 @@ class LiveConnection {
     const socket = this.socket;
     this.socket = null;
     socket?.close();
-    this.setStatus('idle');
+    if (this.status !== 'outdated') this.setStatus('idle');
   }
 }
 
