@@ -1,6 +1,8 @@
 import type { RawData } from 'ws';
+import { endpoints } from '../../shared/api/catalogue.ts';
 import { collabPath } from '../../shared/live.ts';
 import type { RouteModule } from '../context.ts';
+import { socketRoute } from '../http/route.ts';
 import { admitSocket } from '../live/admit.ts';
 
 const bytes = (data: RawData): Uint8Array =>
@@ -12,26 +14,19 @@ const bytes = (data: RawData): Uint8Array =>
  * Hocuspocus asks our policies per document when the socket opens it.
  */
 export const collabRoutes: RouteModule = (app, ctx) => {
-  app.get(
-    collabPath,
-    {
-      websocket: true,
-      schema: { tags: ['collab'], summary: 'WebSocket of shared documents (Hocuspocus protocol)' },
-    },
-    (socket, request) => {
-      const actor = admitSocket(socket, request, ctx.env.publicUrl);
-      if (!actor) return;
-      // Hocuspocus reads only the address from the request; the cookie stays here.
-      const address = new Request(new URL(request.url, ctx.env.publicUrl));
-      const connection = ctx.collab.hocuspocus.handleConnection(socket, address, { actor });
-      // Losing access (a contact removed, logged out everywhere) closes this socket too, in
-      // every process; the provider reconnects and our policies decide again.
-      ctx.live.hub.track(socket, actor.user.id);
-      socket.on('message', (data) => connection.handleMessage(bytes(data)));
-      socket.on('close', (code, reason) => {
-        ctx.live.hub.forget(socket);
-        connection.handleClose({ code, reason: reason.toString() });
-      });
-    },
-  );
+  socketRoute(app, endpoints.openCollabSocket, (socket, request) => {
+    const actor = admitSocket(socket, request, ctx.env.publicUrl);
+    if (!actor) return;
+    // Hocuspocus reads only the address from the request; the cookie stays here.
+    const address = new Request(new URL(request.url, ctx.env.publicUrl));
+    const connection = ctx.collab.hocuspocus.handleConnection(socket, address, { actor });
+    // Losing access (a contact removed, logged out everywhere) closes this socket too, in
+    // every process; the provider reconnects and our policies decide again.
+    ctx.live.hub.track(socket, actor.user.id);
+    socket.on('message', (data) => connection.handleMessage(bytes(data)));
+    socket.on('close', (code, reason) => {
+      ctx.live.hub.forget(socket);
+      connection.handleClose({ code, reason: reason.toString() });
+    });
+  });
 };

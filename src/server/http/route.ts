@@ -1,3 +1,4 @@
+import type { WebSocket } from '@fastify/websocket';
 import type { FastifyReply, FastifyRequest, FastifySchema, RouteShorthandOptions } from 'fastify';
 import type { z } from 'zod';
 import {
@@ -91,6 +92,19 @@ declare module 'fastify' {
     /** The catalogue endpoint a route was registered from (checked by the catalogue test). */
     operationId?: string;
   }
+}
+
+/** Registers a WebSocket endpoint of the catalogue; the handler gets the upgraded socket. */
+export function socketRoute(
+  app: App,
+  spec: EndpointSpec & { websocket: true },
+  handler: (socket: WebSocket, request: FastifyRequest) => void,
+): void {
+  app.get(
+    spec.path,
+    { websocket: true, schema: fastifySchema(spec), config: { operationId: spec.operationId } },
+    handler,
+  );
 }
 
 export interface SeenRoute {

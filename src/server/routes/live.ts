@@ -1,3 +1,4 @@
+import { endpoints } from '../../shared/api/catalogue.ts';
 import {
   type ClientFrame,
   clientFrame,
@@ -7,6 +8,7 @@ import {
   type ServerFrame,
 } from '../../shared/live.ts';
 import type { RouteModule } from '../context.ts';
+import { socketRoute } from '../http/route.ts';
 import { admitSocket } from '../live/admit.ts';
 import { encodeFrame } from '../live/hub.ts';
 import { mayJoin } from '../live/rooms.ts';
@@ -27,84 +29,73 @@ import { sideOf } from '../policies/meeting.ts';
  * tell it to reload.
  */
 export const liveRoutes: RouteModule = (app, ctx) => {
-  app.get(
-    livePath,
-    {
-      websocket: true,
-      schema: {
-        tags: ['live'],
-        summary: 'WebSocket of live plan updates, presence and meeting focus (?protocol=N, see LIVE-SPEC.md)',
-      },
-    },
-    (socket, request) => {
-      const admitted = admitSocket(socket, request, ctx.env.publicUrl, { protocol: LIVE_PROTOCOL });
-      if (!admitted) return;
-      const actor = admitted;
-      const hub = ctx.live.hub;
-      const rooms = ctx.meetingRooms;
-      const meetingsJoined = new Set<string>();
-      hub.track(socket, actor.user.id);
-      const send = (frame: ServerFrame) =>
-        socket.readyState === socket.OPEN && socket.send(encodeFrame(frame));
+  socketRoute(app, endpoints.openLiveSocket, (socket, request) => {
+    const admitted = admitSocket(socket, request, ctx.env.publicUrl, { protocol: LIVE_PROTOCOL });
+    if (!admitted) return;
+    const actor = admitted;
+    const hub = ctx.live.hub;
+    const rooms = ctx.meetingRooms;
+    const meetingsJoined = new Set<string>();
+    hub.track(socket, actor.user.id);
+    const send = (frame: ServerFrame) => socket.readyState === socket.OPEN && socket.send(encodeFrame(frame));
 
-      async function subscribe(name: string) {
-        const meetingId = meetingOfRoom(name);
-        if (meetingId) {
-          const found = await loadMeeting(ctx.db, actor, meetingId).catch(() => null);
-          if (!found) return send({ type: 'denied', room: name });
-          hub.join(name, socket);
-          meetingsJoined.add(meetingId);
-          send({ type: 'subscribed', room: name, seq: 0, now: Date.now() });
-          rooms.enter(name, socket, {
-            userId: actor.user.id,
-            name: actor.user.name,
-            side: sideOf(actor, found.client),
-          });
-          return;
-        }
-        if (!(await mayJoin(ctx.db, actor, name))) return send({ type: 'denied', room: name });
-        // Join first, then read the number: an event committed in between arrives with a
-        // higher number, and the client's gap check covers it.
+    async function subscribe(name: string) {
+      const meetingId = meetingOfRoom(name);
+      if (meetingId) {
+        const found = await loadMeeting(ctx.db, actor, meetingId).catch(() => null);
+        if (!found) return send({ type: 'denied', room: name });
         hub.join(name, socket);
-        send({ type: 'subscribed', room: name, seq: await currentSeq(ctx.db, name), now: Date.now() });
+        meetingsJoined.add(meetingId);
+        send({ type: 'subscribed', room: name, seq: 0, now: Date.now() });
+        rooms.enter(name, socket, {
+          userId: actor.user.id,
+          name: actor.user.name,
+          side: sideOf(actor, found.client),
+        });
+        return;
       }
+      if (!(await mayJoin(ctx.db, actor, name))) return send({ type: 'denied', room: name });
+      // Join first, then read the number: an event committed in between arrives with a
+      // higher number, and the client's gap check covers it.
+      hub.join(name, socket);
+      send({ type: 'subscribed', room: name, seq: await currentSeq(ctx.db, name), now: Date.now() });
+    }
 
-      socket.on('message', async (raw) => {
-        let parsed: ClientFrame;
-        try {
-          parsed = clientFrame.parse(JSON.parse(raw.toString()));
-        } catch {
-          send({ type: 'error', code: 'malformed_request' });
+    socket.on('message', async (raw) => {
+      let parsed: ClientFrame;
+      try {
+        parsed = clientFrame.parse(JSON.parse(raw.toString()));
+      } catch {
+        send({ type: 'error', code: 'malformed_request' });
+        return;
+      }
+      switch (parsed.type) {
+        case 'ping':
+          return send({ type: 'pong', now: Date.now() });
+        case 'unsubscribe': {
+          hub.leave(parsed.room, socket);
+          rooms.leave(socket, parsed.room);
+          const meetingId = meetingOfRoom(parsed.room);
+          if (meetingId) meetingsJoined.delete(meetingId);
           return;
         }
-        switch (parsed.type) {
-          case 'ping':
-            return send({ type: 'pong', now: Date.now() });
-          case 'unsubscribe': {
-            hub.leave(parsed.room, socket);
-            rooms.leave(socket, parsed.room);
-            const meetingId = meetingOfRoom(parsed.room);
-            if (meetingId) meetingsJoined.delete(meetingId);
-            return;
-          }
-          case 'subscribe':
-            return subscribe(parsed.room);
-          case 'focus': {
-            const moved =
-              meetingsJoined.has(parsed.meetingId) &&
-              (await rooms.focus(actor, parsed.meetingId, {
-                itemId: parsed.itemId,
-                topicId: parsed.topicId,
-              }));
-            if (!moved) send({ type: 'error', code: 'forbidden', about: 'focus' });
-            return;
-          }
+        case 'subscribe':
+          return subscribe(parsed.room);
+        case 'focus': {
+          const moved =
+            meetingsJoined.has(parsed.meetingId) &&
+            (await rooms.focus(actor, parsed.meetingId, {
+              itemId: parsed.itemId,
+              topicId: parsed.topicId,
+            }));
+          if (!moved) send({ type: 'error', code: 'forbidden', about: 'focus' });
+          return;
         }
-      });
-      socket.on('close', () => {
-        hub.forget(socket);
-        rooms.leave(socket);
-      });
-    },
-  );
+      }
+    });
+    socket.on('close', () => {
+      hub.forget(socket);
+      rooms.leave(socket);
+    });
+  });
 };
