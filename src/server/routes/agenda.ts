@@ -13,10 +13,10 @@ import type { Executor } from '../db/connect.ts';
 import { agendaItems, meetings } from '../db/schema/index.ts';
 import { AppError, notFound, staleVersion } from '../errors.ts';
 import { transact } from '../live/transact.ts';
+import { recordMeetingEvent } from '../meetings/event.ts';
 import { loadMeetingForChange } from '../meetings/load.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { canRunMeeting } from '../policies/meeting.ts';
-import { recordMeetingEvent } from './meetings.ts';
 
 const tags = ['meetings'];
 const itemParams = z.object({ itemId: z.uuid() });

@@ -6,13 +6,13 @@ import type { RouteModule } from '../context.ts';
 import { topicPasses, topics } from '../db/schema/index.ts';
 import { transact } from '../live/transact.ts';
 import { decide } from '../meetings/decide.ts';
+import { recordMeetingEvent } from '../meetings/event.ts';
 import { loadMeeting, loadMeetingForChange } from '../meetings/load.ts';
-import { presentMeeting } from '../meetings/view.ts';
 import { checkTopicRefs } from '../planning/topicInput.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { canContribute, canDecide } from '../policies/meeting.ts';
+import { presentMeeting } from '../presenters/meeting.ts';
 import { presentTopic } from '../presenters/plan.ts';
-import { recordMeetingEvent } from './meetings.ts';
 
 const tags = ['meetings'];
 

@@ -6,11 +6,11 @@ import type { Executor } from '../db/connect.ts';
 import { topicReactions, topics, topicVotes } from '../db/schema/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import { transact } from '../live/transact.ts';
+import { recordMeetingEvent } from '../meetings/event.ts';
 import { loadMeeting, loadMeetingForChange, type MeetingInCycle } from '../meetings/load.ts';
-import { presentMeeting } from '../meetings/view.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { canVote } from '../policies/meeting.ts';
-import { recordMeetingEvent } from './meetings.ts';
+import { presentMeeting } from '../presenters/meeting.ts';
 
 const tags = ['meetings'];
 const one = z.object({ meeting });

@@ -7,10 +7,10 @@ import type { Executor } from '../db/connect.ts';
 import { meetingQuestions, topics } from '../db/schema/index.ts';
 import { notFound, staleVersion } from '../errors.ts';
 import { transact } from '../live/transact.ts';
+import { recordMeetingEvent } from '../meetings/event.ts';
 import { loadMeetingForChange, type MeetingInCycle } from '../meetings/load.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { canContribute, sideOf } from '../policies/meeting.ts';
-import { recordMeetingEvent } from './meetings.ts';
 
 const tags = ['meetings'];
 type Row = typeof meetingQuestions.$inferSelect;

@@ -5,10 +5,10 @@ import type { RouteModule } from '../context.ts';
 import { reviewComments, slots, topics } from '../db/schema/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import { transact } from '../live/transact.ts';
+import { recordMeetingEvent } from '../meetings/event.ts';
 import { loadMeetingForChange } from '../meetings/load.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { canComment, sideOf } from '../policies/meeting.ts';
-import { recordMeetingEvent } from './meetings.ts';
 
 const tags = ['meetings'];
 

@@ -1,4 +1,5 @@
 import type { EndpointSpec } from './endpoint.ts';
+import * as meetings from './endpoints/meetings.ts';
 import * as topics from './endpoints/topics.ts';
 
 /**
@@ -7,6 +8,7 @@ import * as topics from './endpoints/topics.ts';
  */
 export const endpoints = {
   ...topics,
+  ...meetings,
 } as const;
 
 export type EndpointId = keyof typeof endpoints;
