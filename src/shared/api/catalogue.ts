@@ -1,5 +1,10 @@
 import type { EndpointSpec } from './endpoint.ts';
+import * as agenda from './endpoints/agenda.ts';
+import * as meetingDecisions from './endpoints/meetingDecisions.ts';
 import * as meetings from './endpoints/meetings.ts';
+import * as meetingVotes from './endpoints/meetingVotes.ts';
+import * as questions from './endpoints/questions.ts';
+import * as reviewComments from './endpoints/reviewComments.ts';
 import * as topics from './endpoints/topics.ts';
 
 /**
@@ -9,6 +14,11 @@ import * as topics from './endpoints/topics.ts';
 export const endpoints = {
   ...topics,
   ...meetings,
+  ...agenda,
+  ...meetingVotes,
+  ...meetingDecisions,
+  ...questions,
+  ...reviewComments,
 } as const;
 
 export type EndpointId = keyof typeof endpoints;
