@@ -1,6 +1,7 @@
 import type { EndpointSpec } from './endpoint.ts';
 import * as agenda from './endpoints/agenda.ts';
 import * as meetingDecisions from './endpoints/meetingDecisions.ts';
+import * as meetingExports from './endpoints/meetingExports.ts';
 import * as meetings from './endpoints/meetings.ts';
 import * as meetingVotes from './endpoints/meetingVotes.ts';
 import * as questions from './endpoints/questions.ts';
@@ -19,6 +20,7 @@ export const endpoints = {
   ...meetingDecisions,
   ...questions,
   ...reviewComments,
+  ...meetingExports,
 } as const;
 
 export type EndpointId = keyof typeof endpoints;
