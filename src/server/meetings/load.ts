@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Executor } from '../db/connect.ts';
-import { meetings } from '../db/schema/index.ts';
+import { meetingParticipants, meetings, users } from '../db/schema/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import { type CycleInClient, loadCycle } from '../planning/load.ts';
 
@@ -32,6 +32,17 @@ export async function loadMeeting(
   return { ...found, meeting };
 }
 
+/** The cycle's meeting (or fire-mode review), or null before one is scheduled; 404 for a cycle out of reach. */
+export async function loadCycleMeeting(
+  db: Executor,
+  actor: Actor,
+  cycleId: string,
+): Promise<MeetingInCycle | null> {
+  const found = await loadCycle(db, actor, cycleId);
+  const [meeting] = await db.select().from(meetings).where(eq(meetings.cycleId, found.cycle.id));
+  return meeting ? { ...found, meeting } : null;
+}
+
 type MeetingPolicy = (
   actor: Actor,
   client: MeetingInCycle['client'],
@@ -49,4 +60,23 @@ export async function loadMeetingForChange(
   const found = await loadMeeting(db, actor, meetingId, true);
   if (!allowed(actor, found.client, found.cycle, found.meeting)) throw new AppError('forbidden');
   return found;
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** Who is invited, agency side first, by name: for the meeting's view, its mail and its summary. */
+export async function participantsOf(db: Executor, meetingId: string) {
+  const rows = await db
+    .select({ p: meetingParticipants, name: users.name, email: users.email })
+    .from(meetingParticipants)
+    .innerJoin(users, eq(users.id, meetingParticipants.userId))
+    .where(eq(meetingParticipants.meetingId, meetingId))
+    .orderBy(asc(meetingParticipants.side), asc(users.name));
+  return rows.map(({ p, name, email }) => ({
+    userId: p.userId,
+    name,
+    email,
+    side: p.side,
+    invitedAt: iso(p.invitedAt),
+  }));
 }

@@ -5,8 +5,7 @@ import { clientMembers, meetingParticipants, users } from '../db/schema/index.ts
 import { meetingInvitationEmail, meetingSummaryEmail, reviewOpenedEmail } from '../mail/templates.ts';
 import { monthName } from '../planning/monthNames.ts';
 import { meetingIcs } from './ics.ts';
-import type { MeetingInCycle } from './load.ts';
-import { participantsOf } from './view.ts';
+import { type MeetingInCycle, participantsOf } from './load.ts';
 
 const whenText = (found: MeetingInCycle) =>
   `${new Intl.DateTimeFormat('uk-UA', {

@@ -13,11 +13,9 @@ import {
   topics,
   topicVotes,
 } from '../db/schema/index.ts';
-import type { MeetingInCycle } from './load.ts';
+import { type MeetingInCycle, participantsOf } from './load.ts';
 
 const channelLabel = sql<string>`${channels.network} || ' ' || ${channels.handle}`;
-
-import { participantsOf } from './view.ts';
 
 /**
  * What the meeting (or the fire-mode review) left behind, frozen when it ends: the agreed

@@ -226,6 +226,14 @@ export const updateMeetingBody = z.object({
 
 export const meetingVersionBody = z.object({ version });
 
+export const endMeetingBody = z.object({
+  version,
+  acceptUndecided: z
+    .boolean()
+    .default(false)
+    .describe('Topics nobody decided on are accepted as they are; without it, they block the end.'),
+});
+
 export const facilitatorBody = z.object({ userId: uuid, version });
 
 export const timerBody = z.object({
@@ -259,6 +267,7 @@ export const voteBody = z.object({
     .max(20)
     .describe('How many of your dots this topic gets (sets, not adds: a retry never counts twice).'),
 });
+export const voteParams = z.object({ meetingId: z.uuid(), topicId: z.uuid() });
 export const reactionParams = z.object({
   meetingId: z.uuid(),
   topicId: z.uuid(),
@@ -302,3 +311,7 @@ export const commentBody = z
     verdict: z.enum(['accept', 'changes']).nullable().optional(),
   })
   .refine((b) => b.body.length > 0 || !!b.verdict, { message: 'Write a comment', path: ['body'] });
+
+export const summaryPdfQuery = z.object({
+  lang: z.enum(['uk', 'en']).optional().describe("Language of the file; defaults to the user's."),
+});

@@ -1,44 +1,68 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { meeting as meetingShape, summary as summaryShape } from '../../shared/api/meetings.ts';
+import type {
+  agendaItem,
+  meeting as meetingShape,
+  question,
+  reviewComment,
+  summary as summaryShape,
+} from '../../shared/api/meetings.ts';
 import type { Reaction } from '../../shared/roles.ts';
 import { localParts } from '../../shared/time.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Executor } from '../db/connect.ts';
 import {
   agendaItems,
-  meetingParticipants,
   meetingQuestions,
   reviewComments,
   topicDecisions,
   topicReactions,
   topics,
   topicVotes,
-  users,
 } from '../db/schema/index.ts';
+import { loadMeeting, type MeetingInCycle, participantsOf } from '../meetings/load.ts';
 import { meetingAbilities } from '../policies/meeting.ts';
-import { presentTopic } from '../presenters/plan.ts';
-import type { MeetingInCycle } from './load.ts';
+import { presentTopic } from './plan.ts';
 
 type Meeting = z.infer<typeof meetingShape>;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export async function participantsOf(db: Executor, meetingId: string) {
-  const rows = await db
-    .select({ p: meetingParticipants, name: users.name, email: users.email })
-    .from(meetingParticipants)
-    .innerJoin(users, eq(users.id, meetingParticipants.userId))
-    .where(eq(meetingParticipants.meetingId, meetingId))
-    .orderBy(asc(meetingParticipants.side), asc(users.name));
-  return rows.map(({ p, name, email }) => ({
-    userId: p.userId,
-    name,
-    email,
-    side: p.side,
-    invitedAt: iso(p.invitedAt),
-  }));
-}
+export const presentAgendaItem = (a: typeof agendaItems.$inferSelect): z.infer<typeof agendaItem> => ({
+  id: a.id,
+  kind: a.kind,
+  title: a.title,
+  minutes: a.minutes,
+  position: a.position,
+  version: a.version,
+});
+
+export const presentQuestion = (q: typeof meetingQuestions.$inferSelect): z.infer<typeof question> => ({
+  id: q.id,
+  topicId: q.topicId,
+  text: q.text,
+  askedByName: q.askedByName,
+  side: q.side,
+  status: q.status,
+  answer: q.answer,
+  answeredByName: q.answeredByName,
+  answeredAt: iso(q.answeredAt),
+  version: q.version,
+  createdAt: q.createdAt.toISOString(),
+});
+
+export const presentReviewComment = (
+  c: typeof reviewComments.$inferSelect,
+): z.infer<typeof reviewComment> => ({
+  id: c.id,
+  subjectType: c.subjectType,
+  subjectId: c.subjectId,
+  body: c.body,
+  verdict: c.verdict,
+  authorName: c.authorName,
+  side: c.side,
+  createdAt: c.createdAt.toISOString(),
+});
 
 /** Votes and reactions per topic: everyone's totals and the actor's own. */
 async function talliesOf(db: Executor, meetingId: string, userId: string) {
@@ -125,14 +149,7 @@ export async function presentMeeting(db: Executor, actor: Actor, found: MeetingI
     endedAt: iso(m.endedAt),
     version: m.version,
     participants,
-    agenda: agenda.map((a) => ({
-      id: a.id,
-      kind: a.kind,
-      title: a.title,
-      minutes: a.minutes,
-      position: a.position,
-      version: a.version,
-    })),
+    agenda: agenda.map(presentAgendaItem),
     tallies,
     parkedTopics,
     decisions: decisions.map((d) => ({
@@ -145,31 +162,15 @@ export async function presentMeeting(db: Executor, actor: Actor, found: MeetingI
       side: d.side,
       createdAt: d.createdAt.toISOString(),
     })),
-    questions: questions.map((q) => ({
-      id: q.id,
-      topicId: q.topicId,
-      text: q.text,
-      askedByName: q.askedByName,
-      side: q.side,
-      status: q.status,
-      answer: q.answer,
-      answeredByName: q.answeredByName,
-      answeredAt: iso(q.answeredAt),
-      version: q.version,
-      createdAt: q.createdAt.toISOString(),
-    })),
-    comments: comments.map((c) => ({
-      id: c.id,
-      subjectType: c.subjectType,
-      subjectId: c.subjectId,
-      body: c.body,
-      verdict: c.verdict,
-      authorName: c.authorName,
-      side: c.side,
-      createdAt: c.createdAt.toISOString(),
-    })),
+    questions: questions.map(presentQuestion),
+    comments: comments.map(presentReviewComment),
     summary: (m.summary as z.infer<typeof summaryShape> | null) ?? null,
     serverNow: new Date().toISOString(),
     abilities: meetingAbilities(actor, client, cycle, m),
   };
+}
+
+/** The meeting read again (after a change, or on request), as this person sees it. */
+export async function presentMeetingFor(db: Executor, actor: Actor, meetingId: string): Promise<Meeting> {
+  return presentMeeting(db, actor, await loadMeeting(db, actor, meetingId));
 }
