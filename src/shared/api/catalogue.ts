@@ -1,4 +1,10 @@
 import type { EndpointSpec } from './endpoint.ts';
+import * as factAnswers from './endpoints/factAnswers.ts';
+import * as factFiles from './endpoints/factFiles.ts';
+import * as factLinks from './endpoints/factLinks.ts';
+import * as factPacks from './endpoints/factPacks.ts';
+import * as factRequests from './endpoints/factRequests.ts';
+import * as factTemplates from './endpoints/factTemplates.ts';
 import * as topics from './endpoints/topics.ts';
 
 /**
@@ -6,6 +12,12 @@ import * as topics from './endpoints/topics.ts';
  * the web calls through here, and the tests iterate it (the role matrix, the OpenAPI lint).
  */
 export const endpoints = {
+  ...factAnswers,
+  ...factFiles,
+  ...factLinks,
+  ...factPacks,
+  ...factRequests,
+  ...factTemplates,
   ...topics,
 } as const;
 
