@@ -5,7 +5,11 @@ import * as factLinks from './endpoints/factLinks.ts';
 import * as factPacks from './endpoints/factPacks.ts';
 import * as factRequests from './endpoints/factRequests.ts';
 import * as factTemplates from './endpoints/factTemplates.ts';
+import * as postAssets from './endpoints/postAssets.ts';
+import * as postComments from './endpoints/postComments.ts';
+import * as posts from './endpoints/posts.ts';
 import * as topics from './endpoints/topics.ts';
+import * as unplannedChanges from './endpoints/unplannedChanges.ts';
 
 /**
  * Every endpoint of the API, keyed by operationId. The server registers its routes from here,
@@ -18,6 +22,10 @@ export const endpoints = {
   ...factPacks,
   ...factRequests,
   ...factTemplates,
+  ...postAssets,
+  ...postComments,
+  ...posts,
+  ...unplannedChanges,
   ...topics,
 } as const;
 
