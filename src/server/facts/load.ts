@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Executor } from '../db/connect.ts';
-import { factItems, factRequests } from '../db/schema/index.ts';
+import { factFiles, factItems, factRequests } from '../db/schema/index.ts';
 import { AppError, notFound, staleVersion } from '../errors.ts';
 import { type CycleInClient, loadCycle } from '../planning/load.ts';
 import { canViewFactRequest } from '../policies/facts.ts';
@@ -57,4 +57,16 @@ export async function loadFactItemForChange(
   if (!item) throw notFound();
   if (version !== undefined && item.version !== version) throw staleVersion();
   return { ...found, item };
+}
+
+/** A file row and its request, if the actor may see that client's request (404 otherwise). */
+export async function loadFactFile(db: Executor, actor: Actor, fileId: string) {
+  const [file] = await db
+    .select({ file: factFiles, requestId: factItems.requestId })
+    .from(factFiles)
+    .innerJoin(factItems, eq(factItems.id, factFiles.itemId))
+    .where(eq(factFiles.id, fileId));
+  if (!file) throw notFound();
+  const found = await loadFactRequest(db, actor, file.requestId);
+  return { ...found, file: file.file };
 }

@@ -17,13 +17,22 @@ export const refuseDeclaredTooLarge = (max: number) => async (request: FastifyRe
   }
 };
 
+/** An upload in storage, with the name it is shown under. */
+export type ReceivedUpload = Received & { name: string };
+
+/**
+ * Reads a request's upload into this client's storage. A command is given one, so that it
+ * decides when the bytes are read: after its checks, outside its transaction.
+ */
+export type ReceiveUpload = (clientId: string) => Promise<ReceivedUpload>;
+
 /** The one file of a multipart upload, streamed to storage; a torn or malformed body is a 400. */
 export async function receiveUpload(
   files: FileStorage,
   max: number,
   request: FastifyRequest,
   clientId: string,
-): Promise<Received & { name: string }> {
+): Promise<ReceivedUpload> {
   if (!request.isMultipart()) {
     throw new AppError('validation_failed', { fields: { file: 'Send the file as multipart/form-data.' } });
   }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Executor } from '../db/connect.ts';
-import { posts, slots } from '../db/schema/index.ts';
+import { postAssets, posts, slots } from '../db/schema/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import { type CycleInClient, loadCycle } from '../planning/load.ts';
 import { canViewPost } from '../policies/posts.ts';
@@ -41,4 +41,11 @@ export async function loadPostForChange(db: Executor, actor: Actor, postId: stri
   const found = await loadPost(db, actor, postId, true);
   if (!allowed(actor, found)) throw new AppError('forbidden');
   return found;
+}
+
+/** An asset and its post, if the actor may see the post (404 otherwise). */
+export async function loadPostAsset(db: Executor, actor: Actor, assetId: string) {
+  const [asset] = await db.select().from(postAssets).where(eq(postAssets.id, assetId));
+  if (!asset) throw notFound();
+  return { ...(await loadPost(db, actor, asset.postId)), asset };
 }

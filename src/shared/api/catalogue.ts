@@ -1,27 +1,47 @@
 import type { EndpointSpec } from './endpoint.ts';
 import * as agenda from './endpoints/agenda.ts';
 import * as docs from './endpoints/docs.ts';
+import * as factAnswers from './endpoints/factAnswers.ts';
+import * as factFiles from './endpoints/factFiles.ts';
+import * as factLinks from './endpoints/factLinks.ts';
+import * as factPacks from './endpoints/factPacks.ts';
+import * as factRequests from './endpoints/factRequests.ts';
+import * as factTemplates from './endpoints/factTemplates.ts';
 import * as meetingDecisions from './endpoints/meetingDecisions.ts';
 import * as meetingExports from './endpoints/meetingExports.ts';
 import * as meetings from './endpoints/meetings.ts';
 import * as meetingVotes from './endpoints/meetingVotes.ts';
+import * as postAssets from './endpoints/postAssets.ts';
+import * as postComments from './endpoints/postComments.ts';
+import * as posts from './endpoints/posts.ts';
 import * as questions from './endpoints/questions.ts';
 import * as reviewComments from './endpoints/reviewComments.ts';
 import * as sockets from './endpoints/sockets.ts';
 import * as topics from './endpoints/topics.ts';
+import * as unplannedChanges from './endpoints/unplannedChanges.ts';
 
 /** The declaration files, one per resource; the catalogue test counts them for duplicates. */
 export const endpointModules = {
   agenda,
   docs,
+  factAnswers,
+  factFiles,
+  factLinks,
+  factPacks,
+  factRequests,
+  factTemplates,
   meetingDecisions,
   meetingExports,
   meetingVotes,
   meetings,
+  postAssets,
+  postComments,
+  posts,
   questions,
   reviewComments,
   sockets,
   topics,
+  unplannedChanges,
 } as const;
 
 /**
@@ -31,14 +51,24 @@ export const endpointModules = {
 export const endpoints = {
   ...agenda,
   ...docs,
+  ...factAnswers,
+  ...factFiles,
+  ...factLinks,
+  ...factPacks,
+  ...factRequests,
+  ...factTemplates,
   ...meetingDecisions,
   ...meetingExports,
   ...meetingVotes,
   ...meetings,
+  ...postAssets,
+  ...postComments,
+  ...posts,
   ...questions,
   ...reviewComments,
   ...sockets,
   ...topics,
+  ...unplannedChanges,
 } as const;
 
 export type EndpointId = keyof typeof endpoints;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { factItemStatuses, factKinds, factRequestStatuses, factSources } from '../roles.ts';
 import { isoDate, uuid, version } from './common.ts';
+import { me } from './me.ts';
 import { localDate } from './planning.ts';
 
 export const factItem = z.object({
@@ -229,3 +230,11 @@ export const factRequestPage = z.object({
   maxUploadBytes: z.int(),
 });
 export type FactRequestPage = z.infer<typeof factRequestPage>;
+
+/** What an autosave answers: the answer's new version and when the draft was kept (null: cleared). */
+export const savedFactDraft = z.object({ answerVersion: z.int(), draftAt: z.string().nullable() });
+export type SavedFactDraft = z.infer<typeof savedFactDraft>;
+
+/** An emailed link opened: the contact is signed in, and this is the request to show. */
+export const factLinkSignIn = z.object({ me, requestId: uuid });
+export type FactLinkSignIn = z.infer<typeof factLinkSignIn>;

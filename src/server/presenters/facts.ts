@@ -1,8 +1,17 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { FactAnswer, FactItem, FactRequestFull } from '../../shared/api/facts.ts';
+import type {
+  FactAnswer,
+  FactItem,
+  FactRequestFull,
+  FactRequestPage,
+  FactTemplate,
+} from '../../shared/api/facts.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Executor } from '../db/connect.ts';
-import { factFiles, factItems, factMessages, users } from '../db/schema/index.ts';
+import { factFiles, factItems, factMessages, type factTemplates, users } from '../db/schema/index.ts';
+import type { RequestInCycle } from '../facts/load.ts';
+import { isPreviewable } from '../facts/previews.ts';
+import { everyoneRoom, teamRoom } from '../live/rooms.ts';
 import { todayIn } from '../planning/cycleRules.ts';
 import { agencyRoleIn } from '../policies/agency.ts';
 import {
@@ -11,8 +20,6 @@ import {
   canSendFactRequest,
   canTalkOnFactItem,
 } from '../policies/facts.ts';
-import type { RequestInCycle } from './load.ts';
-import { isPreviewable } from './previews.ts';
 
 type ItemRow = typeof factItems.$inferSelect;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -160,3 +167,36 @@ export async function presentFactRequest(
     },
   };
 }
+
+/**
+ * What the emailed link opens: the request with its month and client, the room to listen in
+ * (the team's for the agency, the client's for a contact) and the largest upload taken.
+ */
+export async function presentFactRequestPage(
+  db: Executor,
+  actor: Actor,
+  found: RequestInCycle,
+  maxUploadBytes: number,
+): Promise<FactRequestPage> {
+  return {
+    request: await presentFactRequest(db, actor, found),
+    cycle: { id: found.cycle.id, month: found.cycle.month, stage: found.cycle.stage },
+    client: { id: found.client.id, name: found.client.name, timezone: found.client.timezone },
+    maxUploadBytes,
+    rooms: [
+      agencyRoleIn(actor, found.client.agencyId) ? teamRoom(found.client.id) : everyoneRoom(found.client.id),
+    ],
+  };
+}
+
+/** A standing need of a rubric, as its editor sees it. */
+export const presentFactTemplate = (t: typeof factTemplates.$inferSelect): FactTemplate => ({
+  id: t.id,
+  rubricId: t.rubricId,
+  question: t.question,
+  kind: t.kind,
+  choices: t.choices,
+  required: t.required,
+  position: t.position,
+  version: t.version,
+});

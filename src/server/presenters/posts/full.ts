@@ -1,7 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import type { PostComment, PostFull } from '../../shared/api/posts.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { Executor } from '../db/connect.ts';
+import { endpoints } from '../../../shared/api/catalogue.ts';
+import { urlOf } from '../../../shared/api/endpoint.ts';
+import type { PostComment, PostFull } from '../../../shared/api/posts.ts';
+import type { Actor } from '../../auth/actor.ts';
+import type { Context } from '../../context.ts';
+import type { Executor } from '../../db/connect.ts';
 import {
   factFiles,
   factItems,
@@ -13,14 +16,14 @@ import {
   rubrics,
   topicDecisions,
   topics,
-} from '../db/schema/index.ts';
-import { everyoneRoom, teamRoom } from '../live/rooms.ts';
-import { agencyRoleIn } from '../policies/agency.ts';
-import { postAbilities } from '../policies/posts.ts';
-import { changesOfPost } from './changes/present.ts';
-import { type Copy, copyDocument, readCopy, resolvePhrase } from './copyDoc.ts';
-import type { PostInCycle } from './load.ts';
-import { presentPostSummary } from './present.ts';
+} from '../../db/schema/index.ts';
+import { everyoneRoom, teamRoom } from '../../live/rooms.ts';
+import { agencyRoleIn } from '../../policies/agency.ts';
+import { postAbilities } from '../../policies/posts.ts';
+import { type Copy, copyDocument, readCopy, resolvePhrase } from '../../posts/copyDoc.ts';
+import { loadPost, type PostInCycle } from '../../posts/load.ts';
+import { changesOfPost } from './changes.ts';
+import { presentPostSummary } from './summaries.ts';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -109,7 +112,10 @@ async function factsOf(db: Executor, cycleId: string, topicId: string | null) {
         .filter((f) => f.itemId === i.id)
         .map((f) => ({ id: f.id, name: f.name, contentType: f.contentType })),
     })),
-    packUrl: items.length ? `/api/fact-requests/${request.id}/packs/${topicId}` : null,
+    // Built from the catalogue, so a change of the download's path reaches this link too.
+    packUrl: items.length
+      ? urlOf(endpoints.downloadFactPack, { params: { requestId: request.id, topicId } })
+      : null,
   };
 }
 
@@ -242,3 +248,9 @@ export async function presentPostFull(
     copy.doc.destroy();
   }
 }
+
+/** The post as its editor or reviewer sees it now (read after the change has committed). */
+export const fullPost = (ctx: Pick<Context, 'db' | 'env'>, actor: Actor, postId: string) =>
+  loadPost(ctx.db, actor, postId).then((found) =>
+    presentPostFull(ctx.db, actor, found, ctx.env.maxUploadBytes),
+  );

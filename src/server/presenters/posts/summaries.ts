@@ -1,11 +1,12 @@
 import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
-import type { PostSummary } from '../../shared/api/posts.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { Executor } from '../db/connect.ts';
-import { channels, postComments, posts, postVersions, slots, topics } from '../db/schema/index.ts';
-import { agencyRoleIn } from '../policies/agency.ts';
-import type { ClientRow } from '../tenancy.ts';
-import type { PostRow } from './load.ts';
+import type { PostList, PostSummary } from '../../../shared/api/posts.ts';
+import type { Actor } from '../../auth/actor.ts';
+import type { Executor } from '../../db/connect.ts';
+import { channels, postComments, posts, postVersions, slots, topics } from '../../db/schema/index.ts';
+import type { CycleInClient } from '../../planning/load.ts';
+import { agencyRoleIn } from '../../policies/agency.ts';
+import type { PostRow } from '../../posts/load.ts';
+import type { ClientRow } from '../../tenancy.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -86,4 +87,38 @@ export async function presentPostSummary(db: Executor, actor: Actor, client: Cli
 /** The posts of a cycle this actor may see. */
 export async function postsOfCycle(db: Executor, cycleId: string) {
   return db.select().from(posts).where(eq(posts.cycleId, cycleId)).orderBy(asc(posts.createdAt));
+}
+
+/**
+ * A month's post list: the posts this actor may see (a contact, only those sent to them) and,
+ * for the agency, the slots still waiting for a post.
+ */
+export async function presentPostList(db: Executor, actor: Actor, found: CycleInClient): Promise<PostList> {
+  const { cycle, client } = found;
+  const agency = agencyRoleIn(actor, client.agencyId) !== null;
+  const rows = (await postsOfCycle(db, cycle.id)).filter((p) => agency || p.revision > 0);
+  const unwritten = agency
+    ? await db
+        .select({ slot: slots, channel: channels, topicTitle: topics.title })
+        .from(slots)
+        .innerJoin(channels, eq(channels.id, slots.channelId))
+        .leftJoin(topics, eq(topics.id, slots.topicId))
+        .leftJoin(posts, eq(posts.slotId, slots.id))
+        .where(and(eq(slots.cycleId, cycle.id), isNull(posts.id)))
+        .orderBy(slots.startsAt)
+    : [];
+  return {
+    posts: await presentPostSummaries(db, actor, client, rows),
+    unwritten: unwritten.map(({ slot, channel, topicTitle }) => ({
+      slotId: slot.id,
+      startsAt: slot.startsAt.toISOString(),
+      channelId: channel.id,
+      channelLabel: `${channel.network} ${channel.handle}`,
+      network: channel.network,
+      format: slot.format,
+      topicId: slot.topicId,
+      topicTitle,
+    })),
+    timezone: client.timezone,
+  };
 }

@@ -2,13 +2,16 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { activateContingencyBody } from '../../../shared/api/posts.ts';
 import type { Actor } from '../../auth/actor.ts';
+import type { Context } from '../../context.ts';
 import type { Tx } from '../../db/connect.ts';
-import { channels, posts, unplannedChanges } from '../../db/schema/index.ts';
-import { AppError } from '../../errors.ts';
+import { channels, clientPlans, contingencies, posts, unplannedChanges } from '../../db/schema/index.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { transact } from '../../live/transact.ts';
 import { todayIn } from '../../planning/cycleRules.ts';
 import type { CycleInClient } from '../../planning/load.ts';
-import { recordPostEvent } from '../event.ts';
-import { addSituationalPost, contingencyOfCycle, seedCopy } from './log.ts';
+import { addSituationalPost, contingencyOfCycle, seedCopy } from '../../posts/changes/log.ts';
+import { recordPostEvent } from '../../posts/event.ts';
+import { loadCycleForChangeLog } from './changeScope.ts';
 
 type Body = z.infer<typeof activateContingencyBody>;
 
@@ -17,12 +20,24 @@ type Body = z.infer<typeof activateContingencyBody>;
  * from it, logged as a situational post the contingency covered.
  */
 export async function activateContingency(
-  tx: Tx,
+  ctx: Pick<Context, 'db' | 'live' | 'log'>,
   actor: Actor,
-  found: CycleInClient,
   contingencyId: string,
   body: Body,
 ) {
+  const [ref] = await ctx.db
+    .select({ cycleId: clientPlans.cycleId })
+    .from(contingencies)
+    .innerJoin(clientPlans, eq(clientPlans.id, contingencies.planId))
+    .where(eq(contingencies.id, contingencyId));
+  if (!ref) throw notFound();
+  return transact(ctx, async (tx) => {
+    const found = await loadCycleForChangeLog(tx, actor, ref.cycleId);
+    return turnIntoPost(tx, actor, found, contingencyId, body);
+  });
+}
+
+async function turnIntoPost(tx: Tx, actor: Actor, found: CycleInClient, contingencyId: string, body: Body) {
   const contingency = await contingencyOfCycle(tx, found.cycle.id, contingencyId);
   const [used] = await tx
     .select({ id: unplannedChanges.id })

@@ -1,0 +1,68 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { FactRequestFull, followUpBody } from '../../../shared/api/facts.ts';
+import type { Actor } from '../../auth/actor.ts';
+import type { WorkContext } from '../../context.ts';
+import { factItems, factMessages } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import { recordFactEvent } from '../../facts/event.ts';
+import { contactsOf, deliverAll, keepFollowUpMail } from '../../facts/mail.ts';
+import { settleRequest } from '../../facts/settle.ts';
+import { transact } from '../../live/transact.ts';
+import { notify } from '../../notifications/notify.ts';
+import { loadItem, reload, reviewable, sameReview } from './answerScope.ts';
+
+/** Ask a follow-up question: the item goes back to the client, who is told in the app and by mail. */
+export async function askFactFollowUp(
+  ctx: WorkContext,
+  actor: Actor,
+  itemId: string,
+  input: z.output<typeof followUpBody>,
+): Promise<FactRequestFull> {
+  const { presented, mails } = await transact(ctx, async (tx) => {
+    let f = await loadItem(tx, actor, itemId);
+    reviewable(actor, f);
+    sameReview(f, input.reviewVersion);
+    if (!f.item.answer) {
+      throw new AppError('conflict', {
+        message: 'There is no answer to follow up yet; write in the thread instead.',
+      });
+    }
+    await tx.insert(factMessages).values({
+      itemId: f.item.id,
+      authorId: actor.user.id,
+      side: 'agency',
+      body: input.body,
+      followUp: true,
+    });
+    await tx
+      .update(factItems)
+      .set({
+        status: 'follow_up',
+        acceptedBy: null,
+        acceptedAt: null,
+        answerVersion: f.item.answerVersion + 1,
+        reviewVersion: f.item.reviewVersion + 1,
+      })
+      .where(eq(factItems.id, f.item.id));
+    await recordFactEvent(tx, actor, f, 'fact_item.follow_up', {
+      itemId: f.item.id,
+      question: f.item.question,
+    });
+    await notify(
+      tx,
+      (await contactsOf(tx, f.client.id)).map((c) => c.id),
+      {
+        kind: 'fact_follow_up',
+        agencyId: f.client.agencyId,
+        data: { clientName: f.client.name, month: f.cycle.month, question: f.item.question },
+        link: `/facts/${f.request.id}`,
+      },
+    );
+    const mails = await keepFollowUpMail(tx, ctx, actor, f, f.item.question, input.body);
+    f = { ...f, ...(await settleRequest(tx, actor, f)) };
+    return { presented: await reload(tx, actor, f), mails };
+  });
+  await deliverAll(ctx, mails);
+  return presented;
+}

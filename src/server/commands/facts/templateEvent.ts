@@ -1,0 +1,23 @@
+import type { Actor } from '../../auth/actor.ts';
+import type { Executor } from '../../db/connect.ts';
+import type { FactTemplateRow } from '../../facts/templates.ts';
+import type { ClientRow } from '../../tenancy.ts';
+import { recordEvent } from '../recordEvent.ts';
+
+/** A change of a standing need: the agency's working knowledge, so the team's event only. */
+export const recordTemplateEvent = (
+  tx: Executor,
+  actor: Actor,
+  client: ClientRow,
+  type: string,
+  t: FactTemplateRow,
+) =>
+  recordEvent(tx, actor.user, {
+    agencyId: client.agencyId,
+    clientId: client.id,
+    type,
+    subjectType: 'fact_template',
+    subjectId: t.id,
+    data: { rubricId: t.rubricId, question: t.question },
+    audience: 'team',
+  });
