@@ -1,4 +1,12 @@
 import type { EndpointSpec } from './endpoint.ts';
+import * as auth from './endpoints/auth.ts';
+import * as health from './endpoints/health.ts';
+import * as invitations from './endpoints/invitations.ts';
+import * as me from './endpoints/me.ts';
+import * as members from './endpoints/members.ts';
+import * as notifications from './endpoints/notifications.ts';
+import * as outbox from './endpoints/outbox.ts';
+import * as setup from './endpoints/setup.ts';
 import * as topics from './endpoints/topics.ts';
 
 /**
@@ -6,6 +14,14 @@ import * as topics from './endpoints/topics.ts';
  * the web calls through here, and the tests iterate it (the role matrix, the OpenAPI lint).
  */
 export const endpoints = {
+  ...auth,
+  ...health,
+  ...invitations,
+  ...me,
+  ...members,
+  ...notifications,
+  ...outbox,
+  ...setup,
   ...topics,
 } as const;
 
