@@ -1,11 +1,16 @@
 import type { EndpointSpec } from './endpoint.ts';
 import * as auth from './endpoints/auth.ts';
+import * as channels from './endpoints/channels.ts';
+import * as clients from './endpoints/clients.ts';
+import * as contacts from './endpoints/contacts.ts';
+import * as events from './endpoints/events.ts';
 import * as health from './endpoints/health.ts';
 import * as invitations from './endpoints/invitations.ts';
 import * as me from './endpoints/me.ts';
 import * as members from './endpoints/members.ts';
 import * as notifications from './endpoints/notifications.ts';
 import * as outbox from './endpoints/outbox.ts';
+import * as rubrics from './endpoints/rubrics.ts';
 import * as setup from './endpoints/setup.ts';
 import * as topics from './endpoints/topics.ts';
 
@@ -15,12 +20,17 @@ import * as topics from './endpoints/topics.ts';
  */
 export const endpoints = {
   ...auth,
+  ...channels,
+  ...clients,
+  ...contacts,
+  ...events,
   ...health,
   ...invitations,
   ...me,
   ...members,
   ...notifications,
   ...outbox,
+  ...rubrics,
   ...setup,
   ...topics,
 } as const;
