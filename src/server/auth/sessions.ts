@@ -6,6 +6,52 @@ import { hashToken, newToken } from './tokens.ts';
 
 export const SESSION_COOKIE = 'plit_session';
 
+/** Where a session was started from: shown to its owner in their list of sessions. */
+export interface SessionOrigin {
+  userAgent: string | null;
+  ip: string;
+}
+
+export function originOf(request: FastifyRequest): SessionOrigin {
+  return { userAgent: request.headers['user-agent']?.slice(0, 300) ?? null, ip: request.ip };
+}
+
+/** A session just stored: the secret goes into the cookie, only its hash stays in the database. */
+export interface NewSession {
+  token: string;
+  expiresAt: Date;
+}
+
+/** Store a session; a command may do it inside its transaction, the route sets the cookie after. */
+export async function createSession(
+  db: Executor,
+  userId: string,
+  days: number,
+  origin: SessionOrigin,
+): Promise<NewSession> {
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + days * 86_400_000);
+  await db.insert(sessions).values({
+    id: hashToken(token),
+    userId,
+    userAgent: origin.userAgent,
+    ip: origin.ip,
+    expiresAt,
+  });
+  return { token, expiresAt };
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: NewSession): void {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    // Behind HTTPS (directly or via a trusted proxy) the cookie never travels in clear text.
+    secure: request.protocol === 'https',
+    expires: session.expiresAt,
+  });
+}
+
 export async function startSession(
   db: Executor,
   request: FastifyRequest,
@@ -13,23 +59,7 @@ export async function startSession(
   userId: string,
   days: number,
 ): Promise<void> {
-  const token = newToken();
-  const expiresAt = new Date(Date.now() + days * 86_400_000);
-  await db.insert(sessions).values({
-    id: hashToken(token),
-    userId,
-    userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
-    ip: request.ip,
-    expiresAt,
-  });
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    // Behind HTTPS (directly or via a trusted proxy) the cookie never travels in clear text.
-    secure: request.protocol === 'https',
-    expires: expiresAt,
-  });
+  setSessionCookie(request, reply, await createSession(db, userId, days, originOf(request)));
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {

@@ -1,21 +1,34 @@
 import type { EndpointSpec } from './endpoint.ts';
 import * as agenda from './endpoints/agenda.ts';
+import * as auth from './endpoints/auth.ts';
+import * as channels from './endpoints/channels.ts';
+import * as clients from './endpoints/clients.ts';
+import * as contacts from './endpoints/contacts.ts';
 import * as docs from './endpoints/docs.ts';
+import * as events from './endpoints/events.ts';
 import * as factAnswers from './endpoints/factAnswers.ts';
 import * as factFiles from './endpoints/factFiles.ts';
 import * as factLinks from './endpoints/factLinks.ts';
 import * as factPacks from './endpoints/factPacks.ts';
 import * as factRequests from './endpoints/factRequests.ts';
 import * as factTemplates from './endpoints/factTemplates.ts';
+import * as health from './endpoints/health.ts';
+import * as invitations from './endpoints/invitations.ts';
+import * as me from './endpoints/me.ts';
 import * as meetingDecisions from './endpoints/meetingDecisions.ts';
 import * as meetingExports from './endpoints/meetingExports.ts';
 import * as meetings from './endpoints/meetings.ts';
 import * as meetingVotes from './endpoints/meetingVotes.ts';
+import * as members from './endpoints/members.ts';
+import * as notifications from './endpoints/notifications.ts';
+import * as outbox from './endpoints/outbox.ts';
 import * as postAssets from './endpoints/postAssets.ts';
 import * as postComments from './endpoints/postComments.ts';
 import * as posts from './endpoints/posts.ts';
 import * as questions from './endpoints/questions.ts';
 import * as reviewComments from './endpoints/reviewComments.ts';
+import * as rubrics from './endpoints/rubrics.ts';
+import * as setup from './endpoints/setup.ts';
 import * as sockets from './endpoints/sockets.ts';
 import * as topics from './endpoints/topics.ts';
 import * as unplannedChanges from './endpoints/unplannedChanges.ts';
@@ -23,22 +36,35 @@ import * as unplannedChanges from './endpoints/unplannedChanges.ts';
 /** The declaration files, one per resource; the catalogue test counts them for duplicates. */
 export const endpointModules = {
   agenda,
+  auth,
+  channels,
+  clients,
+  contacts,
   docs,
+  events,
   factAnswers,
   factFiles,
   factLinks,
   factPacks,
   factRequests,
   factTemplates,
+  health,
+  invitations,
+  me,
   meetingDecisions,
   meetingExports,
   meetingVotes,
   meetings,
+  members,
+  notifications,
+  outbox,
   postAssets,
   postComments,
   posts,
   questions,
   reviewComments,
+  rubrics,
+  setup,
   sockets,
   topics,
   unplannedChanges,
@@ -50,22 +76,35 @@ export const endpointModules = {
  */
 export const endpoints = {
   ...agenda,
+  ...auth,
+  ...channels,
+  ...clients,
+  ...contacts,
   ...docs,
+  ...events,
   ...factAnswers,
   ...factFiles,
   ...factLinks,
   ...factPacks,
   ...factRequests,
   ...factTemplates,
+  ...health,
+  ...invitations,
+  ...me,
   ...meetingDecisions,
   ...meetingExports,
   ...meetingVotes,
   ...meetings,
+  ...members,
+  ...notifications,
+  ...outbox,
   ...postAssets,
   ...postComments,
   ...posts,
   ...questions,
   ...reviewComments,
+  ...rubrics,
+  ...setup,
   ...sockets,
   ...topics,
   ...unplannedChanges,

@@ -1,0 +1,35 @@
+import { and, eq } from 'drizzle-orm';
+import type { AgencyRole } from '../../../shared/roles.ts';
+import type { Actor } from '../../auth/actor.ts';
+import type { Context } from '../../context.ts';
+import { agencyMembers } from '../../db/schema/index.ts';
+import { transact } from '../../live/transact.ts';
+import { recordEvent } from '../recordEvent.ts';
+import { assertAnotherOwner, findMember, type MemberRow, managedAgency } from './memberScope.ts';
+
+/** Give a member another role in the agency (owners only; the last owner stays one). */
+export function changeMemberRole(
+  ctx: Pick<Context, 'db' | 'live' | 'log'>,
+  actor: Actor,
+  userId: string,
+  role: AgencyRole,
+): Promise<MemberRow> {
+  const agency = managedAgency(actor);
+  return transact(ctx, async (tx) => {
+    const before = await findMember(tx, agency.id, userId);
+    if (before.role === role) return before;
+    if (before.role === 'owner') await assertAnotherOwner(tx, agency.id);
+    await tx
+      .update(agencyMembers)
+      .set({ role })
+      .where(and(eq(agencyMembers.agencyId, agency.id), eq(agencyMembers.userId, before.userId)));
+    await recordEvent(tx, actor.user, {
+      agencyId: agency.id,
+      type: 'member.role_changed',
+      subjectType: 'user',
+      subjectId: before.userId,
+      data: { name: before.name, from: before.role, to: role },
+    });
+    return { ...before, role };
+  });
+}

@@ -1,0 +1,29 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { changePasswordBody } from '../../../shared/api/me.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
+import type { Context } from '../../context.ts';
+import { users } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+
+/** Set a first password, or change it (the current one is asked for when there is one). */
+export async function changePassword(
+  ctx: Pick<Context, 'db'>,
+  actor: Actor,
+  input: z.output<typeof changePasswordBody>,
+): Promise<void> {
+  const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.user.id)).limit(1);
+  if (!user) throw new AppError('unauthenticated');
+  if (user.passwordHash && !(await verifyPassword(user.passwordHash, input.currentPassword ?? ''))) {
+    // A form answer, not 401: the person is signed in, and a 401 would send them to the login page.
+    throw new AppError('validation_failed', {
+      message: 'currentPassword: The current password is wrong.',
+      fields: { currentPassword: 'The current password is wrong.' },
+    });
+  }
+  await ctx.db
+    .update(users)
+    .set({ passwordHash: await hashPassword(input.newPassword) })
+    .where(eq(users.id, user.id));
+}

@@ -1,0 +1,22 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Actor } from '../../auth/actor.ts';
+import type { Context } from '../../context.ts';
+import { sessions } from '../../db/schema/index.ts';
+import { notFound } from '../../errors.ts';
+
+/**
+ * End one of one's own sessions by its public id (a prefix of the row id); 404 for any other.
+ * Answers whether it was the session making the call, whose cookie the route then clears.
+ */
+export async function logOutSession(
+  ctx: Pick<Context, 'db'>,
+  actor: Actor,
+  sessionId: string,
+): Promise<{ current: boolean }> {
+  const removed = await ctx.db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, actor.user.id), eq(sql`left(${sessions.id}, 16)`, sessionId)))
+    .returning({ id: sessions.id });
+  if (removed.length === 0) throw notFound();
+  return { current: removed.some((r) => r.id === actor.sessionId) };
+}

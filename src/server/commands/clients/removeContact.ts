@@ -1,0 +1,35 @@
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '../../auth/actor.ts';
+import { findContact } from '../../clients/queries.ts';
+import type { Context } from '../../context.ts';
+import { clientMembers } from '../../db/schema/index.ts';
+import { transact } from '../../live/transact.ts';
+import { canManageContacts } from '../../policies/contact.ts';
+import { loadClientForChange } from '../../tenancy.ts';
+import { recordEvent } from '../recordEvent.ts';
+
+/** Take a contact's access to this client away. */
+export async function removeContact(
+  ctx: Pick<Context, 'db' | 'live' | 'log'>,
+  actor: Actor,
+  clientId: string,
+  userId: string,
+): Promise<void> {
+  await transact(ctx, async (tx) => {
+    const client = await loadClientForChange(tx, actor, clientId, canManageContacts);
+    const before = await findContact(tx, client.id, userId);
+    await tx
+      .delete(clientMembers)
+      .where(and(eq(clientMembers.clientId, client.id), eq(clientMembers.userId, before.userId)));
+    await recordEvent(tx, actor.user, {
+      agencyId: client.agencyId,
+      clientId: client.id,
+      type: 'contact.removed',
+      subjectType: 'user',
+      subjectId: before.userId,
+      data: { name: before.name },
+    });
+  });
+  // Their open live connections may still be in this client's rooms: close them.
+  await ctx.live.dropUser(userId);
+}
