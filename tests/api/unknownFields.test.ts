@@ -19,7 +19,8 @@ describe('a body field the endpoint does not know', () => {
     const res = await call(t.app, 'PATCH', url, { cookie, body: { nmae: 'Renamed', version: 1 } });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
-    expect(res.body.error.message).toContain('"nmae"');
+    expect(res.body.error.message).toBe('nmae: Unknown field');
+    expect(res.body.error.fields).toEqual({ nmae: 'Unknown field' });
     const after = await call(t.app, 'GET', url, { cookie });
     expect(after.body.client).toMatchObject({ name: agency.client.name, version: 1 });
     const events = await call(t.app, 'GET', `${url}/events`, { cookie });
@@ -34,7 +35,7 @@ describe('a body field the endpoint does not know', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
-    expect(res.body.error.message).toMatch(/^factReminders: .*"overdue"/);
+    expect(res.body.error.fields).toEqual({ 'factReminders.overdue': 'Unknown field' });
   });
 
   it('is refused on a public endpoint (login) before any password is checked', async () => {
@@ -43,7 +44,7 @@ describe('a body field the endpoint does not know', () => {
       body: { email: agency.owner.email, password: PASSWORD, rememberMe: true },
     });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toContain('"rememberMe"');
+    expect(res.body.error.fields).toEqual({ rememberMe: 'Unknown field' });
     expect(res.cookie).toBeNull();
   });
 
@@ -53,7 +54,7 @@ describe('a body field the endpoint does not know', () => {
     const url = '/api/me/notification-settings';
     const res = await call(t.app, 'PUT', url, { cookie, body: { email: 'off', digestHour: 9 } });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toContain('"digestHour"');
+    expect(res.body.error.fields).toEqual({ digestHour: 'Unknown field' });
     expect((await call(t.app, 'GET', url, { cookie })).body).toEqual({ email: 'instant' });
   });
 });
