@@ -1,6 +1,5 @@
 import type { RawData } from 'ws';
 import { endpoints } from '../../shared/api/catalogue.ts';
-import { collabPath } from '../../shared/live.ts';
 import type { RouteModule } from '../context.ts';
 import { socketRoute } from '../http/route.ts';
 import { admitSocket } from '../live/admit.ts';

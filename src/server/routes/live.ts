@@ -3,7 +3,6 @@ import {
   type ClientFrame,
   clientFrame,
   LIVE_PROTOCOL,
-  livePath,
   meetingOfRoom,
   type ServerFrame,
 } from '../../shared/live.ts';
