@@ -1,4 +1,5 @@
 import type { EndpointSpec } from './endpoint.ts';
+import * as cycles from './endpoints/cycles.ts';
 import * as topics from './endpoints/topics.ts';
 
 /**
@@ -6,6 +7,7 @@ import * as topics from './endpoints/topics.ts';
  * the web calls through here, and the tests iterate it (the role matrix, the OpenAPI lint).
  */
 export const endpoints = {
+  ...cycles,
   ...topics,
 } as const;
 
