@@ -1,5 +1,6 @@
 import type { EndpointSpec } from './endpoint.ts';
 import * as cycles from './endpoints/cycles.ts';
+import * as slots from './endpoints/slots.ts';
 import * as topics from './endpoints/topics.ts';
 
 /**
@@ -8,6 +9,7 @@ import * as topics from './endpoints/topics.ts';
  */
 export const endpoints = {
   ...cycles,
+  ...slots,
   ...topics,
 } as const;
 
