@@ -1,4 +1,5 @@
 import type { EndpointSpec } from './endpoint.ts';
+import * as cadence from './endpoints/cadence.ts';
 import * as cycles from './endpoints/cycles.ts';
 import * as slots from './endpoints/slots.ts';
 import * as topics from './endpoints/topics.ts';
@@ -8,6 +9,7 @@ import * as topics from './endpoints/topics.ts';
  * the web calls through here, and the tests iterate it (the role matrix, the OpenAPI lint).
  */
 export const endpoints = {
+  ...cadence,
   ...cycles,
   ...slots,
   ...topics,
