@@ -1,6 +1,8 @@
 import type { EndpointSpec } from './endpoint.ts';
 import * as cadence from './endpoints/cadence.ts';
 import * as cycles from './endpoints/cycles.ts';
+import * as holidays from './endpoints/holidays.ts';
+import * as reserve from './endpoints/reserve.ts';
 import * as slots from './endpoints/slots.ts';
 import * as topics from './endpoints/topics.ts';
 
@@ -11,6 +13,8 @@ import * as topics from './endpoints/topics.ts';
 export const endpoints = {
   ...cadence,
   ...cycles,
+  ...holidays,
+  ...reserve,
   ...slots,
   ...topics,
 } as const;

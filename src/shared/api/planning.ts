@@ -175,6 +175,14 @@ export const reserveQuery = z.object({
     .describe('In the reserve at least this long.'),
 });
 
+export const holidaysQuery = z.object({ month, lang: z.enum(['uk', 'en']).default('uk') });
+export const holiday = z.object({
+  date: z.string(),
+  name: z.string(),
+  type: z.enum(['public', 'observance']),
+});
+export type Holiday = z.infer<typeof holiday>;
+
 export const topicPass = z.object({
   cycleId: uuid,
   month,
