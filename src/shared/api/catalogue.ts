@@ -1,6 +1,7 @@
 import type { EndpointSpec } from './endpoint.ts';
 import * as cadence from './endpoints/cadence.ts';
 import * as cycles from './endpoints/cycles.ts';
+import * as planExports from './endpoints/exports.ts';
 import * as holidays from './endpoints/holidays.ts';
 import * as reserve from './endpoints/reserve.ts';
 import * as slots from './endpoints/slots.ts';
@@ -13,6 +14,7 @@ import * as topics from './endpoints/topics.ts';
 export const endpoints = {
   ...cadence,
   ...cycles,
+  ...planExports,
   ...holidays,
   ...reserve,
   ...slots,

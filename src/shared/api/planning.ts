@@ -175,6 +175,10 @@ export const reserveQuery = z.object({
     .describe('In the reserve at least this long.'),
 });
 
+export const exportQuery = z.object({
+  lang: z.enum(['uk', 'en']).optional().describe("Language of the file; defaults to the user's."),
+});
+
 export const holidaysQuery = z.object({ month, lang: z.enum(['uk', 'en']).default('uk') });
 export const holiday = z.object({
   date: z.string(),
