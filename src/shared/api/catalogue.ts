@@ -1,5 +1,6 @@
 import type { EndpointSpec } from './endpoint.ts';
 import * as cadence from './endpoints/cadence.ts';
+import * as calendarFeed from './endpoints/calendarFeed.ts';
 import * as cycles from './endpoints/cycles.ts';
 import * as planExports from './endpoints/exports.ts';
 import * as holidays from './endpoints/holidays.ts';
@@ -13,6 +14,7 @@ import * as topics from './endpoints/topics.ts';
  */
 export const endpoints = {
   ...cadence,
+  ...calendarFeed,
   ...cycles,
   ...planExports,
   ...holidays,
