@@ -6,6 +6,7 @@ import * as planExports from './endpoints/exports.ts';
 import * as holidays from './endpoints/holidays.ts';
 import * as reserve from './endpoints/reserve.ts';
 import * as slots from './endpoints/slots.ts';
+import * as topicImport from './endpoints/topicImport.ts';
 import * as topics from './endpoints/topics.ts';
 
 /**
@@ -20,6 +21,7 @@ export const endpoints = {
   ...holidays,
   ...reserve,
   ...slots,
+  ...topicImport,
   ...topics,
 } as const;
 
