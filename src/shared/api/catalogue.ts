@@ -1,6 +1,7 @@
 import type { EndpointSpec } from './endpoint.ts';
 import * as cadence from './endpoints/cadence.ts';
 import * as calendarFeed from './endpoints/calendarFeed.ts';
+import * as clientPlans from './endpoints/clientPlans.ts';
 import * as cycles from './endpoints/cycles.ts';
 import * as planExports from './endpoints/exports.ts';
 import * as holidays from './endpoints/holidays.ts';
@@ -16,6 +17,7 @@ import * as topics from './endpoints/topics.ts';
 export const endpoints = {
   ...cadence,
   ...calendarFeed,
+  ...clientPlans,
   ...cycles,
   ...planExports,
   ...holidays,
