@@ -5,6 +5,7 @@ import * as clientPlans from './endpoints/clientPlans.ts';
 import * as cycles from './endpoints/cycles.ts';
 import * as planExports from './endpoints/exports.ts';
 import * as holidays from './endpoints/holidays.ts';
+import * as insights from './endpoints/insights.ts';
 import * as reserve from './endpoints/reserve.ts';
 import * as slots from './endpoints/slots.ts';
 import * as topicImport from './endpoints/topicImport.ts';
@@ -21,6 +22,7 @@ export const endpoints = {
   ...cycles,
   ...planExports,
   ...holidays,
+  ...insights,
   ...reserve,
   ...slots,
   ...topicImport,
