@@ -1,54 +1,16 @@
-import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { localParts } from '../../shared/time.ts';
+import { endpoints } from '../../shared/api/catalogue.ts';
+import { importTopics } from '../commands/planning/importTopics.ts';
 import type { RouteModule } from '../context.ts';
-import { rubrics, slots, topicPasses, topics } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
-import { transact } from '../live/transact.ts';
-import { loadCycle, loadCycleForChange } from '../planning/load.ts';
-import { recordPlanEvent } from '../planning/planEvent.ts';
-import { parseTopicCsv } from '../planning/topicCsv.ts';
+import { route } from '../http/route.ts';
 import { requireActor } from '../plugins/auth.ts';
-import { canAddTopics } from '../policies/plan.ts';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
-const result = z.object({
-  encoding: z
-    .enum(['utf-8', 'windows-1251'])
-    .describe('How the file was read (cp1251 is detected for older Excel files).'),
-  rows: z.array(
-    z.object({
-      line: z.int(),
-      title: z.string(),
-      angle: z.string(),
-      rubricId: z.string().nullable(),
-      date: z.string().nullable(),
-    }),
-  ),
-  errors: z.array(z.object({ line: z.int(), column: z.string().optional(), message: z.string() })),
-  created: z.int().optional().describe('Topics created (only when not a dry run and there were no errors).'),
-});
-
 export const topicImportRoutes: RouteModule = (app, ctx) => {
-  app.post(
-    '/api/cycles/:cycleId/topics/import',
-    {
-      bodyLimit: MAX_BYTES,
-      schema: {
-        tags: ['topics'],
-        summary:
-          'Import topics from a spreadsheet CSV (send the file as text/csv); dryRun previews rows and errors',
-        params: z.object({ cycleId: z.uuid() }),
-        querystring: z.object({
-          dryRun: z
-            .enum(['true', 'false'])
-            .default('true')
-            .transform((v) => v === 'true'),
-        }),
-        response: { 200: result },
-      },
-    },
+  route(
+    app,
+    endpoints.importTopics,
     async (request) => {
       const actor = requireActor(request);
       const bytes = request.body;
@@ -57,71 +19,8 @@ export const topicImportRoutes: RouteModule = (app, ctx) => {
           message: 'Send the CSV file as the request body (content-type text/csv).',
         });
       }
-      const { cycle, client } = await loadCycle(ctx.db, actor, request.params.cycleId);
-      if (!canAddTopics(actor, client, cycle)) throw new AppError('forbidden');
-      const clientRubrics = await ctx.db
-        .select({ id: rubrics.id, name: rubrics.name })
-        .from(rubrics)
-        .where(eq(rubrics.clientId, client.id));
-      const parsed = parseTopicCsv(bytes, { rubrics: clientRubrics, month: cycle.month });
-      // All or nothing: a file with any bad row changes nothing, so fixing it and sending it again is safe.
-      if (request.query.dryRun || parsed.errors.length > 0 || parsed.rows.length === 0) {
-        if (!request.query.dryRun && parsed.rows.length === 0 && parsed.errors.length === 0) {
-          throw new AppError('validation_failed', { message: 'The file has no topics.' });
-        }
-        return { encoding: parsed.encoding, rows: parsed.rows, errors: parsed.errors };
-      }
-      const created = await transact(ctx, async (tx) => {
-        const found = await loadCycleForChange(tx, actor, cycle.id, canAddTopics);
-        const [last] = await tx
-          .select({ p: max(topics.position) })
-          .from(topics)
-          .where(eq(topics.cycleId, cycle.id));
-        const rows = await tx
-          .insert(topics)
-          .values(
-            parsed.rows.map((row, i) => ({
-              clientId: client.id,
-              cycleId: cycle.id,
-              title: row.title,
-              angle: row.angle,
-              rubricId: row.rubricId,
-              source: 'agency' as const,
-              authorId: actor.user.id,
-              authorName: actor.user.name,
-              position: (last?.p ?? 0) + i + 1,
-            })),
-          )
-          .returning({ id: topics.id });
-        await tx.insert(topicPasses).values(rows.map((r) => ({ topicId: r.id, cycleId: cycle.id })));
-        // A row with a date goes into the first free slot of that day, if there is one.
-        const free = (
-          await tx
-            .select()
-            .from(slots)
-            .where(and(eq(slots.cycleId, cycle.id), isNull(slots.topicId)))
-            .orderBy(asc(slots.startsAt))
-        ).map((s) => ({ id: s.id, date: localParts(s.startsAt, client.timezone).date }));
-        for (const [i, row] of parsed.rows.entries()) {
-          const at = row.date ? free.findIndex((s) => s.date === row.date) : -1;
-          if (at < 0) continue;
-          const [slot] = free.splice(at, 1);
-          await tx
-            .update(slots)
-            .set({ topicId: rows[i]!.id, version: sql`${slots.version} + 1` })
-            .where(eq(slots.id, slot!.id));
-        }
-        await recordPlanEvent(
-          tx,
-          actor,
-          found,
-          'topics.imported',
-          { type: 'cycle', id: cycle.id },
-          { count: rows.length },
-        );
-        return rows.length;
-      });
-      return { encoding: parsed.encoding, rows: parsed.rows, errors: [], created };
+      return importTopics(ctx, actor, request.params.cycleId, bytes, request.query.dryRun);
     },
+    { bodyLimit: MAX_BYTES },
   );
 };

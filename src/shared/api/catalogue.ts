@@ -1,11 +1,16 @@
 import type { EndpointSpec } from './endpoint.ts';
 import * as agenda from './endpoints/agenda.ts';
 import * as auth from './endpoints/auth.ts';
+import * as cadence from './endpoints/cadence.ts';
+import * as calendarFeed from './endpoints/calendarFeed.ts';
 import * as channels from './endpoints/channels.ts';
+import * as clientPlans from './endpoints/clientPlans.ts';
 import * as clients from './endpoints/clients.ts';
 import * as contacts from './endpoints/contacts.ts';
+import * as cycles from './endpoints/cycles.ts';
 import * as docs from './endpoints/docs.ts';
 import * as events from './endpoints/events.ts';
+import * as planExports from './endpoints/exports.ts';
 import * as factAnswers from './endpoints/factAnswers.ts';
 import * as factFiles from './endpoints/factFiles.ts';
 import * as factLinks from './endpoints/factLinks.ts';
@@ -13,6 +18,8 @@ import * as factPacks from './endpoints/factPacks.ts';
 import * as factRequests from './endpoints/factRequests.ts';
 import * as factTemplates from './endpoints/factTemplates.ts';
 import * as health from './endpoints/health.ts';
+import * as holidays from './endpoints/holidays.ts';
+import * as insights from './endpoints/insights.ts';
 import * as invitations from './endpoints/invitations.ts';
 import * as me from './endpoints/me.ts';
 import * as meetingDecisions from './endpoints/meetingDecisions.ts';
@@ -26,10 +33,13 @@ import * as postAssets from './endpoints/postAssets.ts';
 import * as postComments from './endpoints/postComments.ts';
 import * as posts from './endpoints/posts.ts';
 import * as questions from './endpoints/questions.ts';
+import * as reserve from './endpoints/reserve.ts';
 import * as reviewComments from './endpoints/reviewComments.ts';
 import * as rubrics from './endpoints/rubrics.ts';
 import * as setup from './endpoints/setup.ts';
+import * as slots from './endpoints/slots.ts';
 import * as sockets from './endpoints/sockets.ts';
+import * as topicImport from './endpoints/topicImport.ts';
 import * as topics from './endpoints/topics.ts';
 import * as unplannedChanges from './endpoints/unplannedChanges.ts';
 
@@ -37,11 +47,16 @@ import * as unplannedChanges from './endpoints/unplannedChanges.ts';
 export const endpointModules = {
   agenda,
   auth,
+  cadence,
+  calendarFeed,
   channels,
+  clientPlans,
   clients,
   contacts,
+  cycles,
   docs,
   events,
+  planExports,
   factAnswers,
   factFiles,
   factLinks,
@@ -49,6 +64,8 @@ export const endpointModules = {
   factRequests,
   factTemplates,
   health,
+  holidays,
+  insights,
   invitations,
   me,
   meetingDecisions,
@@ -62,10 +79,13 @@ export const endpointModules = {
   postComments,
   posts,
   questions,
+  reserve,
   reviewComments,
   rubrics,
   setup,
+  slots,
   sockets,
+  topicImport,
   topics,
   unplannedChanges,
 } as const;
@@ -77,11 +97,16 @@ export const endpointModules = {
 export const endpoints = {
   ...agenda,
   ...auth,
+  ...cadence,
+  ...calendarFeed,
   ...channels,
+  ...clientPlans,
   ...clients,
   ...contacts,
+  ...cycles,
   ...docs,
   ...events,
+  ...planExports,
   ...factAnswers,
   ...factFiles,
   ...factLinks,
@@ -89,6 +114,8 @@ export const endpoints = {
   ...factRequests,
   ...factTemplates,
   ...health,
+  ...holidays,
+  ...insights,
   ...invitations,
   ...me,
   ...meetingDecisions,
@@ -102,10 +129,13 @@ export const endpoints = {
   ...postComments,
   ...posts,
   ...questions,
+  ...reserve,
   ...reviewComments,
   ...rubrics,
   ...setup,
+  ...slots,
   ...sockets,
+  ...topicImport,
   ...topics,
   ...unplannedChanges,
 } as const;

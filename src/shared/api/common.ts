@@ -48,3 +48,11 @@ export const errorBody = z.object({
 export type ErrorBody = z.infer<typeof errorBody>;
 
 export const ok = z.object({ ok: z.literal(true) });
+
+/** Imports preview by default: nothing is written unless the caller says dryRun=false. */
+export const dryRunQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});

@@ -100,6 +100,14 @@ export const insightsQuery = z.object({
     .describe('Last month (YYYY-MM); defaults to the current one.'),
 });
 
+/** The downloads take the same months, and the language of the file (the user's by default). */
+export const insightsExportQuery = insightsQuery.extend({ lang: z.enum(['uk', 'en']).optional() });
+
+export const insightsReportQuery = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-10'),
+  lang: z.enum(['uk', 'en']).optional(),
+});
+
 export const historyImportResult = z.object({
   rows: z.array(
     z.object({

@@ -175,6 +175,36 @@ export const reserveQuery = z.object({
     .describe('In the reserve at least this long.'),
 });
 
+export const topicImportResult = z.object({
+  encoding: z
+    .enum(['utf-8', 'windows-1251'])
+    .describe('How the file was read (cp1251 is detected for older Excel files).'),
+  rows: z.array(
+    z.object({
+      line: z.int(),
+      title: z.string(),
+      angle: z.string(),
+      rubricId: z.string().nullable(),
+      date: z.string().nullable(),
+    }),
+  ),
+  errors: z.array(z.object({ line: z.int(), column: z.string().optional(), message: z.string() })),
+  created: z.int().optional().describe('Topics created (only when not a dry run and there were no errors).'),
+});
+export type TopicImportResult = z.infer<typeof topicImportResult>;
+
+export const exportQuery = z.object({
+  lang: z.enum(['uk', 'en']).optional().describe("Language of the file; defaults to the user's."),
+});
+
+export const holidaysQuery = z.object({ month, lang: z.enum(['uk', 'en']).default('uk') });
+export const holiday = z.object({
+  date: z.string(),
+  name: z.string(),
+  type: z.enum(['public', 'observance']),
+});
+export type Holiday = z.infer<typeof holiday>;
+
 export const topicPass = z.object({
   cycleId: uuid,
   month,

@@ -1,0 +1,156 @@
+import { and, asc, desc, eq, ilike, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { reserveQuery } from '../../shared/api/planning.ts';
+import type { Actor } from '../auth/actor.ts';
+import { hashToken } from '../auth/tokens.ts';
+import type { Executor } from '../db/connect.ts';
+import {
+  cadenceRules,
+  calendarFeeds,
+  channels,
+  clientPlans,
+  clients,
+  contingencies,
+  cycles,
+  slots,
+  topicPasses,
+  topics,
+} from '../db/schema/index.ts';
+import { forbidden, notFound } from '../errors.ts';
+import { agencyRoleIn } from '../policies/agency.ts';
+import { canViewCycle } from '../policies/plan.ts';
+import { loadClient } from '../tenancy.ts';
+import { loadCycle, scopeOfTopic } from './load.ts';
+
+/** The reads of planning that take more than one query; the routes present what they return. */
+
+/** A client's cycles the actor may see, newest month first. */
+export async function cyclesOfClient(db: Executor, actor: Actor, clientId: string) {
+  const client = await loadClient(db, actor, clientId);
+  const rows = await db
+    .select()
+    .from(cycles)
+    .where(eq(cycles.clientId, client.id))
+    .orderBy(desc(cycles.month));
+  return { client, cycles: rows.filter((row) => canViewCycle(actor, client, row)) };
+}
+
+/** Everything on a cycle's plan: its slots by time, topics in list order, cadence rules. */
+export async function planOfCycle(db: Executor, actor: Actor, cycleId: string) {
+  const { cycle, client } = await loadCycle(db, actor, cycleId);
+  const slotRows = await db
+    .select()
+    .from(slots)
+    .where(eq(slots.cycleId, cycle.id))
+    .orderBy(asc(slots.startsAt));
+  const topicRows = await db
+    .select()
+    .from(topics)
+    .where(eq(topics.cycleId, cycle.id))
+    .orderBy(asc(topics.position), asc(topics.createdAt));
+  const rules = await db
+    .select()
+    .from(cadenceRules)
+    .where(eq(cadenceRules.cycleId, cycle.id))
+    .orderBy(asc(cadenceRules.createdAt));
+  return { cycle, client, slots: slotRows, topics: topicRows, cadence: rules };
+}
+
+// Escape LIKE wildcards so a search for "50%" means those characters.
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The client's reserve: parked and unused topics, the most recently parked first. */
+export async function reserveOfClient(
+  db: Executor,
+  actor: Actor,
+  clientId: string,
+  query: z.output<typeof reserveQuery>,
+) {
+  const client = await loadClient(db, actor, clientId);
+  // The reserve is the agency's working stock, not part of a shared plan.
+  if (!agencyRoleIn(actor, client.agencyId)) throw forbidden();
+  const { q, rubricId, tag, olderThanDays } = query;
+  return db
+    .select()
+    .from(topics)
+    .where(
+      and(
+        eq(topics.clientId, client.id),
+        isNull(topics.cycleId),
+        ne(topics.status, 'dropped'),
+        q
+          ? or(
+              ilike(topics.title, likePattern(q)),
+              ilike(topics.angle, likePattern(q)),
+              sql`exists (select 1 from unnest(${topics.tags}) t where t ilike ${likePattern(q)})`,
+            )
+          : undefined,
+        rubricId ? eq(topics.rubricId, rubricId) : undefined,
+        tag ? sql`${tag} = any(${topics.tags})` : undefined,
+        olderThanDays !== undefined
+          ? lte(topics.reservedAt, new Date(Date.now() - olderThanDays * 86_400_000))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(topics.reservedAt), asc(topics.title))
+    .limit(500);
+}
+
+/** The cycles a topic passed through, in order, with each cycle's month (the agency's only). */
+export async function passesOfTopic(db: Executor, actor: Actor, topicId: string) {
+  const scope = await scopeOfTopic(db, topicId);
+  const client = await loadClient(db, actor, scope.clientId);
+  if (!agencyRoleIn(actor, client.agencyId)) throw notFound();
+  return db
+    .select({ pass: topicPasses, month: cycles.month })
+    .from(topicPasses)
+    .innerJoin(cycles, eq(cycles.id, topicPasses.cycleId))
+    .where(eq(topicPasses.topicId, topicId))
+    .orderBy(asc(topicPasses.id));
+}
+
+/** The client's plans for a cycle's month, by date, and the contingencies prepared for them. */
+export async function clientPlansOfCycle(db: Executor, actor: Actor, cycleId: string) {
+  const { cycle } = await loadCycle(db, actor, cycleId);
+  const plans = await db
+    .select()
+    .from(clientPlans)
+    .where(eq(clientPlans.cycleId, cycle.id))
+    .orderBy(asc(clientPlans.startsOn), asc(clientPlans.createdAt));
+  const prepared = plans.length
+    ? await db
+        .select()
+        .from(contingencies)
+        .where(
+          inArray(
+            contingencies.planId,
+            plans.map((p) => p.id),
+          ),
+        )
+        .orderBy(asc(contingencies.createdAt))
+    : [];
+  return { plans, contingencies: prepared };
+}
+
+/**
+ * The schedule behind a calendar feed's secret: every slot of the client's open cycles, its
+ * topics and channels. A revoked or unknown secret answers 404.
+ */
+export async function scheduleOfFeed(db: Executor, token: string) {
+  const [feed] = await db
+    .select({ client: clients })
+    .from(calendarFeeds)
+    .innerJoin(clients, eq(clients.id, calendarFeeds.clientId))
+    .where(and(eq(calendarFeeds.tokenHash, hashToken(token)), isNull(calendarFeeds.revokedAt)));
+  if (!feed) throw notFound();
+  const client = feed.client;
+  const slotRows = await db
+    .select({ slot: slots })
+    .from(slots)
+    .innerJoin(cycles, eq(cycles.id, slots.cycleId))
+    .where(and(eq(cycles.clientId, client.id), ne(cycles.stage, 'closed')))
+    .orderBy(asc(slots.startsAt));
+  const topicRows = await db.select().from(topics).where(eq(topics.clientId, client.id));
+  const channelRows = await db.select().from(channels).where(eq(channels.clientId, client.id));
+  return { client, slots: slotRows.map((r) => r.slot), topics: topicRows, channels: channelRows };
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { clientParams } from '../clients.ts';
+import { endpoint } from '../endpoint.ts';
+import { reserveQuery, topic, topicPass } from '../planning.ts';
+
+const tags = ['reserve'];
+
+export const listReserve = endpoint({
+  operationId: 'listReserve',
+  method: 'GET',
+  path: '/api/clients/:clientId/reserve',
+  tags,
+  summary: "The client's reserve: parked and unused topics waiting for a later month",
+  params: clientParams,
+  query: reserveQuery,
+  responses: { 200: z.object({ topics: z.array(topic) }) },
+});
+
+export const getTopicHistory = endpoint({
+  operationId: 'getTopicHistory',
+  method: 'GET',
+  path: '/api/topics/:topicId/history',
+  tags,
+  summary: 'Which cycles a topic passed through, and how it left each',
+  params: z.object({ topicId: z.uuid() }),
+  responses: { 200: z.object({ passes: z.array(topicPass) }) },
+});

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { dryRunQuery } from '../common.ts';
+import { endpoint, rawBody } from '../endpoint.ts';
+import { topicImportResult } from '../planning.ts';
+
+export const importTopics = endpoint({
+  operationId: 'importTopics',
+  method: 'POST',
+  path: '/api/cycles/:cycleId/topics/import',
+  tags: ['topics'],
+  summary:
+    'Import topics from a spreadsheet CSV (send the file as text/csv); dryRun previews rows and errors',
+  params: z.object({ cycleId: z.uuid() }),
+  query: dryRunQuery,
+  body: rawBody(
+    ['text/csv', 'application/vnd.ms-excel', 'application/octet-stream'],
+    'The spreadsheet saved as CSV: UTF-8 or Windows-1251, commas or semicolons',
+  ),
+  responses: { 200: topicImportResult },
+});
