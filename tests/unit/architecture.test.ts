@@ -30,9 +30,10 @@ describe('the server keeps its layers', () => {
   const routeFiles = filesUnder('src/server/routes');
 
   it('has no database write in a route handler: writes are commands', () => {
-    expect(
-      offences(routeFiles, /\.(insert|update|delete)\(|\btransact\(|\brecordEvent\(|\.execute\(/),
-    ).toEqual([]);
+    // Drizzle's chains put `.insert(` at the start of a line, or right on the executor.
+    const write =
+      /^\s*\.(insert|update|delete)\(|\b(tx|db)\.(insert|update|delete)\(|\btransact\(|\brecordEvent\(|execute\(sql`\s*(insert|update|delete)/i;
+    expect(offences(routeFiles, write)).toEqual([]);
   });
 
   it('has no route file importing another route file', () => {

@@ -17,7 +17,19 @@ export function completeOpenApi(document: Json, endpoints: readonly EndpointSpec
   document.components ??= {};
   document.components.schemas ??= {};
   document.components.schemas.ErrorBody = z.toJSONSchema(errorBody, { target: 'openapi-3.0' });
-  for (const item of Object.values(document.paths ?? {}) as Json[]) {
+  document.paths ??= {};
+  // Fastify's document leaves WebSocket routes out; they are endpoints of the catalogue too.
+  for (const spec of endpoints.filter((e) => e.websocket)) {
+    const path = spec.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+    document.paths[path] ??= {};
+    document.paths[path].get ??= {
+      operationId: spec.operationId,
+      tags: [...spec.tags],
+      summary: spec.summary,
+      ...(spec.description ? { description: spec.description } : {}),
+    };
+  }
+  for (const item of Object.values(document.paths) as Json[]) {
     for (const operation of Object.values(item) as Json[]) {
       const spec = byId.get(operation?.operationId);
       if (!spec) continue;
