@@ -44,7 +44,6 @@ export const calendarFeedRoutes: RouteModule = (app, ctx) => {
           type: 'calendar_feed.created',
           subjectType: 'client',
           subjectId: client.id,
-          audience: 'team',
         });
       });
       return { url: `${ctx.env.publicUrl}/api/feeds/${token}.ics` };
@@ -75,7 +74,6 @@ export const calendarFeedRoutes: RouteModule = (app, ctx) => {
           type: 'calendar_feed.revoked',
           subjectType: 'client',
           subjectId: client.id,
-          audience: 'team',
         });
       });
       return { ok: true as const };

@@ -148,7 +148,7 @@ export const cycleRoutes: RouteModule = (app, ctx) => {
           subjectType: 'cycle',
           subjectId: current.id,
           data: { month: current.month, deadlines },
-          audience: current.sharedAt ? 'everyone' : 'team',
+          state: current,
         });
         return { row: row!, client };
       });

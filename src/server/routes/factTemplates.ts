@@ -56,7 +56,7 @@ const event = (
   tx: Executor,
   actor: ReturnType<typeof requireActor>,
   client: ClientRow,
-  type: string,
+  type: `fact_template.${'created' | 'updated' | 'deleted'}`,
   t: Row,
 ) =>
   recordEvent(tx, actor.user, {
@@ -66,7 +66,6 @@ const event = (
     subjectType: 'fact_template',
     subjectId: t.id,
     data: { rubricId: t.rubricId, question: t.question },
-    audience: 'team',
   });
 
 /**

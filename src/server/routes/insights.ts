@@ -213,7 +213,6 @@ export const insightRoutes: RouteModule = (app, ctx) => {
           subjectType: 'client',
           subjectId: client.id,
           data: { months: rows.map((r) => r.month) },
-          audience: 'team',
         });
       });
       return { rows, errors, imported: rows.length };

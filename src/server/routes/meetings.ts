@@ -20,6 +20,7 @@ import { draftFactRequest } from '../facts/draft.ts';
 import { recordFactEvent } from '../facts/event.ts';
 import { transact } from '../live/transact.ts';
 import { decide } from '../meetings/decide.ts';
+import { recordMeetingEvent } from '../meetings/event.ts';
 import { loadMeeting, loadMeetingForChange, type MeetingInCycle } from '../meetings/load.ts';
 import { mailInvitations, mailSummary } from '../meetings/mail.ts';
 import { notesDocument } from '../meetings/notesAccess.ts';
@@ -28,7 +29,6 @@ import { summarize } from '../meetings/summarize.ts';
 import { participantsOf, presentMeeting } from '../meetings/view.ts';
 import { loadCycle, loadCycleForChange } from '../planning/load.ts';
 import { monthName } from '../planning/monthNames.ts';
-import { recordPlanEvent } from '../planning/planEvent.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { canRunMeeting } from '../policies/meeting.ts';
 
@@ -36,22 +36,8 @@ const tags = ['meetings'];
 const one = z.object({ meeting });
 const cycleParams = z.object({ cycleId: z.uuid() });
 
-/** Announce a change of the meeting to both sides (the client hears once the plan is shared). */
-export const recordMeetingEvent = (
-  tx: Executor,
-  actor: Actor,
-  found: MeetingInCycle,
-  type: string,
-  data: Record<string, unknown> = {},
-) =>
-  recordPlanEvent(
-    tx,
-    actor,
-    found,
-    type,
-    { type: 'meeting', id: found.meeting.id },
-    { meetingId: found.meeting.id, ...data },
-  );
+// Other route files import it from here; it lives with the meeting's other helpers.
+export { recordMeetingEvent };
 
 const runs = (actor: Actor, client: MeetingInCycle['client'], cycle: MeetingInCycle['cycle']) =>
   canRunMeeting(actor, client, cycle);
