@@ -1,5 +1,4 @@
 import {
-  type Audience,
   audienceOf,
   type EventData,
   type EventState,
@@ -47,7 +46,7 @@ export async function recordEvent(
   tx: Executor,
   who: { id: string; name: string } | null,
   input: EventInput,
-): Promise<Audience> {
+): Promise<void> {
   const type: EventType = input.type;
   // The compiler checks the callers; this keeps a cast in a helper from storing a shape the
   // readers (the feed, the web's sentences) do not expect.
@@ -67,7 +66,7 @@ export async function recordEvent(
       audience,
     })
     .returning({ createdAt: events.createdAt });
-  if (!input.clientId) return audience;
+  if (!input.clientId) return;
   const rooms = [teamRoom(input.clientId)];
   if (audience === 'everyone') rooms.push(everyoneRoom(input.clientId));
   await queueLive(tx, rooms, {
@@ -79,5 +78,4 @@ export async function recordEvent(
     actorName: who?.name ?? null,
     at: (row?.createdAt ?? new Date()).toISOString(),
   });
-  return audience;
 }
