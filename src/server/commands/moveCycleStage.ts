@@ -58,7 +58,7 @@ export async function moveCycleStage(
     subjectType: 'cycle',
     subjectId: cycle.id,
     data: { month: cycle.month, from: cycle.stage, to },
-    audience: cycle.sharedAt ? 'everyone' : 'team',
+    state: cycle,
   });
   return row!;
 }

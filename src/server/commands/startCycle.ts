@@ -64,7 +64,6 @@ export async function startCycle(
     subjectType: 'cycle',
     subjectId: row.id,
     data: { month: row.month },
-    audience: 'team',
   });
   return row;
 }

@@ -1,16 +1,20 @@
+import type { DataArgs, EventData, EventSubject, PlanEventType } from '../../shared/events/index.ts';
 import type { Actor } from '../auth/actor.ts';
-import { recordEvent } from '../commands/recordEvent.ts';
+import { type EventInput, recordEvent } from '../commands/recordEvent.ts';
 import type { Executor } from '../db/connect.ts';
 import type { CycleInClient } from './load.ts';
 
-/** Record a change of a plan; the client hears of it live only once the plan is shared. */
-export function recordPlanEvent(
+/** What a change of a plan says besides its cycle and month (which this helper adds). */
+export type PlanEventData<T extends PlanEventType> = Omit<EventData<T>, 'cycleId' | 'month'>;
+
+/** Record a change of a plan; the client hears of it (live and in the feed) only once the plan is shared. */
+export function recordPlanEvent<T extends PlanEventType>(
   tx: Executor,
   actor: Actor,
   { cycle, client }: CycleInClient,
-  type: string,
-  subject: { type: string; id: string },
-  data: Record<string, unknown> = {},
+  type: T,
+  subject: { type: EventSubject<T>; id: string },
+  ...[data]: DataArgs<PlanEventData<T>>
 ) {
   return recordEvent(tx, actor.user, {
     agencyId: client.agencyId,
@@ -19,6 +23,7 @@ export function recordPlanEvent(
     subjectType: subject.type,
     subjectId: subject.id,
     data: { cycleId: cycle.id, month: cycle.month, ...data },
-    audience: cycle.sharedAt ? 'everyone' : 'team',
-  });
+    state: cycle,
+    // One generic call stands for one member of the union; recordEvent checks the data at run time.
+  } as EventInput);
 }

@@ -9,12 +9,21 @@ import { loadClient } from '../tenancy.ts';
 
 export const eventRoutes: RouteModule = (app, ctx) => {
   route(app, endpoints.listClientEvents, async (request) => {
-    const client = await loadClient(ctx.db, requireActor(request), request.params.clientId);
+    const actor = requireActor(request);
+    const client = await loadClient(ctx.db, actor, request.params.clientId);
     const { before, limit } = request.query;
+    // The agency reads its whole desk; the client's contacts only what the catalogue gave them.
+    const inTeam = actor.agency?.id === client.agencyId;
     const rows = await ctx.db
       .select()
       .from(events)
-      .where(and(eq(events.clientId, client.id), before ? lt(events.id, before) : undefined))
+      .where(
+        and(
+          eq(events.clientId, client.id),
+          inTeam ? undefined : eq(events.audience, 'everyone'),
+          before ? lt(events.id, before) : undefined,
+        ),
+      )
       .orderBy(desc(events.id))
       .limit(limit + 1);
     const page = rows.slice(0, limit);

@@ -130,19 +130,39 @@ async function seedClient(
     .values({ agencyId, name: spec.name, timezone: spec.timezone })
     .returning();
   const clientId = client!.id;
-  const event = (type: string, subjectType: string, subjectId: string, data: Record<string, unknown>) =>
-    recordEvent(tx, actor, { agencyId, clientId, type, subjectType, subjectId, data });
-  await event('client.created', 'client', clientId, { name: spec.name, timezone: spec.timezone });
+  const about = { agencyId, clientId };
+  const data = { name: spec.name, timezone: spec.timezone };
+  await recordEvent(tx, actor, {
+    ...about,
+    type: 'client.created',
+    subjectType: 'client',
+    subjectId: clientId,
+    data,
+  });
   for (const ch of spec.channels) {
     const [row] = await tx
       .insert(channels)
       .values({ clientId, ...ch })
       .returning();
-    await event('channel.created', 'channel', row!.id, { network: ch.network, handle: ch.handle });
+    const data = { network: ch.network, handle: ch.handle };
+    await recordEvent(tx, actor, {
+      ...about,
+      type: 'channel.created',
+      subjectType: 'channel',
+      subjectId: row!.id,
+      data,
+    });
   }
   for (const [name, color] of spec.rubrics) {
     const [row] = await tx.insert(rubrics).values({ clientId, name, color }).returning();
-    await event('rubric.created', 'rubric', row!.id, { name, color });
+    const data = { name, color };
+    await recordEvent(tx, actor, {
+      ...about,
+      type: 'rubric.created',
+      subjectType: 'rubric',
+      subjectId: row!.id,
+      data,
+    });
   }
   if (spec.plans) await seedDemoPlans(tx, client!, actor);
   for (const contact of spec.contacts ?? []) {

@@ -8,8 +8,8 @@ import { ErrorState } from '../components/ErrorState.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
 import { SectionHeader } from '../components/SectionHeader.tsx';
 import { currentLanguage } from '../i18n/index.ts';
+import { describeEvent, eventColor } from '../lib/eventText.ts';
 import { formatDateTime } from '../lib/format.ts';
-import { describeEvent, eventColor } from './activityText.ts';
 import { eventsQuery } from './queries.ts';
 
 /** What happened to this client, newest first; times in the client's time zone. */
@@ -41,7 +41,7 @@ export function ClientActivity({ client }: { client: Client }) {
                 return (
                   <Timeline.Item key={event.id}>
                     <Stack gap={2}>
-                      {describeEvent(event, t).map((line) => (
+                      {describeEvent(event, t, language).map((line) => (
                         <Group key={line} gap={8} wrap="nowrap" align="flex-start">
                           {color && (
                             <ColorSwatch

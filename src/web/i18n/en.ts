@@ -1,3 +1,4 @@
+import { eventsEn } from './events.en.ts';
 import { changesEn } from './posts/changes.en.ts';
 import { insightsEn } from './posts/insights.en.ts';
 import { postEditorEn } from './posts/postEditor.en.ts';
@@ -995,36 +996,7 @@ export const en = {
     loadMore: 'Show earlier',
     system: 'Plit',
   },
-  events: {
-    clientCreated: 'Client created',
-    clientUpdated: 'Client details updated',
-    clientRenamed: 'Renamed from “{{from}}” to “{{to}}”',
-    clientTimezone: 'Time zone changed from {{from}} to {{to}}',
-    clientArchived: 'Client archived',
-    clientUnarchived: 'Client restored from the archive',
-    channelCreated: 'Channel added: {{network}} {{handle}}',
-    channelUpdated: 'Channel changed: {{network}} {{handle}}',
-    channelDeleted: 'Channel deleted: {{network}} {{handle}}',
-    rubricCreated: 'Rubric added: “{{name}}”',
-    rubricUpdated: 'Rubric changed: “{{name}}”',
-    rubricDeleted: 'Rubric deleted: “{{name}}”',
-    contactInvited: '{{email}} invited as {{role}}',
-    contactJoined: '{{name}} joined as {{role}}',
-    contactRoleChanged: '{{name}}: role changed from {{from}} to {{to}}',
-    contactRemoved: '{{name}} removed from contacts',
-    invitationRevoked: 'Invitation for {{email}} revoked',
-    factRequestSent: 'Fact request for {{month}} sent to the client',
-    factRequestCompleted: 'Fact request for {{month}} complete: every required answer accepted',
-    factRequestReopened: 'Fact request for {{month}} reopened by a follow-up question',
-    factRequestReminded_one: 'Reminder sent: {{count}} item of the {{month}} fact request still open',
-    factRequestReminded_few: 'Reminder sent: {{count}} items of the {{month}} fact request still open',
-    factRequestReminded_many: 'Reminder sent: {{count}} items of the {{month}} fact request still open',
-    factRequestReminded_other: 'Reminder sent: {{count}} items of the {{month}} fact request still open',
-    factAnswered: 'Answered: “{{question}}”',
-    factAccepted: 'Answer accepted: “{{question}}”',
-    factFollowUp: 'Follow-up asked: “{{question}}”',
-    factFileAdded: 'File uploaded: {{name}}',
-  },
+  events: eventsEn,
   channels: {
     title: 'Channels',
     description: 'The client’s social accounts and the formats each one publishes.',

@@ -1,4 +1,5 @@
 import type { Translations } from './en.ts';
+import { eventsUk } from './events.uk.ts';
 import { changesUk } from './posts/changes.uk.ts';
 import { insightsUk } from './posts/insights.uk.ts';
 import { postEditorUk } from './posts/postEditor.uk.ts';
@@ -996,36 +997,7 @@ export const uk: Translations = {
     loadMore: 'Показати раніші',
     system: 'Plit',
   },
-  events: {
-    clientCreated: 'Клієнта створено',
-    clientUpdated: 'Дані клієнта оновлено',
-    clientRenamed: 'Назву змінено з «{{from}}» на «{{to}}»',
-    clientTimezone: 'Часовий пояс змінено з {{from}} на {{to}}',
-    clientArchived: 'Клієнта перенесено в архів',
-    clientUnarchived: 'Клієнта повернуто з архіву',
-    channelCreated: 'Додано канал: {{network}} {{handle}}',
-    channelUpdated: 'Змінено канал: {{network}} {{handle}}',
-    channelDeleted: 'Видалено канал: {{network}} {{handle}}',
-    rubricCreated: 'Додано рубрику «{{name}}»',
-    rubricUpdated: 'Змінено рубрику «{{name}}»',
-    rubricDeleted: 'Видалено рубрику «{{name}}»',
-    contactInvited: 'Надіслано запрошення на {{email}}. Роль: {{role}}',
-    contactJoined: 'Новий контакт: {{name}}. Роль: {{role}}',
-    contactRoleChanged: '{{name}}: роль змінено з «{{from}}» на «{{to}}»',
-    contactRemoved: 'Контакт {{name}} видалено',
-    invitationRevoked: 'Запрошення для {{email}} відкликано',
-    factRequestSent: 'Запит фактів на {{month}} надіслано клієнту',
-    factRequestCompleted: 'Запит фактів на {{month}} закрито: усі обов’язкові відповіді прийнято',
-    factRequestReopened: 'Запит фактів на {{month}} знову відкрито уточненням',
-    factRequestReminded_one: 'Надіслано нагадування: відкритий {{count}} пункт запиту фактів на {{month}}',
-    factRequestReminded_few: 'Надіслано нагадування: відкриті {{count}} пункти запиту фактів на {{month}}',
-    factRequestReminded_many: 'Надіслано нагадування: відкрито {{count}} пунктів запиту фактів на {{month}}',
-    factRequestReminded_other: 'Надіслано нагадування: відкрито {{count}} пункту запиту фактів на {{month}}',
-    factAnswered: 'Відповідь: «{{question}}»',
-    factAccepted: 'Відповідь прийнято: «{{question}}»',
-    factFollowUp: 'Уточнення до: «{{question}}»',
-    factFileAdded: 'Завантажено файл: {{name}}',
-  },
+  events: eventsUk,
   channels: {
     title: 'Канали',
     description: 'Соцмережі клієнта та формати, які в кожній публікуємо.',

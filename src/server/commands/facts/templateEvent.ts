@@ -4,12 +4,12 @@ import type { FactTemplateRow } from '../../facts/templates.ts';
 import type { ClientRow } from '../../tenancy.ts';
 import { recordEvent } from '../recordEvent.ts';
 
-/** A change of a standing need: the agency's working knowledge, so the team's event only. */
+/** A change of a standing need: the agency's working knowledge (the catalogue keeps it the team's). */
 export const recordTemplateEvent = (
   tx: Executor,
   actor: Actor,
   client: ClientRow,
-  type: string,
+  type: `fact_template.${'created' | 'updated' | 'deleted'}`,
   t: FactTemplateRow,
 ) =>
   recordEvent(tx, actor.user, {
@@ -19,5 +19,4 @@ export const recordTemplateEvent = (
     subjectType: 'fact_template',
     subjectId: t.id,
     data: { rubricId: t.rubricId, question: t.question },
-    audience: 'team',
   });

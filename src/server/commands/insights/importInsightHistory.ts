@@ -48,7 +48,6 @@ export async function importInsightHistory(
       subjectType: 'client',
       subjectId: client.id,
       data: { months: rows.map((r) => r.month) },
-      audience: 'team',
     });
   });
   return { rows, errors, imported: rows.length };

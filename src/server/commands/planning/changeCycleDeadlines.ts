@@ -33,7 +33,7 @@ export function changeCycleDeadlines(
       subjectType: 'cycle',
       subjectId: current.id,
       data: { month: current.month, deadlines },
-      audience: current.sharedAt ? 'everyone' : 'team',
+      state: current,
     });
     return { cycle: row!, client };
   });

@@ -31,7 +31,6 @@ export async function createCalendarFeed(
       type: 'calendar_feed.created',
       subjectType: 'client',
       subjectId: client.id,
-      audience: 'team',
     });
   });
   return token;

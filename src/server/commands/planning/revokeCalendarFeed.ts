@@ -25,7 +25,6 @@ export function revokeCalendarFeed(
       type: 'calendar_feed.revoked',
       subjectType: 'client',
       subjectId: client.id,
-      audience: 'team',
     });
   });
 }

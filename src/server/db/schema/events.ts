@@ -1,4 +1,6 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigserial, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { audiences } from '../../../shared/events/audience.ts';
 import { agencies } from './agencies.ts';
 
 /**
@@ -20,9 +22,15 @@ export const events = pgTable(
     subjectType: text('subject_type').notNull(),
     subjectId: text('subject_id').notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    // Who may see it (the event catalogue decides when it is recorded): every reader filters on it.
+    audience: text('audience', { enum: audiences }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('events_client_idx').on(t.clientId, t.id), index('events_agency_idx').on(t.agencyId, t.id)],
+  (t) => [
+    index('events_client_idx').on(t.clientId, t.id),
+    index('events_agency_idx').on(t.agencyId, t.id),
+    check('events_audience_check', sql`${t.audience} in ('team', 'everyone')`),
+  ],
 );
 
 /** Every email Plit sends; with no SMTP_URL the agency owner reads them here. */
