@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PlitEvent } from './events/index.ts';
 import type { Side } from './roles.ts';
 
 /**
@@ -99,7 +100,7 @@ export type ClientFrame = z.infer<typeof clientFrame>;
  * catalogue (src/shared/events.ts) plugs in: swap it for the catalogue's union and every
  * `event` frame, on both sides, is typed by it.
  */
-export type LiveEventBody = { type: string; data: Record<string, unknown> };
+export type LiveEventBody = PlitEvent;
 
 /** An event as it travels to browsers. */
 export type LiveEvent = LiveEventBody & {

@@ -161,7 +161,7 @@ describe('numbering and publishing', () => {
     clientId,
     subjectType: 'rubric',
     subjectId: randomUUID(),
-    data: {},
+    data: { name: 'Продукт', color: '#2f9e44' },
     actorName: null,
     at: new Date().toISOString(),
   });

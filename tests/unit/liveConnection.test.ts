@@ -66,7 +66,7 @@ function event(seq: number): ServerFrame {
     clientId: '0b8f3f44-3c1e-4a55-9d6a-2f1c0e6a7b10',
     subjectType: 'rubric',
     subjectId: `rubric-${seq}`,
-    data: { name: `Rubric ${seq}` },
+    data: { name: `Rubric ${seq}`, color: '#2f9e44' },
     actorName: 'Olena',
     at: '2026-11-27T10:00:00.000Z',
   };

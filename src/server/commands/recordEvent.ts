@@ -6,6 +6,7 @@ import {
   type EventType,
   eventCatalogue,
 } from '../../shared/events/index.ts';
+import type { LiveEvent } from '../../shared/live.ts';
 import type { Executor } from '../db/connect.ts';
 import { events } from '../db/schema/index.ts';
 import { everyoneRoom, teamRoom } from '../live/rooms.ts';
@@ -69,6 +70,7 @@ export async function recordEvent(
   if (!input.clientId) return;
   const rooms = [teamRoom(input.clientId)];
   if (audience === 'everyone') rooms.push(everyoneRoom(input.clientId));
+  // The catalogue checked that `data` is this type's; TypeScript cannot follow the pair.
   await queueLive(tx, rooms, {
     type,
     clientId: input.clientId,
@@ -77,5 +79,5 @@ export async function recordEvent(
     data,
     actorName: who?.name ?? null,
     at: (row?.createdAt ?? new Date()).toISOString(),
-  });
+  } as LiveEvent);
 }

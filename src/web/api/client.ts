@@ -137,7 +137,12 @@ function target<E extends EndpointSpec>(spec: E, parts: { params?: unknown; quer
 export function call<E extends EndpointSpec>(spec: E, ...[parts]: Args<E>): Promise<ResponseOf<E>> {
   const options = parts as (CallParts<E> & CallOptions) | undefined;
   return request<ResponseOf<E>>(spec.method, target(spec, options), {
-    ...(options?.body !== undefined ? { body: options.body } : spec.method === 'GET' ? {} : { body: {} }),
+    // A write without a declared body still sends `{}`, as JSON: DELETE and GET send nothing.
+    ...(options?.body !== undefined
+      ? { body: options.body }
+      : spec.method === 'GET' || spec.method === 'DELETE'
+        ? {}
+        : { body: {} }),
     ...(options?.allowUnauthorized ? { allowUnauthorized: true } : {}),
   });
 }

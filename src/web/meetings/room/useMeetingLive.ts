@@ -20,7 +20,7 @@ function targetsOf(event: LiveEvent, meetingId: string): Target[] {
   if (subjectType === 'channel') return ['channels', 'plan'];
   if (subjectType === 'rubric') return ['rubrics', 'plan'];
   if (type.startsWith('meeting.') || type.startsWith('agenda.')) {
-    if (event.data.meetingId !== meetingId) return [];
+    if (!('meetingId' in event.data) || event.data.meetingId !== meetingId) return [];
     // Ideas, decisions and the start and end change topics, slots and the cycle's stage too.
     return type === 'meeting.voted' ||
       type === 'meeting.reacted' ||

@@ -18,7 +18,11 @@ export function useLivePostList(): void {
   useEffect(() => () => clearTimeout(timer.current), []);
   useLiveRooms(plan.rooms, (event) => {
     // null: events may have been missed; otherwise only post events of this month matter.
-    if (event && (event.subjectType !== 'post' || event.data.cycleId !== cycle.id)) return;
+    if (
+      event &&
+      (event.subjectType !== 'post' || !('cycleId' in event.data) || event.data.cycleId !== cycle.id)
+    )
+      return;
     clearTimeout(timer.current);
     timer.current = setTimeout(
       () => void queryClient.invalidateQueries({ queryKey: postKeys.list(cycle.id) }),
