@@ -2,7 +2,9 @@ import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } fr
 import { IconFileTypePdf, IconFlame, IconPrinter } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { endpoints } from '../../shared/api/catalogue.ts';
 import type { Meeting } from '../../shared/api/index.ts';
+import { urlOf } from '../api/client.ts';
 import { clientQuery } from '../clients/queries.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { formatDayLong } from '../lib/dates.ts';
@@ -71,7 +73,10 @@ export function SummaryView({ meeting }: { meeting: Meeting }) {
           </Button>
           <Button
             component="a"
-            href={`/api/meetings/${meeting.id}/summary.pdf?lang=${language}`}
+            href={urlOf(endpoints.downloadMeetingSummaryPdf, {
+              params: { meetingId: meeting.id },
+              query: { lang: language },
+            })}
             download
             leftSection={<IconFileTypePdf size={18} aria-hidden />}
           >

@@ -1,55 +1,44 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ClientPlan, Contingency } from '../../shared/api/index.ts';
-import type { Format, Likelihood } from '../../shared/roles.ts';
-import { api } from '../api/client.ts';
+import { endpoints } from '../../shared/api/catalogue.ts';
+import type { BodyOf } from '../../shared/api/endpoint.ts';
+import { call } from '../api/client.ts';
 import { meetingKeys } from './queries.ts';
 
-export interface ClientPlanInput {
-  title: string;
-  startsOn: string | null;
-  endsOn: string | null;
-  likelihood: Likelihood;
-  notes: string;
-}
-
-export interface ContingencyInput {
-  concept: string;
-  trigger: string;
-  channelId: string | null;
-  format: Format | null;
-}
-
 /** A change of the client's plans or their contingencies: the month's list is refetched. */
-function usePlansMutation<V, R>(cycleId: string, call: (vars: V) => Promise<R>) {
+function usePlansMutation<V, R>(cycleId: string, send: (vars: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: call,
+    mutationFn: send,
     onSettled: () => queryClient.invalidateQueries({ queryKey: meetingKeys.clientPlans(cycleId) }),
   });
 }
 
 export const useCreateClientPlan = (cycleId: string) =>
-  usePlansMutation(cycleId, (body: ClientPlanInput) =>
-    api.post<{ plan: ClientPlan }>(`/api/cycles/${cycleId}/client-plans`, body),
+  usePlansMutation(cycleId, (body: BodyOf<typeof endpoints.createClientPlan>) =>
+    call(endpoints.createClientPlan, { params: { cycleId }, body }),
   );
 
 export const useUpdateClientPlan = (cycleId: string) =>
-  usePlansMutation(cycleId, ({ id, ...body }: ClientPlanInput & { id: string; version: number }) =>
-    api.patch<{ plan: ClientPlan }>(`/api/client-plans/${id}`, body),
+  usePlansMutation(cycleId, ({ id, ...body }: { id: string } & BodyOf<typeof endpoints.updateClientPlan>) =>
+    call(endpoints.updateClientPlan, { params: { planId: id }, body }),
   );
 
 export const useDeleteClientPlan = (cycleId: string) =>
-  usePlansMutation(cycleId, (id: string) => api.delete<{ ok: true }>(`/api/client-plans/${id}`));
+  usePlansMutation(cycleId, (id: string) => call(endpoints.deleteClientPlan, { params: { planId: id } }));
 
 export const useAddContingency = (cycleId: string) =>
-  usePlansMutation(cycleId, ({ planId, ...body }: ContingencyInput & { planId: string }) =>
-    api.post<{ contingency: Contingency }>(`/api/client-plans/${planId}/contingencies`, body),
+  usePlansMutation(
+    cycleId,
+    ({ planId, ...body }: { planId: string } & BodyOf<typeof endpoints.createContingency>) =>
+      call(endpoints.createContingency, { params: { planId }, body }),
   );
 
 export const useUpdateContingency = (cycleId: string) =>
-  usePlansMutation(cycleId, ({ id, ...body }: ContingencyInput & { id: string; version: number }) =>
-    api.patch<{ contingency: Contingency }>(`/api/contingencies/${id}`, body),
+  usePlansMutation(cycleId, ({ id, ...body }: { id: string } & BodyOf<typeof endpoints.updateContingency>) =>
+    call(endpoints.updateContingency, { params: { contingencyId: id }, body }),
   );
 
 export const useDeleteContingency = (cycleId: string) =>
-  usePlansMutation(cycleId, (id: string) => api.delete<{ ok: true }>(`/api/contingencies/${id}`));
+  usePlansMutation(cycleId, (id: string) =>
+    call(endpoints.deleteContingency, { params: { contingencyId: id } }),
+  );

@@ -1,7 +1,9 @@
 import { type QueryClient, type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AgendaItem, Meeting, Question, Topic } from '../../shared/api/index.ts';
-import type { AgendaKind, DecisionKind, QuestionStatus, Reaction } from '../../shared/roles.ts';
-import { api } from '../api/client.ts';
+import { endpoints } from '../../shared/api/catalogue.ts';
+import type { BodyOf } from '../../shared/api/endpoint.ts';
+import type { Meeting } from '../../shared/api/index.ts';
+import type { Reaction } from '../../shared/roles.ts';
+import { call } from '../api/client.ts';
 import { planKeys } from '../planning/queries.ts';
 import { meetingKeys, type RoomMeeting, withClock } from './queries.ts';
 
@@ -21,13 +23,13 @@ interface Options<V> {
  */
 function useMeetingMutation<V, R>(
   meeting: RoomMeeting,
-  call: (vars: V) => Promise<R>,
+  send: (vars: V) => Promise<R>,
   options: Options<V> = {},
 ) {
   const queryClient = useQueryClient();
   const key = meetingKeys.meeting(meeting.id);
   return useMutation({
-    mutationFn: call,
+    mutationFn: send,
     onMutate: async (vars: V) => {
       if (!options.optimistic) return { previous: undefined as RoomMeeting | undefined };
       await queryClient.cancelQueries({ queryKey: key });
@@ -62,7 +64,8 @@ const withTally = (meeting: RoomMeeting, topicId: string, change: (tally: Tally)
   return { ...meeting, tallies: [...meeting.tallies.filter((x) => x.topicId !== topicId), next] };
 };
 
-const base = (meetingId: string) => `/api/meetings/${meetingId}`;
+/** The path part of every call about this meeting. */
+const inMeeting = (meeting: RoomMeeting) => ({ params: { meetingId: meeting.id } });
 
 // --- running the room ------------------------------------------------------------------
 
@@ -70,44 +73,49 @@ const base = (meetingId: string) => `/api/meetings/${meetingId}`;
 export const useStartMeeting = (meeting: RoomMeeting) =>
   useMeetingMutation(
     meeting,
-    () => api.post<{ meeting: Meeting }>(`${base(meeting.id)}/start`, { version: meeting.version }),
+    () => call(endpoints.startMeeting, { ...inMeeting(meeting), body: { version: meeting.version } }),
     { plan: true },
   );
 
 export const useEndMeeting = (meeting: RoomMeeting) =>
   useMeetingMutation(
     meeting,
-    (vars: { acceptUndecided: boolean }) =>
-      api.post<{ meeting: Meeting }>(`${base(meeting.id)}/end`, { version: meeting.version, ...vars }),
+    ({ acceptUndecided }: Pick<BodyOf<typeof endpoints.endMeeting>, 'acceptUndecided'>) =>
+      call(endpoints.endMeeting, {
+        ...inMeeting(meeting),
+        body: { version: meeting.version, acceptUndecided },
+      }),
     { plan: true },
   );
 
 export const useHandOver = (meeting: RoomMeeting) =>
   useMeetingMutation(meeting, (userId: string) =>
-    api.post<{ meeting: Meeting }>(`${base(meeting.id)}/facilitator`, { userId, version: meeting.version }),
+    call(endpoints.handOverFacilitator, {
+      ...inMeeting(meeting),
+      body: { userId, version: meeting.version },
+    }),
   );
 
-export type TimerAction = 'start' | 'pause' | 'resume' | 'reset';
+type TimerBody = BodyOf<typeof endpoints.controlMeetingTimer>;
+export type TimerAction = TimerBody['action'];
 
 export const useTimer = (meeting: RoomMeeting) =>
-  useMeetingMutation(meeting, (vars: { action: TimerAction; itemId: string; minutes?: number }) =>
-    api.post<{ meeting: Meeting }>(`${base(meeting.id)}/timer`, vars),
+  useMeetingMutation(meeting, ({ action, itemId, minutes }: TimerBody) =>
+    call(endpoints.controlMeetingTimer, { ...inMeeting(meeting), body: { action, itemId, minutes } }),
   );
 
 // --- agenda ----------------------------------------------------------------------------
 
 export const useAddAgendaItem = (meeting: RoomMeeting) =>
-  useMeetingMutation(
-    meeting,
-    (vars: { kind?: AgendaKind; title: string; minutes: number; after?: string | null }) =>
-      api.post<{ item: AgendaItem }>(`${base(meeting.id)}/agenda`, vars),
+  useMeetingMutation(meeting, (body: BodyOf<typeof endpoints.createAgendaItem>) =>
+    call(endpoints.createAgendaItem, { ...inMeeting(meeting), body }),
   );
 
 export const useUpdateAgendaItem = (meeting: RoomMeeting) =>
   useMeetingMutation(
     meeting,
-    ({ id, ...body }: { id: string; version: number; title?: string; minutes?: number; position?: number }) =>
-      api.patch<{ item: AgendaItem }>(`/api/agenda-items/${id}`, body),
+    ({ id, ...body }: { id: string } & BodyOf<typeof endpoints.updateAgendaItem>) =>
+      call(endpoints.updateAgendaItem, { params: { itemId: id }, body }),
     {
       optimistic: (m, vars) => ({
         ...m,
@@ -128,7 +136,7 @@ export const useUpdateAgendaItem = (meeting: RoomMeeting) =>
   );
 
 export const useDeleteAgendaItem = (meeting: RoomMeeting) =>
-  useMeetingMutation(meeting, (id: string) => api.delete<{ ok: true }>(`/api/agenda-items/${id}`), {
+  useMeetingMutation(meeting, (id: string) => call(endpoints.deleteAgendaItem, { params: { itemId: id } }), {
     optimistic: (m, id) => ({ ...m, agenda: m.agenda.filter((a) => a.id !== id) }),
   });
 
@@ -137,8 +145,8 @@ export const useDeleteAgendaItem = (meeting: RoomMeeting) =>
 export const useVote = (meeting: RoomMeeting) =>
   useMeetingMutation(
     meeting,
-    ({ topicId, dots }: { topicId: string; dots: number }) =>
-      api.put<{ meeting: Meeting }>(`${base(meeting.id)}/votes/${topicId}`, { dots }),
+    ({ topicId, dots }: { topicId: string } & BodyOf<typeof endpoints.voteOnTopic>) =>
+      call(endpoints.voteOnTopic, { params: { meetingId: meeting.id, topicId }, body: { dots } }),
     {
       optimistic: (m, { topicId, dots }) =>
         withTally(m, topicId, (t) => ({ ...t, dots: t.dots - t.myDots + dots, myDots: dots })),
@@ -149,8 +157,10 @@ export const useReaction = (meeting: RoomMeeting) =>
   useMeetingMutation(
     meeting,
     ({ topicId, reaction, on }: { topicId: string; reaction: Reaction; on: boolean }) => {
-      const url = `${base(meeting.id)}/topics/${topicId}/reactions/${reaction}`;
-      return on ? api.put<{ meeting: Meeting }>(url, {}) : api.delete<{ meeting: Meeting }>(url);
+      const params = { meetingId: meeting.id, topicId, reaction };
+      return on
+        ? call(endpoints.addTopicReaction, { params })
+        : call(endpoints.removeTopicReaction, { params });
     },
     {
       optimistic: (m, { topicId, reaction, on }) =>
@@ -166,48 +176,36 @@ export const useReaction = (meeting: RoomMeeting) =>
     },
   );
 
-export interface DecisionInput {
-  topicId: string;
-  kind: DecisionKind;
-  note?: string;
-  slotId?: string | null;
-  topicVersion: number;
-}
+export type DecisionInput = BodyOf<typeof endpoints.decideOnTopic>;
 
 export const useDecide = (meeting: RoomMeeting) =>
   useMeetingMutation(
     meeting,
-    (body: DecisionInput) => api.post<{ meeting: Meeting }>(`${base(meeting.id)}/decisions`, body),
+    (body: DecisionInput) => call(endpoints.decideOnTopic, { ...inMeeting(meeting), body }),
     { plan: true },
   );
 
 export const useAddIdea = (meeting: RoomMeeting) =>
   useMeetingMutation(
     meeting,
-    (body: { title: string; angle?: string; rubricId?: string | null }) =>
-      api.post<{ topic: Topic }>(`${base(meeting.id)}/ideas`, body),
+    (body: BodyOf<typeof endpoints.addMeetingIdea>) =>
+      call(endpoints.addMeetingIdea, { ...inMeeting(meeting), body }),
     { plan: true },
   );
 
 // --- questions -------------------------------------------------------------------------
 
 export const useAskQuestion = (meeting: RoomMeeting) =>
-  useMeetingMutation(meeting, (body: { text: string; topicId?: string | null }) =>
-    api.post<{ question: Question }>(`${base(meeting.id)}/questions`, body),
+  useMeetingMutation(meeting, (body: BodyOf<typeof endpoints.askQuestion>) =>
+    call(endpoints.askQuestion, { ...inMeeting(meeting), body }),
   );
 
-export interface QuestionPatch {
-  id: string;
-  version: number;
-  text?: string;
-  answer?: string;
-  status?: QuestionStatus;
-  topicId?: string | null;
-}
+/** A change of a question: which one, and the fields the endpoint takes. */
+export type QuestionPatch = { id: string } & BodyOf<typeof endpoints.updateQuestion>;
 
 export const useUpdateQuestion = (meeting: RoomMeeting) =>
   useMeetingMutation(meeting, ({ id, ...body }: QuestionPatch) =>
-    api.patch<{ question: Question }>(`/api/questions/${id}`, body),
+    call(endpoints.updateQuestion, { params: { questionId: id }, body }),
   );
 
 /** After a refused change, the room shows what is saved now. */

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ClientPlan, Meeting } from '../../shared/api/index.ts';
-import { api } from '../api/client.ts';
+import { endpoints } from '../../shared/api/catalogue.ts';
+import type { Meeting } from '../../shared/api/index.ts';
+import { call } from '../api/client.ts';
 
 /** A meeting as the room holds it: with how far the server's clock is from this browser's. */
 export interface RoomMeeting extends Meeting {
@@ -22,8 +23,7 @@ export function withClock(meeting: Meeting): RoomMeeting {
 export const meetingQuery = (meetingId: string) =>
   queryOptions({
     queryKey: meetingKeys.meeting(meetingId),
-    queryFn: async () =>
-      withClock((await api.get<{ meeting: Meeting }>(`/api/meetings/${meetingId}`)).meeting),
+    queryFn: async () => withClock((await call(endpoints.getMeeting, { params: { meetingId } })).meeting),
     structuralSharing: keepLatestFocus,
   });
 
@@ -31,7 +31,7 @@ export const meetingQuery = (meetingId: string) =>
 export const cycleMeetingQuery = (cycleId: string) =>
   queryOptions({
     queryKey: meetingKeys.cycleMeeting(cycleId),
-    queryFn: () => api.get<{ meeting: Meeting | null }>(`/api/cycles/${cycleId}/meeting`),
+    queryFn: () => call(endpoints.getCycleMeeting, { params: { cycleId } }),
     select: (data) => data.meeting,
   });
 
@@ -39,7 +39,7 @@ export const cycleMeetingQuery = (cycleId: string) =>
 export const clientPlansQuery = (cycleId: string) =>
   queryOptions({
     queryKey: meetingKeys.clientPlans(cycleId),
-    queryFn: () => api.get<{ plans: ClientPlan[] }>(`/api/cycles/${cycleId}/client-plans`),
+    queryFn: () => call(endpoints.listClientPlans, { params: { cycleId } }),
     select: (data) => data.plans,
   });
 

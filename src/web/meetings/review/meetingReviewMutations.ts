@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Meeting, ReviewComment } from '../../../shared/api/index.ts';
-import type { DecisionKind } from '../../../shared/roles.ts';
-import { api } from '../../api/client.ts';
+import { endpoints } from '../../../shared/api/catalogue.ts';
+import type { BodyOf } from '../../../shared/api/endpoint.ts';
+import type { Meeting } from '../../../shared/api/index.ts';
+import { call } from '../../api/client.ts';
 import { planKeys } from '../../planning/queries.ts';
 import { meetingKeys } from '../queries.ts';
 
@@ -9,12 +10,12 @@ import { meetingKeys } from '../queries.ts';
 function useReviewMutation<V, R>(
   meeting: Meeting,
   onChanged: () => void,
-  call: (vars: V) => Promise<R>,
+  send: (vars: V) => Promise<R>,
   plan = false,
 ) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: call,
+    mutationFn: send,
     onSuccess: () => onChanged(),
     onSettled: () =>
       Promise.all(
@@ -27,30 +28,25 @@ function useReviewMutation<V, R>(
   });
 }
 
-export interface CommentInput {
-  subjectType: 'topic' | 'slot';
-  subjectId: string;
-  body: string;
-  verdict: 'accept' | 'changes' | null;
-}
+export type CommentInput = BodyOf<typeof endpoints.addReviewComment>;
 
 export const useReviewComment = (meeting: Meeting, onChanged: () => void) =>
   useReviewMutation(meeting, onChanged, (body: CommentInput) =>
-    api.post<{ comment: ReviewComment }>(`/api/meetings/${meeting.id}/comments`, body),
+    call(endpoints.addReviewComment, { params: { meetingId: meeting.id }, body }),
   );
 
-export interface ReviewDecision {
-  topicId: string;
-  kind: Exclude<DecisionKind, 'move'>;
-  note: string;
-  topicVersion: number;
-}
+type DecisionBody = BodyOf<typeof endpoints.decideOnTopic>;
+
+/** A review decides on topics where they stand: moving one to another slot is for the plan. */
+export type ReviewDecision = Omit<DecisionBody, 'kind' | 'slotId'> & {
+  kind: Exclude<DecisionBody['kind'], 'move'>;
+};
 
 export const useReviewDecision = (meeting: Meeting, onChanged: () => void) =>
   useReviewMutation(
     meeting,
     onChanged,
-    (body: ReviewDecision) => api.post<{ meeting: Meeting }>(`/api/meetings/${meeting.id}/decisions`, body),
+    (body: ReviewDecision) => call(endpoints.decideOnTopic, { params: { meetingId: meeting.id }, body }),
     true,
   );
 
@@ -60,9 +56,9 @@ export const useCloseReview = (meeting: Meeting, onChanged: () => void) =>
     meeting,
     onChanged,
     (acceptUndecided: boolean) =>
-      api.post<{ meeting: Meeting }>(`/api/meetings/${meeting.id}/end`, {
-        version: meeting.version,
-        acceptUndecided,
+      call(endpoints.endMeeting, {
+        params: { meetingId: meeting.id },
+        body: { version: meeting.version, acceptUndecided },
       }),
     true,
   );

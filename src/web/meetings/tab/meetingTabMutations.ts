@@ -1,19 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { endpoints } from '../../../shared/api/catalogue.ts';
+import type { BodyOf } from '../../../shared/api/endpoint.ts';
 import type { Meeting } from '../../../shared/api/index.ts';
-import type { MeetingFormat } from '../../../shared/roles.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { planKeys } from '../../planning/queries.ts';
 import { meetingKeys } from '../queries.ts';
 
-export interface MeetingInput {
-  date: string;
-  time: string;
-  durationMinutes: number;
-  callLink: string | null;
-  place: string | null;
-  voteBudget: number;
-  participantIds: string[];
-}
+type ScheduleBody = BodyOf<typeof endpoints.scheduleMeeting>;
+
+/** The form's values: what scheduling takes besides the format, every field filled in. */
+export type MeetingInput = Required<Omit<ScheduleBody, 'format'>>;
 
 /** A change of the meeting shows on the cycle page, in the room and in the plan's stage. */
 function useRefresh(cycleId: string) {
@@ -29,8 +25,7 @@ function useRefresh(cycleId: string) {
 export function useScheduleMeeting(cycleId: string) {
   const refresh = useRefresh(cycleId);
   return useMutation({
-    mutationFn: (body: MeetingInput & { format: MeetingFormat }) =>
-      api.post<{ meeting: Meeting }>(`/api/cycles/${cycleId}/meeting`, body),
+    mutationFn: (body: ScheduleBody) => call(endpoints.scheduleMeeting, { params: { cycleId }, body }),
     onSettled: (result) => refresh(result?.meeting),
   });
 }
@@ -38,8 +33,11 @@ export function useScheduleMeeting(cycleId: string) {
 export function useUpdateMeeting(cycleId: string, meetingId: string | undefined) {
   const refresh = useRefresh(cycleId);
   return useMutation({
-    mutationFn: (body: Partial<MeetingInput> & { version: number }) =>
-      api.patch<{ meeting: Meeting }>(`/api/meetings/${meetingId}`, body),
+    mutationFn: (body: BodyOf<typeof endpoints.updateMeeting>) => {
+      // Only the reschedule form, which has its meeting, saves through this.
+      if (!meetingId) throw new Error('There is no meeting to reschedule yet');
+      return call(endpoints.updateMeeting, { params: { meetingId }, body });
+    },
     onSettled: (result) => refresh(result?.meeting),
   });
 }
@@ -49,7 +47,7 @@ export function useOpenMeeting(meeting: Meeting) {
   const refresh = useRefresh(meeting.cycleId);
   return useMutation({
     mutationFn: () =>
-      api.post<{ meeting: Meeting }>(`/api/meetings/${meeting.id}/start`, { version: meeting.version }),
+      call(endpoints.startMeeting, { params: { meetingId: meeting.id }, body: { version: meeting.version } }),
     onSettled: () => refresh(meeting),
   });
 }
