@@ -1,32 +1,20 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, withQuery } from '../api/client.ts';
+import { endpoints } from '../../shared/api/catalogue.ts';
+import type { ResponseOf } from '../../shared/api/endpoint.ts';
+import { sendFile, urlOf } from '../api/client.ts';
 import type { Language } from '../i18n/index.ts';
 
 /** The server's answer to a spreadsheet of past months: a preview, and the count once imported. */
-export interface HistoryPreview {
-  rows: Array<{
-    line: number;
-    month: string;
-    postsPlanned: number;
-    postsPublished: number;
-    postsApproved: number;
-    approvedFirstRound: number;
-    revisionRounds: number;
-    situational: number;
-    replacements: number;
-    rewrites: number;
-  }>;
-  errors: Array<{ line: number; column?: string | number; message: string }>;
-  imported?: number;
-}
+export type HistoryPreview = ResponseOf<typeof endpoints.importInsightHistory>;
 
 /** Past months from CSV: a dry run previews it, the real run imports it (nothing while any row fails). */
 export const useImportHistory = (clientId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ file, dryRun }: { file: Blob; dryRun: boolean }) =>
-      api.upload<HistoryPreview>(
-        withQuery(`/api/clients/${clientId}/insights/history`, { dryRun }),
+      sendFile(
+        endpoints.importInsightHistory,
+        { params: { clientId }, query: { dryRun: dryRun ? 'true' : 'false' } },
         file,
         'text/csv',
       ),
@@ -40,8 +28,8 @@ export const useImportHistory = (clientId: string) => {
 
 /** Where the figures of a range download as CSV, in the language on screen (the browser saves the file). */
 export const csvUrl = (clientId: string, range: { from: string; to: string }, lang: Language) =>
-  withQuery(`/api/clients/${clientId}/insights.csv`, { ...range, lang });
+  urlOf(endpoints.downloadInsightsCsv, { params: { clientId }, query: { ...range, lang } });
 
 /** The one-page monthly report, to send to the client. */
 export const reportUrl = (clientId: string, month: string, lang: Language) =>
-  withQuery(`/api/clients/${clientId}/insights/report.pdf`, { month, lang });
+  urlOf(endpoints.downloadInsightsReportPdf, { params: { clientId }, query: { month, lang } });

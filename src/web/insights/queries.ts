@@ -1,18 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { AgencyInsights, ClientInsights } from '../../shared/api/index.ts';
-import { api } from '../api/client.ts';
+import { endpoints } from '../../shared/api/catalogue.ts';
+import type { QueryOf } from '../../shared/api/endpoint.ts';
+import { call } from '../api/client.ts';
 
-export interface MonthRange {
-  from?: string;
-  to?: string;
-}
-const search = ({ from, to }: MonthRange) => {
-  const q = new URLSearchParams();
-  if (from) q.set('from', from);
-  if (to) q.set('to', to);
-  const s = q.toString();
-  return s ? `?${s}` : '';
-};
+/** The months asked for: the insights endpoints' own query, so the two cannot drift apart. */
+export type MonthRange = QueryOf<typeof endpoints.getClientInsights>;
 
 export const insightKeys = {
   client: (clientId: string, range: MonthRange) => ['clients', clientId, 'insights', range] as const,
@@ -23,12 +15,12 @@ export const insightKeys = {
 export const clientInsightsQuery = (clientId: string, range: MonthRange = {}) =>
   queryOptions({
     queryKey: insightKeys.client(clientId, range),
-    queryFn: () => api.get<ClientInsights>(`/api/clients/${clientId}/insights${search(range)}`),
+    queryFn: () => call(endpoints.getClientInsights, { params: { clientId }, query: range }),
   });
 
 /** Every client of the agency, month by month. */
 export const agencyInsightsQuery = (range: MonthRange = {}) =>
   queryOptions({
     queryKey: insightKeys.agency(range),
-    queryFn: () => api.get<AgencyInsights>(`/api/insights${search(range)}`),
+    queryFn: () => call(endpoints.getAgencyInsights, { query: range }),
   });

@@ -1,39 +1,13 @@
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
+import { endpoints } from '../../shared/api/catalogue.ts';
+import type { BodyOf, EndpointSpec } from '../../shared/api/endpoint.ts';
 import type { Cycle, Plan, Slot, Topic } from '../../shared/api/index.ts';
-import type { CycleStage, Format, TopicStatus } from '../../shared/roles.ts';
-import { api, withQuery } from '../api/client.ts';
+import { call, sendFile } from '../api/client.ts';
 import { clientKeys } from '../clients/queries.ts';
-import { type ImportPreview, planKeys } from './queries.ts';
+import { planKeys } from './queries.ts';
 
-export interface SlotInput {
-  date: string;
-  time: string;
-  channelId: string;
-  format: Format;
-  rubricId: string | null;
-}
-
-export interface TopicInput {
-  title: string;
-  angle?: string;
-  rubricId?: string | null;
-  channelId?: string | null;
-  format?: Format | null;
-  tags?: string[];
-}
-
-export type TopicPatch = Partial<TopicInput> & {
-  status?: Exclude<TopicStatus, 'parked'>;
-  position?: number;
-};
-
-export interface CadenceRuleInput {
-  channelId: string;
-  format: Format;
-  weekdays: number[];
-  time: string;
-  rubricId: string | null;
-}
+/** A change of one thing: the path's id beside the body the endpoint declares. */
+type WithId<E extends EndpointSpec> = BodyOf<E> & { id: string };
 
 type PlanUpdate<V, R> = {
   /** Shown at once, before the server answers; rolled back when it refuses. */
@@ -50,13 +24,13 @@ type PlanUpdate<V, R> = {
  */
 function usePlanMutation<V, R>(
   cycleId: string,
-  call: (vars: V) => Promise<R>,
+  send: (vars: V) => Promise<R>,
   update: PlanUpdate<V, R> = {},
 ) {
   const queryClient = useQueryClient();
   const key = planKeys.plan(cycleId);
   return useMutation({
-    mutationFn: call,
+    mutationFn: send,
     onMutate: async (vars: V) => {
       if (!update.optimistic) return { previous: undefined as Plan | undefined };
       await queryClient.cancelQueries({ queryKey: key });
@@ -99,32 +73,32 @@ const withTopic = (plan: Plan, topic: Topic): Plan => ({
 export const useStartCycle = (clientId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { month: string; copyCadence: boolean }) =>
-      api.post<{ cycle: Cycle }>(`/api/clients/${clientId}/cycles`, body),
+    mutationFn: (body: BodyOf<typeof endpoints.startCycle>) =>
+      call(endpoints.startCycle, { params: { clientId }, body }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: clientKeys.clients }),
   });
 };
 
 /** Stage, sharing and deadlines show on the home page and the client page too. */
-const useCycleMutation = <V>(cycleId: string, call: (vars: V) => Promise<{ cycle: Cycle }>) =>
-  usePlanMutation(cycleId, call, {
+const useCycleMutation = <V>(cycleId: string, send: (vars: V) => Promise<{ cycle: Cycle }>) =>
+  usePlanMutation(cycleId, send, {
     apply: (plan, { cycle }) => withCycle(plan, cycle),
     alsoInvalidate: () => [clientKeys.clients],
   });
 
 export const useMoveStage = (cycleId: string) =>
-  useCycleMutation(cycleId, (body: { to: CycleStage; version: number }) =>
-    api.post<{ cycle: Cycle }>(`/api/cycles/${cycleId}/stage`, body),
+  useCycleMutation(cycleId, ({ to, version }: BodyOf<typeof endpoints.moveCycleStage>) =>
+    call(endpoints.moveCycleStage, { params: { cycleId }, body: { to, version } }),
   );
 
 export const useShareCycle = (cycleId: string) =>
-  useCycleMutation(cycleId, (body: { version: number }) =>
-    api.post<{ cycle: Cycle }>(`/api/cycles/${cycleId}/share`, body),
+  useCycleMutation(cycleId, ({ version }: BodyOf<typeof endpoints.shareCycle>) =>
+    call(endpoints.shareCycle, { params: { cycleId }, body: { version } }),
   );
 
 export const useUpdateDeadlines = (cycleId: string) =>
-  useCycleMutation(cycleId, (body: { deadlines: Partial<Record<CycleStage, string>>; version: number }) =>
-    api.patch<{ cycle: Cycle }>(`/api/cycles/${cycleId}`, body),
+  useCycleMutation(cycleId, ({ deadlines, version }: BodyOf<typeof endpoints.updateCycleDeadlines>) =>
+    call(endpoints.updateCycleDeadlines, { params: { cycleId }, body: { deadlines, version } }),
   );
 
 // --- cadence -------------------------------------------------------------------------
@@ -132,8 +106,8 @@ export const useUpdateDeadlines = (cycleId: string) =>
 export const useSaveCadence = (cycleId: string) =>
   usePlanMutation(
     cycleId,
-    ({ rules, version }: { rules: CadenceRuleInput[]; version: number }) =>
-      api.put<{ cadence: Plan['cadence'] }>(`/api/cycles/${cycleId}/cadence`, { rules, version }),
+    ({ rules, version }: BodyOf<typeof endpoints.replaceCadence>) =>
+      call(endpoints.replaceCadence, { params: { cycleId }, body: { rules, version } }),
     // Saving the cadence bumps the cycle's version; the plan is refetched to pick it up.
     {
       apply: (plan, { cadence }) => ({
@@ -145,24 +119,22 @@ export const useSaveCadence = (cycleId: string) =>
   );
 
 export const useApplyCadence = (cycleId: string) =>
-  usePlanMutation(cycleId, () =>
-    api.post<{ created: number; slots: Slot[] }>(`/api/cycles/${cycleId}/cadence/apply`),
-  );
+  usePlanMutation(cycleId, () => call(endpoints.applyCadence, { params: { cycleId } }));
 
 // --- slots ---------------------------------------------------------------------------
 
 export const useCreateSlot = (cycleId: string) =>
   usePlanMutation(
     cycleId,
-    (body: SlotInput) => api.post<{ slot: Slot }>(`/api/cycles/${cycleId}/slots`, body),
+    (body: BodyOf<typeof endpoints.createSlot>) => call(endpoints.createSlot, { params: { cycleId }, body }),
     { apply: (plan, { slot }) => withSlot(plan, slot) },
   );
 
 export const useUpdateSlot = (cycleId: string) =>
   usePlanMutation(
     cycleId,
-    ({ id, ...body }: Partial<SlotInput> & { id: string; version: number }) =>
-      api.patch<{ slot: Slot }>(`/api/slots/${id}`, body),
+    ({ id, ...body }: WithId<typeof endpoints.updateSlot>) =>
+      call(endpoints.updateSlot, { params: { slotId: id }, body }),
     {
       // Dragging a slot to another day moves it at once.
       optimistic: (plan, { id, version: _version, ...body }) => ({
@@ -176,13 +148,13 @@ export const useUpdateSlot = (cycleId: string) =>
 export const useDuplicateSlot = (cycleId: string) =>
   usePlanMutation(
     cycleId,
-    ({ id, ...body }: { id: string; date?: string; time?: string }) =>
-      api.post<{ slot: Slot }>(`/api/slots/${id}/duplicate`, body),
+    ({ id, ...body }: WithId<typeof endpoints.duplicateSlot>) =>
+      call(endpoints.duplicateSlot, { params: { slotId: id }, body }),
     { apply: (plan, { slot }) => withSlot(plan, slot) },
   );
 
 export const useDeleteSlot = (cycleId: string) =>
-  usePlanMutation(cycleId, (slotId: string) => api.delete<{ ok: true }>(`/api/slots/${slotId}`), {
+  usePlanMutation(cycleId, (slotId: string) => call(endpoints.deleteSlot, { params: { slotId } }), {
     optimistic: (plan, slotId) => ({
       ...plan,
       slots: plan.slots.filter((s) => s.id !== slotId),
@@ -194,8 +166,8 @@ export const useDeleteSlot = (cycleId: string) =>
 export const usePlaceTopic = (cycleId: string) =>
   usePlanMutation(
     cycleId,
-    ({ slotId, topicId, version }: { slotId: string; topicId: string | null; version: number }) =>
-      api.put<{ slot: Slot }>(`/api/slots/${slotId}/topic`, { topicId, version }),
+    ({ slotId, topicId, version }: BodyOf<typeof endpoints.placeTopicInSlot> & { slotId: string }) =>
+      call(endpoints.placeTopicInSlot, { params: { slotId }, body: { topicId, version } }),
     {
       optimistic: (plan, { slotId, topicId }) => {
         const previous = plan.slots.find((s) => s.id === slotId)?.topicId ?? null;
@@ -222,15 +194,16 @@ export const usePlaceTopic = (cycleId: string) =>
 export const useCreateTopic = (cycleId: string) =>
   usePlanMutation(
     cycleId,
-    (body: TopicInput) => api.post<{ topic: Topic }>(`/api/cycles/${cycleId}/topics`, body),
+    (body: BodyOf<typeof endpoints.createTopic>) =>
+      call(endpoints.createTopic, { params: { cycleId }, body }),
     { apply: (plan, { topic }) => withTopic(plan, topic) },
   );
 
 export const useUpdateTopic = (cycleId: string) =>
   usePlanMutation(
     cycleId,
-    ({ id, ...body }: TopicPatch & { id: string; version: number }) =>
-      api.patch<{ topic: Topic }>(`/api/topics/${id}`, body),
+    ({ id, ...body }: WithId<typeof endpoints.updateTopic>) =>
+      call(endpoints.updateTopic, { params: { topicId: id }, body }),
     {
       // Reordering by drag and drop shows the new order at once.
       optimistic: (plan, { id, position }) =>
@@ -242,7 +215,7 @@ export const useUpdateTopic = (cycleId: string) =>
   );
 
 export const useDeleteTopic = (cycleId: string) =>
-  usePlanMutation(cycleId, (topicId: string) => api.delete<{ ok: true }>(`/api/topics/${topicId}`), {
+  usePlanMutation(cycleId, (topicId: string) => call(endpoints.deleteTopic, { params: { topicId } }), {
     optimistic: (plan, topicId) => ({
       ...plan,
       topics: plan.topics.filter((x) => x.id !== topicId),
@@ -254,8 +227,8 @@ export const useDeleteTopic = (cycleId: string) =>
 export const useParkTopic = (cycleId: string) =>
   usePlanMutation(
     cycleId,
-    ({ id, version }: { id: string; version: number; clientId: string }) =>
-      api.post<{ topic: Topic }>(`/api/topics/${id}/park`, { version }),
+    ({ id, version }: WithId<typeof endpoints.parkTopic> & { clientId: string }) =>
+      call(endpoints.parkTopic, { params: { topicId: id }, body: { version } }),
     {
       optimistic: (plan, { id }) => ({
         ...plan,
@@ -270,8 +243,8 @@ export const useParkTopic = (cycleId: string) =>
 export const usePullTopic = (clientId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, cycleId, version }: { id: string; cycleId: string; version: number }) =>
-      api.post<{ topic: Topic }>(`/api/topics/${id}/pull`, { cycleId, version }),
+    mutationFn: ({ id, cycleId, version }: WithId<typeof endpoints.pullTopic>) =>
+      call(endpoints.pullTopic, { params: { topicId: id }, body: { cycleId, version } }),
     onSettled: (_data, _error, { cycleId }) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: planKeys.reserveAll(clientId) }),
@@ -284,8 +257,9 @@ export const useImportTopics = (cycleId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ file, dryRun }: { file: Blob; dryRun: boolean }) =>
-      api.upload<ImportPreview>(
-        withQuery(`/api/cycles/${cycleId}/topics/import`, { dryRun }),
+      sendFile(
+        endpoints.importTopics,
+        { params: { cycleId }, query: { dryRun: dryRun ? 'true' : 'false' } },
         file,
         'text/csv',
       ),
@@ -299,8 +273,8 @@ export const useImportTopics = (cycleId: string) => {
 
 export const useCreateCalendarFeed = (clientId: string) =>
   useMutation({
-    mutationFn: () => api.post<{ url: string }>(`/api/clients/${clientId}/calendar-feed`),
+    mutationFn: () => call(endpoints.createCalendarFeed, { params: { clientId } }),
   });
 
 export const useRevokeCalendarFeed = (clientId: string) =>
-  useMutation({ mutationFn: () => api.delete<{ ok: true }>(`/api/clients/${clientId}/calendar-feed`) });
+  useMutation({ mutationFn: () => call(endpoints.revokeCalendarFeed, { params: { clientId } }) });

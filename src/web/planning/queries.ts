@@ -1,34 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Cycle, Plan, Topic } from '../../shared/api/index.ts';
-import { api, withQuery } from '../api/client.ts';
+import { endpoints } from '../../shared/api/catalogue.ts';
+import type { QueryOf } from '../../shared/api/endpoint.ts';
+import { call } from '../api/client.ts';
+import type { Language } from '../i18n/index.ts';
 
-export interface ReserveFilters {
-  q?: string;
-  rubricId?: string;
-  tag?: string;
-  olderThanDays?: number;
-}
-
-export interface TopicPass {
-  cycleId: string;
-  month: string;
-  enteredAt: string;
-  leftAt: string | null;
-  leftAs: string | null;
-}
-
-export interface Holiday {
-  date: string;
-  name: string;
-  type: 'public' | 'observance';
-}
-
-export interface ImportPreview {
-  encoding: string;
-  rows: { line: number; title: string; angle: string; rubricId: string | null; date: string | null }[];
-  errors: { line: number; column?: string; message: string }[];
-  created?: number;
-}
+/** The reserve panel's filters are the listing's query, so a renamed filter is a compile error. */
+export type ReserveFilters = QueryOf<typeof endpoints.listReserve>;
 
 /**
  * Plan keys sit under the client (cycles, reserve, holidays) or the cycle (its plan), so
@@ -38,7 +15,7 @@ export const planKeys = {
   cycles: (clientId: string) => ['clients', clientId, 'cycles'] as const,
   reserveAll: (clientId: string) => ['clients', clientId, 'reserve'] as const,
   reserve: (clientId: string, filters: ReserveFilters) => ['clients', clientId, 'reserve', filters] as const,
-  holidays: (clientId: string, month: string, language: string) =>
+  holidays: (clientId: string, month: string, language: Language) =>
     ['clients', clientId, 'holidays', month, language] as const,
   plan: (cycleId: string) => ['cycles', cycleId, 'plan'] as const,
   history: (topicId: string) => ['topics', topicId, 'history'] as const,
@@ -47,37 +24,35 @@ export const planKeys = {
 export const cyclesQuery = (clientId: string) =>
   queryOptions({
     queryKey: planKeys.cycles(clientId),
-    queryFn: () => api.get<{ cycles: Cycle[] }>(`/api/clients/${clientId}/cycles`),
+    queryFn: () => call(endpoints.listCycles, { params: { clientId } }),
     select: (data) => data.cycles,
   });
 
 export const planQuery = (cycleId: string) =>
   queryOptions({
     queryKey: planKeys.plan(cycleId),
-    queryFn: () => api.get<Plan>(`/api/cycles/${cycleId}/plan`),
+    queryFn: () => call(endpoints.getPlan, { params: { cycleId } }),
   });
 
 export const reserveQuery = (clientId: string, filters: ReserveFilters) =>
   queryOptions({
     queryKey: planKeys.reserve(clientId, filters),
-    queryFn: () =>
-      api.get<{ topics: Topic[] }>(withQuery(`/api/clients/${clientId}/reserve`, { ...filters })),
+    queryFn: () => call(endpoints.listReserve, { params: { clientId }, query: filters }),
     select: (data) => data.topics,
   });
 
 export const topicHistoryQuery = (topicId: string) =>
   queryOptions({
     queryKey: planKeys.history(topicId),
-    queryFn: () => api.get<{ passes: TopicPass[] }>(`/api/topics/${topicId}/history`),
+    queryFn: () => call(endpoints.getTopicHistory, { params: { topicId } }),
     select: (data) => data.passes,
   });
 
 /** Holidays of a month never change while the app is open. */
-export const holidaysQuery = (clientId: string, month: string, language: string) =>
+export const holidaysQuery = (clientId: string, month: string, language: Language) =>
   queryOptions({
     queryKey: planKeys.holidays(clientId, month, language),
-    queryFn: () =>
-      api.get<{ days: Holiday[] }>(withQuery(`/api/clients/${clientId}/holidays`, { month, lang: language })),
+    queryFn: () => call(endpoints.listHolidays, { params: { clientId }, query: { month, lang: language } }),
     select: (data) => data.days,
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,

@@ -14,6 +14,8 @@ import {
 import { IconCalendarRepeat, IconInfoCircle, IconPlus, IconTrash, IconWand } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { endpoints } from '../../../shared/api/catalogue.ts';
+import type { BodyOf } from '../../../shared/api/endpoint.ts';
 import type { Format } from '../../../shared/roles.ts';
 import { EmptyBlock } from '../../components/EmptyBlock.tsx';
 import { SectionHeader } from '../../components/SectionHeader.tsx';
@@ -21,16 +23,18 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { formatLabel } from '../../lib/channelLabels.ts';
 import { formatMonthInText, weekdayNames } from '../../lib/dates.ts';
 import { notifyError, notifySuccess, reportFormError } from '../../lib/errors.ts';
-import { type CadenceRuleInput, useApplyCadence, useSaveCadence } from '../mutations.ts';
+import { useApplyCadence, useSaveCadence } from '../mutations.ts';
 import { channelName, usePlanData } from '../PlanContext.tsx';
 
-type Rule = CadenceRuleInput & { key: string };
+/** One rule as the cadence endpoint takes it; the key only tells the rows apart on screen. */
+type RuleFields = BodyOf<typeof endpoints.replaceCadence>['rules'][number];
+type Rule = RuleFields & { key: string };
 
 const timePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
 let nextKey = 0;
-const withKey = (rule: CadenceRuleInput): Rule => ({ ...rule, key: `rule-${nextKey++}` });
-const strip = ({ key: _key, ...rule }: Rule): CadenceRuleInput => rule;
-const same = (a: CadenceRuleInput[], b: CadenceRuleInput[]) => JSON.stringify(a) === JSON.stringify(b);
+const withKey = (rule: RuleFields): Rule => ({ ...rule, key: `rule-${nextKey++}` });
+const strip = ({ key: _key, ...rule }: Rule): RuleFields => rule;
+const same = (a: RuleFields[], b: RuleFields[]) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The weekly rhythm of the month ("Instagram reel every Tue and Thu at 18:00"). Saved rules
@@ -51,7 +55,7 @@ export function CadenceTab() {
   const days = weekdayNames(language, 'short');
   const longDays = weekdayNames(language, 'long');
 
-  const change = (key: string, patch: Partial<CadenceRuleInput>) =>
+  const change = (key: string, patch: Partial<RuleFields>) =>
     setRules((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   const addRule = () => {

@@ -9,6 +9,8 @@ import {
   IconPresentation,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { endpoints } from '../../../shared/api/catalogue.ts';
+import { urlOf } from '../../api/client.ts';
 import { usePlanData } from '../PlanContext.tsx';
 import { CalendarFeedModal } from './CalendarFeedModal.tsx';
 
@@ -17,7 +19,7 @@ export function ExportMenu() {
   const { t } = useTranslation();
   const { cycle, client } = usePlanData();
   const [feedOpen, feed] = useDisclosure(false);
-  const base = `/api/cycles/${cycle.id}`;
+  const params = { cycleId: cycle.id };
   return (
     <>
       <Menu position="bottom-end" withinPortal>
@@ -33,7 +35,7 @@ export function ExportMenu() {
         <Menu.Dropdown>
           <Menu.Item
             component="a"
-            href={`${base}/deck.pptx`}
+            href={urlOf(endpoints.downloadDeckPptx, { params })}
             download
             leftSection={<IconPresentation size={16} aria-hidden />}
           >
@@ -41,7 +43,7 @@ export function ExportMenu() {
           </Menu.Item>
           <Menu.Item
             component="a"
-            href={`${base}/deck.pdf`}
+            href={urlOf(endpoints.downloadDeckPdf, { params })}
             download
             leftSection={<IconFileTypePdf size={16} aria-hidden />}
           >
@@ -49,7 +51,7 @@ export function ExportMenu() {
           </Menu.Item>
           <Menu.Item
             component="a"
-            href={`${base}/schedule.csv`}
+            href={urlOf(endpoints.downloadScheduleCsv, { params })}
             download
             leftSection={<IconFileTypeCsv size={16} aria-hidden />}
           >

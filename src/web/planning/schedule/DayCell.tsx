@@ -1,11 +1,10 @@
 import { useDroppable } from '@dnd-kit/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Slot } from '../../../shared/api/index.ts';
+import type { Holiday, Slot } from '../../../shared/api/index.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatDayLong, formatDayShort, isoWeekday } from '../../lib/dates.ts';
 import { usePlanData } from '../PlanContext.tsx';
-import type { Holiday } from '../queries.ts';
 import { useOpenDialog } from './ScheduleUi.tsx';
 import { SlotChip } from './SlotChip.tsx';
 import classes from './schedule.module.css';

@@ -2,12 +2,12 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Slot } from '../../../shared/api/index.ts';
+import type { Holiday, Slot } from '../../../shared/api/index.ts';
 import { daysOfMonth, localParts } from '../../../shared/time.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatMonth, monthWeeks, weekdayNames } from '../../lib/dates.ts';
 import { byDateTime, usePlanData } from '../PlanContext.tsx';
-import { type Holiday, holidaysQuery } from '../queries.ts';
+import { holidaysQuery } from '../queries.ts';
 import { DayCell } from './DayCell.tsx';
 import classes from './schedule.module.css';
 

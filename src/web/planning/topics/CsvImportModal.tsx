@@ -3,12 +3,12 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
 import { type DragEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TopicImportResult } from '../../../shared/api/index.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatLocalDate } from '../../lib/dates.ts';
 import { notifyError, notifySuccess } from '../../lib/errors.ts';
 import { useImportTopics } from '../mutations.ts';
 import { usePlanData } from '../PlanContext.tsx';
-import type { ImportPreview } from '../queries.ts';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
@@ -34,7 +34,7 @@ function CsvImport({ onDone }: { onDone: () => void }) {
   const { cycle, rubricById } = usePlanData();
   const run = useImportTopics(cycle.id);
   const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [preview, setPreview] = useState<TopicImportResult | null>(null);
   const [dragging, setDragging] = useState(false);
 
   const check = (picked: File | null) => {

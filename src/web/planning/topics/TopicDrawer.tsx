@@ -14,6 +14,8 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { endpoints } from '../../../shared/api/catalogue.ts';
+import type { BodyOf } from '../../../shared/api/endpoint.ts';
 import type { Topic } from '../../../shared/api/index.ts';
 import type { Format } from '../../../shared/roles.ts';
 import { StaleVersionAlert } from '../../components/StaleVersionAlert.tsx';
@@ -22,12 +24,14 @@ import { isStaleVersion, notifySuccess, reportFormError } from '../../lib/errors
 import { changedFields, useEditBase } from '../../lib/useEditBase.ts';
 import { hasErrors, maxLength, required, validate } from '../../lib/validate.ts';
 import { statusLabel } from '../labels.ts';
-import { type TopicPatch, useUpdateTopic } from '../mutations.ts';
+import { useUpdateTopic } from '../mutations.ts';
 import { channelName, usePlanData } from '../PlanContext.tsx';
 import { TopicHistory } from '../reserve/TopicHistory.tsx';
 
 const editableStatuses = ['proposed', 'accepted', 'changed', 'dropped'] as const;
 type EditableStatus = (typeof editableStatuses)[number];
+/** The fields the form edits, as the topic endpoint takes them (the version is added on save). */
+type TopicFields = Omit<BodyOf<typeof endpoints.updateTopic>, 'version'>;
 
 /** A topic in full; the drawer reads it fresh from the plan, so it follows live changes. */
 export function TopicDrawer({ topicId, onClose }: { topicId: string | null; onClose: () => void }) {
@@ -53,7 +57,7 @@ function TopicForm({ topic, onDone }: { topic: Topic; onDone: () => void }) {
   const readOnly = !data.can.addTopics;
   const update = useUpdateTopic(data.cycle.id);
   // What the form opened with: only fields that differ from it are saved.
-  const [initial] = useState<TopicPatch>(() => ({
+  const [initial] = useState<TopicFields>(() => ({
     title: topic.title,
     angle: topic.angle,
     rubricId: topic.rubricId,
@@ -87,7 +91,7 @@ function TopicForm({ topic, onDone }: { topic: Topic; onDone: () => void }) {
     );
     setErrors(found);
     if (hasErrors(found)) return;
-    const edited: TopicPatch = {
+    const edited: TopicFields = {
       title: title.trim(),
       angle,
       rubricId,
