@@ -4,9 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { invitationPreview } from '../../shared/api/members.ts';
-import { ApiError, api, withQuery } from '../api/client.ts';
+import { endpoints } from '../../shared/api/catalogue.ts';
+import type { ResponseOf } from '../../shared/api/endpoint.ts';
+import { ApiError, call } from '../api/client.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { PasswordField } from '../components/PasswordField.tsx';
@@ -17,7 +17,7 @@ import { hasErrors, maxLength, password as passwordRule, required, validate } fr
 import { useAcceptInvitation, useLogout } from './mutations.ts';
 import { meQuery } from './queries.ts';
 
-type InvitationPreview = z.infer<typeof invitationPreview>;
+type InvitationPreview = ResponseOf<typeof endpoints.previewInvitation>;
 
 const route = getRouteApi('/invite/$token');
 
@@ -27,7 +27,7 @@ export function AcceptInvitationPage() {
   const { token } = route.useParams();
   const preview = useQuery({
     queryKey: ['invitationPreview', token],
-    queryFn: () => api.get<InvitationPreview>(withQuery('/api/invitations/preview', { token })),
+    queryFn: () => call(endpoints.previewInvitation, { query: { token } }),
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
   });

@@ -1,13 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { endpoints } from '../../shared/api/catalogue.ts';
+import type { BodyOf } from '../../shared/api/endpoint.ts';
 import type { Me } from '../../shared/api/index.ts';
-import { api } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import { authKeys } from './queries.ts';
 
 /** Every way of signing in answers with Me; the cache learns who is signed in at once. */
-function useSignIn<V>(call: (vars: V) => Promise<Me>) {
+function useSignIn<V>(signIn: (vars: V) => Promise<Me>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: call,
+    mutationFn: signIn,
     onSuccess: (me) => {
       // Whatever the previous person saw must not leak into this session.
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'setup' });
@@ -17,44 +19,46 @@ function useSignIn<V>(call: (vars: V) => Promise<Me>) {
 }
 
 export const useLogin = () =>
-  useSignIn((body: { email: string; password: string }) =>
-    api.post<Me>('/api/auth/login', body, { allowUnauthorized: true }),
+  useSignIn((body: BodyOf<typeof endpoints.logIn>) =>
+    call(endpoints.logIn, { body, allowUnauthorized: true }),
   );
 
 export const useSetup = () => {
   const queryClient = useQueryClient();
-  return useSignIn(
-    async (body: { agencyName: string; name: string; email: string; password: string; locale: string }) => {
-      const me = await api.post<Me>('/api/setup', body);
-      queryClient.setQueryData(authKeys.setup, { needsSetup: false });
-      return me;
-    },
-  );
+  return useSignIn(async (body: BodyOf<typeof endpoints.setUpAgency>) => {
+    const me = await call(endpoints.setUpAgency, { body });
+    queryClient.setQueryData(authKeys.setup, { needsSetup: false });
+    return me;
+  });
 };
 
 export const useConfirmPasswordReset = () =>
-  useSignIn((body: { token: string; password: string }) =>
-    api.post<Me>('/api/auth/password-reset/confirm', body),
+  useSignIn((body: BodyOf<typeof endpoints.confirmPasswordReset>) =>
+    call(endpoints.confirmPasswordReset, { body }),
   );
 
 export const useConfirmMagicLink = () =>
-  useSignIn((body: { token: string }) => api.post<Me>('/api/auth/magic-link/confirm', body));
+  useSignIn((body: BodyOf<typeof endpoints.confirmMagicLink>) => call(endpoints.confirmMagicLink, { body }));
 
 export const useAcceptInvitation = () =>
-  useSignIn((body: { token: string; name?: string; password?: string }) =>
-    api.post<Me>('/api/invitations/accept', body),
-  );
+  useSignIn((body: BodyOf<typeof endpoints.acceptInvitation>) => call(endpoints.acceptInvitation, { body }));
 
 export const useRequestPasswordReset = () =>
-  useMutation({ mutationFn: (body: { email: string }) => api.post('/api/auth/password-reset', body) });
+  useMutation({
+    mutationFn: (body: BodyOf<typeof endpoints.requestPasswordReset>) =>
+      call(endpoints.requestPasswordReset, { body }),
+  });
 
 export const useRequestMagicLink = () =>
-  useMutation({ mutationFn: (body: { email: string }) => api.post('/api/auth/magic-link', body) });
+  useMutation({
+    mutationFn: (body: BodyOf<typeof endpoints.requestMagicLink>) =>
+      call(endpoints.requestMagicLink, { body }),
+  });
 
 export const useLogout = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post('/api/auth/logout'),
+    mutationFn: () => call(endpoints.logOut),
     onSettled: () => {
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'setup' });
       queryClient.setQueryData(authKeys.me, null);

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
+import { endpoints } from '../../shared/api/catalogue.ts';
 import type { Me } from '../../shared/api/index.ts';
-import { ApiError, api } from '../api/client.ts';
+import { ApiError, call } from '../api/client.ts';
 
 /** Who is signed in, and whether the agency exists yet: every screen reads these. */
 export const authKeys = {
@@ -10,7 +11,7 @@ export const authKeys = {
 
 export const setupQuery = queryOptions({
   queryKey: authKeys.setup,
-  queryFn: () => api.get<{ needsSetup: boolean }>('/api/setup'),
+  queryFn: () => call(endpoints.getSetupState),
   staleTime: Number.POSITIVE_INFINITY,
 });
 
@@ -19,7 +20,7 @@ export const meQuery = queryOptions({
   queryKey: authKeys.me,
   queryFn: async (): Promise<Me | null> => {
     try {
-      return await api.get<Me>('/api/me', { allowUnauthorized: true });
+      return await call(endpoints.getMe, { allowUnauthorized: true });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return null;
       throw error;

@@ -50,7 +50,7 @@ function ChannelForm({
   };
   const submit = form.handleSubmit(check, () =>
     save.mutate(
-      { id: channel?.id, version: channel?.version, network, handle: handle.trim(), formats },
+      { editing: channel, network, handle: handle.trim(), formats },
       {
         onSuccess: () => {
           notifySuccess(channel ? t('channels.saved') : t('channels.added'));

@@ -2,6 +2,8 @@ import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconArchive, IconArchiveOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { endpoints } from '../../shared/api/catalogue.ts';
+import type { BodyOf } from '../../shared/api/endpoint.ts';
 import type { Client } from '../../shared/api/index.ts';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { SectionHeader } from '../components/SectionHeader.tsx';
@@ -37,7 +39,7 @@ function ClientDetailsForm({ client }: { client: Client }) {
 
   const check = () => validate({ name }, { name: [required, maxLength(200)] }, t);
   const submit = form.handleSubmit(check, () => {
-    const body: { name?: string; timezone?: string; version: number } = { version: client.version };
+    const body: BodyOf<typeof endpoints.updateClient> = { version: client.version };
     if (name.trim() !== client.name) body.name = name.trim();
     if (timezone !== client.timezone) body.timezone = timezone;
     update.mutate(body, {

@@ -37,7 +37,7 @@ function RubricForm({ clientId, rubric, onDone }: { clientId: string; rubric?: R
   const check = () => validate({ name, color }, { name: [required, maxLength(80)], color: [colorRule] }, t);
   const submit = form.handleSubmit(check, () =>
     save.mutate(
-      { id: rubric?.id, version: rubric?.version, name: name.trim(), color },
+      { editing: rubric, name: name.trim(), color },
       {
         onSuccess: () => {
           notifySuccess(rubric ? t('rubrics.saved') : t('rubrics.added'));

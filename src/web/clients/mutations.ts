@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Channel, Client, Contact, FactTemplate, Rubric } from '../../shared/api/index.ts';
-import type { ClientRole, FactKind, Format, Network } from '../../shared/roles.ts';
-import { api } from '../api/client.ts';
+import { endpoints } from '../../shared/api/catalogue.ts';
+import type { BodyOf, ParamsOf } from '../../shared/api/endpoint.ts';
+import { call } from '../api/client.ts';
 import { authKeys } from '../auth/queries.ts';
 import { clientKeys } from './queries.ts';
 
@@ -16,8 +16,7 @@ function useInvalidateClients() {
 export const useCreateClient = () => {
   const invalidate = useInvalidateClients();
   return useMutation({
-    mutationFn: (body: { name: string; timezone: string }) =>
-      api.post<{ client: Client }>('/api/clients', body),
+    mutationFn: (body: BodyOf<typeof endpoints.createClient>) => call(endpoints.createClient, { body }),
     onSuccess: invalidate,
   });
 };
@@ -26,15 +25,8 @@ export const useUpdateClient = (clientId: string) => {
   const invalidate = useInvalidateClients();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: {
-      name?: string;
-      timezone?: string;
-      stageDays?: Client['stageDays'];
-      factReminders?: Client['factReminders'];
-      postInternalReview?: boolean;
-      coCreationSince?: string | null;
-      version: number;
-    }) => api.patch<{ client: Client }>(`/api/clients/${clientId}`, body),
+    mutationFn: (body: BodyOf<typeof endpoints.updateClient>) =>
+      call(endpoints.updateClient, { params: { clientId }, body }),
     onSuccess: (data) => {
       queryClient.setQueryData(clientKeys.client(clientId), data);
       void queryClient.invalidateQueries({ queryKey: authKeys.me });
@@ -47,24 +39,29 @@ export const useArchiveClient = (clientId: string) => {
   const invalidate = useInvalidateClients();
   return useMutation({
     mutationFn: (archive: boolean) =>
-      api.post<{ client: Client }>(`/api/clients/${clientId}/${archive ? 'archive' : 'unarchive'}`),
+      archive
+        ? call(endpoints.archiveClient, { params: { clientId } })
+        : call(endpoints.unarchiveClient, { params: { clientId } }),
     onSettled: invalidate,
   });
 };
 
-export interface ChannelInput {
-  network: Network;
-  handle: string;
-  formats: Format[];
-}
+/**
+ * What a form saves: the fields it creates the thing with and, when it changes an existing
+ * one instead, which one and the version the form was opened at.
+ */
+type Save<Body> = Body & { editing?: { id: string; version: number } };
 
 export const useSaveChannel = (clientId: string) => {
   const invalidate = useInvalidateClients();
   return useMutation({
-    mutationFn: ({ id, version, ...body }: ChannelInput & { id?: string; version?: number }) =>
-      id
-        ? api.patch<{ channel: Channel }>(`/api/clients/${clientId}/channels/${id}`, { ...body, version })
-        : api.post<{ channel: Channel }>(`/api/clients/${clientId}/channels`, body),
+    mutationFn: ({ editing, ...body }: Save<BodyOf<typeof endpoints.createChannel>>) =>
+      editing
+        ? call(endpoints.updateChannel, {
+            params: { clientId, channelId: editing.id },
+            body: { ...body, version: editing.version },
+          })
+        : call(endpoints.createChannel, { params: { clientId }, body }),
     onSettled: invalidate,
   });
 };
@@ -72,7 +69,7 @@ export const useSaveChannel = (clientId: string) => {
 export const useDeleteChannel = (clientId: string) => {
   const invalidate = useInvalidateClients();
   return useMutation({
-    mutationFn: (channelId: string) => api.delete(`/api/clients/${clientId}/channels/${channelId}`),
+    mutationFn: (channelId: string) => call(endpoints.deleteChannel, { params: { clientId, channelId } }),
     onSettled: invalidate,
   });
 };
@@ -80,10 +77,13 @@ export const useDeleteChannel = (clientId: string) => {
 export const useSaveRubric = (clientId: string) => {
   const invalidate = useInvalidateClients();
   return useMutation({
-    mutationFn: ({ id, version, ...body }: { name: string; color: string; id?: string; version?: number }) =>
-      id
-        ? api.patch<{ rubric: Rubric }>(`/api/clients/${clientId}/rubrics/${id}`, { ...body, version })
-        : api.post<{ rubric: Rubric }>(`/api/clients/${clientId}/rubrics`, body),
+    mutationFn: ({ editing, ...body }: Save<BodyOf<typeof endpoints.createRubric>>) =>
+      editing
+        ? call(endpoints.updateRubric, {
+            params: { clientId, rubricId: editing.id },
+            body: { ...body, version: editing.version },
+          })
+        : call(endpoints.createRubric, { params: { clientId }, body }),
     onSettled: invalidate,
   });
 };
@@ -91,31 +91,21 @@ export const useSaveRubric = (clientId: string) => {
 export const useDeleteRubric = (clientId: string) => {
   const invalidate = useInvalidateClients();
   return useMutation({
-    mutationFn: (rubricId: string) => api.delete(`/api/clients/${clientId}/rubrics/${rubricId}`),
+    mutationFn: (rubricId: string) => call(endpoints.deleteRubric, { params: { clientId, rubricId } }),
     onSettled: invalidate,
   });
 };
 
-export interface FactTemplateInput {
-  question: string;
-  kind: FactKind;
-  choices: string[];
-  required: boolean;
-}
-
 export const useSaveFactTemplate = (clientId: string, rubricId: string) => {
   const invalidate = useInvalidateClients();
   return useMutation({
-    mutationFn: ({ id, version, ...body }: FactTemplateInput & { id?: string; version?: number }) =>
-      id
-        ? api.patch<{ template: FactTemplate }>(`/api/clients/${clientId}/fact-templates/${id}`, {
-            ...body,
-            version,
+    mutationFn: ({ editing, ...body }: Save<BodyOf<typeof endpoints.createFactTemplate>>) =>
+      editing
+        ? call(endpoints.updateFactTemplate, {
+            params: { clientId, templateId: editing.id },
+            body: { ...body, version: editing.version },
           })
-        : api.post<{ template: FactTemplate }>(
-            `/api/clients/${clientId}/rubrics/${rubricId}/fact-templates`,
-            body,
-          ),
+        : call(endpoints.createFactTemplate, { params: { clientId, rubricId }, body }),
     onSettled: invalidate,
   });
 };
@@ -123,7 +113,8 @@ export const useSaveFactTemplate = (clientId: string, rubricId: string) => {
 export const useDeleteFactTemplate = (clientId: string) => {
   const invalidate = useInvalidateClients();
   return useMutation({
-    mutationFn: (templateId: string) => api.delete(`/api/clients/${clientId}/fact-templates/${templateId}`),
+    mutationFn: (templateId: string) =>
+      call(endpoints.deleteFactTemplate, { params: { clientId, templateId } }),
     onSettled: invalidate,
   });
 };
@@ -131,8 +122,12 @@ export const useDeleteFactTemplate = (clientId: string) => {
 export const useUpdateContact = (clientId: string) => {
   const invalidate = useInvalidateClients();
   return useMutation({
-    mutationFn: ({ userId, role }: { userId: string; role: ClientRole }) =>
-      api.patch<{ contact: Contact }>(`/api/clients/${clientId}/contacts/${userId}`, { role }),
+    mutationFn: ({
+      userId,
+      role,
+    }: Pick<ParamsOf<typeof endpoints.changeContactRole>, 'userId'> &
+      BodyOf<typeof endpoints.changeContactRole>) =>
+      call(endpoints.changeContactRole, { params: { clientId, userId }, body: { role } }),
     onSettled: invalidate,
   });
 };
@@ -140,7 +135,7 @@ export const useUpdateContact = (clientId: string) => {
 export const useRemoveContact = (clientId: string) => {
   const invalidate = useInvalidateClients();
   return useMutation({
-    mutationFn: (userId: string) => api.delete(`/api/clients/${clientId}/contacts/${userId}`),
+    mutationFn: (userId: string) => call(endpoints.removeContact, { params: { clientId, userId } }),
     onSettled: invalidate,
   });
 };

@@ -1,14 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type {
-  ActivityEvent,
-  Channel,
-  Client,
-  Contact,
-  FactTemplate,
-  Invitation,
-  Rubric,
-} from '../../shared/api/index.ts';
-import { api, withQuery } from '../api/client.ts';
+import { endpoints } from '../../shared/api/catalogue.ts';
+import { call } from '../api/client.ts';
 
 /** Everything about a client sits under its key, so invalidating `clients` refreshes it all. */
 export const clientKeys = {
@@ -26,28 +18,28 @@ export const clientKeys = {
 export const clientListQuery = (archived: boolean) =>
   queryOptions({
     queryKey: clientKeys.clientList(archived),
-    queryFn: () => api.get<{ clients: Client[] }>(withQuery('/api/clients', { archived })),
+    queryFn: () => call(endpoints.listClients, { query: { archived: archived ? 'true' : 'false' } }),
     select: (data) => data.clients,
   });
 
 export const clientQuery = (clientId: string) =>
   queryOptions({
     queryKey: clientKeys.client(clientId),
-    queryFn: () => api.get<{ client: Client }>(`/api/clients/${clientId}`),
+    queryFn: () => call(endpoints.getClient, { params: { clientId } }),
     select: (data) => data.client,
   });
 
 export const channelsQuery = (clientId: string) =>
   queryOptions({
     queryKey: clientKeys.channels(clientId),
-    queryFn: () => api.get<{ channels: Channel[] }>(`/api/clients/${clientId}/channels`),
+    queryFn: () => call(endpoints.listChannels, { params: { clientId } }),
     select: (data) => data.channels,
   });
 
 export const rubricsQuery = (clientId: string) =>
   queryOptions({
     queryKey: clientKeys.rubrics(clientId),
-    queryFn: () => api.get<{ rubrics: Rubric[] }>(`/api/clients/${clientId}/rubrics`),
+    queryFn: () => call(endpoints.listRubrics, { params: { clientId } }),
     select: (data) => data.rubrics,
   });
 
@@ -55,16 +47,14 @@ export const rubricsQuery = (clientId: string) =>
 export const factTemplatesQuery = (clientId: string, rubricId: string) =>
   queryOptions({
     queryKey: clientKeys.factTemplates(clientId, rubricId),
-    queryFn: () =>
-      api.get<{ templates: FactTemplate[] }>(`/api/clients/${clientId}/rubrics/${rubricId}/fact-templates`),
+    queryFn: () => call(endpoints.listFactTemplates, { params: { clientId, rubricId } }),
     select: (data) => data.templates,
   });
 
 export const contactsQuery = (clientId: string) =>
   queryOptions({
     queryKey: clientKeys.contacts(clientId),
-    queryFn: () =>
-      api.get<{ contacts: Contact[]; invitations: Invitation[] }>(`/api/clients/${clientId}/contacts`),
+    queryFn: () => call(endpoints.listContacts, { params: { clientId } }),
   });
 
 export const EVENTS_PAGE = 30;
@@ -73,9 +63,10 @@ export const eventsQuery = (clientId: string) =>
   infiniteQueryOptions({
     queryKey: clientKeys.events(clientId),
     queryFn: ({ pageParam }) =>
-      api.get<{ events: ActivityEvent[]; nextBefore: number | null }>(
-        withQuery(`/api/clients/${clientId}/events`, { before: pageParam, limit: EVENTS_PAGE }),
-      ),
+      call(endpoints.listClientEvents, {
+        params: { clientId },
+        query: { before: pageParam, limit: EVENTS_PAGE },
+      }),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });

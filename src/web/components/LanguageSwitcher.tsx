@@ -2,8 +2,9 @@ import { Button, Menu } from '@mantine/core';
 import { IconCheck, IconLanguage } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { endpoints } from '../../shared/api/catalogue.ts';
 import type { Me } from '../../shared/api/index.ts';
-import { api } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import { authKeys } from '../auth/queries.ts';
 import {
   changeLanguage,
@@ -24,7 +25,7 @@ export function LanguageSwitcher({ compact = false }: { compact?: boolean }) {
     const me = queryClient.getQueryData<Me | null>(authKeys.me);
     if (me && me.user.locale !== language) {
       try {
-        const updated = await api.patch<Me>('/api/me', { locale: language });
+        const updated = await call(endpoints.updateMe, { body: { locale: language } });
         queryClient.setQueryData(authKeys.me, updated);
       } catch {
         // The device remembers the choice anyway; the account catches up next time.

@@ -18,6 +18,7 @@ import type { TFunction } from 'i18next';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Notification } from '../../shared/api/index.ts';
+import { everyoneRoom } from '../../shared/live.ts';
 import { useMarkNotificationsRead } from '../facts/answerMutations.ts';
 import { factKeys, notificationsQuery } from '../facts/queries.ts';
 import { currentLanguage, type Language } from '../i18n/index.ts';
@@ -120,7 +121,7 @@ export function NotificationBell() {
   const list = query.data?.notifications ?? [];
 
   // A client's contacts hear their clients' changes as they happen; the agency's bell polls.
-  const rooms = me.clientMemberships.map((m) => `client:${m.clientId}:all`);
+  const rooms = me.clientMemberships.map((m) => everyoneRoom(m.clientId));
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   useLiveRooms(rooms, (event) => {

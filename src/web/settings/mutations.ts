@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Invitation, Me, Member } from '../../shared/api/index.ts';
-import type { AgencyRole, ClientRole } from '../../shared/roles.ts';
-import { api } from '../api/client.ts';
+import { endpoints } from '../../shared/api/catalogue.ts';
+import type { BodyOf, ParamsOf } from '../../shared/api/endpoint.ts';
+import { call } from '../api/client.ts';
 import { authKeys } from '../auth/queries.ts';
 import { clientKeys } from '../clients/queries.ts';
 import { settingsKeys } from './queries.ts';
@@ -11,21 +11,20 @@ import { settingsKeys } from './queries.ts';
 export const useUpdateMe = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name?: string; locale?: 'uk' | 'en' }) => api.patch<Me>('/api/me', body),
+    mutationFn: (body: BodyOf<typeof endpoints.updateMe>) => call(endpoints.updateMe, { body }),
     onSuccess: (me) => queryClient.setQueryData(authKeys.me, me),
   });
 };
 
 export const useChangePassword = () =>
   useMutation({
-    mutationFn: (body: { currentPassword?: string; newPassword: string }) =>
-      api.post('/api/me/password', body),
+    mutationFn: (body: BodyOf<typeof endpoints.changePassword>) => call(endpoints.changePassword, { body }),
   });
 
 export const useRevokeSession = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (sessionId: string) => api.delete(`/api/sessions/${encodeURIComponent(sessionId)}`),
+    mutationFn: (sessionId: string) => call(endpoints.logOutSession, { params: { sessionId } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: settingsKeys.sessions }),
   });
 };
@@ -33,7 +32,7 @@ export const useRevokeSession = () => {
 export const useRevokeAllSessions = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.delete('/api/sessions'),
+    mutationFn: () => call(endpoints.logOutEverywhere),
     onSuccess: () => {
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'setup' });
       queryClient.setQueryData(authKeys.me, null);
@@ -46,8 +45,11 @@ export const useRevokeAllSessions = () => {
 export const useUpdateMember = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ userId, role }: { userId: string; role: AgencyRole }) =>
-      api.patch<{ member: Member }>(`/api/members/${userId}`, { role }),
+    mutationFn: ({
+      userId,
+      role,
+    }: ParamsOf<typeof endpoints.changeMemberRole> & BodyOf<typeof endpoints.changeMemberRole>) =>
+      call(endpoints.changeMemberRole, { params: { userId }, body: { role } }),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: settingsKeys.members });
       void queryClient.invalidateQueries({ queryKey: authKeys.me });
@@ -58,7 +60,7 @@ export const useUpdateMember = () => {
 export const useRemoveMember = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (userId: string) => api.delete(`/api/members/${userId}`),
+    mutationFn: (userId: string) => call(endpoints.removeMember, { params: { userId } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: settingsKeys.members }),
   });
 };
@@ -77,8 +79,7 @@ function useInvalidateInvitations() {
 export const useCreateInvitation = () => {
   const invalidate = useInvalidateInvitations();
   return useMutation({
-    mutationFn: (body: { email: string; role: AgencyRole | ClientRole; clientId?: string }) =>
-      api.post<{ invitation: Invitation }>('/api/invitations', body),
+    mutationFn: (body: BodyOf<typeof endpoints.sendInvitation>) => call(endpoints.sendInvitation, { body }),
     onSettled: invalidate,
   });
 };
@@ -86,7 +87,7 @@ export const useCreateInvitation = () => {
 export const useRevokeInvitation = () => {
   const invalidate = useInvalidateInvitations();
   return useMutation({
-    mutationFn: (invitationId: string) => api.delete(`/api/invitations/${invitationId}`),
+    mutationFn: (invitationId: string) => call(endpoints.revokeInvitation, { params: { invitationId } }),
     onSettled: invalidate,
   });
 };
@@ -94,8 +95,7 @@ export const useRevokeInvitation = () => {
 export const useResendInvitation = () => {
   const invalidate = useInvalidateInvitations();
   return useMutation({
-    mutationFn: (invitationId: string) =>
-      api.post<{ invitation: Invitation }>(`/api/invitations/${invitationId}/resend`),
+    mutationFn: (invitationId: string) => call(endpoints.resendInvitation, { params: { invitationId } }),
     onSettled: invalidate,
   });
 };

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Invitation, Member, OutboxMessage, Session } from '../../shared/api/index.ts';
-import { api } from '../api/client.ts';
+import { endpoints } from '../../shared/api/catalogue.ts';
+import { call } from '../api/client.ts';
 
 export const settingsKeys = {
   members: ['members'] as const,
@@ -11,24 +11,24 @@ export const settingsKeys = {
 
 export const membersQuery = queryOptions({
   queryKey: settingsKeys.members,
-  queryFn: () => api.get<{ members: Member[] }>('/api/members'),
+  queryFn: () => call(endpoints.listMembers),
   select: (data) => data.members,
 });
 
 export const invitationsQuery = queryOptions({
   queryKey: settingsKeys.invitations,
-  queryFn: () => api.get<{ invitations: Invitation[] }>('/api/invitations'),
+  queryFn: () => call(endpoints.listInvitations),
   select: (data) => data.invitations,
 });
 
 export const sessionsQuery = queryOptions({
   queryKey: settingsKeys.sessions,
-  queryFn: () => api.get<{ sessions: Session[] }>('/api/sessions'),
+  queryFn: () => call(endpoints.listSessions),
   select: (data) => data.sessions,
 });
 
 export const outboxQuery = queryOptions({
   queryKey: settingsKeys.outbox,
-  queryFn: () => api.get<{ messages: OutboxMessage[] }>('/api/outbox'),
+  queryFn: () => call(endpoints.listOutboxMessages),
   select: (data) => data.messages,
 });

@@ -71,8 +71,7 @@ function FactTemplateForm({
   const submit = form.handleSubmit(check, () =>
     save.mutate(
       {
-        id: template?.id,
-        version: template?.version,
+        editing: template,
         question: question.trim(),
         kind,
         choices: kind === 'choice' ? choices : [],
