@@ -112,7 +112,7 @@ export function useDeleteFactFile(requestId: string) {
 export function usePostFactMessage(requestId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ itemId, body }: { itemId: string; body: string }) =>
+    mutationFn: ({ itemId, body }: BodyOf<typeof endpoints.writeFactMessage> & { itemId: string }) =>
       call(endpoints.writeFactMessage, { params: { itemId }, body: { body } }),
     onSuccess: ({ request }) => storeFactRequest(queryClient, request),
     onError: () => void queryClient.invalidateQueries({ queryKey: factKeys.request(requestId) }),

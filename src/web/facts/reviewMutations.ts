@@ -51,7 +51,7 @@ export function useDeleteFactItem(cycleId: string) {
 export function useSendFactRequest(cycleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) =>
+    mutationFn: ({ id, version }: BodyOf<typeof endpoints.sendFactRequest> & { id: string }) =>
       call(endpoints.sendFactRequest, { params: { requestId: id }, body: { version } }),
     onSettled: () =>
       Promise.all([
@@ -64,7 +64,7 @@ export function useSendFactRequest(cycleId: string) {
 export function useAcceptFactItem(cycleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, reviewVersion }: { id: string; reviewVersion: number }) =>
+    mutationFn: ({ id, reviewVersion }: BodyOf<typeof endpoints.acceptFactAnswer> & { id: string }) =>
       call(endpoints.acceptFactAnswer, { params: { itemId: id }, body: { reviewVersion } }),
     onSettled: (result) => keep(queryClient, cycleId, result),
   });
@@ -73,7 +73,7 @@ export function useAcceptFactItem(cycleId: string) {
 export function useFollowUpFactItem(cycleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body, reviewVersion }: { id: string; body: string; reviewVersion: number }) =>
+    mutationFn: ({ id, body, reviewVersion }: BodyOf<typeof endpoints.askFactFollowUp> & { id: string }) =>
       call(endpoints.askFactFollowUp, { params: { itemId: id }, body: { body, reviewVersion } }),
     onSettled: (result) => keep(queryClient, cycleId, result),
   });
@@ -82,7 +82,7 @@ export function useFollowUpFactItem(cycleId: string) {
 export function useFactMessage(cycleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: string }) =>
+    mutationFn: ({ id, body }: BodyOf<typeof endpoints.writeFactMessage> & { id: string }) =>
       call(endpoints.writeFactMessage, { params: { itemId: id }, body: { body } }),
     onSettled: (result) => keep(queryClient, cycleId, result),
   });

@@ -47,7 +47,7 @@ export const useAddComment = (postId: string) =>
 
 export const useResolveComment = (postId: string) =>
   usePostMutation(
-    ({ commentId, resolved }: { commentId: string; resolved: boolean }) =>
+    ({ commentId, resolved }: BodyOf<typeof endpoints.resolvePostComment> & { commentId: string }) =>
       call(endpoints.resolvePostComment, { params: { commentId }, body: { resolved } }),
     postId,
   );
