@@ -1,17 +1,10 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
-import type {
-  ErrorBody,
-  FactAnswer,
-  FactRequestFull,
-  FactRequestPage,
-  Me,
-  Notification,
-} from '../../shared/api/index.ts';
-import { ApiError, api, NetworkError } from '../api/client.ts';
+import { endpoints } from '../../shared/api/catalogue.ts';
+import type { BodyOf, ResponseOf } from '../../shared/api/endpoint.ts';
+import type { ErrorBody, FactRequestFull, FactRequestPage } from '../../shared/api/index.ts';
+import { ApiError, call, NetworkError, urlOf } from '../api/client.ts';
 import { authKeys } from '../auth/queries.ts';
 import { factKeys } from './queries.ts';
-
-type WithRequest = { request: FactRequestFull };
 
 /** A fresh request from any answer replaces the cached page at once; the cycle's copy refetches. */
 export function storeFactRequest(queryClient: QueryClient, request: FactRequestFull): void {
@@ -45,8 +38,8 @@ export function patchFactItem(
 export function useConfirmFactLink() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { token: string }) =>
-      api.post<{ me: Me; requestId: string }>('/api/fact-links/confirm', body, { allowUnauthorized: true }),
+    mutationFn: (body: BodyOf<typeof endpoints.confirmFactLink>) =>
+      call(endpoints.confirmFactLink, { body, allowUnauthorized: true }),
     onSuccess: ({ me }) => {
       // Whatever the previous person saw must not leak into this session.
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'setup' });
@@ -55,31 +48,23 @@ export function useConfirmFactLink() {
   });
 }
 
-export interface DraftBody {
-  answer: FactAnswer | null;
-  answerVersion: number;
-}
-export interface DraftSaved {
-  answerVersion: number;
-  draftAt: string | null;
-}
-
 /**
  * Autosave of what the client is typing; the agency does not see drafts. With `leaving`, the
- * request is sent with `keepalive` so it finishes even when the tab is being closed.
+ * request is sent with `keepalive` so it finishes even when the tab is being closed: that is
+ * why it uses fetch itself (with the catalogue's URL) instead of `call()`.
  */
 export async function saveFactDraft(
   itemId: string,
-  body: DraftBody,
+  body: BodyOf<typeof endpoints.saveFactDraft>,
   { leaving = false }: { leaving?: boolean } = {},
-): Promise<DraftSaved> {
+): Promise<ResponseOf<typeof endpoints.saveFactDraft>> {
   const json = JSON.stringify(body);
   // The browser refuses keepalive bodies over 64 KB; a long text then goes the usual way.
   const keepalive = leaving && json.length < 30_000;
   let response: Response;
   try {
-    response = await fetch(`/api/fact-items/${itemId}/draft`, {
-      method: 'PUT',
+    response = await fetch(urlOf(endpoints.saveFactDraft, { params: { itemId } }), {
+      method: endpoints.saveFactDraft.method,
       credentials: 'same-origin',
       keepalive,
       headers: { accept: 'application/json', 'content-type': 'application/json' },
@@ -89,88 +74,12 @@ export async function saveFactDraft(
     throw new NetworkError();
   }
   const data = parse(await response.text());
-  if (response.ok) return data as DraftSaved;
+  if (response.ok) return data as ResponseOf<typeof endpoints.saveFactDraft>;
   const error = (data as ErrorBody | undefined)?.error;
   throw new ApiError(
     response.status,
     error && typeof error === 'object' && 'code' in error ? error : { code: 'unknown', message: '' },
   );
-}
-
-export function useSubmitFactAnswer(requestId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ itemId, ...body }: { itemId: string; answer: FactAnswer; answerVersion: number }) =>
-      api.post<WithRequest>(`/api/fact-items/${itemId}/answer`, body),
-    onSuccess: ({ request }) => storeFactRequest(queryClient, request),
-    onError: () => void queryClient.invalidateQueries({ queryKey: factKeys.request(requestId) }),
-  });
-}
-
-export function useDeleteFactFile(requestId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (fileId: string) => api.delete<WithRequest>(`/api/fact-files/${fileId}`),
-    onSuccess: ({ request }) => storeFactRequest(queryClient, request),
-    onError: () => void queryClient.invalidateQueries({ queryKey: factKeys.request(requestId) }),
-  });
-}
-
-export function usePostFactMessage(requestId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ itemId, body }: { itemId: string; body: string }) =>
-      api.post<WithRequest>(`/api/fact-items/${itemId}/messages`, { body }),
-    onSuccess: ({ request }) => storeFactRequest(queryClient, request),
-    onError: () => void queryClient.invalidateQueries({ queryKey: factKeys.request(requestId) }),
-  });
-}
-
-export interface UploadHandle {
-  done: Promise<WithRequest>;
-  cancel: () => void;
-}
-
-/**
- * Uploads one file as multipart (field "file") with XMLHttpRequest, which, unlike fetch,
- * reports the progress of the upload. Rejects with ApiError (413, 415…) or NetworkError.
- */
-export function uploadFactFile(
-  itemId: string,
-  file: File,
-  onProgress: (fraction: number) => void,
-): UploadHandle {
-  const xhr = new XMLHttpRequest();
-  const done = new Promise<WithRequest>((resolve, reject) => {
-    xhr.open('POST', `/api/fact-items/${itemId}/files`);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
-    };
-    xhr.onload = () => {
-      const data = parse(xhr.responseText);
-      if (xhr.status >= 200 && xhr.status < 300 && data && typeof data === 'object' && 'request' in data) {
-        resolve(data as WithRequest);
-        return;
-      }
-      const error = (data as ErrorBody | undefined)?.error;
-      reject(
-        new ApiError(
-          xhr.status,
-          error && typeof error === 'object' && 'code' in error
-            ? error
-            : { code: xhr.status === 413 ? 'file_too_large' : 'unknown', message: xhr.responseText },
-        ),
-      );
-    };
-    xhr.onerror = () => reject(new NetworkError());
-    xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));
-    const form = new FormData();
-    form.append('file', file, file.name);
-    xhr.send(form);
-  });
-  return { done, cancel: () => xhr.abort() };
 }
 
 function parse(text: string): unknown {
@@ -181,15 +90,44 @@ function parse(text: string): unknown {
   }
 }
 
+export function useSubmitFactAnswer(requestId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ itemId, ...body }: BodyOf<typeof endpoints.submitFactAnswer> & { itemId: string }) =>
+      call(endpoints.submitFactAnswer, { params: { itemId }, body }),
+    onSuccess: ({ request }) => storeFactRequest(queryClient, request),
+    onError: () => void queryClient.invalidateQueries({ queryKey: factKeys.request(requestId) }),
+  });
+}
+
+export function useDeleteFactFile(requestId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (fileId: string) => call(endpoints.deleteFactFile, { params: { fileId } }),
+    onSuccess: ({ request }) => storeFactRequest(queryClient, request),
+    onError: () => void queryClient.invalidateQueries({ queryKey: factKeys.request(requestId) }),
+  });
+}
+
+export function usePostFactMessage(requestId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ itemId, body }: BodyOf<typeof endpoints.writeFactMessage> & { itemId: string }) =>
+      call(endpoints.writeFactMessage, { params: { itemId }, body: { body } }),
+    onSuccess: ({ request }) => storeFactRequest(queryClient, request),
+    onError: () => void queryClient.invalidateQueries({ queryKey: factKeys.request(requestId) }),
+  });
+}
+
 /** The bell: marks some (or, without ids, all) of my notifications read. */
 export function useMarkNotificationsRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (ids?: string[]) => api.post('/api/notifications/read', ids ? { ids } : {}),
+    mutationFn: (ids?: string[]) => call(endpoints.markNotificationsRead, { body: ids ? { ids } : {} }),
     onMutate: async (ids) => {
       await queryClient.cancelQueries({ queryKey: factKeys.notifications });
       const now = new Date().toISOString();
-      queryClient.setQueryData<{ notifications: Notification[]; unread: number }>(
+      queryClient.setQueryData<ResponseOf<typeof endpoints.listNotifications>>(
         factKeys.notifications,
         (data) => {
           if (!data) return data;

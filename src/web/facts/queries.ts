@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { FactRequestFull, FactRequestPage, Notification } from '../../shared/api/index.ts';
-import { api } from '../api/client.ts';
+import { endpoints } from '../../shared/api/catalogue.ts';
+import { call } from '../api/client.ts';
 
 export const factKeys = {
   /** The request as the cycle page shows it (null before the meeting drafted one). */
@@ -13,19 +13,19 @@ export const factKeys = {
 export const cycleFactRequestQuery = (cycleId: string) =>
   queryOptions({
     queryKey: factKeys.cycleRequest(cycleId),
-    queryFn: () => api.get<{ request: FactRequestFull | null }>(`/api/cycles/${cycleId}/fact-request`),
+    queryFn: () => call(endpoints.getCycleFactRequest, { params: { cycleId } }),
     select: (data) => data.request,
   });
 
 export const factRequestQuery = (requestId: string) =>
   queryOptions({
     queryKey: factKeys.request(requestId),
-    queryFn: () => api.get<FactRequestPage>(`/api/fact-requests/${requestId}`),
+    queryFn: () => call(endpoints.getFactRequest, { params: { requestId } }),
   });
 
 export const notificationsQuery = queryOptions({
   queryKey: factKeys.notifications,
-  queryFn: () => api.get<{ notifications: Notification[]; unread: number }>('/api/notifications'),
+  queryFn: () => call(endpoints.listNotifications),
   // The bell also refreshes on live events; this catches reminders sent by a worker.
   refetchInterval: 60_000,
 });

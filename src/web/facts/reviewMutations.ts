@@ -1,20 +1,9 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { FactItem, FactRequestFull } from '../../shared/api/index.ts';
-import type { FactKind } from '../../shared/roles.ts';
-import { api } from '../api/client.ts';
+import { endpoints } from '../../shared/api/catalogue.ts';
+import type { BodyOf, ResponseOf } from '../../shared/api/endpoint.ts';
+import { call } from '../api/client.ts';
 import { planKeys } from '../planning/queries.ts';
 import { factKeys } from './queries.ts';
-
-/** What the agency says about one item; every field but the question has a default. */
-export interface FactItemInput {
-  topicId?: string | null;
-  question: string;
-  kind: FactKind;
-  choices: string[];
-  required: boolean;
-  dueOn?: string | null;
-  contactId?: string | null;
-}
 
 const refetch = (queryClient: QueryClient, cycleId: string) =>
   queryClient.invalidateQueries({ queryKey: factKeys.cycleRequest(cycleId) });
@@ -23,7 +12,11 @@ const refetch = (queryClient: QueryClient, cycleId: string) =>
  * A review answer carries the whole request as the server sees it now: show that at once,
  * then refetch anyway (a stale answer refetches too, so the newer answer shows).
  */
-function keep(queryClient: QueryClient, cycleId: string, result?: { request: FactRequestFull }) {
+function keep(
+  queryClient: QueryClient,
+  cycleId: string,
+  result?: ResponseOf<typeof endpoints.acceptFactAnswer>,
+) {
   if (result) queryClient.setQueryData(factKeys.cycleRequest(cycleId), { request: result.request });
   return refetch(queryClient, cycleId);
 }
@@ -31,8 +24,8 @@ function keep(queryClient: QueryClient, cycleId: string, result?: { request: Fac
 export function useAddFactItem(cycleId: string, requestId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: FactItemInput) =>
-      api.post<{ item: FactItem }>(`/api/fact-requests/${requestId}/items`, body),
+    mutationFn: (body: BodyOf<typeof endpoints.createFactItem>) =>
+      call(endpoints.createFactItem, { params: { requestId }, body }),
     onSettled: () => refetch(queryClient, cycleId),
   });
 }
@@ -40,8 +33,8 @@ export function useAddFactItem(cycleId: string, requestId: string) {
 export function useUpdateFactItem(cycleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: Partial<FactItemInput> & { id: string; version: number }) =>
-      api.patch<{ item: FactItem }>(`/api/fact-items/${id}`, body),
+    mutationFn: ({ id, ...body }: BodyOf<typeof endpoints.updateFactItem> & { id: string }) =>
+      call(endpoints.updateFactItem, { params: { itemId: id }, body }),
     onSettled: () => refetch(queryClient, cycleId),
   });
 }
@@ -49,7 +42,7 @@ export function useUpdateFactItem(cycleId: string) {
 export function useDeleteFactItem(cycleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete<{ ok: true }>(`/api/fact-items/${id}`),
+    mutationFn: (id: string) => call(endpoints.deleteFactItem, { params: { itemId: id } }),
     onSettled: () => refetch(queryClient, cycleId),
   });
 }
@@ -58,8 +51,8 @@ export function useDeleteFactItem(cycleId: string) {
 export function useSendFactRequest(cycleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) =>
-      api.post<{ ok: true }>(`/api/fact-requests/${id}/send`, { version }),
+    mutationFn: ({ id, version }: BodyOf<typeof endpoints.sendFactRequest> & { id: string }) =>
+      call(endpoints.sendFactRequest, { params: { requestId: id }, body: { version } }),
     onSettled: () =>
       Promise.all([
         refetch(queryClient, cycleId),
@@ -71,8 +64,8 @@ export function useSendFactRequest(cycleId: string) {
 export function useAcceptFactItem(cycleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, reviewVersion }: { id: string; reviewVersion: number }) =>
-      api.post<{ request: FactRequestFull }>(`/api/fact-items/${id}/accept`, { reviewVersion }),
+    mutationFn: ({ id, reviewVersion }: BodyOf<typeof endpoints.acceptFactAnswer> & { id: string }) =>
+      call(endpoints.acceptFactAnswer, { params: { itemId: id }, body: { reviewVersion } }),
     onSettled: (result) => keep(queryClient, cycleId, result),
   });
 }
@@ -80,8 +73,8 @@ export function useAcceptFactItem(cycleId: string) {
 export function useFollowUpFactItem(cycleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body, reviewVersion }: { id: string; body: string; reviewVersion: number }) =>
-      api.post<{ request: FactRequestFull }>(`/api/fact-items/${id}/follow-up`, { body, reviewVersion }),
+    mutationFn: ({ id, body, reviewVersion }: BodyOf<typeof endpoints.askFactFollowUp> & { id: string }) =>
+      call(endpoints.askFactFollowUp, { params: { itemId: id }, body: { body, reviewVersion } }),
     onSettled: (result) => keep(queryClient, cycleId, result),
   });
 }
@@ -89,8 +82,8 @@ export function useFollowUpFactItem(cycleId: string) {
 export function useFactMessage(cycleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: string }) =>
-      api.post<{ request: FactRequestFull }>(`/api/fact-items/${id}/messages`, { body }),
+    mutationFn: ({ id, body }: BodyOf<typeof endpoints.writeFactMessage> & { id: string }) =>
+      call(endpoints.writeFactMessage, { params: { itemId: id }, body: { body } }),
     onSettled: (result) => keep(queryClient, cycleId, result),
   });
 }

@@ -1,15 +1,8 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type {
-  approvePostsResult,
-  CreateCommentBody,
-  LogChangeBody,
-  MovePostBody,
-  PostFull,
-  UnplannedChange,
-} from '../../shared/api/index.ts';
-import type { Format } from '../../shared/roles.ts';
-import { api } from '../api/client.ts';
+import { endpoints } from '../../shared/api/catalogue.ts';
+import type { BodyOf } from '../../shared/api/endpoint.ts';
+import type { PostFull } from '../../shared/api/index.ts';
+import { call } from '../api/client.ts';
 import { postKeys } from './queries.ts';
 
 /**
@@ -31,44 +24,43 @@ const usePostMutation = <Vars>(fn: (vars: Vars) => Promise<PostFull>, postId?: s
 };
 
 export const useCreatePost = (cycleId: string) =>
-  usePostMutation((slotId: string) => api.post<PostFull>(`/api/cycles/${cycleId}/posts`, { slotId }));
+  usePostMutation((slotId: string) => call(endpoints.createPost, { params: { cycleId }, body: { slotId } }));
 
-export interface PostFieldsInput {
-  version: number;
-  visualBrief?: string;
-  hashtags?: string[];
-  link?: string;
-  firstComment?: string;
-  publishAt?: string;
-}
 export const useUpdatePost = (postId: string) =>
-  usePostMutation((body: PostFieldsInput) => api.patch<PostFull>(`/api/posts/${postId}`, body), postId);
+  usePostMutation(
+    (body: BodyOf<typeof endpoints.updatePost>) => call(endpoints.updatePost, { params: { postId }, body }),
+    postId,
+  );
 
 export const useMovePost = (postId: string) =>
-  usePostMutation((body: MovePostBody) => api.post<PostFull>(`/api/posts/${postId}/status`, body), postId);
+  usePostMutation(
+    (body: BodyOf<typeof endpoints.movePost>) => call(endpoints.movePost, { params: { postId }, body }),
+    postId,
+  );
 
 export const useAddComment = (postId: string) =>
   usePostMutation(
-    (body: CreateCommentBody) => api.post<PostFull>(`/api/posts/${postId}/comments`, body),
+    (body: BodyOf<typeof endpoints.createPostComment>) =>
+      call(endpoints.createPostComment, { params: { postId }, body }),
     postId,
   );
 
 export const useResolveComment = (postId: string) =>
   usePostMutation(
-    ({ commentId, resolved }: { commentId: string; resolved: boolean }) =>
-      api.patch<PostFull>(`/api/post-comments/${commentId}`, { resolved }),
+    ({ commentId, resolved }: BodyOf<typeof endpoints.resolvePostComment> & { commentId: string }) =>
+      call(endpoints.resolvePostComment, { params: { commentId }, body: { resolved } }),
     postId,
   );
 
 export const useDeleteAsset = (postId: string) =>
-  usePostMutation((assetId: string) => api.delete<PostFull>(`/api/post-assets/${assetId}`), postId);
+  usePostMutation((assetId: string) => call(endpoints.deletePostAsset, { params: { assetId } }), postId);
 
 /** Approve several posts at once; each one answers for itself (approved, outdated, …). */
 export function useApprovePosts(cycleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (posts: Array<{ postId: string; revision: number }>) =>
-      api.post<z.infer<typeof approvePostsResult>>(`/api/cycles/${cycleId}/posts/approve`, { posts }),
+    mutationFn: (posts: BodyOf<typeof endpoints.approvePosts>['posts']) =>
+      call(endpoints.approvePosts, { params: { cycleId }, body: { posts } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['cycles', cycleId] }),
   });
 }
@@ -79,30 +71,20 @@ const refreshMonth = (queryClient: QueryClient, cycleId: string) =>
 export function useLogChange(cycleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: LogChangeBody) =>
-      api.post<{ change: UnplannedChange; postId: string | null }>(`/api/cycles/${cycleId}/changes`, body),
+    mutationFn: (body: BodyOf<typeof endpoints.logUnplannedChange>) =>
+      call(endpoints.logUnplannedChange, { params: { cycleId }, body }),
     onSettled: () => refreshMonth(queryClient, cycleId),
   });
 }
 
-export interface ActivateContingencyInput {
-  contingencyId: string;
-  startsAt: string;
-  channelId: string | null;
-  format: Format | null;
-  urgency: LogChangeBody['urgency'];
-  requesterSide: LogChangeBody['requesterSide'];
-  requesterName: string;
-  reason: string;
-}
 export function useActivateContingency(cycleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ contingencyId, ...body }: ActivateContingencyInput) =>
-      api.post<{ change: UnplannedChange; postId: string | null }>(
-        `/api/contingencies/${contingencyId}/activate`,
-        body,
-      ),
+    mutationFn: ({
+      contingencyId,
+      ...body
+    }: BodyOf<typeof endpoints.activateContingency> & { contingencyId: string }) =>
+      call(endpoints.activateContingency, { params: { contingencyId }, body }),
     onSettled: () => refreshMonth(queryClient, cycleId),
   });
 }

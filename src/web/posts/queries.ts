@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { PostFull, PostList, UnplannedChange } from '../../shared/api/index.ts';
-import { api } from '../api/client.ts';
+import { endpoints } from '../../shared/api/catalogue.ts';
+import { call } from '../api/client.ts';
 
 export const postKeys = {
   list: (cycleId: string) => ['cycles', cycleId, 'posts'] as const,
@@ -13,20 +13,20 @@ export const postKeys = {
 export const postListQuery = (cycleId: string) =>
   queryOptions({
     queryKey: postKeys.list(cycleId),
-    queryFn: () => api.get<PostList>(`/api/cycles/${cycleId}/posts`),
+    queryFn: () => call(endpoints.listPosts, { params: { cycleId } }),
   });
 
 /** One post with everything its editor or reviewer shows. */
 export const postQuery = (postId: string) =>
   queryOptions({
     queryKey: postKeys.post(postId),
-    queryFn: () => api.get<PostFull>(`/api/posts/${postId}`),
+    queryFn: () => call(endpoints.getPost, { params: { postId } }),
   });
 
 /** The month's unplanned changes, newest first. */
 export const changeListQuery = (cycleId: string) =>
   queryOptions({
     queryKey: postKeys.changes(cycleId),
-    queryFn: () => api.get<{ changes: UnplannedChange[] }>(`/api/cycles/${cycleId}/changes`),
+    queryFn: () => call(endpoints.listUnplannedChanges, { params: { cycleId } }),
     select: (data) => data.changes,
   });

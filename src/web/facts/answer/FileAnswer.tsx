@@ -11,8 +11,10 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { endpoints } from '../../../shared/api/catalogue.ts';
+import type { ResponseOf } from '../../../shared/api/endpoint.ts';
 import type { FactFile, FactItemFull } from '../../../shared/api/index.ts';
-import { ApiError, NetworkError } from '../../api/client.ts';
+import { ApiError, NetworkError, type Upload as Sending, uploadFile, urlOf } from '../../api/client.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { UploadControls, UploadStatus } from '../../components/upload/UploadStatus.tsx';
 import type { Upload } from '../../components/upload/upload.ts';
@@ -20,12 +22,7 @@ import { useFileDrop } from '../../components/upload/upload.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage, notifyError } from '../../lib/errors.ts';
 import { formatSize } from '../../lib/format.ts';
-import {
-  storeFactRequest,
-  type UploadHandle,
-  uploadFactFile,
-  useDeleteFactFile,
-} from '../answerMutations.ts';
+import { storeFactRequest, useDeleteFactFile } from '../answerMutations.ts';
 import { factRequestQuery } from '../queries.ts';
 import classes from './factAnswer.module.css';
 
@@ -48,7 +45,10 @@ export function FileAnswer({ requestId, item, editable, labelledBy }: Props) {
   const [uploads, setUploads] = useState<Upload[]>([]);
   const queryClient = useQueryClient();
   const maxBytes = useQuery({ ...factRequestQuery(requestId), select: (page) => page.maxUploadBytes }).data;
-  const current = useRef<{ key: string; handle: UploadHandle } | null>(null);
+  const current = useRef<{
+    key: string;
+    handle: Sending<ResponseOf<typeof endpoints.uploadFactFile>>;
+  } | null>(null);
 
   const uploadError = useCallback(
     (error: unknown): string => {
@@ -79,10 +79,14 @@ export function FileAnswer({ requestId, item, editable, labelledBy }: Props) {
     if (current.current) return;
     const next = uploads.find((u) => u.state === 'waiting');
     if (!next) return;
-    const handle = uploadFactFile(item.id, next.file, (fraction) =>
-      setUploads((list) =>
-        list.map((u) => (u.key === next.key ? { ...u, progress: Math.round(fraction * 100) } : u)),
-      ),
+    const handle = uploadFile(
+      endpoints.uploadFactFile,
+      { params: { itemId: item.id } },
+      next.file,
+      (fraction) =>
+        setUploads((list) =>
+          list.map((u) => (u.key === next.key ? { ...u, progress: Math.round(fraction * 100) } : u)),
+        ),
     );
     current.current = { key: next.key, handle };
     setUploads((list) => list.map((u) => (u.key === next.key ? { ...u, state: 'uploading' } : u)));
@@ -260,19 +264,20 @@ function FileRow({ requestId, file, editable }: { requestId: string; file: FactF
   const { t } = useTranslation();
   const language = currentLanguage();
   const remove = useDeleteFactFile(requestId);
-  const href = `/api/fact-files/${file.id}`;
+  const href = urlOf(endpoints.downloadFactFile, { params: { fileId: file.id } });
+  const preview = urlOf(endpoints.downloadFactFile, { params: { fileId: file.id }, query: { preview: '1' } });
   return (
     <Paper component="li" withBorder radius="sm" p={6} className={classes.fileRow}>
       <Group gap="sm" wrap="nowrap" align="center">
         {file.previewable ? (
           <a
-            href={`${href}?preview=1`}
+            href={preview}
             target="_blank"
             rel="noopener"
             className={classes.thumb}
             aria-label={t('facts.files.preview', { name: file.name })}
           >
-            <img src={`${href}?preview=1`} alt="" loading="lazy" width={48} height={48} />
+            <img src={preview} alt="" loading="lazy" width={48} height={48} />
           </a>
         ) : (
           <Box className={classes.thumb} aria-hidden>

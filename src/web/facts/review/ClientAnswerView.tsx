@@ -1,7 +1,9 @@
 import { Anchor, Badge, Box, Group, Paper, Text, UnstyledButton } from '@mantine/core';
 import { IconBan, IconDownload, IconExternalLink, IconFile } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { endpoints } from '../../../shared/api/catalogue.ts';
 import type { FactAnswer, FactFile, FactItemFull } from '../../../shared/api/index.ts';
+import { urlOf } from '../../api/client.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatLocalDate } from '../../lib/dates.ts';
 import { linkify } from '../../lib/linkify.tsx';
@@ -10,6 +12,9 @@ import { fileSize } from './labels.tsx';
 
 const isWebAddress = (url: string) => /^https?:\/\//i.test(url.trim());
 const isLocalDate = (date: string) => /^\d{4}-\d{2}-\d{2}$/.test(date);
+/** A file downloads as an attachment; `preview` shows an image inline instead. */
+const fileUrl = (fileId: string, preview = false) =>
+  urlOf(endpoints.downloadFactFile, { params: { fileId }, query: preview ? { preview: '1' } : {} });
 
 /** What the client answered, as its kind reads best; files follow whatever the kind. */
 export function ClientAnswerView({ item }: { item: FactItemFull }) {
@@ -110,7 +115,7 @@ function FileList({ files }: { files: FactFile[] }) {
             <li key={f.id}>
               <UnstyledButton
                 component="a"
-                href={`/api/fact-files/${f.id}`}
+                href={fileUrl(f.id)}
                 download={f.name}
                 className={classes.thumb}
                 aria-label={t('factReview.answer.download', {
@@ -119,7 +124,7 @@ function FileList({ files }: { files: FactFile[] }) {
                 })}
                 title={f.name}
               >
-                <img src={`/api/fact-files/${f.id}?preview=1`} alt="" loading="lazy" />
+                <img src={fileUrl(f.id, true)} alt="" loading="lazy" />
               </UnstyledButton>
             </li>
           ))}
@@ -133,7 +138,7 @@ function FileList({ files }: { files: FactFile[] }) {
                 <Group gap={6} wrap="nowrap">
                   <IconFile size={16} aria-hidden style={{ flexShrink: 0 }} />
                   <Anchor
-                    href={`/api/fact-files/${f.id}`}
+                    href={fileUrl(f.id)}
                     download={f.name}
                     size="sm"
                     style={{ overflowWrap: 'anywhere' }}

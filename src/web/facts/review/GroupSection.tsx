@@ -3,7 +3,9 @@ import { IconFileZip, IconPlus } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { type CSSProperties, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { endpoints } from '../../../shared/api/catalogue.ts';
 import type { FactItemFull } from '../../../shared/api/index.ts';
+import { urlOf } from '../../api/client.ts';
 import { ReadyBadge } from '../ReadyBadge.tsx';
 import { DraftItem } from './DraftItem.tsx';
 import { useFactContext } from './FactContext.tsx';
@@ -84,7 +86,9 @@ export function GroupSection({ group, items, mode }: Props) {
           {sent && isAgency && group.items.length > 0 && !group.missingTopic && (
             <Button
               component="a"
-              href={`/api/fact-requests/${request.id}/packs/${group.topic?.id ?? GENERAL}`}
+              href={urlOf(endpoints.downloadFactPack, {
+                params: { requestId: request.id, topicId: group.topic?.id ?? GENERAL },
+              })}
               download
               size="xs"
               variant="light"

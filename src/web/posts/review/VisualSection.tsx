@@ -2,7 +2,9 @@ import { Anchor, Button, Group, Image, Paper, SimpleGrid, Stack, Text, Title } f
 import { IconDownload, IconFile, IconMessagePlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { endpoints } from '../../../shared/api/catalogue.ts';
 import type { PostVersion } from '../../../shared/api/index.ts';
+import { urlOf } from '../../api/client.ts';
 import type { CommentTarget } from './CommentComposer.tsx';
 
 interface Props {
@@ -13,7 +15,8 @@ interface Props {
   composer: ReactNode;
 }
 
-const assetUrl = (id: string, preview = false) => `/api/post-assets/${id}${preview ? '?preview=1' : ''}`;
+const assetUrl = (assetId: string, preview = false) =>
+  urlOf(endpoints.downloadPostAsset, { params: { assetId }, query: preview ? { preview: '1' } : {} });
 
 /** The visual: the designer's brief and the files sent with the version, each open to comments. */
 export function VisualSection({ version, canComment, onComment, composer }: Props) {

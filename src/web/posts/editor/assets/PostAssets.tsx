@@ -2,7 +2,9 @@ import { Anchor, Box, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mant
 import { IconFile, IconMovie, IconTrash } from '@tabler/icons-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { endpoints } from '../../../../shared/api/catalogue.ts';
 import type { PostAsset, PostFull } from '../../../../shared/api/index.ts';
+import { urlOf } from '../../../api/client.ts';
 import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { UploadControls, UploadStatus } from '../../../components/upload/UploadStatus.tsx';
 import type { Upload } from '../../../components/upload/upload.ts';
@@ -14,7 +16,9 @@ import { AssetDropZone } from './AssetDropZone.tsx';
 import classes from './assets.module.css';
 import { useAssetUploads } from './useAssetUploads.ts';
 
-export const assetUrl = (assetId: string) => `/api/post-assets/${assetId}`;
+/** An asset downloads as an attachment; `preview` shows an image inline instead. */
+export const assetUrl = (assetId: string, preview = false) =>
+  urlOf(endpoints.downloadPostAsset, { params: { assetId }, query: preview ? { preview: '1' } : {} });
 export const isImage = (contentType: string) => contentType.startsWith('image/');
 
 /** The post's photos, videos and layouts: thumbnails, downloads, uploads with progress. */
@@ -70,17 +74,18 @@ function AssetTile({ postId, asset, removable }: { postId: string; asset: PostAs
   const language = currentLanguage();
   const remove = useDeleteAsset(postId);
   const href = assetUrl(asset.id);
+  const preview = assetUrl(asset.id, true);
   return (
     <Paper component="li" withBorder radius="sm" className={classes.tile}>
       {isImage(asset.contentType) ? (
         <a
-          href={`${href}?preview=1`}
+          href={preview}
           target="_blank"
           rel="noopener"
           className={classes.thumb}
           aria-label={t('postEditor.assets.open', { name: asset.name })}
         >
-          <img src={`${href}?preview=1`} alt="" loading="lazy" />
+          <img src={preview} alt="" loading="lazy" />
         </a>
       ) : (
         <Box className={classes.thumb} aria-hidden>

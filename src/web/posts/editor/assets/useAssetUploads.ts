@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, NetworkError } from '../../../api/client.ts';
+import { endpoints } from '../../../../shared/api/catalogue.ts';
+import type { ResponseOf } from '../../../../shared/api/endpoint.ts';
+import { ApiError, NetworkError, type Upload as Sending, uploadFile } from '../../../api/client.ts';
 import type { Upload } from '../../../components/upload/upload.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { postKeys } from '../../queries.ts';
-import { type AssetUpload, uploadPostAsset } from './uploadPostAsset.ts';
 
 let uploadSeq = 0;
 
@@ -17,7 +18,10 @@ export function useAssetUploads(postId: string, cycleId: string, maxBytes: numbe
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [uploads, setUploads] = useState<Upload[]>([]);
-  const current = useRef<{ key: string; handle: AssetUpload } | null>(null);
+  const current = useRef<{
+    key: string;
+    handle: Sending<ResponseOf<typeof endpoints.uploadPostAsset>>;
+  } | null>(null);
 
   const reasonOf = useCallback(
     (error: unknown): string => {
@@ -37,7 +41,7 @@ export function useAssetUploads(postId: string, cycleId: string, maxBytes: numbe
     if (current.current) return;
     const next = uploads.find((u) => u.state === 'waiting');
     if (!next) return;
-    const handle = uploadPostAsset(postId, next.file, (fraction) =>
+    const handle = uploadFile(endpoints.uploadPostAsset, { params: { postId } }, next.file, (fraction) =>
       setUploads((list) =>
         list.map((u) => (u.key === next.key ? { ...u, progress: Math.round(fraction * 100) } : u)),
       ),

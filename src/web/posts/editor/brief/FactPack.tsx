@@ -1,7 +1,9 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowBarToLeft, IconDownload, IconFile } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { endpoints } from '../../../../shared/api/catalogue.ts';
 import type { PostFull } from '../../../../shared/api/index.ts';
+import { urlOf } from '../../../api/client.ts';
 import classes from './brief.module.css';
 
 type Fact = PostFull['facts'][number];
@@ -12,7 +14,9 @@ interface Props {
   onInsert: ((text: string) => void) | null;
 }
 
-const fileUrl = (fileId: string) => `/api/fact-files/${fileId}`;
+/** A file downloads as an attachment; `preview` shows an image inline instead. */
+const fileUrl = (fileId: string, preview = false) =>
+  urlOf(endpoints.downloadFactFile, { params: { fileId }, query: preview ? { preview: '1' } : {} });
 
 /** The client's answers about this topic: what the writer drafts the post from. */
 export function FactPack({ data, onInsert }: Props) {
@@ -76,7 +80,7 @@ function FactCard({ fact, onInsert }: { fact: Fact; onInsert: Props['onInsert'] 
                   aria-label={t('postEditor.facts.downloadFile', { name: file.name })}
                   title={file.name}
                 >
-                  <img src={`${fileUrl(file.id)}?preview=1`} alt="" loading="lazy" width={56} height={56} />
+                  <img src={fileUrl(file.id, true)} alt="" loading="lazy" width={56} height={56} />
                 </a>
               ) : (
                 <Anchor

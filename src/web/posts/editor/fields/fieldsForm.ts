@@ -2,13 +2,10 @@ import type { PostFull } from '../../../../shared/api/index.ts';
 import { localParts, zonedInstant } from '../../../../shared/time.ts';
 
 /** The post's fields besides the copy, as the server keeps them. */
-export interface PostFields {
-  visualBrief: string;
-  hashtags: string[];
-  link: string;
-  firstComment: string;
-  publishAt: string;
-}
+export type PostFields = Pick<
+  PostFull['post'],
+  'visualBrief' | 'hashtags' | 'link' | 'firstComment' | 'publishAt'
+>;
 export type FieldName = keyof PostFields;
 export const fieldNames: readonly FieldName[] = [
   'visualBrief',

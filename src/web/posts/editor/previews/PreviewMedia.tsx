@@ -1,7 +1,9 @@
 import { Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconPhoto } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { endpoints } from '../../../../shared/api/catalogue.ts';
 import type { PostAsset } from '../../../../shared/api/index.ts';
+import { urlOf } from '../../../api/client.ts';
 import { firstImage } from './previewProps.ts';
 import classes from './previews.module.css';
 
@@ -13,7 +15,10 @@ export function PreviewMedia({ assets, ratio = 1 }: { assets: PostAsset[]; ratio
   return (
     <div className={classes.media} style={{ aspectRatio: String(ratio) }}>
       {image ? (
-        <img src={`/api/post-assets/${image.id}?preview=1`} alt={image.name} />
+        <img
+          src={urlOf(endpoints.downloadPostAsset, { params: { assetId: image.id }, query: { preview: '1' } })}
+          alt={image.name}
+        />
       ) : (
         <Stack gap={4} align="center" justify="center" h="100%" c="gray.7">
           <IconPhoto size={40} aria-hidden />

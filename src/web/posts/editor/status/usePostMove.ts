@@ -1,15 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { MovePostBody, PostFull } from '../../../../shared/api/index.ts';
+import type { endpoints } from '../../../../shared/api/catalogue.ts';
+import type { BodyOf } from '../../../../shared/api/endpoint.ts';
+import type { PostFull } from '../../../../shared/api/index.ts';
 import type { PostStatus } from '../../../../shared/posts/statuses.ts';
 import { isStaleVersion, notifyError } from '../../../lib/errors.ts';
 import { useMovePost } from '../../mutations.ts';
 import { postKeys, postQuery } from '../../queries.ts';
 
-export type AgencyMove =
-  | { to: 'internal_review' | 'client_review' }
-  | { to: 'draft'; note: string }
-  | { to: 'published'; publishedUrl: string };
+type MoveBody = BodyOf<typeof endpoints.movePost>;
+type WithoutVersion<B> = B extends { version: number } ? Omit<B, 'version'> : never;
+/** The agency's moves are the ones made on a `version`; this hook adds the newest one it holds. */
+export type AgencyMove = WithoutVersion<MoveBody>;
 
 /**
  * The agency's status moves, with the newest version the browser holds. Pending field edits are
@@ -24,7 +26,7 @@ export function usePostMove(postId: string, beforeMove: () => Promise<void>) {
 
   const versionNow = () => queryClient.getQueryData<PostFull>(postKeys.post(postId))?.post;
 
-  const bodyFor = (move: AgencyMove, version: number): MovePostBody => ({ ...move, version });
+  const bodyFor = (move: AgencyMove, version: number): MoveBody => ({ ...move, version });
 
   /** Resolves with the moved post, or null when it did not happen (the error was shown). */
   const move = async (next: AgencyMove): Promise<PostFull | null> => {
