@@ -49,10 +49,17 @@ interface RequestOptions {
   raw?: { data: Blob | ArrayBuffer; type: string };
   /** Calls whose 401 is an answer, not an expired session (login). */
   allowUnauthorized?: boolean;
+  /** Let the request finish while the tab closes (an autosave on leaving). */
+  keepalive?: boolean;
 }
 
 async function request<T>(method: Method, url: string, options: RequestOptions = {}): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
+  const init: RequestInit = {
+    method,
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+    ...(options.keepalive ? { keepalive: true } : {}),
+  };
   if (options.body !== undefined) {
     init.headers = { ...init.headers, 'content-type': 'application/json' };
     init.body = JSON.stringify(options.body);
@@ -93,31 +100,9 @@ function isErrorBody(data: unknown): data is ErrorBody {
   return typeof error === 'object' && error !== null && 'code' in error;
 }
 
-/** Builds a query string, skipping undefined values. */
-export function withQuery(url: string, query: Record<string, string | number | boolean | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
-  const qs = params.toString();
-  return qs ? `${url}?${qs}` : url;
-}
-
-export const api = {
-  get: <T>(url: string, options?: RequestOptions) => request<T>('GET', url, options),
-  post: <T>(url: string, body?: unknown, options?: RequestOptions) =>
-    request<T>('POST', url, { ...options, body: body ?? {} }),
-  put: <T>(url: string, body: unknown) => request<T>('PUT', url, { body }),
-  patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, { body }),
-  upload: <T>(url: string, data: Blob | ArrayBuffer, type: string) =>
-    request<T>('POST', url, { raw: { data, type } }),
-  delete: <T>(url: string) => request<T>('DELETE', url),
-};
-
 // ---------- calls through the endpoint catalogue ----------
 
-interface CallOptions {
-  /** Calls whose 401 is an answer, not an expired session (login). */
-  allowUnauthorized?: boolean;
-}
+type CallOptions = Pick<RequestOptions, 'allowUnauthorized' | 'keepalive'>;
 
 /** `parts` may be left out only when the endpoint needs none of params and body. */
 type Args<E extends EndpointSpec> =
@@ -144,6 +129,7 @@ export function call<E extends EndpointSpec>(spec: E, ...[parts]: Args<E>): Prom
         ? {}
         : { body: {} }),
     ...(options?.allowUnauthorized ? { allowUnauthorized: true } : {}),
+    ...(options?.keepalive ? { keepalive: true } : {}),
   });
 }
 

@@ -1,8 +1,8 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { endpoints } from '../../shared/api/catalogue.ts';
 import type { BodyOf, ResponseOf } from '../../shared/api/endpoint.ts';
-import type { ErrorBody, FactRequestFull, FactRequestPage } from '../../shared/api/index.ts';
-import { ApiError, call, NetworkError, urlOf } from '../api/client.ts';
+import type { FactRequestFull, FactRequestPage } from '../../shared/api/index.ts';
+import { call } from '../api/client.ts';
 import { authKeys } from '../auth/queries.ts';
 import { factKeys } from './queries.ts';
 
@@ -50,44 +50,16 @@ export function useConfirmFactLink() {
 
 /**
  * Autosave of what the client is typing; the agency does not see drafts. With `leaving`, the
- * request is sent with `keepalive` so it finishes even when the tab is being closed: that is
- * why it uses fetch itself (with the catalogue's URL) instead of `call()`.
+ * request is sent with `keepalive` so it finishes even when the tab is being closed.
  */
-export async function saveFactDraft(
+export function saveFactDraft(
   itemId: string,
   body: BodyOf<typeof endpoints.saveFactDraft>,
   { leaving = false }: { leaving?: boolean } = {},
 ): Promise<ResponseOf<typeof endpoints.saveFactDraft>> {
-  const json = JSON.stringify(body);
   // The browser refuses keepalive bodies over 64 KB; a long text then goes the usual way.
-  const keepalive = leaving && json.length < 30_000;
-  let response: Response;
-  try {
-    response = await fetch(urlOf(endpoints.saveFactDraft, { params: { itemId } }), {
-      method: endpoints.saveFactDraft.method,
-      credentials: 'same-origin',
-      keepalive,
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
-      body: json,
-    });
-  } catch {
-    throw new NetworkError();
-  }
-  const data = parse(await response.text());
-  if (response.ok) return data as ResponseOf<typeof endpoints.saveFactDraft>;
-  const error = (data as ErrorBody | undefined)?.error;
-  throw new ApiError(
-    response.status,
-    error && typeof error === 'object' && 'code' in error ? error : { code: 'unknown', message: '' },
-  );
-}
-
-function parse(text: string): unknown {
-  try {
-    return text ? JSON.parse(text) : undefined;
-  } catch {
-    return undefined;
-  }
+  const keepalive = leaving && JSON.stringify(body).length < 30_000;
+  return call(endpoints.saveFactDraft, { params: { itemId }, body, keepalive });
 }
 
 export function useSubmitFactAnswer(requestId: string) {
