@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordEvent } from '../../src/server/commands/recordEvent.ts';
 import type { Database } from '../../src/server/db/connect.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { agencies, channels, clients, events, users } from '../../src/server/db/schema/index.ts';
+import { recordEvent } from '../../src/server/events/recordEvent.ts';
 import { engines } from '../support/engines.ts';
 
 /**

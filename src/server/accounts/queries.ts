@@ -1,7 +1,6 @@
 import { and, asc, count, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
-import { findPendingInvitation, isAgencyRole } from '../commands/acceptInvitation.ts';
-import { listInvitations } from '../commands/listInvitations.ts';
+import { findPendingInvitation, isAgencyRole } from '../commands/accounts/acceptInvitation.ts';
 import type { Executor } from '../db/connect.ts';
 import {
   agencies,
@@ -15,6 +14,7 @@ import {
 import { forbidden } from '../errors.ts';
 import { canManageMembers, canViewInvitations, canViewMembers } from '../policies/member.ts';
 import { canReadOutbox } from '../policies/outbox.ts';
+import { listInvitations } from './listInvitations.ts';
 
 /** First run: Plit needs its first agency while there is none. */
 export async function needsSetup(db: Executor): Promise<boolean> {

@@ -1,8 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { client as clientShape } from '../../shared/api/clients.ts';
+import { listInvitations } from '../accounts/listInvitations.ts';
 import type { Actor } from '../auth/actor.ts';
-import { listInvitations } from '../commands/listInvitations.ts';
 import type { Executor } from '../db/connect.ts';
 import { channels, clientMembers, clients, invitations, rubrics, users } from '../db/schema/index.ts';
 import { notFound } from '../errors.ts';

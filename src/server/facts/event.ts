@@ -1,7 +1,7 @@
 import type { DataArgs, EventData, FactEventType } from '../../shared/events/index.ts';
 import type { Actor } from '../auth/actor.ts';
-import { type EventInput, recordEvent } from '../commands/recordEvent.ts';
 import type { Executor } from '../db/connect.ts';
+import { type EventInput, recordEvent } from '../events/recordEvent.ts';
 import type { RequestInCycle } from './load.ts';
 
 /** What a fact request event says besides its cycle, month and request (which this helper adds). */

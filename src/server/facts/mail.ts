@@ -1,9 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
-import { mailAgencyOf } from '../commands/mailAgencyOf.ts';
 import type { WorkContext } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
 import { clientMembers, factItems, users } from '../db/schema/index.ts';
+import { mailAgencyOf } from '../mail/mailAgencyOf.ts';
 import { factFollowUpEmail, factRequestEmail } from '../mail/templates.ts';
 import { monthName } from '../planning/monthNames.ts';
 import { issueFactLink } from './links.ts';

@@ -1,9 +1,9 @@
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { localParts } from '../../shared/time.ts';
-import { mailAgencyOf } from '../commands/mailAgencyOf.ts';
 import type { WorkContext } from '../context.ts';
 import { clients, cycles, factItems, factReminders, factRequests } from '../db/schema/index.ts';
 import { transact } from '../live/transact.ts';
+import { mailAgencyOf } from '../mail/mailAgencyOf.ts';
 import { factReminderEmail } from '../mail/templates.ts';
 import { agencyManagers, notify } from '../notifications/notify.ts';
 import { monthName } from '../planning/monthNames.ts';

@@ -1,7 +1,7 @@
 import type { EventData, MeetingEventType } from '../../shared/events/index.ts';
 import type { Actor } from '../auth/actor.ts';
-import { type EventInput, recordEvent } from '../commands/recordEvent.ts';
 import type { Executor } from '../db/connect.ts';
+import { type EventInput, recordEvent } from '../events/recordEvent.ts';
 import type { MeetingInCycle } from './load.ts';
 
 /** What a meeting event says besides its cycle, month and meeting (which this helper adds). */

@@ -1,7 +1,7 @@
 import type { DataArgs, EventData, EventSubject, PlanEventType } from '../../shared/events/index.ts';
 import type { Actor } from '../auth/actor.ts';
-import { type EventInput, recordEvent } from '../commands/recordEvent.ts';
 import type { Executor } from '../db/connect.ts';
+import { type EventInput, recordEvent } from '../events/recordEvent.ts';
 import type { CycleInClient } from './load.ts';
 
 /** What a change of a plan says besides its cycle and month (which this helper adds). */

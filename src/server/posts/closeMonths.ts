@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { daysOfMonth } from '../../shared/time.ts';
-import { moveCycleStage } from '../commands/moveCycleStage.ts';
 import type { WorkContext } from '../context.ts';
 import { clients, cycles } from '../db/schema/index.ts';
 import { transact } from '../live/transact.ts';
 import { todayIn } from '../planning/cycleRules.ts';
+import { moveCycleStage } from '../planning/moveCycleStage.ts';
 
 /**
  * A running month closes by itself once it is over in the client's time zone; closing sends

@@ -1,7 +1,7 @@
 import type { DataArgs, EventAudienceRule, EventData, PostEventType } from '../../shared/events/index.ts';
 import type { Actor } from '../auth/actor.ts';
-import { type EventInput, recordEvent } from '../commands/recordEvent.ts';
 import type { Executor } from '../db/connect.ts';
+import { type EventInput, recordEvent } from '../events/recordEvent.ts';
 import type { PostInCycle } from './load.ts';
 
 /** What a post event says besides its cycle and month (which this helper adds). */

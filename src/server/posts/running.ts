@@ -1,8 +1,8 @@
 import type { Actor } from '../auth/actor.ts';
-import { moveCycleStage } from '../commands/moveCycleStage.ts';
 import type { Tx } from '../db/connect.ts';
 import { missingFor } from '../planning/cycleRules.ts';
 import { planFacts } from '../planning/cycleView.ts';
+import { moveCycleStage } from '../planning/moveCycleStage.ts';
 import type { PostInCycle } from './load.ts';
 
 /**

@@ -4,7 +4,7 @@ import { signIn } from '../auth/signIn.ts';
 import { joinByInvitation } from '../commands/accounts/joinByInvitation.ts';
 import { resendInvitation } from '../commands/accounts/resendInvitation.ts';
 import { revokeInvitation } from '../commands/accounts/revokeInvitation.ts';
-import { sendInvitation } from '../commands/sendInvitation.ts';
+import { sendInvitation } from '../commands/accounts/sendInvitation.ts';
 import type { RouteModule } from '../context.ts';
 import { route } from '../http/route.ts';
 import { requireActor } from '../plugins/auth.ts';

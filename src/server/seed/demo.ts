@@ -1,7 +1,6 @@
 import { count } from 'drizzle-orm';
 import type { Format, Network } from '../../shared/roles.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { recordEvent } from '../commands/recordEvent.ts';
 import type { Db, Executor } from '../db/connect.ts';
 import {
   agencies,
@@ -12,6 +11,7 @@ import {
   rubrics,
   users,
 } from '../db/schema/index.ts';
+import { recordEvent } from '../events/recordEvent.ts';
 import type { FileStorage } from '../files/storage.ts';
 import { seedDemoFacts } from './demoFacts.ts';
 import { seedDemoInsights, seedDemoLastMonth } from './demoInsights.ts';

@@ -3,8 +3,8 @@ import type { AgencyRole } from '../../../shared/roles.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
 import { agencyMembers } from '../../db/schema/index.ts';
+import { recordEvent } from '../../events/recordEvent.ts';
 import { transact } from '../../live/transact.ts';
-import { recordEvent } from '../recordEvent.ts';
 import { assertAnotherOwner, findMember, type MemberRow, managedAgency } from './memberScope.ts';
 
 /** Give a member another role in the agency (owners only; the last owner stays one). */

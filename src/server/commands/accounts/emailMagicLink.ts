@@ -3,8 +3,8 @@ import { loadActor } from '../../auth/actor.ts';
 import { issueEmailToken } from '../../auth/emailTokens.ts';
 import type { Context } from '../../context.ts';
 import { users } from '../../db/schema/index.ts';
+import { mailAgencyOf } from '../../mail/mailAgencyOf.ts';
 import { magicLinkEmail } from '../../mail/templates.ts';
-import { mailAgencyOf } from '../mailAgencyOf.ts';
 
 /** Email a one-time sign-in link when the email is a client contact's; silently nothing otherwise. */
 export async function emailMagicLink(

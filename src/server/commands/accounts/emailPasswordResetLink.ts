@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { issueEmailToken } from '../../auth/emailTokens.ts';
 import type { Context } from '../../context.ts';
 import { users } from '../../db/schema/index.ts';
+import { mailAgencyOf } from '../../mail/mailAgencyOf.ts';
 import { passwordResetEmail } from '../../mail/templates.ts';
-import { mailAgencyOf } from '../mailAgencyOf.ts';
 
 /** Email a password-reset link to the account of this email; silently nothing when there is none. */
 export async function emailPasswordResetLink(

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { acceptInvitationBody } from '../../../shared/api/members.ts';
 import type { Context } from '../../context.ts';
 import { transact } from '../../live/transact.ts';
-import { acceptInvitation } from '../acceptInvitation.ts';
+import { acceptInvitation } from './acceptInvitation.ts';
 
 /**
  * Accept an invitation link in one transaction: the new account, or the signed-in one, joins

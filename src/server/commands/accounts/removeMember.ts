@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
 import { agencyMembers, sessions } from '../../db/schema/index.ts';
+import { recordEvent } from '../../events/recordEvent.ts';
 import { transact } from '../../live/transact.ts';
-import { recordEvent } from '../recordEvent.ts';
 import { assertAnotherOwner, findMember, managedAgency } from './memberScope.ts';
 
 /** Remove a member from the agency (owners only; not its last owner) and end their sessions. */

@@ -5,8 +5,8 @@ import type { Context } from '../../context.ts';
 import { clients, invitations } from '../../db/schema/index.ts';
 import { notFound } from '../../errors.ts';
 import { transact } from '../../live/transact.ts';
-import { INVITATION_DAYS, mailInvitation } from '../sendInvitation.ts';
 import { loadManagedInvitation } from './managedInvitation.ts';
+import { INVITATION_DAYS, mailInvitation } from './sendInvitation.ts';
 
 /** Send a pending invitation again with a fresh link; the old link stops working. */
 export async function resendInvitation(ctx: Context, actor: Actor, invitationId: string) {

@@ -2,8 +2,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
 import { invitations } from '../../db/schema/index.ts';
+import { recordEvent } from '../../events/recordEvent.ts';
 import { transact } from '../../live/transact.ts';
-import { recordEvent } from '../recordEvent.ts';
 import { loadManagedInvitation } from './managedInvitation.ts';
 
 /** Revoke an invitation: its link stops working. One already answered or revoked stays as it is. */

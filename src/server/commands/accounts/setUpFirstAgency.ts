@@ -2,12 +2,12 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { setupBody } from '../../../shared/api/me.ts';
 import { needsSetup } from '../../accounts/queries.ts';
+import { setUpAgency } from '../../accounts/setUpAgency.ts';
 import { type Actor, loadActor } from '../../auth/actor.ts';
 import { createSession, type NewSession, type SessionOrigin } from '../../auth/sessions.ts';
 import type { Context } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { transact } from '../../live/transact.ts';
-import { setUpAgency } from '../setUpAgency.ts';
 
 /**
  * First run: with an empty database, the first visitor creates the agency and becomes its

@@ -3,10 +3,10 @@ import type { createChannelBody } from '../../../shared/api/clients.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
 import { channels } from '../../db/schema/index.ts';
+import { recordEvent } from '../../events/recordEvent.ts';
 import { transact } from '../../live/transact.ts';
 import { canUpdateClient } from '../../policies/client.ts';
 import { loadClientForChange } from '../../tenancy.ts';
-import { recordEvent } from '../recordEvent.ts';
 
 export type ChannelRow = typeof channels.$inferSelect;
 

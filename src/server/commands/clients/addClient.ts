@@ -4,10 +4,10 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
 import { clients } from '../../db/schema/index.ts';
 import { forbidden } from '../../errors.ts';
+import { recordEvent } from '../../events/recordEvent.ts';
 import { transact } from '../../live/transact.ts';
 import { canCreateClient } from '../../policies/client.ts';
 import type { ClientRow } from '../../tenancy.ts';
-import { recordEvent } from '../recordEvent.ts';
 
 /** Add a client (a brand) to the actor's agency. */
 export function addClient(

@@ -4,10 +4,10 @@ import type { Actor } from '../../auth/actor.ts';
 import { type ContactRow, findContact } from '../../clients/queries.ts';
 import type { Context } from '../../context.ts';
 import { clientMembers } from '../../db/schema/index.ts';
+import { recordEvent } from '../../events/recordEvent.ts';
 import { transact } from '../../live/transact.ts';
 import { canManageContacts } from '../../policies/contact.ts';
 import { loadClientForChange } from '../../tenancy.ts';
-import { recordEvent } from '../recordEvent.ts';
 
 /** Make a client's contact an approver or a contributor. */
 export function changeContactRole(

@@ -3,10 +3,10 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
 import { clients } from '../../db/schema/index.ts';
 import { forbidden } from '../../errors.ts';
+import { recordEvent } from '../../events/recordEvent.ts';
 import { transact } from '../../live/transact.ts';
 import { canArchiveClient } from '../../policies/client.ts';
 import { type ClientRow, loadClientForUpdate } from '../../tenancy.ts';
-import { recordEvent } from '../recordEvent.ts';
 
 /**
  * Archive a client or bring it back; asking for the state it is already in changes nothing.

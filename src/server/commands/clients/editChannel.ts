@@ -5,10 +5,10 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
 import { channels } from '../../db/schema/index.ts';
 import { notFound, staleVersion } from '../../errors.ts';
+import { recordEvent } from '../../events/recordEvent.ts';
 import { transact } from '../../live/transact.ts';
 import { canUpdateClient } from '../../policies/client.ts';
 import { loadClientForChange } from '../../tenancy.ts';
-import { recordEvent } from '../recordEvent.ts';
 import type { ChannelRow } from './addChannel.ts';
 
 /** Change a social account (a stale version answers 409). */

@@ -5,10 +5,10 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
 import { clients } from '../../db/schema/index.ts';
 import { staleVersion } from '../../errors.ts';
+import { recordEvent } from '../../events/recordEvent.ts';
 import { transact } from '../../live/transact.ts';
 import { canUpdateClient } from '../../policies/client.ts';
 import { type ClientRow, loadClientForChange } from '../../tenancy.ts';
-import { recordEvent } from '../recordEvent.ts';
 
 /** Reminder days without repeats, nearest to the due date last: the order they are sent in. */
 const tidyReminders = (r: { before: number[]; after: number[] }) => ({

@@ -3,10 +3,10 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
 import { channels, slots } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { recordEvent } from '../../events/recordEvent.ts';
 import { transact } from '../../live/transact.ts';
 import { canUpdateClient } from '../../policies/client.ts';
 import { loadClientForChange } from '../../tenancy.ts';
-import { recordEvent } from '../recordEvent.ts';
 
 /** Remove a social account that no slot of a posting schedule uses. */
 export async function removeChannel(

@@ -3,10 +3,10 @@ import type { Actor } from '../../auth/actor.ts';
 import { findContact } from '../../clients/queries.ts';
 import type { Context } from '../../context.ts';
 import { clientMembers } from '../../db/schema/index.ts';
+import { recordEvent } from '../../events/recordEvent.ts';
 import { transact } from '../../live/transact.ts';
 import { canManageContacts } from '../../policies/contact.ts';
 import { loadClientForChange } from '../../tenancy.ts';
-import { recordEvent } from '../recordEvent.ts';
 
 /** Take a contact's access to this client away. */
 export async function removeContact(

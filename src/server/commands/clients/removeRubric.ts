@@ -3,10 +3,10 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
 import { rubrics } from '../../db/schema/index.ts';
 import { notFound } from '../../errors.ts';
+import { recordEvent } from '../../events/recordEvent.ts';
 import { transact } from '../../live/transact.ts';
 import { canUpdateClient } from '../../policies/client.ts';
 import { loadClientForChange } from '../../tenancy.ts';
-import { recordEvent } from '../recordEvent.ts';
 
 /** Remove a rubric from a client. */
 export async function removeRubric(

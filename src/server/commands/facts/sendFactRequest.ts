@@ -9,8 +9,8 @@ import { contactsOf, deliverAll, keepFactRequestMail } from '../../facts/mail.ts
 import { transact } from '../../live/transact.ts';
 import { notify } from '../../notifications/notify.ts';
 import { todayIn } from '../../planning/cycleRules.ts';
+import { moveCycleStage } from '../../planning/moveCycleStage.ts';
 import { canSendFactRequest } from '../../policies/facts.ts';
-import { moveCycleStage } from '../moveCycleStage.ts';
 
 /**
  * Send the request to the client's contacts: the facts stage is theirs now. They are told in

@@ -1,8 +1,8 @@
 import type { Actor } from '../../auth/actor.ts';
 import type { Executor } from '../../db/connect.ts';
+import { recordEvent } from '../../events/recordEvent.ts';
 import type { FactTemplateRow } from '../../facts/templates.ts';
 import type { ClientRow } from '../../tenancy.ts';
-import { recordEvent } from '../recordEvent.ts';
 
 /** A change of a standing need: the agency's working knowledge (the catalogue keeps it the team's). */
 export const recordTemplateEvent = (

@@ -5,11 +5,11 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
 import { cycles, insightHistory } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
+import { recordEvent } from '../../events/recordEvent.ts';
 import { parseHistoryCsv } from '../../insights/historyCsv.ts';
 import { transact } from '../../live/transact.ts';
 import { canUpdateClient } from '../../policies/client.ts';
 import { loadClient } from '../../tenancy.ts';
-import { recordEvent } from '../recordEvent.ts';
 
 /**
  * Past months' figures from the agency's spreadsheet; a month imported again is replaced. A dry

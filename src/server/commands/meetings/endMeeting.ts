@@ -15,7 +15,7 @@ import { mailSummary } from '../../meetings/mail.ts';
 import { notesDocument } from '../../meetings/notesAccess.ts';
 import { summarize } from '../../meetings/summarize.ts';
 import { monthName } from '../../planning/monthNames.ts';
-import { moveCycleStage } from '../moveCycleStage.ts';
+import { moveCycleStage } from '../../planning/moveCycleStage.ts';
 import { meetingToRun } from './meetingScope.ts';
 
 /**

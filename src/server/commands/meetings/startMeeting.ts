@@ -7,7 +7,7 @@ import { transact } from '../../live/transact.ts';
 import { recordMeetingEvent } from '../../meetings/event.ts';
 import { type MeetingInCycle, participantsOf } from '../../meetings/load.ts';
 import { mailInvitations } from '../../meetings/mail.ts';
-import { moveCycleStage } from '../moveCycleStage.ts';
+import { moveCycleStage } from '../../planning/moveCycleStage.ts';
 import { meetingToRun } from './meetingScope.ts';
 
 /**

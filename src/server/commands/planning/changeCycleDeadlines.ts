@@ -5,10 +5,10 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
 import { cycles } from '../../db/schema/index.ts';
 import { staleVersion } from '../../errors.ts';
+import { recordEvent } from '../../events/recordEvent.ts';
 import { transact } from '../../live/transact.ts';
 import { type CycleInClient, loadCycleForChange } from '../../planning/load.ts';
 import { canAdvanceCycle } from '../../policies/plan.ts';
-import { recordEvent } from '../recordEvent.ts';
 
 /** Change some of a cycle's stage deadlines; the others stay as they are. */
 export function changeCycleDeadlines(

@@ -3,10 +3,10 @@ import type { Actor } from '../../auth/actor.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
 import type { Context } from '../../context.ts';
 import { calendarFeeds } from '../../db/schema/index.ts';
+import { recordEvent } from '../../events/recordEvent.ts';
 import { transact } from '../../live/transact.ts';
 import { canStartCycle } from '../../policies/plan.ts';
 import { loadClientForChange } from '../../tenancy.ts';
-import { recordEvent } from '../recordEvent.ts';
 
 /**
  * A new secret for the client's calendar feed; any older one stops working. Returns the secret,

@@ -4,8 +4,8 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
 import { transact } from '../../live/transact.ts';
 import { type CycleInClient, loadCycleForChange } from '../../planning/load.ts';
+import { moveCycleStage } from '../../planning/moveCycleStage.ts';
 import { canAdvanceCycle } from '../../policies/plan.ts';
-import { moveCycleStage } from '../moveCycleStage.ts';
 
 /** Move a cycle to the next stage (after its checks) or back one. */
 export function moveCycleToStage(

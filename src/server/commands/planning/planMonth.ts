@@ -4,9 +4,9 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
 import { transact } from '../../live/transact.ts';
 import type { CycleInClient } from '../../planning/load.ts';
+import { startCycle } from '../../planning/startCycle.ts';
 import { canStartCycle } from '../../policies/plan.ts';
 import { loadClientForChange } from '../../tenancy.ts';
-import { startCycle } from '../startCycle.ts';
 
 /** Start planning a month for a client ("Plan December 2026"); a month planned already answers 409. */
 export function planMonth(

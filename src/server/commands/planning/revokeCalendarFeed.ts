@@ -2,10 +2,10 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
 import { calendarFeeds } from '../../db/schema/index.ts';
+import { recordEvent } from '../../events/recordEvent.ts';
 import { transact } from '../../live/transact.ts';
 import { canStartCycle } from '../../policies/plan.ts';
 import { loadClientForChange } from '../../tenancy.ts';
-import { recordEvent } from '../recordEvent.ts';
 
 /** Revoke the client's calendar feed: its URL answers 404 from now on. */
 export function revokeCalendarFeed(

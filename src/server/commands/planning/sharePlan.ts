@@ -3,8 +3,8 @@ import type { Context } from '../../context.ts';
 import { staleVersion } from '../../errors.ts';
 import { transact } from '../../live/transact.ts';
 import { type CycleInClient, loadCycleForChange } from '../../planning/load.ts';
+import { mailPlanShared, shareCycle } from '../../planning/shareCycle.ts';
 import { canEditPlan } from '../../policies/plan.ts';
-import { mailPlanShared, shareCycle } from '../shareCycle.ts';
 
 /** Share the plan with the client's contacts and email them, once the share is committed. */
 export async function sharePlan(

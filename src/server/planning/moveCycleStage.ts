@@ -4,10 +4,10 @@ import type { Actor } from '../auth/actor.ts';
 import type { Executor } from '../db/connect.ts';
 import { cycleStageChanges, cycles, topicPasses, topics } from '../db/schema/index.ts';
 import { AppError, staleVersion } from '../errors.ts';
-import { missingFor, stageIndex } from '../planning/cycleRules.ts';
-import { planFacts, unusedTopicsOf } from '../planning/cycleView.ts';
-import type { CycleInClient } from '../planning/load.ts';
-import { recordEvent } from './recordEvent.ts';
+import { recordEvent } from '../events/recordEvent.ts';
+import { missingFor, stageIndex } from './cycleRules.ts';
+import { planFacts, unusedTopicsOf } from './cycleView.ts';
+import type { CycleInClient } from './load.ts';
 
 /**
  * Move a cycle one stage on (after its checks) or one stage back (to correct a mistake).

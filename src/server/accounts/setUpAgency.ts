@@ -4,7 +4,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import type { Executor } from '../db/connect.ts';
 import { agencies, agencyMembers, users } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
-import { recordEvent } from './recordEvent.ts';
+import { recordEvent } from '../events/recordEvent.ts';
 
 /** Create an agency with its first owner (first run, and the demo seed). */
 export async function setUpAgency(tx: Executor, input: z.infer<typeof setupBody>) {

@@ -1,18 +1,18 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { createInvitationBody } from '../../shared/api/members.ts';
-import type { Actor } from '../auth/actor.ts';
-import { hashToken, newToken } from '../auth/tokens.ts';
-import type { Context } from '../context.ts';
-import type { Executor } from '../db/connect.ts';
-import { agencyMembers, clientMembers, invitations, users } from '../db/schema/index.ts';
-import { AppError, forbidden } from '../errors.ts';
-import { transact } from '../live/transact.ts';
-import { invitationEmail } from '../mail/templates.ts';
-import { canManageContacts } from '../policies/contact.ts';
-import { canManageMembers } from '../policies/member.ts';
-import { loadClientForChange } from '../tenancy.ts';
-import { recordEvent } from './recordEvent.ts';
+import type { createInvitationBody } from '../../../shared/api/members.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { hashToken, newToken } from '../../auth/tokens.ts';
+import type { Context } from '../../context.ts';
+import type { Executor } from '../../db/connect.ts';
+import { agencyMembers, clientMembers, invitations, users } from '../../db/schema/index.ts';
+import { AppError, forbidden } from '../../errors.ts';
+import { recordEvent } from '../../events/recordEvent.ts';
+import { transact } from '../../live/transact.ts';
+import { invitationEmail } from '../../mail/templates.ts';
+import { canManageContacts } from '../../policies/contact.ts';
+import { canManageMembers } from '../../policies/member.ts';
+import { loadClientForChange } from '../../tenancy.ts';
 
 export const INVITATION_DAYS = 7;
 

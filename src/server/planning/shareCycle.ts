@@ -3,11 +3,11 @@ import type { Actor } from '../auth/actor.ts';
 import type { Context } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
 import { clientMembers, cycles, users } from '../db/schema/index.ts';
+import { recordEvent } from '../events/recordEvent.ts';
 import { planSharedEmail } from '../mail/templates.ts';
-import type { CycleInClient, CycleRow } from '../planning/load.ts';
-import { monthName } from '../planning/monthNames.ts';
 import type { ClientRow } from '../tenancy.ts';
-import { recordEvent } from './recordEvent.ts';
+import type { CycleInClient, CycleRow } from './load.ts';
+import { monthName } from './monthNames.ts';
 
 /** Make the agency's draft visible to the client's contacts. */
 export async function shareCycle(

@@ -1,13 +1,20 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { acceptInvitationBody } from '../../shared/api/members.ts';
-import { type AgencyRole, agencyRoles, type ClientRole } from '../../shared/roles.ts';
-import { hashPassword } from '../auth/passwords.ts';
-import { hashToken } from '../auth/tokens.ts';
-import type { Executor } from '../db/connect.ts';
-import { agencies, agencyMembers, clientMembers, clients, invitations, users } from '../db/schema/index.ts';
-import { AppError } from '../errors.ts';
-import { recordEvent } from './recordEvent.ts';
+import type { acceptInvitationBody } from '../../../shared/api/members.ts';
+import { type AgencyRole, agencyRoles, type ClientRole } from '../../../shared/roles.ts';
+import { hashPassword } from '../../auth/passwords.ts';
+import { hashToken } from '../../auth/tokens.ts';
+import type { Executor } from '../../db/connect.ts';
+import {
+  agencies,
+  agencyMembers,
+  clientMembers,
+  clients,
+  invitations,
+  users,
+} from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import { recordEvent } from '../../events/recordEvent.ts';
 
 export const isAgencyRole = (role: string): role is AgencyRole =>
   (agencyRoles as readonly string[]).includes(role);

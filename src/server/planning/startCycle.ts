@@ -3,9 +3,9 @@ import type { Actor } from '../auth/actor.ts';
 import type { Executor } from '../db/connect.ts';
 import { cadenceRules, cycleStageChanges, cycles } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
-import { defaultDeadlines } from '../planning/cycleRules.ts';
+import { recordEvent } from '../events/recordEvent.ts';
 import type { ClientRow } from '../tenancy.ts';
-import { recordEvent } from './recordEvent.ts';
+import { defaultDeadlines } from './cycleRules.ts';
 
 /** Start planning a month for a client, optionally with last month's cadence. */
 export async function startCycle(
