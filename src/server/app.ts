@@ -104,6 +104,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
   await app.register(fastifySwagger, {
     openapi: {
+      // 3.1: JSON Schema as it is, so a nullable union is `anyOf` with null, not a 3.0 extension.
+      openapi: '3.1.0',
+      servers: [{ url: '/', description: 'This Plit server' }],
       info: {
         title: 'Plit API',
         version,

@@ -16,7 +16,7 @@ export function completeOpenApi(document: Json, endpoints: readonly EndpointSpec
   const byId = new Map(endpoints.map((e) => [e.operationId, e]));
   document.components ??= {};
   document.components.schemas ??= {};
-  document.components.schemas.ErrorBody = z.toJSONSchema(errorBody, { target: 'openapi-3.0' });
+  document.components.schemas.ErrorBody = z.toJSONSchema(errorBody, { target: 'draft-2020-12' });
   document.paths ??= {};
   // Fastify's document leaves WebSocket routes out; they are endpoints of the catalogue too.
   for (const spec of endpoints.filter((e) => e.websocket)) {
