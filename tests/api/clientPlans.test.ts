@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency } from '../support/factories.ts';
-import { call } from '../support/http.ts';
+import { api, raw } from '../support/http.ts';
 import { makeCycle } from '../support/planning.ts';
 
 let t: TestApp;
@@ -15,7 +16,8 @@ describe("the client's plans and their contingencies", () => {
     const agency = await makeAgency(t.database.db);
     const cycle = await makeCycle(t.database.db, agency, '2026-12', true);
     const contact = agency.approver.cookie;
-    const created = await call(t.app, 'POST', `/api/cycles/${cycle.id}/client-plans`, {
+    const created = await api(t.app, endpoints.createClientPlan, {
+      params: { cycleId: cycle.id },
       cookie: contact,
       body: {
         title: 'Виступ на конференції',
@@ -32,7 +34,8 @@ describe("the client's plans and their contingencies", () => {
       contingencies: [],
     });
 
-    const what = await call(t.app, 'POST', `/api/client-plans/${created.body.plan.id}/contingencies`, {
+    const what = await api(t.app, endpoints.createContingency, {
+      params: { planId: created.body.plan.id },
       cookie: agency.contentManager.cookie,
       body: {
         concept: 'Пост із фото зі сцени',
@@ -42,9 +45,12 @@ describe("the client's plans and their contingencies", () => {
       },
     });
     expect(what.status).toBe(201);
-    const list = await call(t.app, 'GET', `/api/cycles/${cycle.id}/client-plans`, { cookie: contact });
+    const list = await api(t.app, endpoints.listClientPlans, {
+      params: { cycleId: cycle.id },
+      cookie: contact,
+    });
     expect(list.body.plans).toHaveLength(1);
-    expect(list.body.plans[0].contingencies).toEqual([
+    expect(list.body.plans[0]!.contingencies).toEqual([
       expect.objectContaining({ concept: 'Пост із фото зі сцени', format: 'post' }),
     ]);
   });
@@ -52,12 +58,14 @@ describe("the client's plans and their contingencies", () => {
   it('keeps an unshared plan from the contact, and refuses a window that ends before it starts', async () => {
     const agency = await makeAgency(t.database.db);
     const cycle = await makeCycle(t.database.db, agency, '2026-12', false);
-    const hidden = await call(t.app, 'POST', `/api/cycles/${cycle.id}/client-plans`, {
+    const hidden = await api(t.app, endpoints.createClientPlan, {
+      params: { cycleId: cycle.id },
       cookie: agency.approver.cookie,
       body: { title: 'X', likelihood: 'certain' },
     });
     expect(hidden.status).toBe(404);
-    const backwards = await call(t.app, 'POST', `/api/cycles/${cycle.id}/client-plans`, {
+    // A window that ends before it starts must fail validation: sent as it is, past the catalogue.
+    const backwards = await raw(t.app, 'POST', `/api/cycles/${cycle.id}/client-plans`, {
       cookie: agency.contentManager.cookie,
       body: { title: 'Розпродаж', startsOn: '2026-12-20', endsOn: '2026-12-10', likelihood: 'likely' },
     });
@@ -71,25 +79,29 @@ describe("the client's plans and their contingencies", () => {
     const cycle = await makeCycle(t.database.db, agency, '2026-12', true);
     const cm = agency.contentManager.cookie;
     const plan = (
-      await call(t.app, 'POST', `/api/cycles/${cycle.id}/client-plans`, {
+      await api(t.app, endpoints.createClientPlan, {
+        params: { cycleId: cycle.id },
         cookie: cm,
         body: { title: 'Запуск', likelihood: 'likely' },
       })
     ).body.plan;
     expect(
       (
-        await call(t.app, 'PATCH', `/api/client-plans/${plan.id}`, {
+        await api(t.app, endpoints.updateClientPlan, {
+          params: { planId: plan.id },
           cookie: cm,
           body: { likelihood: 'certain', version: 1 },
         })
       ).status,
     ).toBe(200);
-    const stale = await call(t.app, 'PATCH', `/api/client-plans/${plan.id}`, {
+    const stale = await api(t.app, endpoints.updateClientPlan, {
+      params: { planId: plan.id },
       cookie: agency.approver.cookie,
       body: { likelihood: 'maybe', version: 1 },
     });
     expect(stale.status).toBe(409);
-    const foreign = await call(t.app, 'POST', `/api/client-plans/${plan.id}/contingencies`, {
+    // Another client's channel must fail validation: sent as it is, past the catalogue.
+    const foreign = await raw(t.app, 'POST', `/api/client-plans/${plan.id}/contingencies`, {
       cookie: cm,
       body: { concept: 'Пост', channelId: other.client.channel.id },
     });

@@ -2,9 +2,11 @@ import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/server/context.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
+import { urlOf } from '../../src/shared/api/endpoint.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, type TestAgency } from '../support/factories.ts';
-import { call } from '../support/http.ts';
+import { api } from '../support/http.ts';
 import { makeCycle } from '../support/planning.ts';
 
 let t: TestApp;
@@ -13,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function raw(app: App, url: string, cookie: string | null) {
+/** A file download as the browser makes it (the answer's bytes, not parsed). */
+async function download(app: App, url: string, cookie: string | null) {
   return app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
 }
 
@@ -23,26 +26,31 @@ async function planned() {
   const cycle = await makeCycle(t.database.db, agency, '2026-12', true);
   const cm = agency.contentManager.cookie;
   const slot = (
-    await call(t.app, 'POST', `/api/cycles/${cycle.id}/slots`, {
+    await api(t.app, endpoints.createSlot, {
+      params: { cycleId: cycle.id },
       cookie: cm,
       body: { date: '2026-12-07', time: '10:00', channelId: agency.client.channel.id, format: 'post' },
     })
   ).body.slot;
-  await call(t.app, 'POST', `/api/cycles/${cycle.id}/slots`, {
+  await api(t.app, endpoints.createSlot, {
+    params: { cycleId: cycle.id },
     cookie: cm,
     body: { date: '2026-12-09', time: '18:30', channelId: agency.client.channel.id, format: 'story' },
   });
   const topic = (
-    await call(t.app, 'POST', `/api/cycles/${cycle.id}/topics`, {
+    await api(t.app, endpoints.createTopic, {
+      params: { cycleId: cycle.id },
       cookie: cm,
       body: { title: 'Різдвяний бленд, "особлива" обсмажка', angle: 'Як ми обсмажуємо, крок за кроком' },
     })
   ).body.topic;
-  await call(t.app, 'POST', `/api/cycles/${cycle.id}/topics`, {
+  await api(t.app, endpoints.createTopic, {
+    params: { cycleId: cycle.id },
     cookie: cm,
     body: { title: '=HYPERLINK("x")' },
   });
-  await call(t.app, 'PUT', `/api/slots/${slot.id}/topic`, {
+  await api(t.app, endpoints.placeTopicInSlot, {
+    params: { slotId: slot.id },
     cookie: cm,
     body: { topicId: topic.id, version: slot.version },
   });
@@ -52,7 +60,11 @@ async function planned() {
 describe('plan exports', () => {
   it('the deck is a real PPTX with a slide per topic and the Cyrillic text in it', async () => {
     const { agency, cycle } = await planned();
-    const res = await raw(t.app, `/api/cycles/${cycle.id}/deck.pptx?lang=uk`, agency.contentManager.cookie);
+    const res = await download(
+      t.app,
+      urlOf(endpoints.downloadDeckPptx, { params: { cycleId: cycle.id }, query: { lang: 'uk' } }),
+      agency.contentManager.cookie,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('presentationml');
     expect(String(res.headers['content-disposition'])).toContain("filename*=UTF-8''");
@@ -67,7 +79,11 @@ describe('plan exports', () => {
 
   it('the same deck as PDF', async () => {
     const { agency, cycle } = await planned();
-    const res = await raw(t.app, `/api/cycles/${cycle.id}/deck.pdf`, agency.owner.cookie);
+    const res = await download(
+      t.app,
+      urlOf(endpoints.downloadDeckPdf, { params: { cycleId: cycle.id } }),
+      agency.owner.cookie,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -75,7 +91,11 @@ describe('plan exports', () => {
 
   it('the schedule as CSV, local times, with formulas neutralised', async () => {
     const { agency, cycle } = await planned();
-    const res = await raw(t.app, `/api/cycles/${cycle.id}/schedule.csv`, agency.contentManager.cookie);
+    const res = await download(
+      t.app,
+      urlOf(endpoints.downloadScheduleCsv, { params: { cycleId: cycle.id } }),
+      agency.contentManager.cookie,
+    );
     expect(res.statusCode).toBe(200);
     const body = res.rawPayload.toString('utf8');
     expect(body.charCodeAt(0)).toBe(0xfeff);
@@ -89,65 +109,95 @@ describe('plan exports', () => {
     const agency = await makeAgency(t.database.db);
     const cycle = await makeCycle(t.database.db, agency, '2026-12', false);
     const outsider = await makeAgency(t.database.db);
-    expect((await raw(t.app, `/api/cycles/${cycle.id}/deck.pptx`, agency.approver.cookie)).statusCode).toBe(
-      404,
-    );
-    expect((await raw(t.app, `/api/cycles/${cycle.id}/schedule.csv`, outsider.owner.cookie)).statusCode).toBe(
-      404,
-    );
-    expect((await raw(t.app, `/api/cycles/${cycle.id}/deck.pdf`, null)).statusCode).toBe(401);
+    expect(
+      (
+        await download(
+          t.app,
+          urlOf(endpoints.downloadDeckPptx, { params: { cycleId: cycle.id } }),
+          agency.approver.cookie,
+        )
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await download(
+          t.app,
+          urlOf(endpoints.downloadScheduleCsv, { params: { cycleId: cycle.id } }),
+          outsider.owner.cookie,
+        )
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (await download(t.app, urlOf(endpoints.downloadDeckPdf, { params: { cycleId: cycle.id } }), null))
+        .statusCode,
+    ).toBe(401);
   });
 });
 
 describe('calendar feed', () => {
   it('serves the schedule at a secret URL without a login, until it is revoked or replaced', async () => {
     const { agency } = await planned();
-    const created = await call(t.app, 'POST', `/api/clients/${agency.client.id}/calendar-feed`, {
+    const created = await api(t.app, endpoints.createCalendarFeed, {
+      params: { clientId: agency.client.id },
       cookie: agency.contentManager.cookie,
     });
     expect(created.status).toBe(200);
     const path = new URL(created.body.url).pathname;
-    const feed = await raw(t.app, path, null);
+    const feed = await download(t.app, path, null);
     expect(feed.statusCode).toBe(200);
     expect(feed.headers['content-type']).toContain('text/calendar');
     expect(feed.body).toContain('BEGIN:VCALENDAR');
     expect(feed.body).toContain('DTSTART:20261207T080000Z');
     expect(feed.body.match(/BEGIN:VEVENT/g)).toHaveLength(2);
 
-    const rotated = await call(t.app, 'POST', `/api/clients/${agency.client.id}/calendar-feed`, {
+    const rotated = await api(t.app, endpoints.createCalendarFeed, {
+      params: { clientId: agency.client.id },
       cookie: agency.contentManager.cookie,
     });
-    expect((await raw(t.app, path, null)).statusCode).toBe(404);
-    await call(t.app, 'DELETE', `/api/clients/${agency.client.id}/calendar-feed`, {
+    expect((await download(t.app, path, null)).statusCode).toBe(404);
+    await api(t.app, endpoints.revokeCalendarFeed, {
+      params: { clientId: agency.client.id },
       cookie: agency.contentManager.cookie,
     });
-    expect((await raw(t.app, new URL(rotated.body.url).pathname, null)).statusCode).toBe(404);
+    expect((await download(t.app, new URL(rotated.body.url).pathname, null)).statusCode).toBe(404);
   });
 
   it('is managed by the agency’s managers only', async () => {
     const agency = await makeAgency(t.database.db);
     expect(
       (
-        await call(t.app, 'POST', `/api/clients/${agency.client.id}/calendar-feed`, {
+        await api(t.app, endpoints.createCalendarFeed, {
+          params: { clientId: agency.client.id },
           cookie: agency.creator.cookie,
         })
       ).status,
     ).toBe(403);
     expect(
       (
-        await call(t.app, 'POST', `/api/clients/${agency.client.id}/calendar-feed`, {
+        await api(t.app, endpoints.createCalendarFeed, {
+          params: { clientId: agency.client.id },
           cookie: agency.approver.cookie,
         })
       ).status,
     ).toBe(403);
-    expect((await raw(t.app, `/api/feeds/${'A'.repeat(43)}.ics`, null)).statusCode).toBe(404);
+    expect(
+      (
+        await download(
+          t.app,
+          urlOf(endpoints.getCalendarFeed, { params: { feed: `${'A'.repeat(43)}.ics` } }),
+          null,
+        )
+      ).statusCode,
+    ).toBe(404);
   });
 });
 
 describe('holidays', () => {
   it("lists the client country's public holidays of a month in the asked language", async () => {
     const agency = await makeAgency(t.database.db);
-    const res = await call(t.app, 'GET', `/api/clients/${agency.client.id}/holidays?month=2027-01&lang=uk`, {
+    const res = await api(t.app, endpoints.listHolidays, {
+      params: { clientId: agency.client.id },
+      query: { month: '2027-01', lang: 'uk' },
       cookie: agency.approver.cookie,
     });
     expect(res.status).toBe(200);
@@ -159,7 +209,10 @@ describe('topic import from CSV', () => {
   const send = (agency: TestAgency, cycleId: string, bytes: Buffer, dryRun: boolean) =>
     t.app.inject({
       method: 'POST',
-      url: `/api/cycles/${cycleId}/topics/import?dryRun=${dryRun}`,
+      url: urlOf(endpoints.importTopics, {
+        params: { cycleId },
+        query: { dryRun: dryRun ? 'true' : 'false' },
+      }),
       headers: {
         cookie: agency.contentManager.cookie,
         'content-type': 'text/csv',
@@ -171,7 +224,8 @@ describe('topic import from CSV', () => {
   it('previews a cp1251 spreadsheet with Excel’s semicolons, then imports it and fills dated slots', async () => {
     const agency = await makeAgency(t.database.db);
     const cycle = await makeCycle(t.database.db, agency);
-    await call(t.app, 'POST', `/api/cycles/${cycle.id}/slots`, {
+    await api(t.app, endpoints.createSlot, {
+      params: { cycleId: cycle.id },
       cookie: agency.contentManager.cookie,
       body: { date: '2026-12-10', time: '10:00', channelId: agency.client.channel.id, format: 'post' },
     });
@@ -185,18 +239,20 @@ describe('topic import from CSV', () => {
       'Кава з корицею',
       'Латте-арт',
     ]);
-    const plan0 = await call(t.app, 'GET', `/api/cycles/${cycle.id}/plan`, {
+    const plan0 = await api(t.app, endpoints.getPlan, {
+      params: { cycleId: cycle.id },
       cookie: agency.contentManager.cookie,
     });
     expect(plan0.body.topics).toHaveLength(0);
 
     const done = await send(agency, cycle.id, bytes, false);
     expect(done.json().created).toBe(2);
-    const plan = await call(t.app, 'GET', `/api/cycles/${cycle.id}/plan`, {
+    const plan = await api(t.app, endpoints.getPlan, {
+      params: { cycleId: cycle.id },
       cookie: agency.contentManager.cookie,
     });
-    const cinnamon = plan.body.topics.find((x: { title: string }) => x.title === 'Кава з корицею');
-    expect(cinnamon.slotId).toBe(plan.body.slots[0].id);
+    const cinnamon = plan.body.topics.find((x: { title: string }) => x.title === 'Кава з корицею')!;
+    expect(cinnamon.slotId).toBe(plan.body.slots[0]!.id);
   });
 
   it('changes nothing when a row is wrong, and says which', async () => {
@@ -210,7 +266,8 @@ describe('topic import from CSV', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().created).toBeUndefined();
     expect(res.json().errors.map((e: { line: number }) => e.line)).toEqual([3, 4]);
-    const plan = await call(t.app, 'GET', `/api/cycles/${cycle.id}/plan`, {
+    const plan = await api(t.app, endpoints.getPlan, {
+      params: { cycleId: cycle.id },
       cookie: agency.contentManager.cookie,
     });
     expect(plan.body.topics).toHaveLength(0);

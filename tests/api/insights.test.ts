@@ -17,9 +17,11 @@ import {
   topics,
   unplannedChanges,
 } from '../../src/server/db/schema/index.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
+import { urlOf } from '../../src/shared/api/endpoint.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, type TestAgency } from '../support/factories.ts';
-import { call } from '../support/http.ts';
+import { api, raw } from '../support/http.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -187,17 +189,17 @@ describe('insights', () => {
       situational: 4,
     });
     const cm = agency.contentManager.cookie;
-    const set = await call(t.app, 'PATCH', `/api/clients/${agency.client.id}`, {
+    const set = await api(t.app, endpoints.updateClient, {
+      params: { clientId: agency.client.id },
       cookie: cm,
       body: { coCreationSince: '2026-10', version: 1 },
     });
     expect(set.body.client.coCreationSince).toBe('2026-10');
-    const res = await call(
-      t.app,
-      'GET',
-      `/api/clients/${agency.client.id}/insights?from=2026-07&to=2026-10`,
-      { cookie: cm },
-    );
+    const res = await api(t.app, endpoints.getClientInsights, {
+      params: { clientId: agency.client.id },
+      query: { from: '2026-07', to: '2026-10' },
+      cookie: cm,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(
       res.body.months.map((m: { month: string; before: boolean; source: string }) => [
@@ -210,12 +212,12 @@ describe('insights', () => {
       ['2026-09', true, 'plit'],
       ['2026-10', false, 'plit'],
     ]);
-    expect(res.body.months[0].figures).toMatchObject({
+    expect(res.body.months[0]!.figures).toMatchObject({
       firstRoundShare: 0.25,
       averageRounds: 2.25,
       topics: null,
     });
-    expect(res.body.months[2].figures).toEqual({
+    expect(res.body.months[2]!.figures).toEqual({
       postsPlanned: 3,
       postsPublished: 1,
       postsApproved: 2,
@@ -250,40 +252,52 @@ describe('insights', () => {
     const agency = await makeAgency(db);
     const cycle = await october(agency);
     const cm = agency.contentManager.cookie;
-    const url = `/api/clients/${agency.client.id}/insights?from=2026-10&to=2026-10`;
-    await call(t.app, 'GET', url, { cookie: cm });
+    const figures = () =>
+      api(t.app, endpoints.getClientInsights, {
+        params: { clientId: agency.client.id },
+        query: { from: '2026-10', to: '2026-10' },
+        cookie: cm,
+      });
+    await figures();
     const [kept] = await db.select().from(insightCache).where(eq(insightCache.clientId, agency.client.id));
     expect(kept!.figures.postsPublished).toBe(1);
     // Marked published after the month closed: a recorded change, so the figures follow.
     await db.update(posts).set({ status: 'published' }).where(eq(posts.cycleId, cycle.id));
-    const stale = await call(t.app, 'GET', url, { cookie: cm });
-    expect(stale.body.months[0].figures.postsPublished).toBe(1);
-    await call(t.app, 'PATCH', `/api/clients/${agency.client.id}`, {
+    const stale = await figures();
+    expect(stale.body.months[0]!.figures.postsPublished).toBe(1);
+    await api(t.app, endpoints.updateClient, {
+      params: { clientId: agency.client.id },
       cookie: cm,
       body: { name: 'Renamed', version: 1 },
     });
-    const fresh = await call(t.app, 'GET', url, { cookie: cm });
-    expect(fresh.body.months[0].figures.postsPublished).toBe(4);
+    const fresh = await figures();
+    expect(fresh.body.months[0]!.figures.postsPublished).toBe(4);
   });
 
   it("shows a client's contacts their own client only, and the agency view to the agency", async () => {
     const agency = await makeAgency(t.database.db);
     await october(agency);
-    const own = await call(t.app, 'GET', `/api/clients/${agency.client.id}/insights`, {
+    const own = await api(t.app, endpoints.getClientInsights, {
+      params: { clientId: agency.client.id },
       cookie: agency.approver.cookie,
     });
     expect(own.status).toBe(200);
-    const other = await call(t.app, 'GET', `/api/clients/${agency.client.id}/insights`, {
+    const other = await api(t.app, endpoints.getClientInsights, {
+      params: { clientId: agency.client.id },
       cookie: agency.otherClientApprover.cookie,
     });
     expect(other.status).toBe(404);
-    expect((await call(t.app, 'GET', '/api/insights', { cookie: agency.approver.cookie })).status).toBe(403);
-    const all = await call(t.app, 'GET', '/api/insights?from=2026-09&to=2026-10', {
+    expect((await api(t.app, endpoints.getAgencyInsights, { cookie: agency.approver.cookie })).status).toBe(
+      403,
+    );
+    const all = await api(t.app, endpoints.getAgencyInsights, {
+      query: { from: '2026-09', to: '2026-10' },
       cookie: agency.owner.cookie,
     });
     expect(all.body.months).toEqual(['2026-09', '2026-10']);
     expect(all.body.clients.map((c: { clientName: string }) => c.clientName)).toHaveLength(2);
-    const bad = await call(t.app, 'GET', '/api/insights?from=2026-11&to=2026-10', {
+    // Months the wrong way round must fail validation: sent as they are, past the catalogue.
+    const bad = await raw(t.app, 'GET', '/api/insights?from=2026-11&to=2026-10', {
       cookie: agency.owner.cookie,
     });
     expect(bad.status).toBe(400);
@@ -294,13 +308,21 @@ describe('insights', () => {
     const agency = await makeAgency(db);
     await october(agency);
     const cm = agency.contentManager.cookie;
-    const url = `/api/clients/${agency.client.id}/insights/history`;
+    // The spreadsheet goes as the file itself (text/csv), which the typed api() cannot send.
     const send = (csv: string, dryRun: boolean, cookie = cm) =>
-      call(t.app, 'POST', `${url}?dryRun=${dryRun}`, {
-        cookie,
-        body: Buffer.from(csv),
-        headers: { 'content-type': 'text/csv' },
-      });
+      raw(
+        t.app,
+        'POST',
+        urlOf(endpoints.importInsightHistory, {
+          params: { clientId: agency.client.id },
+          query: { dryRun: dryRun ? 'true' : 'false' },
+        }),
+        {
+          cookie,
+          body: Buffer.from(csv),
+          headers: { 'content-type': 'text/csv' },
+        },
+      );
     // Ukrainian headers, semicolons, a month written the local way.
     const bad = await send(
       'Місяць;Заплановано;Опубліковано;Погоджено;З першого разу;Раунди правок\n07.2026;12;12;10;11;9\n2026-09;12;12;12;3;9\nлипень;1;1;1;1;0\n',
@@ -333,22 +355,18 @@ describe('insights', () => {
       false,
     );
     expect(good.body).toMatchObject({ imported: 1, errors: [] });
-    const months = await call(
-      t.app,
-      'GET',
-      `/api/clients/${agency.client.id}/insights?from=2026-07&to=2026-10`,
-      { cookie: cm },
-    );
+    const months = await api(t.app, endpoints.getClientInsights, {
+      params: { clientId: agency.client.id },
+      query: { from: '2026-07', to: '2026-10' },
+      cookie: cm,
+    });
     expect(months.body.months[0]).toMatchObject({ month: '2026-07', before: true, source: 'imported' });
 
-    const csv = await call(
-      t.app,
-      'GET',
-      `/api/clients/${agency.client.id}/insights.csv?from=2026-07&to=2026-10&lang=uk`,
-      {
-        cookie: cm,
-      },
-    );
+    const csv = await api(t.app, endpoints.downloadInsightsCsv, {
+      params: { clientId: agency.client.id },
+      query: { from: '2026-07', to: '2026-10', lang: 'uk' },
+      cookie: cm,
+    });
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const lines = csv.raw
       .toString('utf8')
@@ -363,14 +381,11 @@ describe('insights', () => {
       ['2026-10', '0', 'plit', '3'],
     ]);
 
-    const pdf = await call(
-      t.app,
-      'GET',
-      `/api/clients/${agency.client.id}/insights/report.pdf?month=2026-10&lang=uk`,
-      {
-        cookie: agency.approver.cookie,
-      },
-    );
+    const pdf = await api(t.app, endpoints.downloadInsightsReportPdf, {
+      params: { clientId: agency.client.id },
+      query: { month: '2026-10', lang: 'uk' },
+      cookie: agency.approver.cookie,
+    });
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.raw.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.raw.toString('latin1')).toContain('DejaVuSans');

@@ -3,9 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
+import { urlOf } from '../../src/shared/api/endpoint.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, type TestAgency } from '../support/factories.ts';
-import { call } from '../support/http.ts';
+import { api } from '../support/http.ts';
 import { makePlanForMeeting } from '../support/meetings.ts';
 
 let t: TestApp;
@@ -26,7 +28,8 @@ function hasPdftotext(): boolean {
 /** A meeting on a shared December plan, scheduled and started by the content manager. */
 async function startedMeeting(agency: TestAgency, format: 'online' | 'async' = 'online') {
   const plan = await makePlanForMeeting(t.database.db, agency);
-  const scheduled = await call(t.app, 'POST', `/api/cycles/${plan.cycle.id}/meeting`, {
+  const scheduled = await api(t.app, endpoints.scheduleMeeting, {
+    params: { cycleId: plan.cycle.id },
     cookie: agency.contentManager.cookie,
     body: {
       format,
@@ -37,7 +40,8 @@ async function startedMeeting(agency: TestAgency, format: 'online' | 'async' = '
     },
   });
   expect(scheduled.status).toBe(201);
-  const started = await call(t.app, 'POST', `/api/meetings/${scheduled.body.meeting.id}/start`, {
+  const started = await api(t.app, endpoints.startMeeting, {
+    params: { meetingId: scheduled.body.meeting.id },
     cookie: agency.contentManager.cookie,
     body: { version: scheduled.body.meeting.version },
   });
@@ -46,7 +50,8 @@ async function startedMeeting(agency: TestAgency, format: 'online' | 'async' = '
 }
 
 async function end(agency: TestAgency, meeting: { id: string; version: number }) {
-  const ended = await call(t.app, 'POST', `/api/meetings/${meeting.id}/end`, {
+  const ended = await api(t.app, endpoints.endMeeting, {
+    params: { meetingId: meeting.id },
     cookie: agency.contentManager.cookie,
     body: { version: meeting.version, acceptUndecided: true },
   });
@@ -57,7 +62,7 @@ async function end(agency: TestAgency, meeting: { id: string; version: number })
 const pdfOf = (meetingId: string, cookie: string | null, lang?: 'uk' | 'en') =>
   t.app.inject({
     method: 'GET',
-    url: `/api/meetings/${meetingId}/summary.pdf${lang ? `?lang=${lang}` : ''}`,
+    url: urlOf(endpoints.downloadMeetingSummaryPdf, { params: { meetingId }, query: { lang } }),
     headers: cookie ? { cookie } : {},
   });
 
@@ -65,7 +70,8 @@ describe('the meeting summary as PDF', () => {
   it('is there for both sides once the meeting has ended, with the Cyrillic text in it', async () => {
     const agency = await makeAgency(t.database.db);
     const { plan, meeting } = await startedMeeting(agency);
-    const decided = await call(t.app, 'POST', `/api/meetings/${meeting.id}/decisions`, {
+    const decided = await api(t.app, endpoints.decideOnTopic, {
+      params: { meetingId: meeting.id },
       cookie: agency.contentManager.cookie,
       body: { topicId: plan.topics[2]!.id, kind: 'park', note: 'Повернемося в січні', topicVersion: 1 },
     });

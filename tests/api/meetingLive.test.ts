@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetings } from '../../src/server/db/schema/index.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { meetingRoom, type PresentPerson } from '../../src/shared/live.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, type TestAgency } from '../support/factories.ts';
-import { call } from '../support/http.ts';
+import { api } from '../support/http.ts';
 import { listen, openLive } from '../support/live.ts';
 import { makePlanForMeeting } from '../support/meetings.ts';
 
@@ -18,7 +19,8 @@ afterAll(() => t.close());
 
 async function liveMeeting(agency: TestAgency) {
   const plan = await makePlanForMeeting(t.database.db, agency);
-  const created = await call(t.app, 'POST', `/api/cycles/${plan.cycle.id}/meeting`, {
+  const created = await api(t.app, endpoints.scheduleMeeting, {
+    params: { cycleId: plan.cycle.id },
     cookie: agency.contentManager.cookie,
     body: {
       format: 'online',
@@ -26,7 +28,8 @@ async function liveMeeting(agency: TestAgency) {
       participantIds: [agency.contentManager.id, agency.approver.id],
     },
   });
-  const started = await call(t.app, 'POST', `/api/meetings/${created.body.meeting.id}/start`, {
+  const started = await api(t.app, endpoints.startMeeting, {
+    params: { meetingId: created.body.meeting.id },
     cookie: agency.contentManager.cookie,
     body: { version: created.body.meeting.version },
   });
@@ -95,7 +98,7 @@ describe('the meeting room over the live socket', () => {
     const client = await openLive(host, agency.approver.cookie);
     await manager.subscribe(room);
     await client.subscribe(room);
-    const itemId = meeting.agenda[2].id;
+    const itemId = meeting.agenda[2]!.id;
     manager.send({ type: 'focus', meetingId: meeting.id, itemId, topicId: plan.topics[1]!.id });
     const seen = await client.next(
       (f) => f.type === 'focus' && (f.focus as Frame).topicId === plan.topics[1]!.id,
@@ -106,7 +109,8 @@ describe('the meeting room over the live socket', () => {
     expect(await client.next((f) => f.type === 'error')).toMatchObject({ code: 'forbidden', about: 'focus' });
 
     // Hand over: the old facilitator is refused at once, the new one moves everyone.
-    const handed = await call(t.app, 'POST', `/api/meetings/${meeting.id}/facilitator`, {
+    const handed = await api(t.app, endpoints.handOverFacilitator, {
+      params: { meetingId: meeting.id },
       cookie: agency.contentManager.cookie,
       body: { userId: agency.owner.id, version: meeting.version },
     });

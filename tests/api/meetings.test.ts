@@ -1,9 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cycles, outbox, topics } from '../../src/server/db/schema/index.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
+import type { ErrorBody } from '../../src/shared/api/common.ts';
+import type { BodyOf } from '../../src/shared/api/endpoint.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, makeContact, type TestAgency } from '../support/factories.ts';
-import { call } from '../support/http.ts';
+import { api, raw } from '../support/http.ts';
 import { makePlanForMeeting } from '../support/meetings.ts';
 
 let t: TestApp;
@@ -12,9 +15,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The error answer of a valid call that the meeting's state refuses (its body is typed as the success). */
+const failure = (res: { body: unknown }) => (res.body as ErrorBody).error;
+
 async function scheduled(agency: TestAgency, format: 'online' | 'offline' | 'async' = 'online') {
   const plan = await makePlanForMeeting(t.database.db, agency);
-  const res = await call(t.app, 'POST', `/api/cycles/${plan.cycle.id}/meeting`, {
+  const res = await api(t.app, endpoints.scheduleMeeting, {
+    params: { cycleId: plan.cycle.id },
     cookie: agency.contentManager.cookie,
     body: {
       format,
@@ -31,7 +38,8 @@ async function scheduled(agency: TestAgency, format: 'online' | 'offline' | 'asy
 
 async function started(agency: TestAgency, format: 'online' | 'async' = 'online') {
   const s = await scheduled(agency, format);
-  const res = await call(t.app, 'POST', `/api/meetings/${s.meeting.id}/start`, {
+  const res = await api(t.app, endpoints.startMeeting, {
+    params: { meetingId: s.meeting.id },
     cookie: agency.contentManager.cookie,
     body: { version: s.meeting.version },
   });
@@ -69,26 +77,30 @@ describe('scheduling a meeting', () => {
     const agency = await makeAgency(t.database.db);
     const other = await makeAgency(t.database.db);
     const { plan } = await scheduled(agency);
-    const body = { format: 'online', date: '2026-11-27', participantIds: [] };
-    const again = await call(t.app, 'POST', `/api/cycles/${plan.cycle.id}/meeting`, {
+    const body = { format: 'online' as const, date: '2026-11-27', participantIds: [] };
+    const again = await api(t.app, endpoints.scheduleMeeting, {
+      params: { cycleId: plan.cycle.id },
       cookie: agency.owner.cookie,
       body,
     });
     expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('meeting_exists');
+    expect(failure(again).code).toBe('meeting_exists');
     const plan2 = await makePlanForMeeting(t.database.db, other);
-    const outsider = await call(t.app, 'POST', `/api/cycles/${plan2.cycle.id}/meeting`, {
+    // Someone of another agency as a participant must fail validation: sent past the catalogue.
+    const outsider = await raw(t.app, 'POST', `/api/cycles/${plan2.cycle.id}/meeting`, {
       cookie: other.owner.cookie,
       body: { ...body, participantIds: [agency.approver.id] },
     });
     expect(outsider.status).toBe(400);
     expect(outsider.body.error.fields.participantIds).toBeTruthy();
-    const creator = await call(t.app, 'POST', `/api/cycles/${plan2.cycle.id}/meeting`, {
+    const creator = await api(t.app, endpoints.scheduleMeeting, {
+      params: { cycleId: plan2.cycle.id },
       cookie: other.creator.cookie,
       body,
     });
     expect(creator.status).toBe(403);
-    const stranger = await call(t.app, 'GET', `/api/cycles/${plan2.cycle.id}/meeting`, {
+    const stranger = await api(t.app, endpoints.getCycleMeeting, {
+      params: { cycleId: plan2.cycle.id },
       cookie: agency.approver.cookie,
     });
     expect(stranger.status).toBe(404);
@@ -97,7 +109,7 @@ describe('scheduling a meeting', () => {
   it('an offline meeting needs a place; rescheduling re-invites with the same calendar entry', async () => {
     const agency = await makeAgency(t.database.db);
     const plan = await makePlanForMeeting(t.database.db, agency);
-    const noPlace = await call(t.app, 'POST', `/api/cycles/${plan.cycle.id}/meeting`, {
+    const noPlace = await raw(t.app, 'POST', `/api/cycles/${plan.cycle.id}/meeting`, {
       cookie: agency.owner.cookie,
       body: { format: 'offline', date: '2026-11-27' },
     });
@@ -105,7 +117,8 @@ describe('scheduling a meeting', () => {
     expect(noPlace.body.error.fields.place).toBeTruthy();
     const fresh = await makeAgency(t.database.db);
     const { meeting } = await scheduled(fresh);
-    const moved = await call(t.app, 'PATCH', `/api/meetings/${meeting.id}`, {
+    const moved = await api(t.app, endpoints.updateMeeting, {
+      params: { meetingId: meeting.id },
       cookie: fresh.contentManager.cookie,
       body: { time: '15:30', version: meeting.version },
     });
@@ -118,7 +131,8 @@ describe('scheduling a meeting', () => {
     expect(
       invites.some((ics) => ics.includes('SEQUENCE:2') && ics.includes('DTSTART:20261127T133000Z')),
     ).toBe(true);
-    const stale = await call(t.app, 'PATCH', `/api/meetings/${meeting.id}`, {
+    const stale = await api(t.app, endpoints.updateMeeting, {
+      params: { meetingId: meeting.id },
       cookie: fresh.contentManager.cookie,
       body: { time: '16:00', version: meeting.version },
     });
@@ -131,7 +145,7 @@ describe('in the room', () => {
     const agency = await makeAgency(t.database.db);
     const { meeting, plan } = await started(agency);
     expect(meeting).toMatchObject({ status: 'live', facilitatorId: agency.contentManager.id });
-    expect(meeting.focus.itemId).toBe(meeting.agenda[0].id);
+    expect(meeting.focus!.itemId).toBe(meeting.agenda[0]!.id);
     const [cycle] = await t.database.db.select().from(cycles).where(eq(cycles.id, plan.cycle.id));
     expect(cycle?.stage).toBe('meeting');
   });
@@ -139,7 +153,8 @@ describe('in the room', () => {
   it("a client's idea becomes a meeting topic with its author", async () => {
     const agency = await makeAgency(t.database.db);
     const { meeting } = await started(agency);
-    const idea = await call(t.app, 'POST', `/api/meetings/${meeting.id}/ideas`, {
+    const idea = await api(t.app, endpoints.addMeetingIdea, {
+      params: { meetingId: meeting.id },
       cookie: agency.approver.cookie,
       body: { title: 'Дегустація в суботу' },
     });
@@ -156,7 +171,8 @@ describe('in the room', () => {
     const { meeting, plan } = await started(agency);
     const [a, b, c] = plan.topics;
     const vote = (topicId: string, dots: number) =>
-      call(t.app, 'PUT', `/api/meetings/${meeting.id}/votes/${topicId}`, {
+      api(t.app, endpoints.voteOnTopic, {
+        params: { meetingId: meeting.id, topicId },
         cookie: agency.approver.cookie,
         body: { dots },
       });
@@ -169,19 +185,20 @@ describe('in the room', () => {
     expect((await vote(b!.id, 1)).status).toBe(200);
     const over = await vote(c!.id, 1);
     expect(over.status).toBe(409);
-    expect(over.body.error.code).toBe('vote_budget');
+    expect(failure(over).code).toBe('vote_budget');
     // Taking one back frees it.
     expect((await vote(a!.id, 1)).status).toBe(200);
     expect((await vote(c!.id, 1)).status).toBe(200);
 
     const react = () =>
-      call(t.app, 'PUT', `/api/meetings/${meeting.id}/topics/${a!.id}/reactions/fire`, {
+      api(t.app, endpoints.addTopicReaction, {
+        params: { meetingId: meeting.id, topicId: a!.id, reaction: 'fire' },
         cookie: agency.approver.cookie,
       });
     await react();
     const twice = await react();
     expect(
-      twice.body.meeting.tallies.find((x: { topicId: string }) => x.topicId === a!.id).reactions,
+      twice.body.meeting.tallies.find((x: { topicId: string }) => x.topicId === a!.id)!.reactions,
     ).toEqual({ fire: 1 });
   });
 
@@ -189,20 +206,23 @@ describe('in the room', () => {
     const agency = await makeAgency(t.database.db);
     const { meeting, plan } = await started(agency);
     const [a, b, c] = plan.topics;
-    const decide = (cookie: string, body: Record<string, unknown>) =>
-      call(t.app, 'POST', `/api/meetings/${meeting.id}/decisions`, { cookie, body });
+    const decide = (cookie: string, body: BodyOf<typeof endpoints.decideOnTopic>) =>
+      api(t.app, endpoints.decideOnTopic, { params: { meetingId: meeting.id }, cookie, body });
     const parked = await decide(agency.approver.cookie, { topicId: a!.id, kind: 'park', topicVersion: 1 });
     expect(parked.status).toBe(201);
     const [inReserve] = await t.database.db.select().from(topics).where(eq(topics.id, a!.id));
     expect(inReserve).toMatchObject({ cycleId: null, status: 'parked' });
     // Out of the plan, still in the meeting's story, also for the client.
-    const seen = await call(t.app, 'GET', `/api/meetings/${meeting.id}`, { cookie: agency.approver.cookie });
+    const seen = await api(t.app, endpoints.getMeeting, {
+      params: { meetingId: meeting.id },
+      cookie: agency.approver.cookie,
+    });
     expect(seen.body.meeting.parkedTopics.map((x: { title: string }) => x.title)).toEqual([a!.title]);
 
-    const noNote = await decide(agency.contentManager.cookie, {
-      topicId: b!.id,
-      kind: 'change',
-      topicVersion: 1,
+    // A change without a note must fail validation: sent as it is, past the catalogue.
+    const noNote = await raw(t.app, 'POST', `/api/meetings/${meeting.id}/decisions`, {
+      cookie: agency.contentManager.cookie,
+      body: { topicId: b!.id, kind: 'change', topicVersion: 1 },
     });
     expect(noNote.status).toBe(400);
     const changed = await decide(agency.contentManager.cookie, {
@@ -218,7 +238,7 @@ describe('in the room', () => {
       topicVersion: 1,
     });
     expect(stale.status).toBe(409);
-    expect(stale.body.error.code).toBe('stale_version');
+    expect(failure(stale).code).toBe('stale_version');
 
     const moved = await decide(agency.approver.cookie, {
       topicId: c!.id,
@@ -242,22 +262,26 @@ describe('in the room', () => {
   it('questions are asked by either side and answered or kept for the fact request', async () => {
     const agency = await makeAgency(t.database.db);
     const { meeting, plan } = await started(agency);
-    const asked = await call(t.app, 'POST', `/api/meetings/${meeting.id}/questions`, {
+    const asked = await api(t.app, endpoints.askQuestion, {
+      params: { meetingId: meeting.id },
       cookie: agency.contentManager.cookie,
       body: { text: 'Яка ціна нового купажу?', topicId: plan.topics[0]!.id },
     });
     expect(asked.status).toBe(201);
     expect(asked.body.question).toMatchObject({ side: 'agency', status: 'open' });
-    const forFacts = await call(t.app, 'PATCH', `/api/questions/${asked.body.question.id}`, {
+    const forFacts = await api(t.app, endpoints.updateQuestion, {
+      params: { questionId: asked.body.question.id },
       cookie: agency.approver.cookie,
       body: { status: 'for_facts', version: 1 },
     });
     expect(forFacts.body.question.status).toBe('for_facts');
-    const mine = await call(t.app, 'POST', `/api/meetings/${meeting.id}/questions`, {
+    const mine = await api(t.app, endpoints.askQuestion, {
+      params: { meetingId: meeting.id },
       cookie: agency.approver.cookie,
       body: { text: 'Коли публікуємо меню?' },
     });
-    const answered = await call(t.app, 'PATCH', `/api/questions/${mine.body.question.id}`, {
+    const answered = await api(t.app, endpoints.updateQuestion, {
+      params: { questionId: mine.body.question.id },
       cookie: agency.contentManager.cookie,
       body: { answer: '14 грудня', version: 1 },
     });
@@ -270,22 +294,25 @@ describe('in the room', () => {
   it('the timer runs on the server clock and pauses with what is left', async () => {
     const agency = await makeAgency(t.database.db);
     const { meeting } = await started(agency);
-    const item = meeting.agenda[0];
+    const item = meeting.agenda[0]!;
     const before = Date.now();
-    const run = await call(t.app, 'POST', `/api/meetings/${meeting.id}/timer`, {
+    const run = await api(t.app, endpoints.controlMeetingTimer, {
+      params: { meetingId: meeting.id },
       cookie: agency.contentManager.cookie,
       body: { action: 'start', itemId: item.id },
     });
-    const endsAt = Date.parse(run.body.meeting.timer.endsAt);
+    const endsAt = Date.parse(run.body.meeting.timer!.endsAt!);
     expect(endsAt - before).toBeGreaterThanOrEqual(item.minutes * 60_000 - 50);
     expect(endsAt - before).toBeLessThanOrEqual(item.minutes * 60_000 + 5_000);
-    const paused = await call(t.app, 'POST', `/api/meetings/${meeting.id}/timer`, {
+    const paused = await api(t.app, endpoints.controlMeetingTimer, {
+      params: { meetingId: meeting.id },
       cookie: agency.contentManager.cookie,
       body: { action: 'pause', itemId: item.id },
     });
-    expect(paused.body.meeting.timer.endsAt).toBeNull();
-    expect(paused.body.meeting.timer.remainingMs).toBeGreaterThan(item.minutes * 60_000 - 10_000);
-    const byClient = await call(t.app, 'POST', `/api/meetings/${meeting.id}/timer`, {
+    expect(paused.body.meeting.timer!.endsAt).toBeNull();
+    expect(paused.body.meeting.timer!.remainingMs).toBeGreaterThan(item.minutes * 60_000 - 10_000);
+    const byClient = await api(t.app, endpoints.controlMeetingTimer, {
+      params: { meetingId: meeting.id },
       cookie: agency.approver.cookie,
       body: { action: 'resume', itemId: item.id },
     });
@@ -297,40 +324,46 @@ describe('ending the meeting', () => {
   it('asks about undecided topics, then freezes the summary, mails it and moves the cycle to facts', async () => {
     const agency = await makeAgency(t.database.db);
     const { meeting, plan } = await started(agency);
-    await call(t.app, 'POST', `/api/meetings/${meeting.id}/decisions`, {
+    await api(t.app, endpoints.decideOnTopic, {
+      params: { meetingId: meeting.id },
       cookie: agency.approver.cookie,
       body: { topicId: plan.topics[2]!.id, kind: 'drop', note: 'Не на часі', topicVersion: 1 },
     });
-    await call(t.app, 'POST', `/api/meetings/${meeting.id}/questions`, {
+    await api(t.app, endpoints.askQuestion, {
+      params: { meetingId: meeting.id },
       cookie: agency.contentManager.cookie,
       body: { text: 'Фото нового купажу?' },
     });
-    const blocked = await call(t.app, 'POST', `/api/meetings/${meeting.id}/end`, {
+    const blocked = await api(t.app, endpoints.endMeeting, {
+      params: { meetingId: meeting.id },
       cookie: agency.contentManager.cookie,
       body: { version: meeting.version },
     });
     expect(blocked.status).toBe(409);
-    expect(blocked.body.error.fields.to).toBe('topics_undecided');
-    const byClient = await call(t.app, 'POST', `/api/meetings/${meeting.id}/end`, {
+    expect(failure(blocked).fields!.to).toBe('topics_undecided');
+    const byClient = await api(t.app, endpoints.endMeeting, {
+      params: { meetingId: meeting.id },
       cookie: agency.approver.cookie,
       body: { version: meeting.version, acceptUndecided: true },
     });
     expect(byClient.status).toBe(403);
-    const ended = await call(t.app, 'POST', `/api/meetings/${meeting.id}/end`, {
+    const ended = await api(t.app, endpoints.endMeeting, {
+      params: { meetingId: meeting.id },
       cookie: agency.contentManager.cookie,
       body: { version: meeting.version, acceptUndecided: true },
     });
     expect(ended.status).toBe(200);
-    const s = ended.body.meeting.summary;
+    const s = ended.body.meeting.summary!;
     expect(s.agreed.map((a: { title: string }) => a.title)).toEqual(['Новий купаж', 'Бариста тижня']);
-    expect(s.agreed[0].slot).toMatchObject({ date: '2026-12-07', time: '10:00' });
+    expect(s.agreed[0]!.slot).toMatchObject({ date: '2026-12-07', time: '10:00' });
     expect(s.dropped).toEqual([expect.objectContaining({ title: 'Зимове меню', note: 'Не на часі' })]);
     expect(s.questions).toEqual([expect.objectContaining({ text: 'Фото нового купажу?', status: 'open' })]);
     const [cycle] = await t.database.db.select().from(cycles).where(eq(cycles.id, plan.cycle.id));
     expect(cycle?.stage).toBe('facts');
     const mail = await t.database.db.select().from(outbox).where(eq(outbox.toEmail, agency.approver.email));
     expect(mail.some((m) => m.subject.startsWith('Підсумки'))).toBe(true);
-    const afterwards = await call(t.app, 'POST', `/api/meetings/${meeting.id}/ideas`, {
+    const afterwards = await api(t.app, endpoints.addMeetingIdea, {
+      params: { meetingId: meeting.id },
       cookie: agency.approver.cookie,
       body: { title: 'Too late' },
     });
@@ -344,8 +377,8 @@ describe('fire mode', () => {
     const second = await makeContact(t.database.db, agency.client.id, 'contributor');
     const { meeting, plan } = await started(agency, 'async');
     expect(meeting).toMatchObject({ fireMode: true, status: 'live' });
-    const comment = (cookie: string, body: Record<string, unknown>) =>
-      call(t.app, 'POST', `/api/meetings/${meeting.id}/comments`, { cookie, body });
+    const comment = (cookie: string, body: BodyOf<typeof endpoints.addReviewComment>) =>
+      api(t.app, endpoints.addReviewComment, { params: { meetingId: meeting.id }, cookie, body });
     const ok = await comment(agency.approver.cookie, {
       subjectType: 'topic',
       subjectId: plan.topics[0]!.id,
@@ -360,10 +393,10 @@ describe('fire mode', () => {
       body: 'Краще о 12:00',
     });
     expect(changes.status).toBe(201);
-    const agencyVerdict = await comment(agency.contentManager.cookie, {
-      subjectType: 'slot',
-      subjectId: plan.slots[1]!.id,
-      verdict: 'accept',
+    // A verdict is the client's to give: from the agency it must fail validation, sent past the catalogue.
+    const agencyVerdict = await raw(t.app, 'POST', `/api/meetings/${meeting.id}/comments`, {
+      cookie: agency.contentManager.cookie,
+      body: { subjectType: 'slot', subjectId: plan.slots[1]!.id, verdict: 'accept' },
     });
     expect(agencyVerdict.status).toBe(400);
     const answer = await comment(agency.contentManager.cookie, {
@@ -378,12 +411,13 @@ describe('fire mode', () => {
       body: 'x',
     });
     expect(foreign.status).toBe(404);
-    const ended = await call(t.app, 'POST', `/api/meetings/${meeting.id}/end`, {
+    const ended = await api(t.app, endpoints.endMeeting, {
+      params: { meetingId: meeting.id },
       cookie: agency.contentManager.cookie,
       body: { version: meeting.version, acceptUndecided: true },
     });
     expect(ended.status).toBe(200);
-    expect(ended.body.meeting.summary.fireMode).toBe(true);
-    expect(ended.body.meeting.summary.comments).toHaveLength(3);
+    expect(ended.body.meeting.summary!.fireMode).toBe(true);
+    expect(ended.body.meeting.summary!.comments).toHaveLength(3);
   });
 });

@@ -18,9 +18,11 @@ import { sendPendingEmails } from '../../src/server/notifications/emails.ts';
 import { closeFinishedMonths } from '../../src/server/posts/closeMonths.ts';
 import { copyDocument, copyOf } from '../../src/server/posts/copyDoc.ts';
 import { syncCopy } from '../../src/server/posts/copySync.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
+import type { CallParts, EndpointSpec } from '../../src/shared/api/endpoint.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, type TestAgency } from '../support/factories.ts';
-import { call } from '../support/http.ts';
+import { api, raw } from '../support/http.ts';
 import { editCopy, firstRun, makeWritingMonth, setCopy } from '../support/posts.ts';
 import { worker } from '../support/work.ts';
 
@@ -30,23 +32,36 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const as = (cookie: string) => ({
-  get: (url: string) => call(t.app, 'GET', url, { cookie }),
-  post: (url: string, body?: unknown) => call(t.app, 'POST', url, { cookie, body }),
-});
-const requester = { urgency: 'today', requesterSide: 'client', requesterName: 'Олена', reason: 'Новина дня' };
+/** Calls through the endpoint catalogue with this session. */
+const as =
+  (cookie: string) =>
+  <E extends EndpointSpec>(spec: E, parts: CallParts<E>) =>
+    api(t.app, spec, { ...parts, cookie });
+const requester = {
+  urgency: 'today',
+  requesterSide: 'client',
+  requesterName: 'Олена',
+  reason: 'Новина дня',
+} as const;
 
 /** A writing month whose first post the client approved in round 1. */
 async function approvedPost(agency: TestAgency, copy: string) {
   const db = t.database.db;
   const plan = await makeWritingMonth(db, agency);
   const cm = as(agency.contentManager.cookie);
-  const postId: string = (await cm.post(`/api/cycles/${plan.cycle.id}/posts`, { slotId: plan.slots[0]!.id }))
-    .body.post.id;
+  const postId: string = (
+    await cm(endpoints.createPost, {
+      params: { cycleId: plan.cycle.id },
+      body: { slotId: plan.slots[0]!.id },
+    })
+  ).body.post.id;
   await setCopy(db, postId, copy);
-  const v = (await cm.get(`/api/posts/${postId}`)).body.post.version;
-  await cm.post(`/api/posts/${postId}/status`, { to: 'client_review', version: v });
-  await as(agency.approver.cookie).post(`/api/posts/${postId}/status`, { to: 'approved', revision: 1 });
+  const v = (await cm(endpoints.getPost, { params: { postId } })).body.post.version;
+  await cm(endpoints.movePost, { params: { postId }, body: { to: 'client_review', version: v } });
+  await as(agency.approver.cookie)(endpoints.movePost, {
+    params: { postId },
+    body: { to: 'approved', revision: 1 },
+  });
   return { plan, postId, cm };
 }
 
@@ -82,7 +97,9 @@ describe('same-day rewrites', () => {
     await syncCopy(db, name, await liveDoc(postId), new Date('2026-12-07T23:00:00Z'));
     await editCopy(db, postId, (f) => firstRun(f).insert(0, '!'));
     await syncCopy(db, name, await liveDoc(postId), new Date('2026-12-08T08:00:00Z'));
-    const noticed = await as(agency.contentManager.cookie).get(`/api/cycles/${plan.cycle.id}/changes`);
+    const noticed = await as(agency.contentManager.cookie)(endpoints.listUnplannedChanges, {
+      params: { cycleId: plan.cycle.id },
+    });
     // Several edits that day are one rewrite.
     expect(noticed.body.changes).toHaveLength(1);
     expect(noticed.body.changes[0]).toMatchObject({
@@ -93,9 +110,9 @@ describe('same-day rewrites', () => {
       covered: false,
     });
     // The agency sees the approved copy changed; the client still reads what it approved.
-    const team = await as(agency.contentManager.cookie).get(`/api/posts/${postId}`);
+    const team = await as(agency.contentManager.cookie)(endpoints.getPost, { params: { postId } });
     expect(team.body.post.editedAfterApproval).toBe(true);
-    const client = await as(agency.approver.cookie).get(`/api/posts/${postId}`);
+    const client = await as(agency.approver.cookie)(endpoints.getPost, { params: { postId } });
     expect(client.body.post).toMatchObject({ copyText: 'Новий купаж.', editedAfterApproval: false });
   });
 
@@ -120,11 +137,14 @@ describe('unplanned changes', () => {
       .insert(topics)
       .values({ clientId: agency.client.id, title: 'З резерву', source: 'agency', status: 'parked' })
       .returning();
-    const logged = await cm.post(`/api/cycles/${plan.cycle.id}/changes`, {
-      kind: 'replacement',
-      ...requester,
-      postId,
-      topicId: reserved!.id,
+    const logged = await cm(endpoints.logUnplannedChange, {
+      params: { cycleId: plan.cycle.id },
+      body: {
+        kind: 'replacement',
+        ...requester,
+        postId,
+        topicId: reserved!.id,
+      },
     });
     expect(logged.status, JSON.stringify(logged.body)).toBe(201);
     expect(logged.body.change).toMatchObject({
@@ -133,19 +153,26 @@ describe('unplanned changes', () => {
       newTopicTitle: 'З резерву',
       covered: false,
     });
-    const post = await cm.get(`/api/posts/${postId}`);
+    const post = await cm(endpoints.getPost, { params: { postId } });
     expect(post.body.post).toMatchObject({ status: 'draft', topicTitle: 'З резерву', approvedRound: null });
-    const reserve = await cm.get(`/api/clients/${agency.client.id}/reserve`);
+    const reserve = await cm(endpoints.listReserve, { params: { clientId: agency.client.id } });
     expect(reserve.body.topics.map((x: { id: string }) => x.id)).toContain(plan.topics[0]!.id);
     // A client contact reads the log but does not write it.
-    const refused = await as(agency.approver.cookie).post(`/api/cycles/${plan.cycle.id}/changes`, {
-      kind: 'same_day_rewrite',
-      ...requester,
-      postId,
+    const refused = await as(agency.approver.cookie)(endpoints.logUnplannedChange, {
+      params: { cycleId: plan.cycle.id },
+      body: {
+        kind: 'same_day_rewrite',
+        ...requester,
+        postId,
+      },
     });
     expect(refused.status).toBe(403);
     expect(
-      (await as(agency.approver.cookie).get(`/api/cycles/${plan.cycle.id}/changes`)).body.changes,
+      (
+        await as(agency.approver.cookie)(endpoints.listUnplannedChanges, {
+          params: { cycleId: plan.cycle.id },
+        })
+      ).body.changes,
     ).toHaveLength(1);
   });
 
@@ -154,25 +181,31 @@ describe('unplanned changes', () => {
     const agency = await makeAgency(db);
     const plan = await makeWritingMonth(db, agency);
     const cm = as(agency.contentManager.cookie);
-    const situational = await cm.post(`/api/cycles/${plan.cycle.id}/changes`, {
-      kind: 'situational',
-      ...requester,
-      topic: { title: 'Ми на фестивалі', angle: '' },
-      startsAt: '2026-12-12T10:00:00Z',
-      channelId: agency.client.channel.id,
-      format: 'story',
+    const situational = await cm(endpoints.logUnplannedChange, {
+      params: { cycleId: plan.cycle.id },
+      body: {
+        kind: 'situational',
+        ...requester,
+        topic: { title: 'Ми на фестивалі', angle: '' },
+        startsAt: '2026-12-12T10:00:00Z',
+        channelId: agency.client.channel.id,
+        format: 'story',
+      },
     });
     expect(situational.status, JSON.stringify(situational.body)).toBe(201);
-    const made = await cm.get(`/api/posts/${situational.body.postId}`);
+    const made = await cm(endpoints.getPost, { params: { postId: situational.body.postId! } });
     expect(made.body.post).toMatchObject({ status: 'draft', topicTitle: 'Ми на фестивалі', format: 'story' });
     // Outside the month: refused, nothing added.
-    const outside = await cm.post(`/api/cycles/${plan.cycle.id}/changes`, {
-      kind: 'situational',
-      ...requester,
-      topic: { title: 'Січень', angle: '' },
-      startsAt: '2027-01-12T10:00:00Z',
-      channelId: agency.client.channel.id,
-      format: 'post',
+    const outside = await raw(t.app, 'POST', `/api/cycles/${plan.cycle.id}/changes`, {
+      cookie: agency.contentManager.cookie,
+      body: {
+        kind: 'situational',
+        ...requester,
+        topic: { title: 'Січень', angle: '' },
+        startsAt: '2027-01-12T10:00:00Z',
+        channelId: agency.client.channel.id,
+        format: 'post',
+      },
     });
     expect(outside.status).toBe(400);
 
@@ -195,8 +228,11 @@ describe('unplanned changes', () => {
       urgency: 'asap',
       requesterSide: 'client',
       requesterName: 'Олена',
-    };
-    const activated = await cm.post(`/api/contingencies/${contingency!.id}/activate`, body);
+    } as const;
+    const activated = await cm(endpoints.activateContingency, {
+      params: { contingencyId: contingency!.id },
+      body,
+    });
     expect(activated.status, JSON.stringify(activated.body)).toBe(201);
     expect(activated.body.change).toMatchObject({
       kind: 'situational',
@@ -204,15 +240,22 @@ describe('unplanned changes', () => {
       contingencyId: contingency!.id,
       reason: 'Запуск перенесено',
     });
-    const drafted = await cm.get(`/api/posts/${activated.body.postId}`);
+    const drafted = await cm(endpoints.getPost, { params: { postId: activated.body.postId! } });
     expect(drafted.body.post).toMatchObject({ status: 'draft', copyText: contingency!.concept });
-    const again = await cm.post(`/api/contingencies/${contingency!.id}/activate`, body);
+    const again = await cm(endpoints.activateContingency, {
+      params: { contingencyId: contingency!.id },
+      body,
+    });
     expect(again.status).toBe(409);
     // Another agency cannot even see it.
     const other = await makeAgency(db);
     expect(
-      (await as(other.contentManager.cookie).post(`/api/contingencies/${contingency!.id}/activate`, body))
-        .status,
+      (
+        await as(other.contentManager.cookie)(endpoints.activateContingency, {
+          params: { contingencyId: contingency!.id },
+          body,
+        })
+      ).status,
     ).toBe(404);
   });
 
@@ -237,12 +280,19 @@ describe('notification emails', () => {
     const agency = await makeAgency(db);
     await db.update(users).set({ emailNotifications: 'daily' }).where(eq(users.id, agency.approver.id));
     const { plan, cm } = await approvedPost(agency, 'Перший.');
-    const second = (await cm.post(`/api/cycles/${plan.cycle.id}/posts`, { slotId: plan.slots[1]!.id })).body
-      .post.id;
+    const second = (
+      await cm(endpoints.createPost, {
+        params: { cycleId: plan.cycle.id },
+        body: { slotId: plan.slots[1]!.id },
+      })
+    ).body.post.id;
     await setCopy(db, second, 'Другий.');
-    await cm.post(`/api/posts/${second}/status`, {
-      to: 'client_review',
-      version: (await cm.get(`/api/posts/${second}`)).body.post.version,
+    await cm(endpoints.movePost, {
+      params: { postId: second },
+      body: {
+        to: 'client_review',
+        version: (await cm(endpoints.getPost, { params: { postId: second } })).body.post.version,
+      },
     });
     const mailsTo = async (email: string) =>
       (await db.select().from(outbox).where(eq(outbox.toEmail, email))).length;

@@ -4,9 +4,13 @@ import { loadActor } from '../../src/server/auth/actor.ts';
 import { notifications, postStatusChanges, slots } from '../../src/server/db/schema/index.ts';
 import { copyDocument } from '../../src/server/posts/copyDoc.ts';
 import { checkCopyWritable, copyAccess } from '../../src/server/posts/copySync.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
+import type { ErrorBody } from '../../src/shared/api/common.ts';
+import type { CallParts, EndpointSpec } from '../../src/shared/api/endpoint.ts';
+import type { CommentAnchor } from '../../src/shared/api/posts.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, makeContact, type TestAgency } from '../support/factories.ts';
-import { call } from '../support/http.ts';
+import { api, raw } from '../support/http.ts';
 import { editCopy, firstRun, makeWritingMonth, setCopy } from '../support/posts.ts';
 
 let t: TestApp;
@@ -15,18 +19,26 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const as = (cookie: string) => ({
-  get: (url: string) => call(t.app, 'GET', url, { cookie }),
-  post: (url: string, body?: unknown) => call(t.app, 'POST', url, { cookie, body }),
-  patch: (url: string, body: unknown) => call(t.app, 'PATCH', url, { cookie, body }),
-});
+/** Calls through the endpoint catalogue with this session. */
+const as =
+  (cookie: string) =>
+  <E extends EndpointSpec>(spec: E, parts: CallParts<E>) =>
+    api(t.app, spec, { ...parts, cookie });
+
+/** The error answer of a valid call that the post's state refuses (its body is typed as the success). */
+const failure = (res: { body: unknown }) => (res.body as ErrorBody).error;
+
+type TextAnchor = Extract<CommentAnchor, { kind: 'text' }>;
 
 /** A writing month and a post started for its first slot, with this copy. */
 async function startPost(agency: TestAgency, copy: string, slot = 0) {
   const db = t.database.db;
   const plan = await makeWritingMonth(db, agency);
   const cm = as(agency.contentManager.cookie);
-  const created = await cm.post(`/api/cycles/${plan.cycle.id}/posts`, { slotId: plan.slots[slot]!.id });
+  const created = await cm(endpoints.createPost, {
+    params: { cycleId: plan.cycle.id },
+    body: { slotId: plan.slots[slot]!.id },
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const postId: string = created.body.post.id;
   await setCopy(db, postId, copy);
@@ -34,10 +46,13 @@ async function startPost(agency: TestAgency, copy: string, slot = 0) {
 }
 
 const send = async (cookie: string, postId: string) => {
-  const current = await as(cookie).get(`/api/posts/${postId}`);
-  return as(cookie).post(`/api/posts/${postId}/status`, {
-    to: 'client_review',
-    version: current.body.post.version,
+  const current = await as(cookie)(endpoints.getPost, { params: { postId } });
+  return as(cookie)(endpoints.movePost, {
+    params: { postId },
+    body: {
+      to: 'client_review',
+      version: current.body.post.version,
+    },
   });
 };
 
@@ -47,21 +62,24 @@ describe('the post status machine', () => {
     const { postId, cm } = await startPost(agency, 'Новий купаж з Ефіопії.');
     const client = as(agency.approver.cookie);
     // A first draft is the writer's: the client does not learn of it.
-    expect((await client.get(`/api/posts/${postId}`)).status).toBe(404);
+    expect((await client(endpoints.getPost, { params: { postId } })).status).toBe(404);
 
     const sent = await send(agency.contentManager.cookie, postId);
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     expect(sent.body.post).toMatchObject({ status: 'client_review', round: 1, revision: 1 });
-    const seen = await client.get(`/api/posts/${postId}`);
+    const seen = await client(endpoints.getPost, { params: { postId } });
     expect(seen.body.versions.map((v: { copyText: string }) => v.copyText)).toEqual([
       'Новий купаж з Ефіопії.',
     ]);
     expect(seen.body.post.copyDocument).toBeNull();
 
-    const asked = await client.post(`/api/posts/${postId}/status`, {
-      to: 'changes_requested',
-      revision: 1,
-      note: 'Додайте ціну',
+    const asked = await client(endpoints.movePost, {
+      params: { postId },
+      body: {
+        to: 'changes_requested',
+        revision: 1,
+        note: 'Додайте ціну',
+      },
     });
     expect(asked.body.post).toMatchObject({ status: 'changes_requested', round: 2 });
 
@@ -70,12 +88,18 @@ describe('the post status machine', () => {
     expect(resent.body.post).toMatchObject({ status: 'client_review', round: 2, revision: 2 });
 
     // The approver's tab still shows revision 1: refused, with a message that says why.
-    const outdated = await client.post(`/api/posts/${postId}/status`, { to: 'approved', revision: 1 });
+    const outdated = await client(endpoints.movePost, {
+      params: { postId },
+      body: { to: 'approved', revision: 1 },
+    });
     expect(outdated.status).toBe(409);
-    expect(outdated.body.error.code).toBe('post_outdated');
-    expect(outdated.body.error.message).toMatch(/newer version/);
+    expect(failure(outdated).code).toBe('post_outdated');
+    expect(failure(outdated).message).toMatch(/newer version/);
 
-    const approved = await client.post(`/api/posts/${postId}/status`, { to: 'approved', revision: 2 });
+    const approved = await client(endpoints.movePost, {
+      params: { postId },
+      body: { to: 'approved', revision: 2 },
+    });
     expect(approved.body.post).toMatchObject({ status: 'approved', approvedRound: 2, round: 2 });
     expect(
       approved.body.versions.map((v: { revision: number; round: number }) => [v.revision, v.round]),
@@ -89,13 +113,16 @@ describe('the post status machine', () => {
       'agency:client_review',
       'client:approved',
     ]);
-    expect(approved.body.history[1].note).toBe('Додайте ціну');
+    expect(approved.body.history[1]?.note).toBe('Додайте ціну');
 
     // Published by hand, with its URL; the agency may not skip a step.
-    const publish = await cm.post(`/api/posts/${postId}/status`, {
-      to: 'published',
-      version: approved.body.post.version,
-      publishedUrl: 'https://instagram.com/p/abc',
+    const publish = await cm(endpoints.movePost, {
+      params: { postId },
+      body: {
+        to: 'published',
+        version: approved.body.post.version,
+        publishedUrl: 'https://instagram.com/p/abc',
+      },
     });
     expect(publish.body.post).toMatchObject({
       status: 'published',
@@ -106,20 +133,29 @@ describe('the post status machine', () => {
   it('celebrates approval in round 1 and refuses moves that are not the next step', async () => {
     const agency = await makeAgency(t.database.db);
     const { postId, cm } = await startPost(agency, 'Бариста тижня: Олена.');
-    const draft = await cm.get(`/api/posts/${postId}`);
-    const skip = await cm.post(`/api/posts/${postId}/status`, {
-      to: 'published',
-      version: draft.body.post.version,
-      publishedUrl: 'https://instagram.com/p/x',
+    const draft = await cm(endpoints.getPost, { params: { postId } });
+    const skip = await cm(endpoints.movePost, {
+      params: { postId },
+      body: {
+        to: 'published',
+        version: draft.body.post.version,
+        publishedUrl: 'https://instagram.com/p/x',
+      },
     });
     expect(skip.status).toBe(403);
     await send(agency.contentManager.cookie, postId);
     // The agency cannot approve for the client.
-    const selfApproval = await cm.post(`/api/posts/${postId}/status`, { to: 'approved', revision: 1 });
+    const selfApproval = await cm(endpoints.movePost, {
+      params: { postId },
+      body: { to: 'approved', revision: 1 },
+    });
     expect(selfApproval.status).toBe(403);
-    const ok = await as(agency.approver.cookie).post(`/api/posts/${postId}/status`, {
-      to: 'approved',
-      revision: 1,
+    const ok = await as(agency.approver.cookie)(endpoints.movePost, {
+      params: { postId },
+      body: {
+        to: 'approved',
+        revision: 1,
+      },
     });
     expect(ok.body.post, JSON.stringify(ok.body)).toMatchObject({ status: 'approved', approvedRound: 1 });
   });
@@ -132,11 +168,11 @@ describe('the post status machine', () => {
     await send(agency.contentManager.cookie, postId);
     const [a, b] = await Promise.all(
       [agency.approver.cookie, second.cookie].map((cookie) =>
-        as(cookie).post(`/api/posts/${postId}/status`, { to: 'approved', revision: 1 }),
+        as(cookie)(endpoints.movePost, { params: { postId }, body: { to: 'approved', revision: 1 } }),
       ),
     );
     expect([a!.status, b!.status].sort()).toEqual([200, 409]);
-    expect([a, b].find((r) => r!.status === 409)!.body.error.code).toBe('post_already_approved');
+    expect(failure([a, b].find((r) => r!.status === 409)!).code).toBe('post_already_approved');
     const approvals = await db
       .select()
       .from(postStatusChanges)
@@ -152,7 +188,10 @@ describe('the post status machine', () => {
     await db.update(slots).set({ topicId: plan.topics[2]!.id }).where(eq(slots.id, plan.slots[2]!.id));
     const others: string[] = [];
     for (const slot of [plan.slots[1]!, plan.slots[2]!]) {
-      const made = await cm.post(`/api/cycles/${plan.cycle.id}/posts`, { slotId: slot.id });
+      const made = await cm(endpoints.createPost, {
+        params: { cycleId: plan.cycle.id },
+        body: { slotId: slot.id },
+      });
       others.push(made.body.post.id);
       await setCopy(db, made.body.post.id, 'Текст');
     }
@@ -160,34 +199,46 @@ describe('the post status machine', () => {
     const client = as(agency.approver.cookie);
     // A contributor comments but does not approve.
     const contributor = await makeContact(db, agency.client.id, 'contributor');
-    const refused = await as(contributor.cookie).post(`/api/cycles/${plan.cycle.id}/posts/approve`, {
-      posts: [{ postId: first, revision: 1 }],
+    const refused = await as(contributor.cookie)(endpoints.approvePosts, {
+      params: { cycleId: plan.cycle.id },
+      body: {
+        posts: [{ postId: first, revision: 1 }],
+      },
     });
     expect(refused.status).toBe(403);
-    await client.post(`/api/posts/${others[1]}/status`, {
-      to: 'changes_requested',
-      revision: 1,
-      note: 'Інше фото',
+    await client(endpoints.movePost, {
+      params: { postId: others[1]! },
+      body: {
+        to: 'changes_requested',
+        revision: 1,
+        note: 'Інше фото',
+      },
     });
-    const bulk = await client.post(`/api/cycles/${plan.cycle.id}/posts/approve`, {
-      posts: [
-        { postId: first, revision: 1 },
-        { postId: others[0], revision: 1 },
-        { postId: others[1], revision: 1 },
-      ],
+    const bulk = await client(endpoints.approvePosts, {
+      params: { cycleId: plan.cycle.id },
+      body: {
+        posts: [
+          { postId: first, revision: 1 },
+          { postId: others[0]!, revision: 1 },
+          { postId: others[1]!, revision: 1 },
+        ],
+      },
     });
     expect(bulk.body.results.map((r: { outcome: string }) => r.outcome)).toEqual([
       'approved',
       'approved',
       'not_in_review', // sent back for changes since the click
     ]);
-    const plan1 = await cm.get(`/api/cycles/${plan.cycle.id}/plan`);
+    const plan1 = await cm(endpoints.getPlan, { params: { cycleId: plan.cycle.id } });
     expect(plan1.body.cycle.stage).toBe('content');
-    expect(plan1.body.cycle.next.missing).toContain('posts_not_approved');
+    expect(plan1.body.cycle.next?.missing).toContain('posts_not_approved');
     // The last post, revised and approved: nothing is left to agree, the month runs.
     await send(agency.contentManager.cookie, others[1]!);
-    await client.post(`/api/posts/${others[1]}/status`, { to: 'approved', revision: 2 });
-    const plan2 = await cm.get(`/api/cycles/${plan.cycle.id}/plan`);
+    await client(endpoints.movePost, {
+      params: { postId: others[1]! },
+      body: { to: 'approved', revision: 2 },
+    });
+    const plan2 = await cm(endpoints.getPlan, { params: { cycleId: plan.cycle.id } });
     expect(plan2.body.cycle.stage).toBe('running');
   });
 });
@@ -201,52 +252,64 @@ describe('anchored comments', () => {
     const client = as(agency.approver.cookie);
     const text = 'Новий купаж з Ефіопії. Смак ягід і шоколаду.';
     const start = text.indexOf('Смак ягід');
-    const commented = await client.post(`/api/posts/${postId}/comments`, {
-      revision: 1,
-      body: 'Може, «смак лісових ягід»?',
-      anchor: { kind: 'text', start, end: start + 9, quote: 'Смак ягід' },
+    const commented = await client(endpoints.createPostComment, {
+      params: { postId },
+      body: {
+        revision: 1,
+        body: 'Може, «смак лісових ягід»?',
+        anchor: { kind: 'text', start, end: start + 9, quote: 'Смак ягід' },
+      },
     });
     expect(commented.status, JSON.stringify(commented.body)).toBe(201);
     // A quote that is not what the copy says there is refused: the client saw another text.
-    const wrong = await client.post(`/api/posts/${postId}/comments`, {
-      revision: 1,
-      body: 'x',
-      anchor: { kind: 'text', start: 0, end: 5, quote: 'Старий' },
+    const wrong = await client(endpoints.createPostComment, {
+      params: { postId },
+      body: {
+        revision: 1,
+        body: 'x',
+        anchor: { kind: 'text', start: 0, end: 5, quote: 'Старий' },
+      },
     });
     expect(wrong.status).toBe(409);
 
-    await client.post(`/api/posts/${postId}/status`, {
-      to: 'changes_requested',
-      revision: 1,
-      note: 'Див. коментар',
+    await client(endpoints.movePost, {
+      params: { postId },
+      body: {
+        to: 'changes_requested',
+        revision: 1,
+        note: 'Див. коментар',
+      },
     });
     // The writer types before the phrase and inside the paragraph: the anchor follows.
     await editCopy(db, postId, (f) => firstRun(f).insert(0, 'Увага! '));
-    const moved = await as(agency.contentManager.cookie).get(`/api/posts/${postId}`);
-    const anchor = moved.body.comments[0].anchor;
+    const moved = await as(agency.contentManager.cookie)(endpoints.getPost, { params: { postId } });
+    const anchor = moved.body.comments[0]?.anchor as TextAnchor;
     expect(anchor).toMatchObject({ kind: 'text', quote: 'Смак ягід', current: 'Смак ягід', orphaned: false });
     expect(anchor.start).toBe(start + 7);
 
     // Rewritten inside: the anchor covers the new wording.
     await editCopy(db, postId, (f) => firstRun(f).insert(start + 7 + 5, 'лісових '));
-    const grown = await as(agency.contentManager.cookie).get(`/api/posts/${postId}`);
-    expect(grown.body.comments[0].anchor.current).toBe('Смак лісових ягід');
+    const grown = await as(agency.contentManager.cookie)(endpoints.getPost, { params: { postId } });
+    expect((grown.body.comments[0]!.anchor as TextAnchor).current).toBe('Смак лісових ягід');
 
     // The phrase deleted: the comment stays, orphaned, with its quote.
     await editCopy(db, postId, (f) => firstRun(f).delete(start + 7, 'Смак лісових ягід'.length));
-    const gone = await as(agency.contentManager.cookie).get(`/api/posts/${postId}`);
-    expect(gone.body.comments[0].anchor).toMatchObject({ orphaned: true, quote: 'Смак ягід', start: null });
+    const gone = await as(agency.contentManager.cookie)(endpoints.getPost, { params: { postId } });
+    expect(gone.body.comments[0]?.anchor).toMatchObject({ orphaned: true, quote: 'Смак ягід', start: null });
   });
 
   it("keeps the agency's internal review notes from the client", async () => {
     const agency = await makeAgency(t.database.db);
     const { postId, cm } = await startPost(agency, 'Текст.');
-    await cm.post(`/api/posts/${postId}/comments`, { revision: 0, body: 'Внутрішнє: перевір ціну' });
+    await cm(endpoints.createPostComment, {
+      params: { postId },
+      body: { revision: 0, body: 'Внутрішнє: перевір ціну' },
+    });
     await send(agency.contentManager.cookie, postId);
-    await cm.post(`/api/posts/${postId}/comments`, { revision: 1, body: 'Для клієнта' });
-    const client = await as(agency.approver.cookie).get(`/api/posts/${postId}`);
+    await cm(endpoints.createPostComment, { params: { postId }, body: { revision: 1, body: 'Для клієнта' } });
+    const client = await as(agency.approver.cookie)(endpoints.getPost, { params: { postId } });
     expect(client.body.comments.map((c: { body: string }) => c.body)).toEqual(['Для клієнта']);
-    const team = await cm.get(`/api/posts/${postId}`);
+    const team = await cm(endpoints.getPost, { params: { postId } });
     expect(team.body.comments).toHaveLength(2);
   });
 });
@@ -256,32 +319,45 @@ describe('editing', () => {
     const db = t.database.db;
     const agency = await makeAgency(db);
     const { postId, cm } = await startPost(agency, 'Текст.');
-    const before = await cm.get(`/api/posts/${postId}`);
-    const saved = await cm.patch(`/api/posts/${postId}`, {
-      version: before.body.post.version,
-      hashtags: ['#кава', 'kyivcoffee'],
-      visualBrief: 'Фото зерен крупним планом',
+    const before = await cm(endpoints.getPost, { params: { postId } });
+    const saved = await cm(endpoints.updatePost, {
+      params: { postId },
+      body: {
+        version: before.body.post.version,
+        hashtags: ['#кава', 'kyivcoffee'],
+        visualBrief: 'Фото зерен крупним планом',
+      },
     });
     expect(saved.body.post).toMatchObject({
       hashtags: ['кава', 'kyivcoffee'],
       version: before.body.post.version + 1,
     });
-    const elsewhere = await cm.patch(`/api/posts/${postId}`, {
-      version: saved.body.post.version,
-      publishAt: '2027-01-05T08:00:00Z',
+    // A time outside the post's month must fail validation: sent as it is, past the catalogue.
+    const elsewhere = await raw(t.app, 'PATCH', `/api/posts/${postId}`, {
+      cookie: agency.contentManager.cookie,
+      body: {
+        version: saved.body.post.version,
+        publishAt: '2027-01-05T08:00:00Z',
+      },
     });
     expect(elsewhere.body.error).toMatchObject({
       code: 'validation_failed',
       fields: { publishAt: expect.any(String) },
     });
-    const stale = await cm.patch(`/api/posts/${postId}`, { version: before.body.post.version, link: '' });
-    expect(stale.body.error.code).toBe('stale_version');
+    const stale = await cm(endpoints.updatePost, {
+      params: { postId },
+      body: { version: before.body.post.version, link: '' },
+    });
+    expect(failure(stale).code).toBe('stale_version');
     const name = copyDocument(postId);
     const creator = await loadActor(db, 'test', agency.creator.id);
     expect(await copyAccess(db, creator!, name)).toBe('write');
     await send(agency.contentManager.cookie, postId);
-    const locked = await cm.patch(`/api/posts/${postId}`, { version: saved.body.post.version + 1, link: '' });
-    expect(locked.body.error.code).toBe('post_locked');
+    const locked = await cm(endpoints.updatePost, {
+      params: { postId },
+      body: { version: saved.body.post.version + 1, link: '' },
+    });
+    expect(failure(locked).code).toBe('post_locked');
     expect(await copyAccess(db, creator!, name)).toBe('read');
     // An edit that raced the send is refused inside the transaction that would store it.
     await expect(db.transaction((tx) => checkCopyWritable(tx, name))).rejects.toMatchObject({
@@ -295,16 +371,18 @@ describe('editing', () => {
   it("keeps a written slot's topic: swapping it is a replacement, not a drag", async () => {
     const agency = await makeAgency(t.database.db);
     const { plan, cm } = await startPost(agency, 'Текст.');
-    const slot = (await cm.get(`/api/cycles/${plan.cycle.id}/plan`)).body.slots.find(
+    const slot = (await cm(endpoints.getPlan, { params: { cycleId: plan.cycle.id } })).body.slots.find(
       (s: { id: string }) => s.id === plan.slots[0]!.id,
-    );
-    const moved = await call(t.app, 'PUT', `/api/slots/${plan.slots[2]!.id}/topic`, {
+    )!;
+    const moved = await api(t.app, endpoints.placeTopicInSlot, {
+      params: { slotId: plan.slots[2]!.id },
       cookie: agency.contentManager.cookie,
       body: { topicId: plan.topics[0]!.id, version: 1 },
     });
     expect(moved.status).toBe(409);
-    expect(moved.body.error.message).toMatch(/replacement/);
-    const removed = await call(t.app, 'PUT', `/api/slots/${slot.id}/topic`, {
+    expect(failure(moved).message).toMatch(/replacement/);
+    const removed = await api(t.app, endpoints.placeTopicInSlot, {
+      params: { slotId: slot.id },
       cookie: agency.contentManager.cookie,
       body: { topicId: null, version: slot.version },
     });
@@ -318,29 +396,45 @@ describe('editing', () => {
     const { postId, plan } = await startPost(agency, 'Текст.');
     await send(agency.contentManager.cookie, postId);
     for (const cookie of [other.contentManager.cookie, agency.otherClientApprover.cookie]) {
-      expect((await as(cookie).get(`/api/posts/${postId}`)).status).toBe(404);
+      expect((await as(cookie)(endpoints.getPost, { params: { postId } })).status).toBe(404);
       expect(
-        (await as(cookie).post(`/api/posts/${postId}/status`, { to: 'approved', revision: 1 })).status,
+        (await as(cookie)(endpoints.movePost, { params: { postId }, body: { to: 'approved', revision: 1 } }))
+          .status,
       ).toBe(404);
     }
     // With internal review on, a creator's draft goes to a manager before the client.
-    const switched = await call(t.app, 'PATCH', `/api/clients/${agency.client.id}`, {
+    const switched = await api(t.app, endpoints.updateClient, {
+      params: { clientId: agency.client.id },
       cookie: agency.contentManager.cookie,
       body: { postInternalReview: true, version: 1 },
     });
     expect(switched.body.client).toMatchObject({ postInternalReview: true });
     const creator = as(agency.creator.cookie);
-    const made = await creator.post(`/api/cycles/${plan.cycle.id}/posts`, { slotId: plan.slots[1]!.id });
+    const made = await creator(endpoints.createPost, {
+      params: { cycleId: plan.cycle.id },
+      body: { slotId: plan.slots[1]!.id },
+    });
     const second: string = made.body.post.id;
-    const v = (await creator.get(`/api/posts/${second}`)).body.post.version;
+    const v = (await creator(endpoints.getPost, { params: { postId: second } })).body.post.version;
     expect(
-      (await creator.post(`/api/posts/${second}/status`, { to: 'client_review', version: v })).status,
+      (
+        await creator(endpoints.movePost, {
+          params: { postId: second },
+          body: { to: 'client_review', version: v },
+        })
+      ).status,
     ).toBe(403);
-    const internal = await creator.post(`/api/posts/${second}/status`, { to: 'internal_review', version: v });
+    const internal = await creator(endpoints.movePost, {
+      params: { postId: second },
+      body: { to: 'internal_review', version: v },
+    });
     expect(internal.body.post.status).toBe('internal_review');
-    const passed = await as(agency.contentManager.cookie).post(`/api/posts/${second}/status`, {
-      to: 'client_review',
-      version: internal.body.post.version,
+    const passed = await as(agency.contentManager.cookie)(endpoints.movePost, {
+      params: { postId: second },
+      body: {
+        to: 'client_review',
+        version: internal.body.post.version,
+      },
     });
     expect(passed.body.post.status).toBe('client_review');
     const told = await db.select().from(notifications).where(eq(notifications.userId, agency.approver.id));
