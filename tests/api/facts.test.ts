@@ -135,14 +135,14 @@ describe('the fact request drafted when the meeting ends', () => {
       api(t.app, endpoints.createFactItem, { params: { requestId }, cookie, body });
     expect((await add({ question: 'Ціна' }, agency.approver.cookie)).status).toBe(404);
     expect((await add({ question: 'Ціна' }, agency.creator.cookie)).status).toBe(403);
-    const foreignTopic = await add({ question: 'Ціна', topicId: crypto.randomUUID() });
-    expect(errorOf(foreignTopic).fields?.topicId).toBeTruthy();
-    const foreignContact = await add({ question: 'Ціна', contactId: other.approver.id });
-    expect(errorOf(foreignContact).fields?.contactId).toBeTruthy();
-    const oneChoice = await raw(t.app, 'POST', `/api/fact-requests/${requestId}/items`, {
-      cookie: cm,
-      body: { question: 'Колір?', kind: 'choice', choices: ['Синій'] },
-    });
+    // Bad items: a topic or contact of someone else, a choice with nothing to choose from.
+    const addBad = (body: unknown) =>
+      raw(t.app, 'POST', `/api/fact-requests/${requestId}/items`, { cookie: cm, body });
+    const foreignTopic = await addBad({ question: 'Ціна', topicId: crypto.randomUUID() });
+    expect(foreignTopic.body.error.fields.topicId).toBeTruthy();
+    const foreignContact = await addBad({ question: 'Ціна', contactId: other.approver.id });
+    expect(foreignContact.body.error.fields.contactId).toBeTruthy();
+    const oneChoice = await addBad({ question: 'Колір?', kind: 'choice', choices: ['Синій'] });
     expect(oneChoice.body.error.fields.choices).toBeTruthy();
     const price = await add({
       question: 'Ціна за 250 г',
@@ -213,11 +213,15 @@ describe('the fact request drafted when the meeting ends', () => {
       body: { question: 'Розмір пачки', kind: 'choice', choices: ['250 г', '1 кг'] },
     });
     expect(size.body.template).toMatchObject({ kind: 'choice', position: 2 });
-    const broken = await api(t.app, endpoints.updateFactTemplate, {
-      params: { clientId, templateId: size.body.template.id },
-      cookie: cm,
-      body: { choices: ['250 г'], version: 1 },
-    });
+    const broken = await raw(
+      t.app,
+      'PATCH',
+      `/api/clients/${clientId}/fact-templates/${size.body.template.id}`,
+      {
+        cookie: cm,
+        body: { choices: ['250 г'], version: 1 },
+      },
+    );
     expect(broken.status).toBe(400);
     // Another client's rubric, or its template through this client's address, is not found.
     const foreign = await api(t.app, endpoints.updateFactTemplate, {
