@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cycles, factItems, factRequests, notifications, outbox } from '../../src/server/db/schema/index.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
-import type { FactAnswer } from '../../src/shared/api/facts.ts';
+import type { FactAnswer, FactItemFull } from '../../src/shared/api/facts.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, makeContact } from '../support/factories.ts';
 import { kyivDay, makeSentRequest } from '../support/facts.ts';
@@ -14,8 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the assertions that read them
-const itemOf = (request: { items: any[] }, id: string) => request.items.find((i) => i.id === id);
+const itemOf = (request: { items: FactItemFull[] }, id: string) => request.items.find((i) => i.id === id)!;
 
 describe('answering a fact request', () => {
   it('drafts are kept as typed, seen by the client side only, and a stale save is refused', async () => {
@@ -216,10 +215,7 @@ describe('answering a fact request', () => {
       body: { body: 'Прізвище та посада, будь ласка', reviewVersion: 2 },
     });
     expect(followUp.status).toBe(200);
-    const asked = itemOf(followUp.body.request, who!.id) as unknown as {
-      status: string;
-      messages: Array<{ side: string; body: string; followUp: boolean }>;
-    };
+    const asked = itemOf(followUp.body.request, who!.id);
     expect(asked.status).toBe('follow_up');
     expect(asked.messages).toEqual([
       expect.objectContaining({ side: 'agency', body: 'Прізвище та посада, будь ласка', followUp: true }),
@@ -238,7 +234,7 @@ describe('answering a fact request', () => {
       body: { body: 'Олена Коваль, бариста' },
     });
     expect(reply.status).toBe(201);
-    const thread = itemOf(reply.body.request, who!.id).messages as Array<{ side: string }>;
+    const thread = itemOf(reply.body.request, who!.id).messages;
     expect(thread.map((m) => m.side)).toEqual(['agency', 'client']);
     // The reply answers the follow-up: the item is the agency's to review again.
     expect(itemOf(reply.body.request, who!.id).status).toBe('answered');
