@@ -2,10 +2,12 @@ import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/server/context.ts';
 import { clientMembers, outbox } from '../../src/server/db/schema/index.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { fromNewAddress } from '../support/addresses.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { errorOf } from '../support/errors.ts';
 import { makeAgency, makeClient, makeContact, makeUser, PASSWORD } from '../support/factories.ts';
-import { call } from '../support/http.ts';
+import { api, raw } from '../support/http.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,7 +18,7 @@ afterAll(() => t.close());
 const newAddress = () => fromNewAddress(t.app);
 
 const login = (app: App, email: string, password: string) =>
-  call(app, 'POST', '/api/auth/login', { body: { email, password } });
+  api(app, endpoints.logIn, { body: { email, password } });
 
 function sessionCookieHeader(headers: Record<string, unknown>): string {
   const all = ([] as string[]).concat((headers['set-cookie'] as string | string[] | undefined) ?? []);
@@ -49,7 +51,7 @@ describe('login', () => {
     expect(res.status).toBe(200);
     expect(res.body.user.email).toBe(agency.owner.email);
     expect(res.cookie).toBeTruthy();
-    const me = await call(t.app, 'GET', '/api/me', { cookie: res.cookie });
+    const me = await api(t.app, endpoints.getMe, { cookie: res.cookie });
     expect(me.status).toBe(200);
     expect(me.body.user.id).toBe(agency.owner.id);
   });
@@ -60,7 +62,7 @@ describe('login', () => {
     const wrong = await login(app, user.email, 'not the password at all');
     const unknown = await login(app, `nobody-${Date.now()}@test.plit`, PASSWORD);
     expect(wrong.status).toBe(401);
-    expect(wrong.body.error.code).toBe('invalid_credentials');
+    expect(errorOf(wrong).code).toBe('invalid_credentials');
     expect(unknown.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
     expect(wrong.cookie).toBeNull();
@@ -92,7 +94,7 @@ describe('login', () => {
       expect((await login(app, user.email, `wrong password ${i}`)).status).toBe(401);
     const res = await login(app, user.email, PASSWORD);
     expect(res.status).toBe(429);
-    expect(res.body.error.code).toBe('rate_limited');
+    expect(errorOf(res).code).toBe('rate_limited');
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     expect(res.cookie).toBeNull();
     // The pause is the account's, not the address's: another address is paused too.
@@ -108,7 +110,7 @@ describe('login', () => {
     }
     const res = await login(app, user.email, PASSWORD);
     expect(res.status).toBe(429);
-    expect(res.body.error.code).toBe('rate_limited');
+    expect(errorOf(res).code).toBe('rate_limited');
     // The same account from another address is fine: nothing was tried against it.
     expect((await login(newAddress(), user.email, PASSWORD)).status).toBe(200);
   });
@@ -123,7 +125,7 @@ describe('session cookie behind a TLS-terminating proxy', () => {
 
   it('is Secure when the trusted proxy says the request came over https', async () => {
     const user = await makeUser(proxied.database.db);
-    const res = await call(proxied.app, 'POST', '/api/auth/login', {
+    const res = await api(proxied.app, endpoints.logIn, {
       body: { email: user.email, password: PASSWORD },
       headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9' },
     });
@@ -135,7 +137,7 @@ describe('session cookie behind a TLS-terminating proxy', () => {
 
   it('is not Secure when the same proxy forwards plain http', async () => {
     const user = await makeUser(proxied.database.db);
-    const res = await call(proxied.app, 'POST', '/api/auth/login', {
+    const res = await api(proxied.app, endpoints.logIn, {
       body: { email: user.email, password: PASSWORD },
       headers: { 'x-forwarded-proto': 'http', 'x-forwarded-for': '203.0.113.10' },
     });
@@ -147,7 +149,7 @@ describe('session cookie behind a TLS-terminating proxy', () => {
 describe('me', () => {
   it('describes an agency owner: user, agency with role, no client memberships, all abilities', async () => {
     const agency = await makeAgency(t.database.db);
-    const res = await call(t.app, 'GET', '/api/me', { cookie: agency.owner.cookie });
+    const res = await api(t.app, endpoints.getMe, { cookie: agency.owner.cookie });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       user: {
@@ -165,7 +167,7 @@ describe('me', () => {
 
   it('describes a client contact: no agency, one membership, no agency abilities', async () => {
     const agency = await makeAgency(t.database.db);
-    const res = await call(t.app, 'GET', '/api/me', { cookie: agency.approver.cookie });
+    const res = await api(t.app, endpoints.getMe, { cookie: agency.approver.cookie });
     expect(res.status).toBe(200);
     expect(res.body.agency).toBeNull();
     expect(res.body.clientMemberships).toEqual([
@@ -185,31 +187,31 @@ describe('me', () => {
   });
 
   it('answers 401 unauthenticated without a session or with a made-up one', async () => {
-    const none = await call(t.app, 'GET', '/api/me');
+    const none = await api(t.app, endpoints.getMe, {});
     expect(none.status).toBe(401);
-    expect(none.body.error.code).toBe('unauthenticated');
-    const madeUp = await call(t.app, 'GET', '/api/me', { cookie: 'plit_session=not-a-real-session-token' });
+    expect(errorOf(none).code).toBe('unauthenticated');
+    const madeUp = await api(t.app, endpoints.getMe, { cookie: 'plit_session=not-a-real-session-token' });
     expect(madeUp.status).toBe(401);
   });
 
   it('changes name and interface language', async () => {
     const user = await makeUser(t.database.db);
-    const res = await call(t.app, 'PATCH', '/api/me', {
+    const res = await api(t.app, endpoints.updateMe, {
       cookie: user.cookie,
       body: { name: 'Олена Коваль', locale: 'uk' },
     });
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ name: 'Олена Коваль', locale: 'uk' });
-    const again = await call(t.app, 'GET', '/api/me', { cookie: user.cookie });
+    const again = await api(t.app, endpoints.getMe, { cookie: user.cookie });
     expect(again.body.user).toMatchObject({ name: 'Олена Коваль', locale: 'uk' });
   });
 
   it('refuses an unknown interface language and an empty name', async () => {
     const user = await makeUser(t.database.db);
-    const locale = await call(t.app, 'PATCH', '/api/me', { cookie: user.cookie, body: { locale: 'de' } });
+    const locale = await raw(t.app, 'PATCH', '/api/me', { cookie: user.cookie, body: { locale: 'de' } });
     expect(locale.status).toBe(400);
     expect(locale.body.error.fields).toHaveProperty('locale');
-    const name = await call(t.app, 'PATCH', '/api/me', { cookie: user.cookie, body: { name: '   ' } });
+    const name = await raw(t.app, 'PATCH', '/api/me', { cookie: user.cookie, body: { name: '   ' } });
     expect(name.status).toBe(400);
     expect(name.body.error.fields).toHaveProperty('name');
   });
@@ -219,60 +221,64 @@ describe('logout and sessions', () => {
   it('logout ends the session: the old cookie answers 401', async () => {
     const user = await makeUser(t.database.db);
     const { cookie } = await login(newAddress(), user.email, PASSWORD);
-    expect((await call(t.app, 'GET', '/api/me', { cookie })).status).toBe(200);
-    const out = await call(t.app, 'POST', '/api/auth/logout', { cookie });
+    expect((await api(t.app, endpoints.getMe, { cookie })).status).toBe(200);
+    const out = await api(t.app, endpoints.logOut, { cookie });
     expect(out.status).toBe(200);
     expect(sessionCookieHeader(out.headers)).toMatch(/Expires=Thu, 01 Jan 1970|Max-Age=0/i);
-    expect((await call(t.app, 'GET', '/api/me', { cookie })).status).toBe(401);
+    expect((await api(t.app, endpoints.getMe, { cookie })).status).toBe(401);
     // Other sessions of the same person are untouched.
-    expect((await call(t.app, 'GET', '/api/me', { cookie: user.cookie })).status).toBe(200);
+    expect((await api(t.app, endpoints.getMe, { cookie: user.cookie })).status).toBe(200);
   });
 
   it('lists sessions and marks the current one', async () => {
     const user = await makeUser(t.database.db);
     const second = await login(newAddress(), user.email, PASSWORD);
-    const res = await call(t.app, 'GET', '/api/sessions', { cookie: second.cookie });
+    const res = await api(t.app, endpoints.listSessions, { cookie: second.cookie });
     expect(res.status).toBe(200);
     expect(res.body.sessions).toHaveLength(2);
     expect(res.body.sessions.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
-    const fromFirst = await call(t.app, 'GET', '/api/sessions', { cookie: user.cookie });
+    const fromFirst = await api(t.app, endpoints.listSessions, { cookie: user.cookie });
     const currentHere = fromFirst.body.sessions.find((s: { current: boolean }) => s.current);
     const currentThere = res.body.sessions.find((s: { current: boolean }) => s.current);
-    expect(currentHere.id).not.toBe(currentThere.id);
+    expect(currentHere!.id).not.toBe(currentThere!.id);
     // The public id is not the cookie value.
-    expect(second.cookie).not.toContain(currentThere.id);
+    expect(second.cookie).not.toContain(currentThere!.id);
   });
 
   it('DELETE /api/sessions/:id logs out another session and keeps this one', async () => {
     const user = await makeUser(t.database.db);
     const other = await login(newAddress(), user.email, PASSWORD);
-    const list = await call(t.app, 'GET', '/api/sessions', { cookie: other.cookie });
-    const otherId = list.body.sessions.find((s: { current: boolean }) => s.current).id;
-    const res = await call(t.app, 'DELETE', `/api/sessions/${otherId}`, { cookie: user.cookie });
+    const list = await api(t.app, endpoints.listSessions, { cookie: other.cookie });
+    const otherId = list.body.sessions.find((s: { current: boolean }) => s.current)!.id;
+    const res = await api(t.app, endpoints.logOutSession, {
+      params: { sessionId: otherId },
+      cookie: user.cookie,
+    });
     expect(res.status).toBe(200);
-    expect((await call(t.app, 'GET', '/api/me', { cookie: other.cookie })).status).toBe(401);
-    expect((await call(t.app, 'GET', '/api/me', { cookie: user.cookie })).status).toBe(200);
+    expect((await api(t.app, endpoints.getMe, { cookie: other.cookie })).status).toBe(401);
+    expect((await api(t.app, endpoints.getMe, { cookie: user.cookie })).status).toBe(200);
   });
 
   it("cannot log out someone else's session by its id", async () => {
     const victim = await makeUser(t.database.db);
     const attacker = await makeUser(t.database.db);
-    const list = await call(t.app, 'GET', '/api/sessions', { cookie: victim.cookie });
-    const res = await call(t.app, 'DELETE', `/api/sessions/${list.body.sessions[0].id}`, {
+    const list = await api(t.app, endpoints.listSessions, { cookie: victim.cookie });
+    const res = await api(t.app, endpoints.logOutSession, {
+      params: { sessionId: list.body.sessions[0]!.id },
       cookie: attacker.cookie,
     });
     expect(res.status).toBe(404);
-    expect((await call(t.app, 'GET', '/api/me', { cookie: victim.cookie })).status).toBe(200);
+    expect((await api(t.app, endpoints.getMe, { cookie: victim.cookie })).status).toBe(200);
   });
 
   it('DELETE /api/sessions logs out everywhere: every cookie answers 401', async () => {
     const user = await makeUser(t.database.db);
     const second = await login(newAddress(), user.email, PASSWORD);
     const third = await login(newAddress(), user.email, PASSWORD);
-    const res = await call(t.app, 'DELETE', '/api/sessions', { cookie: second.cookie });
+    const res = await api(t.app, endpoints.logOutEverywhere, { cookie: second.cookie });
     expect(res.status).toBe(200);
     for (const cookie of [user.cookie, second.cookie, third.cookie]) {
-      expect((await call(t.app, 'GET', '/api/me', { cookie })).status).toBe(401);
+      expect((await api(t.app, endpoints.getMe, { cookie })).status).toBe(401);
     }
   });
 });
@@ -280,20 +286,20 @@ describe('logout and sessions', () => {
 describe('change password', () => {
   it('needs the right current password, without ending the session', async () => {
     const user = await makeUser(t.database.db);
-    const res = await call(t.app, 'POST', '/api/me/password', {
+    const res = await raw(t.app, 'POST', '/api/me/password', {
       cookie: user.cookie,
       body: { currentPassword: 'not my password', newPassword: 'a much better password' },
     });
     // The person is signed in: a 401 here would read as "session over" and send them to the login page.
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toHaveProperty('currentPassword');
-    expect((await call(t.app, 'GET', '/api/me', { cookie: user.cookie })).status).toBe(200);
+    expect((await api(t.app, endpoints.getMe, { cookie: user.cookie })).status).toBe(200);
     expect((await login(newAddress(), user.email, PASSWORD)).status).toBe(200);
   });
 
   it('with the right current password, the new one logs in and the old one no longer does', async () => {
     const user = await makeUser(t.database.db);
-    const res = await call(t.app, 'POST', '/api/me/password', {
+    const res = await api(t.app, endpoints.changePassword, {
       cookie: user.cookie,
       body: { currentPassword: PASSWORD, newPassword: 'a much better password' },
     });
@@ -305,7 +311,7 @@ describe('change password', () => {
 
   it('refuses a new password shorter than 10 characters', async () => {
     const user = await makeUser(t.database.db);
-    const res = await call(t.app, 'POST', '/api/me/password', {
+    const res = await raw(t.app, 'POST', '/api/me/password', {
       cookie: user.cookie,
       body: { currentPassword: PASSWORD, newPassword: 'short' },
     });
@@ -319,8 +325,8 @@ describe('password reset', () => {
     const user = await makeUser(t.database.db);
     const unknownEmail = `ghost-${Date.now()}@test.plit`;
     const app = newAddress();
-    const known = await call(app, 'POST', '/api/auth/password-reset', { body: { email: user.email } });
-    const unknown = await call(app, 'POST', '/api/auth/password-reset', { body: { email: unknownEmail } });
+    const known = await api(app, endpoints.requestPasswordReset, { body: { email: user.email } });
+    const unknown = await api(app, endpoints.requestPasswordReset, { body: { email: unknownEmail } });
     expect(known.status).toBe(202);
     expect(unknown.status).toBe(202);
     expect(unknown.body).toEqual(known.body);
@@ -332,43 +338,43 @@ describe('password reset', () => {
   it('the link sets the new password, ends the old sessions, logs in, and works once', async () => {
     const user = await makeUser(t.database.db);
     const app = newAddress();
-    await call(app, 'POST', '/api/auth/password-reset', { body: { email: user.email } });
+    await api(app, endpoints.requestPasswordReset, { body: { email: user.email } });
     const token = await linkTokenFor(user.email, 'reset-password');
 
-    const confirm = await call(app, 'POST', '/api/auth/password-reset/confirm', {
+    const confirm = await api(app, endpoints.confirmPasswordReset, {
       body: { token, password: 'a fresh new password' },
     });
     expect(confirm.status).toBe(200);
     expect(confirm.body.user.id).toBe(user.id);
     expect(confirm.cookie).toBeTruthy();
-    expect((await call(t.app, 'GET', '/api/me', { cookie: confirm.cookie })).status).toBe(200);
-    expect((await call(t.app, 'GET', '/api/me', { cookie: user.cookie })).status).toBe(401);
+    expect((await api(t.app, endpoints.getMe, { cookie: confirm.cookie })).status).toBe(200);
+    expect((await api(t.app, endpoints.getMe, { cookie: user.cookie })).status).toBe(401);
 
     const loginApp = newAddress();
     expect((await login(loginApp, user.email, PASSWORD)).status).toBe(401);
     expect((await login(loginApp, user.email, 'a fresh new password')).status).toBe(200);
 
-    const again = await call(app, 'POST', '/api/auth/password-reset/confirm', {
+    const again = await api(app, endpoints.confirmPasswordReset, {
       body: { token, password: 'yet another password' },
     });
     expect(again.status).toBe(404);
-    expect(again.body.error.code).toBe('token_invalid');
+    expect(errorOf(again).code).toBe('token_invalid');
   });
 
   it('a wrong token answers 404 token_invalid and changes nothing', async () => {
     const user = await makeUser(t.database.db);
-    const res = await call(newAddress(), 'POST', '/api/auth/password-reset/confirm', {
+    const res = await api(newAddress(), endpoints.confirmPasswordReset, {
       body: { token: 'x'.repeat(43), password: 'a fresh new password' },
     });
     expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('token_invalid');
-    expect((await call(t.app, 'GET', '/api/me', { cookie: user.cookie })).status).toBe(200);
+    expect(errorOf(res).code).toBe('token_invalid');
+    expect((await api(t.app, endpoints.getMe, { cookie: user.cookie })).status).toBe(200);
   });
 
   it("keeps a member's reset email in their own agency's outbox", async () => {
     const agency = await makeAgency(t.database.db);
-    await call(newAddress(), 'POST', '/api/auth/password-reset', { body: { email: agency.creator.email } });
-    const box = await call(t.app, 'GET', '/api/outbox', { cookie: agency.owner.cookie });
+    await api(newAddress(), endpoints.requestPasswordReset, { body: { email: agency.creator.email } });
+    const box = await api(t.app, endpoints.listOutboxMessages, { cookie: agency.owner.cookie });
     expect(box.status).toBe(200);
     expect(box.body.messages.some((m: { to: string }) => m.to === agency.creator.email)).toBe(true);
   });
@@ -383,17 +389,15 @@ describe('password reset', () => {
       .values({ clientId: second.client.id, userId: person.id, role: 'approver' });
 
     const app = newAddress();
-    expect(
-      (await call(app, 'POST', '/api/auth/password-reset', { body: { email: person.email } })).status,
-    ).toBe(202);
-    expect((await call(app, 'POST', '/api/auth/magic-link', { body: { email: person.email } })).status).toBe(
+    expect((await api(app, endpoints.requestPasswordReset, { body: { email: person.email } })).status).toBe(
       202,
     );
+    expect((await api(app, endpoints.requestMagicLink, { body: { email: person.email } })).status).toBe(202);
     // The emails exist (SMTP would deliver them)...
     expect(await lastEmailTo(person.email)).not.toBeNull();
     // ...but an owner of one agency must not be able to read them and sign in as a contact of the other.
     for (const owner of [first.owner, second.owner]) {
-      const box = await call(t.app, 'GET', '/api/outbox', { cookie: owner.cookie });
+      const box = await api(t.app, endpoints.listOutboxMessages, { cookie: owner.cookie });
       expect(box.status).toBe(200);
       expect(box.body.messages.filter((m: { to: string }) => m.to === person.email)).toEqual([]);
     }
@@ -404,23 +408,23 @@ describe('magic link', () => {
   it('is emailed to a client contact and signs them in once', async () => {
     const agency = await makeAgency(t.database.db);
     const app = newAddress();
-    const sent = await call(app, 'POST', '/api/auth/magic-link', { body: { email: agency.approver.email } });
+    const sent = await api(app, endpoints.requestMagicLink, { body: { email: agency.approver.email } });
     expect(sent.status).toBe(202);
     const token = await linkTokenFor(agency.approver.email, 'magic');
 
-    const confirm = await call(app, 'POST', '/api/auth/magic-link/confirm', { body: { token } });
+    const confirm = await api(app, endpoints.confirmMagicLink, { body: { token } });
     expect(confirm.status).toBe(200);
     expect(confirm.body.user.id).toBe(agency.approver.id);
     expect(confirm.body.clientMemberships.map((m: { clientId: string }) => m.clientId)).toEqual([
       agency.client.id,
     ]);
-    const me = await call(t.app, 'GET', '/api/me', { cookie: confirm.cookie });
+    const me = await api(t.app, endpoints.getMe, { cookie: confirm.cookie });
     expect(me.status).toBe(200);
     expect(me.body.user.id).toBe(agency.approver.id);
 
-    const again = await call(app, 'POST', '/api/auth/magic-link/confirm', { body: { token } });
+    const again = await api(app, endpoints.confirmMagicLink, { body: { token } });
     expect(again.status).toBe(404);
-    expect(again.body.error.code).toBe('token_invalid');
+    expect(errorOf(again).code).toBe('token_invalid');
     expect(again.cookie).toBeNull();
   });
 
@@ -428,10 +432,10 @@ describe('magic link', () => {
     const agency = await makeAgency(t.database.db);
     const stranger = `nobody-${Date.now()}@test.plit`;
     const app = newAddress();
-    const member = await call(app, 'POST', '/api/auth/magic-link', {
+    const member = await api(app, endpoints.requestMagicLink, {
       body: { email: agency.contentManager.email },
     });
-    const unknown = await call(app, 'POST', '/api/auth/magic-link', { body: { email: stranger } });
+    const unknown = await api(app, endpoints.requestMagicLink, { body: { email: stranger } });
     expect(member.status).toBe(202);
     expect(unknown.status).toBe(202);
     expect(member.body).toEqual(unknown.body);
@@ -441,17 +445,15 @@ describe('magic link', () => {
 
   it('is not sent to a person with an account but no client and no agency', async () => {
     const loner = await makeUser(t.database.db);
-    const res = await call(newAddress(), 'POST', '/api/auth/magic-link', { body: { email: loner.email } });
+    const res = await api(newAddress(), endpoints.requestMagicLink, { body: { email: loner.email } });
     expect(res.status).toBe(202);
     expect(await lastEmailTo(loner.email)).toBeNull();
   });
 
   it('a made-up token answers 404 token_invalid', async () => {
-    const res = await call(newAddress(), 'POST', '/api/auth/magic-link/confirm', {
-      body: { token: 'y'.repeat(43) },
-    });
+    const res = await api(newAddress(), endpoints.confirmMagicLink, { body: { token: 'y'.repeat(43) } });
     expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('token_invalid');
+    expect(errorOf(res).code).toBe('token_invalid');
   });
 
   it('a password-reset link cannot be used as a magic link', async () => {
@@ -459,10 +461,10 @@ describe('magic link', () => {
     const client = await makeClient(t.database.db, agency.id);
     const contact = await makeContact(t.database.db, client.id, 'contributor');
     const app = newAddress();
-    await call(app, 'POST', '/api/auth/password-reset', { body: { email: contact.email } });
+    await api(app, endpoints.requestPasswordReset, { body: { email: contact.email } });
     const token = await linkTokenFor(contact.email, 'reset-password');
-    const res = await call(app, 'POST', '/api/auth/magic-link/confirm', { body: { token } });
+    const res = await api(app, endpoints.confirmMagicLink, { body: { token } });
     expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('token_invalid');
+    expect(errorOf(res).code).toBe('token_invalid');
   });
 });

@@ -15,10 +15,11 @@ import { collabDocuments, cycles, meetings } from '../../src/server/db/schema/in
 import { loadEnv } from '../../src/server/env.ts';
 import { notesDocument } from '../../src/server/meetings/notesAccess.ts';
 import { COPY_FIELD, copyDocument } from '../../src/server/posts/copyDoc.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { collabSocketUrl } from '../../src/shared/live.ts';
 import { engines } from '../support/engines.ts';
 import { makeAgency, type TestAgency } from '../support/factories.ts';
-import { call } from '../support/http.ts';
+import { api } from '../support/http.ts';
 import { listen } from '../support/live.ts';
 import { makeCycle } from '../support/planning.ts';
 import { makeWritingMonth, setCopy } from '../support/posts.ts';
@@ -314,12 +315,10 @@ describe('shared meeting notes (PGlite)', () => {
     const meeting = await makeMeeting(database.db, agency);
     const contact = openNotes(server.host, agency.approver.cookie, meeting.id);
     expect(await contact.outcome).toEqual({ scope: 'read-write' });
-    const removed = await call(
-      server.app,
-      'DELETE',
-      `/api/clients/${agency.client.id}/contacts/${agency.approver.id}`,
-      { cookie: agency.contentManager.cookie },
-    );
+    const removed = await api(server.app, endpoints.removeContact, {
+      params: { clientId: agency.client.id, userId: agency.approver.id },
+      cookie: agency.contentManager.cookie,
+    });
     expect(removed.status).toBe(200);
     await until('the socket closed', () => contact.closes.includes(4401));
     await until('the reconnect refused', () => contact.refusals.length > 0);
@@ -341,7 +340,8 @@ describe('shared meeting notes (PGlite)', () => {
     await database.db.update(cycles).set({ stage: 'meeting' }).where(eq(cycles.id, meeting.cycleId));
     const contact = openNotes(server.host, agency.approver.cookie, meeting.id);
     expect(await contact.outcome).toEqual({ scope: 'read-write' });
-    const ended = await call(server.app, 'POST', `/api/meetings/${meeting.id}/end`, {
+    const ended = await api(server.app, endpoints.endMeeting, {
+      params: { meetingId: meeting.id },
       cookie: agency.contentManager.cookie,
       body: { version: meeting.version },
     });
@@ -393,7 +393,8 @@ describe('shared meeting notes (PGlite)', () => {
   it("[C2][C4] a post's copy, once sent to the client: the open editor's edit is not stored, and it reopens read-only", async () => {
     const agency = await makeAgency(database.db);
     const plan = await makeWritingMonth(database.db, agency);
-    const created = await call(server.app, 'POST', `/api/cycles/${plan.cycle.id}/posts`, {
+    const created = await api(server.app, endpoints.createPost, {
+      params: { cycleId: plan.cycle.id },
       cookie: agency.contentManager.cookie,
       body: { slotId: plan.slots[0]!.id },
     });
@@ -405,10 +406,12 @@ describe('shared meeting notes (PGlite)', () => {
     expect(await editor.outcome).toEqual({ scope: 'read-write' });
     await editor.acknowledged();
 
-    const current = await call(server.app, 'GET', `/api/posts/${postId}`, {
+    const current = await api(server.app, endpoints.getPost, {
+      params: { postId },
       cookie: agency.contentManager.cookie,
     });
-    const sent = await call(server.app, 'POST', `/api/posts/${postId}/status`, {
+    const sent = await api(server.app, endpoints.movePost, {
+      params: { postId },
       cookie: agency.contentManager.cookie,
       body: { to: 'client_review', version: current.body.post.version },
     });

@@ -1,10 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cycles, factItems, factRequests, notifications, outbox } from '../../src/server/db/schema/index.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
+import type { FactAnswer, FactItemFull } from '../../src/shared/api/facts.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, makeContact } from '../support/factories.ts';
 import { kyivDay, makeSentRequest } from '../support/facts.ts';
-import { call } from '../support/http.ts';
+import { api, raw } from '../support/http.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,8 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the assertions that read them
-const itemOf = (request: { items: any[] }, id: string) => request.items.find((i) => i.id === id);
+const itemOf = (request: { items: FactItemFull[] }, id: string) => request.items.find((i) => i.id === id)!;
 
 describe('answering a fact request', () => {
   it('drafts are kept as typed, seen by the client side only, and a stale save is refused', async () => {
@@ -23,7 +24,8 @@ describe('answering a fact request', () => {
     const { request, items } = await makeSentRequest(db, agency, [{ question: 'Ціна за 250 г' }]);
     const item = items[0]!;
     const draft = (text: string, answerVersion: number, cookie = agency.approver.cookie) =>
-      call(t.app, 'PUT', `/api/fact-items/${item.id}/draft`, {
+      api(t.app, endpoints.saveFactDraft, {
+        params: { itemId: item.id },
         cookie,
         body: { answer: { kind: 'text', text }, answerVersion },
       });
@@ -31,7 +33,10 @@ describe('answering a fact request', () => {
     expect(first.status).toBe(200);
     expect(first.body.answerVersion).toBe(2);
     // The tab was closed; another contact opens the request and sees the draft, and who typed it.
-    const page = await call(t.app, 'GET', `/api/fact-requests/${request.id}`, { cookie: contributor.cookie });
+    const page = await api(t.app, endpoints.getFactRequest, {
+      params: { requestId: request.id },
+      cookie: contributor.cookie,
+    });
     expect(itemOf(page.body.request, item.id)).toMatchObject({
       draft: { kind: 'text', text: '320' },
       draftBy: { id: agency.approver.id },
@@ -39,7 +44,8 @@ describe('answering a fact request', () => {
       answer: null,
     });
     // The agency waits for the submitted answer; half-typed drafts are not theirs to read.
-    const agencyView = await call(t.app, 'GET', `/api/fact-requests/${request.id}`, {
+    const agencyView = await api(t.app, endpoints.getFactRequest, {
+      params: { requestId: request.id },
       cookie: agency.contentManager.cookie,
     });
     expect(itemOf(agencyView.body.request, item.id)).toMatchObject({ draft: null, draftBy: null });
@@ -49,7 +55,7 @@ describe('answering a fact request', () => {
     const [kept] = await db.select().from(factItems).where(eq(factItems.id, item.id));
     expect(kept!.draft).toEqual({ kind: 'text', text: '320' });
     // A draft of another kind than asked is not a draft of this item.
-    const wrongKind = await call(t.app, 'PUT', `/api/fact-items/${item.id}/draft`, {
+    const wrongKind = await raw(t.app, 'PUT', `/api/fact-items/${item.id}/draft`, {
       cookie: agency.approver.cookie,
       body: { answer: { kind: 'link', url: 'x' }, answerVersion: 2 },
     });
@@ -63,8 +69,9 @@ describe('answering a fact request', () => {
       { question: 'Ціна' },
       { question: 'Дата старту', kind: 'date' },
     ]);
-    const answer = (id: string, body: unknown, answerVersion = 1) =>
-      call(t.app, 'POST', `/api/fact-items/${id}/answer`, {
+    const answer = (id: string, body: FactAnswer, answerVersion = 1) =>
+      api(t.app, endpoints.submitFactAnswer, {
+        params: { itemId: id },
         cookie: agency.approver.cookie,
         body: { answer: body, answerVersion },
       });
@@ -82,17 +89,17 @@ describe('answering a fact request', () => {
     expect(one.body.request.progress).toMatchObject({ total: 2, answered: 1, accepted: 0 });
     await answer(items[1]!.id, { kind: 'date', date: kyivDay(10) });
     // Two answers, one bell entry that counts them.
-    const bell = await call(t.app, 'GET', '/api/notifications', { cookie: agency.contentManager.cookie });
+    const bell = await api(t.app, endpoints.listNotifications, { cookie: agency.contentManager.cookie });
     const folded = bell.body.notifications.filter((n: { kind: string }) => n.kind === 'fact_answered');
     expect(folded).toHaveLength(1);
-    expect(folded[0].data).toMatchObject({ count: 2, clientName: agency.client.name });
-    expect(folded[0].link).toBe(`/facts/${request.id}`);
+    expect(folded[0]!.data).toMatchObject({ count: 2, clientName: agency.client.name });
+    expect(folded[0]!.link).toBe(`/facts/${request.id}`);
     expect(bell.body.unread).toBeGreaterThanOrEqual(1);
     // Notifications are each person's own: marking read touches only mine.
-    await call(t.app, 'POST', '/api/notifications/read', { cookie: agency.contentManager.cookie, body: {} });
-    const after = await call(t.app, 'GET', '/api/notifications', { cookie: agency.contentManager.cookie });
+    await api(t.app, endpoints.markNotificationsRead, { cookie: agency.contentManager.cookie, body: {} });
+    const after = await api(t.app, endpoints.listNotifications, { cookie: agency.contentManager.cookie });
     expect(after.body.unread).toBe(0);
-    const owners = await call(t.app, 'GET', '/api/notifications', { cookie: agency.owner.cookie });
+    const owners = await api(t.app, endpoints.listNotifications, { cookie: agency.owner.cookie });
     expect(owners.body.unread).toBe(1);
   });
 
@@ -108,7 +115,7 @@ describe('answering a fact request', () => {
     ]);
     const [link, choice, files, date, text] = items;
     const answer = (id: string, body: unknown) =>
-      call(t.app, 'POST', `/api/fact-items/${id}/answer`, {
+      raw(t.app, 'POST', `/api/fact-items/${id}/answer`, {
         cookie: agency.approver.cookie,
         body: { answer: body, answerVersion: 1 },
       });
@@ -130,7 +137,11 @@ describe('answering a fact request', () => {
     const rows = await db.select().from(factItems).where(eq(factItems.requestId, link!.requestId));
     expect(rows.every((r) => r.status === 'open' && r.answer === null)).toBe(true);
     // "Not available" with a reason is a real answer.
-    const na = await answer(text!.id, { kind: 'not_available', reason: 'Цитату ще погоджує юрист' });
+    const na = await api(t.app, endpoints.submitFactAnswer, {
+      params: { itemId: text!.id },
+      cookie: agency.approver.cookie,
+      body: { answer: { kind: 'not_available', reason: 'Цитату ще погоджує юрист' }, answerVersion: 1 },
+    });
     expect(na.status).toBe(200);
     expect(itemOf(na.body.request, text!.id)).toMatchObject({
       status: 'answered',
@@ -149,7 +160,8 @@ describe('answering a fact request', () => {
     const [price, who] = items;
     const cm = agency.contentManager.cookie;
     const submit = (id: string, text: string, answerVersion: number) =>
-      call(t.app, 'POST', `/api/fact-items/${id}/answer`, {
+      api(t.app, endpoints.submitFactAnswer, {
+        params: { itemId: id },
         cookie: agency.approver.cookie,
         body: { answer: { kind: 'text', text }, answerVersion },
       });
@@ -157,30 +169,35 @@ describe('answering a fact request', () => {
     await submit(who!.id, 'Олена', 1);
 
     // Only the agency's managers review; a creator or the client cannot accept.
-    const byCreator = await call(t.app, 'POST', `/api/fact-items/${price!.id}/accept`, {
+    const byCreator = await api(t.app, endpoints.acceptFactAnswer, {
+      params: { itemId: price!.id },
       cookie: agency.creator.cookie,
       body: { reviewVersion: 2 },
     });
     expect(byCreator.status).toBe(403);
-    const byClient = await call(t.app, 'POST', `/api/fact-items/${price!.id}/accept`, {
+    const byClient = await api(t.app, endpoints.acceptFactAnswer, {
+      params: { itemId: price!.id },
       cookie: agency.approver.cookie,
       body: { reviewVersion: 2 },
     });
     expect(byClient.status).toBe(403);
     // The agency does not answer for the client.
-    const agencyAnswer = await call(t.app, 'POST', `/api/fact-items/${price!.id}/answer`, {
+    const agencyAnswer = await api(t.app, endpoints.submitFactAnswer, {
+      params: { itemId: price!.id },
       cookie: cm,
       body: { answer: { kind: 'text', text: '1' }, answerVersion: 2 },
     });
     expect(agencyAnswer.status).toBe(403);
 
     // The client starts rewording the submitted answer: a draft is no change the reviewer missed.
-    const rewording = await call(t.app, 'PUT', `/api/fact-items/${price!.id}/draft`, {
+    const rewording = await api(t.app, endpoints.saveFactDraft, {
+      params: { itemId: price!.id },
       cookie: agency.approver.cookie,
       body: { answer: { kind: 'text', text: '320 грн за 25' }, answerVersion: 2 },
     });
     expect(rewording.status).toBe(200);
-    const accepted = await call(t.app, 'POST', `/api/fact-items/${price!.id}/accept`, {
+    const accepted = await api(t.app, endpoints.acceptFactAnswer, {
+      params: { itemId: price!.id },
       cookie: cm,
       body: { reviewVersion: 2 },
     });
@@ -192,15 +209,13 @@ describe('answering a fact request', () => {
     const late = await submit(price!.id, '330 грн', 4);
     expect(late.status).toBe(409);
 
-    const followUp = await call(t.app, 'POST', `/api/fact-items/${who!.id}/follow-up`, {
+    const followUp = await api(t.app, endpoints.askFactFollowUp, {
+      params: { itemId: who!.id },
       cookie: cm,
       body: { body: 'Прізвище та посада, будь ласка', reviewVersion: 2 },
     });
     expect(followUp.status).toBe(200);
-    const asked = itemOf(followUp.body.request, who!.id) as unknown as {
-      status: string;
-      messages: Array<{ side: string; body: string; followUp: boolean }>;
-    };
+    const asked = itemOf(followUp.body.request, who!.id);
     expect(asked.status).toBe('follow_up');
     expect(asked.messages).toEqual([
       expect.objectContaining({ side: 'agency', body: 'Прізвище та посада, будь ласка', followUp: true }),
@@ -213,17 +228,19 @@ describe('answering a fact request', () => {
     const bell = await db.select().from(notifications).where(eq(notifications.userId, agency.approver.id));
     expect(bell.map((n) => n.kind)).toContain('fact_follow_up');
 
-    const reply = await call(t.app, 'POST', `/api/fact-items/${who!.id}/messages`, {
+    const reply = await api(t.app, endpoints.writeFactMessage, {
+      params: { itemId: who!.id },
       cookie: agency.approver.cookie,
       body: { body: 'Олена Коваль, бариста' },
     });
     expect(reply.status).toBe(201);
-    const thread = itemOf(reply.body.request, who!.id).messages as Array<{ side: string }>;
+    const thread = itemOf(reply.body.request, who!.id).messages;
     expect(thread.map((m) => m.side)).toEqual(['agency', 'client']);
     // The reply answers the follow-up: the item is the agency's to review again.
     expect(itemOf(reply.body.request, who!.id).status).toBe('answered');
     // A stranger's reply goes nowhere.
-    const stranger = await call(t.app, 'POST', `/api/fact-items/${who!.id}/messages`, {
+    const stranger = await api(t.app, endpoints.writeFactMessage, {
+      params: { itemId: who!.id },
       cookie: agency.otherClientApprover.cookie,
       body: { body: 'hi' },
     });
@@ -232,11 +249,15 @@ describe('answering a fact request', () => {
     // The client also puts the full answer in the answer itself.
     const resubmitted = await submit(who!.id, 'Олена Коваль, бариста', 4);
     expect(resubmitted.status).toBe(200);
-    const before = await call(t.app, 'GET', `/api/fact-requests/${request.id}`, { cookie: cm });
+    const before = await api(t.app, endpoints.getFactRequest, {
+      params: { requestId: request.id },
+      cookie: cm,
+    });
     expect(before.body.request.topics).toEqual([
       { topicId: plan.topics[0]!.id, required: 2, accepted: 1, ready: false },
     ]);
-    const done = await call(t.app, 'POST', `/api/fact-items/${who!.id}/accept`, {
+    const done = await api(t.app, endpoints.acceptFactAnswer, {
+      params: { itemId: who!.id },
       cookie: cm,
       body: { reviewVersion: 5 },
     });
@@ -245,7 +266,8 @@ describe('answering a fact request', () => {
     expect(done.body.request.completedAt).toBeTruthy();
     expect(done.body.request.topics[0]).toMatchObject({ ready: true });
     // Asking again after completion reopens the request.
-    const reopen = await call(t.app, 'POST', `/api/fact-items/${price!.id}/follow-up`, {
+    const reopen = await api(t.app, endpoints.askFactFollowUp, {
+      params: { itemId: price!.id },
       cookie: cm,
       body: { body: 'Ціна з ПДВ?', reviewVersion: 3 },
     });
@@ -260,11 +282,15 @@ describe('answering a fact request', () => {
     const other = agency.otherClientApprover.cookie;
     const outsider = await makeAgency(db);
     for (const cookie of [other, outsider.owner.cookie, outsider.approver.cookie]) {
-      expect((await call(t.app, 'GET', `/api/fact-requests/${request.id}`, { cookie })).status).toBe(404);
-      expect((await call(t.app, 'GET', `/api/cycles/${plan.cycle.id}/fact-request`, { cookie })).status).toBe(
-        404,
-      );
-      const put = await call(t.app, 'PUT', `/api/fact-items/${items[0]!.id}/draft`, {
+      expect(
+        (await api(t.app, endpoints.getFactRequest, { params: { requestId: request.id }, cookie })).status,
+      ).toBe(404);
+      expect(
+        (await api(t.app, endpoints.getCycleFactRequest, { params: { cycleId: plan.cycle.id }, cookie }))
+          .status,
+      ).toBe(404);
+      const put = await api(t.app, endpoints.saveFactDraft, {
+        params: { itemId: items[0]!.id },
         cookie,
         body: { answer: null, answerVersion: 1 },
       });
@@ -277,18 +303,19 @@ describe('answering a fact request', () => {
     const agency = await makeAgency(db);
     const { request, items } = await makeSentRequest(db, agency, [{ question: 'Ціна' }]);
     const cm = agency.contentManager.cookie;
-    const add = await call(t.app, 'POST', `/api/fact-requests/${request.id}/items`, {
+    const add = await raw(t.app, 'POST', `/api/fact-requests/${request.id}/items`, {
       cookie: cm,
       body: { question: 'Фото', dueOn: kyivDay(-1) },
     });
     expect(add.status).toBe(400);
     expect(add.body.error.fields.dueOn).toMatch(/past/);
-    const today = await call(t.app, 'POST', `/api/fact-requests/${request.id}/items`, {
+    const today = await api(t.app, endpoints.createFactItem, {
+      params: { requestId: request.id },
       cookie: cm,
       body: { question: 'Фото', dueOn: kyivDay(0) },
     });
     expect(today.status).toBe(201);
-    const moved = await call(t.app, 'PATCH', `/api/fact-items/${items[0]!.id}`, {
+    const moved = await raw(t.app, 'PATCH', `/api/fact-items/${items[0]!.id}`, {
       cookie: cm,
       body: { dueOn: kyivDay(-3), version: 1 },
     });
@@ -307,32 +334,41 @@ describe('answering a fact request', () => {
     ]);
     const cm = agency.contentManager.cookie;
     // Nothing answered yet: a follow-up has nothing to follow; the thread is for questions.
-    const early = await call(t.app, 'POST', `/api/fact-items/${items[1]!.id}/follow-up`, {
+    const early = await api(t.app, endpoints.askFactFollowUp, {
+      params: { itemId: items[1]!.id },
       cookie: cm,
       body: { body: 'Які саме?', reviewVersion: 1 },
     });
     expect(early.status).toBe(409);
-    await call(t.app, 'DELETE', `/api/fact-items/${items[1]!.id}`, { cookie: cm });
-    const relaxed = await call(t.app, 'PATCH', `/api/fact-items/${items[2]!.id}`, {
+    await api(t.app, endpoints.deleteFactItem, { params: { itemId: items[1]!.id }, cookie: cm });
+    const relaxed = await api(t.app, endpoints.updateFactItem, {
+      params: { itemId: items[2]!.id },
       cookie: cm,
       body: { required: false, version: 1 },
     });
     expect(relaxed.status).toBe(200);
-    const done = await call(t.app, 'GET', `/api/fact-requests/${request.id}`, { cookie: cm });
+    const done = await api(t.app, endpoints.getFactRequest, {
+      params: { requestId: request.id },
+      cookie: cm,
+    });
     expect(done.body.request.status).toBe('complete');
     // The month's facts deadline was yesterday.
     await db
       .update(cycles)
       .set({ deadlines: { ...plan.cycle.deadlines, facts: kyivDay(-1) } })
       .where(eq(cycles.id, plan.cycle.id));
-    const more = await call(t.app, 'POST', `/api/fact-requests/${request.id}/items`, {
+    const more = await api(t.app, endpoints.createFactItem, {
+      params: { requestId: request.id },
       cookie: cm,
       body: { question: 'Ще одне фото' },
     });
     expect(more.status).toBe(201);
     // Added without a date: the facts deadline, or today when it has passed, never earlier.
     expect(more.body.item.dueOn).toBe(kyivDay(0));
-    const reopened = await call(t.app, 'GET', `/api/fact-requests/${request.id}`, { cookie: cm });
+    const reopened = await api(t.app, endpoints.getFactRequest, {
+      params: { requestId: request.id },
+      cookie: cm,
+    });
     expect(reopened.body.request).toMatchObject({ status: 'sent', completedAt: null });
   });
 });

@@ -7,10 +7,11 @@ import {
   notifications,
   outbox,
 } from '../../src/server/db/schema/index.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency } from '../support/factories.ts';
 import { kyivDay, makeSentRequest } from '../support/facts.ts';
-import { call } from '../support/http.ts';
+import { api, raw } from '../support/http.ts';
 import { makePng, upload } from '../support/uploads.ts';
 
 let t: TestApp;
@@ -37,14 +38,15 @@ describe('fact request edges', () => {
         reviewVersion: 2,
       },
     ]);
-    await call(t.app, 'POST', `/api/fact-items/${items[0]!.id}/follow-up`, {
+    await api(t.app, endpoints.askFactFollowUp, {
+      params: { itemId: items[0]!.id },
       cookie: a.contentManager.cookie,
       body: { body: 'З ПДВ?', reviewVersion: 2 },
     });
     const [mail] = await db.select().from(outbox).where(eq(outbox.toEmail, a.approver.email));
     expect(tokenIn(mail!.text)).toBeTruthy();
     expect(mail!.agencyId).toBeNull();
-    const listed = await call(t.app, 'GET', '/api/outbox', { cookie: a.owner.cookie });
+    const listed = await api(t.app, endpoints.listOutboxMessages, { cookie: a.owner.cookie });
     expect(JSON.stringify(listed.body)).not.toContain(a.approver.email);
   });
 
@@ -57,15 +59,20 @@ describe('fact request edges', () => {
     ]);
     const photos = items[1]!;
     const first = await upload(t.app, photos.id, agency.approver.cookie, 'a.png', makePng());
-    await call(t.app, 'POST', `/api/fact-items/${photos.id}/answer`, {
+    await api(t.app, endpoints.submitFactAnswer, {
+      params: { itemId: photos.id },
       cookie: agency.approver.cookie,
       body: { answer: { kind: 'files', note: '' }, answerVersion: 1 },
     });
     const seen = (
-      await call(t.app, 'GET', `/api/fact-requests/${request.id}`, { cookie: agency.contentManager.cookie })
-    ).body.request.items[1].reviewVersion;
+      await api(t.app, endpoints.getFactRequest, {
+        params: { requestId: request.id },
+        cookie: agency.contentManager.cookie,
+      })
+    ).body.request.items[1]!.reviewVersion;
     await upload(t.app, photos.id, agency.approver.cookie, 'b.png', makePng(8, 8));
-    const stale = await call(t.app, 'POST', `/api/fact-items/${photos.id}/accept`, {
+    const stale = await api(t.app, endpoints.acceptFactAnswer, {
+      params: { itemId: photos.id },
       cookie: agency.contentManager.cookie,
       body: { reviewVersion: seen },
     });
@@ -73,12 +80,16 @@ describe('fact request edges', () => {
     // Both files go: the item is open again, and with only an optional item open the request is complete.
     const fileIds = first.body.request.items[1].files.map((f: { id: string }) => f.id);
     const now = (
-      await call(t.app, 'GET', `/api/fact-requests/${request.id}`, { cookie: agency.approver.cookie })
-    ).body.request.items[1].files.map((f: { id: string }) => f.id);
+      await api(t.app, endpoints.getFactRequest, {
+        params: { requestId: request.id },
+        cookie: agency.approver.cookie,
+      })
+    ).body.request.items[1]!.files.map((f: { id: string }) => f.id);
     for (const id of new Set([...fileIds, ...now])) {
-      await call(t.app, 'DELETE', `/api/fact-files/${id}`, { cookie: agency.approver.cookie });
+      await api(t.app, endpoints.deleteFactFile, { params: { fileId: id }, cookie: agency.approver.cookie });
     }
-    const after = await call(t.app, 'GET', `/api/fact-requests/${request.id}`, {
+    const after = await api(t.app, endpoints.getFactRequest, {
+      params: { requestId: request.id },
       cookie: agency.approver.cookie,
     });
     expect(after.body.request.items[1]).toMatchObject({ status: 'open', answer: null, answeredBy: null });
@@ -95,7 +106,7 @@ describe('fact request edges', () => {
     const wrong = await upload(t.app, items[0]!.id, agency.approver.cookie, 'a.png', makePng());
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.fields.file).toBeTruthy();
-    const torn = await call(t.app, 'POST', `/api/fact-items/${items[1]!.id}/files`, {
+    const torn = await raw(t.app, 'POST', `/api/fact-items/${items[1]!.id}/files`, {
       cookie: agency.approver.cookie,
       body: Buffer.concat([
         Buffer.from('--XX\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n'),
@@ -120,12 +131,14 @@ describe('fact request edges', () => {
       },
     ]);
     const cm = agency.contentManager.cookie;
-    const reshaped = await call(t.app, 'PATCH', `/api/fact-items/${items[0]!.id}`, {
+    const reshaped = await api(t.app, endpoints.updateFactItem, {
+      params: { itemId: items[0]!.id },
       cookie: cm,
       body: { kind: 'date', version: 1 },
     });
     expect(reshaped.status).toBe(409);
-    const reworded = await call(t.app, 'PATCH', `/api/fact-items/${items[0]!.id}`, {
+    const reworded = await api(t.app, endpoints.updateFactItem, {
+      params: { itemId: items[0]!.id },
       cookie: cm,
       body: { question: 'Розмір пачки', version: 1 },
     });
@@ -142,7 +155,7 @@ describe('fact request edges', () => {
       .update(factItems)
       .set({ dueOn: kyivDay(-2) })
       .where(eq(factItems.id, items[0]!.id));
-    const send = await call(t.app, 'POST', `/api/fact-requests/${request.id}/send`, {
+    const send = await raw(t.app, 'POST', `/api/fact-requests/${request.id}/send`, {
       cookie: cm,
       body: { version: 1 },
     });
@@ -155,7 +168,8 @@ describe('fact request edges', () => {
     const agency = await makeAgency(db);
     const { items } = await makeSentRequest(db, agency, [{ question: 'A' }, { question: 'B' }]);
     for (const i of [0, 1, 1, 1]) {
-      await call(t.app, 'POST', `/api/fact-items/${items[i]!.id}/messages`, {
+      await api(t.app, endpoints.writeFactMessage, {
+        params: { itemId: items[i]!.id },
         cookie: agency.approver.cookie,
         body: { body: `питання ${i}` },
       });
@@ -166,25 +180,28 @@ describe('fact request edges', () => {
       .where(and(eq(notifications.userId, agency.owner.id), eq(notifications.kind, 'fact_message')));
     expect(bell.map((n) => Number(n.data.count)).sort()).toEqual([1, 3]);
 
-    await call(t.app, 'POST', `/api/fact-items/${items[0]!.id}/messages`, {
+    await api(t.app, endpoints.writeFactMessage, {
+      params: { itemId: items[0]!.id },
       cookie: agency.contentManager.cookie,
       body: { body: 'Дякуємо' },
     });
     // A link from a follow-up email to the approver, then the approver leaves the client.
-    await call(t.app, 'POST', `/api/fact-items/${items[0]!.id}/answer`, {
+    await api(t.app, endpoints.submitFactAnswer, {
+      params: { itemId: items[0]!.id },
       cookie: agency.approver.cookie,
       body: { answer: { kind: 'text', text: '1' }, answerVersion: 1 },
     });
-    await call(t.app, 'POST', `/api/fact-items/${items[0]!.id}/follow-up`, {
+    await api(t.app, endpoints.askFactFollowUp, {
+      params: { itemId: items[0]!.id },
       cookie: agency.contentManager.cookie,
       body: { body: 'Точно?', reviewVersion: 2 },
     });
     const [mail] = await db.select().from(outbox).where(eq(outbox.toEmail, agency.approver.email));
     const token = tokenIn(mail!.text);
-    expect((await call(t.app, 'POST', '/api/fact-links/confirm', { body: { token } })).status).toBe(200);
+    expect((await api(t.app, endpoints.confirmFactLink, { body: { token: token! } })).status).toBe(200);
     await db
       .delete(clientMembers)
       .where(and(eq(clientMembers.userId, agency.approver.id), eq(clientMembers.clientId, agency.client.id)));
-    expect((await call(t.app, 'POST', '/api/fact-links/confirm', { body: { token } })).status).toBe(404);
+    expect((await api(t.app, endpoints.confirmFactLink, { body: { token: token! } })).status).toBe(404);
   });
 });

@@ -5,10 +5,12 @@ import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factFiles } from '../../src/server/db/schema/index.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
+import { urlOf } from '../../src/shared/api/endpoint.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency } from '../support/factories.ts';
 import { makeSentRequest } from '../support/facts.ts';
-import { call } from '../support/http.ts';
+import { api } from '../support/http.ts';
 import { listen } from '../support/live.ts';
 import { makePng, multipart, upload } from '../support/uploads.ts';
 
@@ -52,26 +54,36 @@ describe('files for an answer', () => {
       previewable: true,
       uploadedBy: { id: agency.approver.id },
     });
-    const got = await call(t.app, 'GET', `/api/fact-files/${file.id}`, { cookie: agency.creator.cookie });
+    const got = await api(t.app, endpoints.downloadFactFile, {
+      params: { fileId: file.id },
+      cookie: agency.creator.cookie,
+    });
     expect(got.status).toBe(200);
     expect(got.raw.equals(png)).toBe(true);
     expect(got.headers['content-type']).toBe('image/png');
     expect(got.headers['content-disposition']).toMatch(/^attachment;/);
     expect(got.headers['x-content-type-options']).toBe('nosniff');
     expect(got.headers['content-security-policy']).toContain('sandbox');
-    const preview = await call(t.app, 'GET', `/api/fact-files/${file.id}?preview=1`, {
+    const preview = await api(t.app, endpoints.downloadFactFile, {
+      params: { fileId: file.id },
+      query: { preview: '1' },
       cookie: agency.approver.cookie,
     });
     expect(preview.headers['content-disposition']).toMatch(/^inline;/);
     // A contact of another client, or another agency, does not learn the file exists.
     const outsider = await makeAgency(t.database.db);
     for (const cookie of [agency.otherClientApprover.cookie, outsider.owner.cookie]) {
-      expect((await call(t.app, 'GET', `/api/fact-files/${file.id}`, { cookie })).status).toBe(404);
-      expect((await call(t.app, 'DELETE', `/api/fact-files/${file.id}`, { cookie })).status).toBe(404);
+      expect(
+        (await api(t.app, endpoints.downloadFactFile, { params: { fileId: file.id }, cookie })).status,
+      ).toBe(404);
+      expect(
+        (await api(t.app, endpoints.deleteFactFile, { params: { fileId: file.id }, cookie })).status,
+      ).toBe(404);
       expect((await upload(t.app, item.id, cookie, 'x.png', png)).status).toBe(404);
     }
     // Submitting a files answer needs a file, and now there is one.
-    const answered = await call(t.app, 'POST', `/api/fact-items/${item.id}/answer`, {
+    const answered = await api(t.app, endpoints.submitFactAnswer, {
+      params: { itemId: item.id },
       cookie: agency.approver.cookie,
       body: { answer: { kind: 'files', note: 'Світла і темна' }, answerVersion: 1 },
     });
@@ -118,7 +130,10 @@ describe('files for an answer', () => {
     expect(file.name.endsWith('.png')).toBe(true);
     const [row] = await t.database.db.select().from(factFiles).where(eq(factFiles.id, file.id));
     expect(row!.storageKey).toMatch(/^[0-9a-f-]+\/[0-9a-f-]+$/);
-    const got = await call(t.app, 'GET', `/api/fact-files/${file.id}`, { cookie: agency.owner.cookie });
+    const got = await api(t.app, endpoints.downloadFactFile, {
+      params: { fileId: file.id },
+      cookie: agency.owner.cookie,
+    });
     expect(got.headers['content-disposition']).toContain("filename*=UTF-8''");
   });
 
@@ -143,15 +158,18 @@ describe('files for an answer', () => {
     const host = await listen(t.app);
     const { body, contentType } = multipart('film.mp4', Buffer.alloc(0));
     const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = http.request(`http://${host}/api/fact-items/${item.id}/files`, {
-        method: 'POST',
-        headers: {
-          cookie: agency.approver.cookie,
-          origin: 'http://plit.test',
-          'content-type': contentType,
-          'content-length': String(2 * 1024 * 1024 * 1024),
+      const req = http.request(
+        `http://${host}${urlOf(endpoints.uploadFactFile, { params: { itemId: item.id } })}`,
+        {
+          method: 'POST',
+          headers: {
+            cookie: agency.approver.cookie,
+            origin: 'http://plit.test',
+            'content-type': contentType,
+            'content-length': String(2 * 1024 * 1024 * 1024),
+          },
         },
-      });
+      );
       req.on('response', (r) => {
         let text = '';
         r.on('data', (c: Buffer) => {
@@ -174,21 +192,25 @@ describe('files for an answer', () => {
     const { agency, item } = await photosItem();
     const first = await upload(t.app, item.id, agency.approver.cookie, 'a.png', makePng());
     const fileId = first.body.request.items[0].files[0].id;
-    await call(t.app, 'POST', `/api/fact-items/${item.id}/answer`, {
+    await api(t.app, endpoints.submitFactAnswer, {
+      params: { itemId: item.id },
       cookie: agency.approver.cookie,
       body: { answer: { kind: 'files', note: '' }, answerVersion: 1 },
     });
-    const byAgency = await call(t.app, 'DELETE', `/api/fact-files/${fileId}`, {
+    const byAgency = await api(t.app, endpoints.deleteFactFile, {
+      params: { fileId },
       cookie: agency.contentManager.cookie,
     });
     expect(byAgency.status).toBe(403);
-    const removed = await call(t.app, 'DELETE', `/api/fact-files/${fileId}`, {
+    const removed = await api(t.app, endpoints.deleteFactFile, {
+      params: { fileId },
       cookie: agency.approver.cookie,
     });
     expect(removed.status).toBe(200);
     expect(removed.body.request.items[0]).toMatchObject({ status: 'open', answer: null, files: [] });
     expect(
-      (await call(t.app, 'GET', `/api/fact-files/${fileId}`, { cookie: agency.owner.cookie })).status,
+      (await api(t.app, endpoints.downloadFactFile, { params: { fileId }, cookie: agency.owner.cookie }))
+        .status,
     ).toBe(404);
   });
 
@@ -202,12 +224,17 @@ describe('files for an answer', () => {
     const png = makePng(10, 10);
     await upload(t.app, items[1]!.id, agency.approver.cookie, 'пачка.png', png);
     await upload(t.app, items[1]!.id, agency.approver.cookie, 'пачка.png', png);
-    await call(t.app, 'POST', `/api/fact-items/${items[0]!.id}/answer`, {
+    await api(t.app, endpoints.submitFactAnswer, {
+      params: { itemId: items[0]!.id },
       cookie: agency.approver.cookie,
       body: { answer: { kind: 'text', text: '320 грн' }, answerVersion: 1 },
     });
-    const url = `/api/fact-requests/${request.id}/packs/${plan.topics[0]!.id}`;
-    const res = await call(t.app, 'GET', url, { cookie: agency.creator.cookie });
+    const requestId = request.id;
+    const topicId = plan.topics[0]!.id;
+    const res = await api(t.app, endpoints.downloadFactPack, {
+      params: { requestId, topicId },
+      cookie: agency.creator.cookie,
+    });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/zip');
     expect(res.headers['content-disposition']).toMatch(/^attachment;.*\.zip/);
@@ -225,7 +252,21 @@ describe('files for an answer', () => {
     expect(text).toContain('Відповідь: 320 грн');
     expect(text).toContain(agency.approver.name);
     // The pack is the agency's; the client and strangers do not get it.
-    expect((await call(t.app, 'GET', url, { cookie: agency.approver.cookie })).status).toBe(403);
-    expect((await call(t.app, 'GET', url, { cookie: agency.otherClientApprover.cookie })).status).toBe(404);
+    expect(
+      (
+        await api(t.app, endpoints.downloadFactPack, {
+          params: { requestId, topicId },
+          cookie: agency.approver.cookie,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await api(t.app, endpoints.downloadFactPack, {
+          params: { requestId, topicId },
+          cookie: agency.otherClientApprover.cookie,
+        })
+      ).status,
+    ).toBe(404);
   });
 });

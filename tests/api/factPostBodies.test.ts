@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factItems, postComments, posts } from '../../src/server/db/schema/index.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency } from '../support/factories.ts';
 import { makeSentRequest } from '../support/facts.ts';
-import { call } from '../support/http.ts';
+import { api, raw } from '../support/http.ts';
 import { makeWritingMonth } from '../support/posts.ts';
 
 let t: TestApp;
@@ -24,7 +25,7 @@ describe('fact and post bodies refuse fields they do not declare', () => {
     const agency = await makeAgency(db);
     const { items } = await makeSentRequest(db, agency, [{ question: 'Ціна за 250 г', required: true }]);
     const item = items[0]!;
-    const typo = await call(t.app, 'PATCH', `/api/fact-items/${item.id}`, {
+    const typo = await raw(t.app, 'PATCH', `/api/fact-items/${item.id}`, {
       cookie: agency.contentManager.cookie,
       body: { version: 1, question: 'Ціна за 500 г', requierd: false },
     });
@@ -40,14 +41,15 @@ describe('fact and post bodies refuse fields they do not declare', () => {
     const agency = await makeAgency(db);
     const plan = await makeWritingMonth(db, agency);
     const cookie = agency.contentManager.cookie;
-    const created = await call(t.app, 'POST', `/api/cycles/${plan.cycle.id}/posts`, {
+    const created = await api(t.app, endpoints.createPost, {
+      params: { cycleId: plan.cycle.id },
       cookie,
       body: { slotId: plan.slots[0]!.id },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const postId: string = created.body.post.id;
 
-    const edit = await call(t.app, 'PATCH', `/api/posts/${postId}`, {
+    const edit = await raw(t.app, 'PATCH', `/api/posts/${postId}`, {
       cookie,
       body: { version: created.body.post.version, visualBrief: 'Зерна крупним планом', hashtag: ['кава'] },
     });
@@ -56,7 +58,7 @@ describe('fact and post bodies refuse fields they do not declare', () => {
     const [post] = await db.select().from(posts).where(eq(posts.id, postId));
     expect(post!.visualBrief).toBe('');
 
-    const comment = await call(t.app, 'POST', `/api/posts/${postId}/comments`, {
+    const comment = await raw(t.app, 'POST', `/api/posts/${postId}/comments`, {
       cookie,
       body: { revision: 0, body: 'Світліше фото', anchor: { kind: 'visual', assetId: null, asset: 'hero' } },
     });

@@ -7,10 +7,13 @@ import {
   outbox,
   topics,
 } from '../../src/server/db/schema/index.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
+import type { BodyOf } from '../../src/shared/api/endpoint.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { errorOf } from '../support/errors.ts';
 import { makeAgency } from '../support/factories.ts';
 import { kyivDay } from '../support/facts.ts';
-import { call } from '../support/http.ts';
+import { api, raw } from '../support/http.ts';
 import { makePlanForMeeting } from '../support/meetings.ts';
 
 let t: TestApp;
@@ -31,19 +34,22 @@ describe('the fact request drafted when the meeting ends', () => {
       { rubricId: agency.client.rubric.id, question: 'Фото упаковки', kind: 'files', position: 2 },
     ]);
     const cm = agency.contentManager.cookie;
-    const created = await call(t.app, 'POST', `/api/cycles/${plan.cycle.id}/meeting`, {
+    const created = await api(t.app, endpoints.scheduleMeeting, {
+      params: { cycleId: plan.cycle.id },
       cookie: cm,
       body: { format: 'online', date: '2026-11-27' },
     });
     const id = created.body.meeting.id;
-    await call(t.app, 'POST', `/api/meetings/${id}/start`, { cookie: cm, body: { version: 1 } });
+    await api(t.app, endpoints.startMeeting, { params: { meetingId: id }, cookie: cm, body: { version: 1 } });
     const ask = async (text: string, topicId: string | null, status: 'for_facts' | 'open') => {
-      const q = await call(t.app, 'POST', `/api/meetings/${id}/questions`, {
+      const q = await api(t.app, endpoints.askQuestion, {
+        params: { meetingId: id },
         cookie: cm,
         body: { text, topicId },
       });
       if (status === 'for_facts') {
-        await call(t.app, 'PATCH', `/api/questions/${q.body.question.id}`, {
+        await api(t.app, endpoints.updateQuestion, {
+          params: { questionId: q.body.question.id },
           cookie: agency.approver.cookie,
           body: { status, version: 1 },
         });
@@ -52,18 +58,21 @@ describe('the fact request drafted when the meeting ends', () => {
     await ask('Хто на фото?', second!.id, 'for_facts');
     await ask('Графік свят?', null, 'for_facts');
     await ask('Просто цікаво', null, 'open');
-    await call(t.app, 'POST', `/api/meetings/${id}/decisions`, {
+    await api(t.app, endpoints.decideOnTopic, {
+      params: { meetingId: id },
       cookie: cm,
       body: { topicId: third!.id, kind: 'drop', topicVersion: 1 },
     });
-    const ended = await call(t.app, 'POST', `/api/meetings/${id}/end`, {
+    const ended = await api(t.app, endpoints.endMeeting, {
+      params: { meetingId: id },
       cookie: cm,
       body: { version: 2, acceptUndecided: true },
     });
     expect(ended.status).toBe(200);
 
-    const draft = (await call(t.app, 'GET', `/api/cycles/${plan.cycle.id}/fact-request`, { cookie: cm })).body
-      .request;
+    const draft = (
+      await api(t.app, endpoints.getCycleFactRequest, { params: { cycleId: plan.cycle.id }, cookie: cm })
+    ).body.request!;
     expect(draft.status).toBe('draft');
     expect(
       draft.items.map((i: { topicId: string | null; question: string; source: string; kind: string }) => [
@@ -80,11 +89,13 @@ describe('the fact request drafted when the meeting ends', () => {
     ]);
 
     // The draft is the agency's until it is sent; a stranger does not learn the month exists.
-    const client = await call(t.app, 'GET', `/api/cycles/${plan.cycle.id}/fact-request`, {
+    const client = await api(t.app, endpoints.getCycleFactRequest, {
+      params: { cycleId: plan.cycle.id },
       cookie: agency.approver.cookie,
     });
     expect(client.body.request).toBeNull();
-    const stranger = await call(t.app, 'GET', `/api/cycles/${plan.cycle.id}/fact-request`, {
+    const stranger = await api(t.app, endpoints.getCycleFactRequest, {
+      params: { cycleId: plan.cycle.id },
       cookie: agency.otherClientApprover.cookie,
     });
     expect(stranger.status).toBe(404);
@@ -96,32 +107,42 @@ describe('the fact request drafted when the meeting ends', () => {
     const other = await makeAgency(db);
     const plan = await makePlanForMeeting(db, agency);
     const cm = agency.contentManager.cookie;
-    const created = await call(t.app, 'POST', `/api/cycles/${plan.cycle.id}/meeting`, {
+    const created = await api(t.app, endpoints.scheduleMeeting, {
+      params: { cycleId: plan.cycle.id },
       cookie: cm,
       body: { format: 'online', date: '2026-11-27' },
     });
     const id = created.body.meeting.id;
-    await call(t.app, 'POST', `/api/meetings/${id}/start`, { cookie: cm, body: { version: 1 } });
-    await call(t.app, 'POST', `/api/meetings/${id}/end`, {
+    await api(t.app, endpoints.startMeeting, { params: { meetingId: id }, cookie: cm, body: { version: 1 } });
+    await api(t.app, endpoints.endMeeting, {
+      params: { meetingId: id },
       cookie: cm,
       body: { version: 2, acceptUndecided: true },
     });
-    const draft = (await call(t.app, 'GET', `/api/cycles/${plan.cycle.id}/fact-request`, { cookie: cm })).body
-      .request;
+    const draft = (
+      await api(t.app, endpoints.getCycleFactRequest, { params: { cycleId: plan.cycle.id }, cookie: cm })
+    ).body.request!;
     expect(draft.items).toEqual([]);
-    const url = `/api/fact-requests/${draft.id}`;
+    const requestId = draft.id;
 
-    const emptySend = await call(t.app, 'POST', `${url}/send`, { cookie: cm, body: { version: 1 } });
+    const emptySend = await api(t.app, endpoints.sendFactRequest, {
+      params: { requestId },
+      cookie: cm,
+      body: { version: 1 },
+    });
     expect(emptySend.status).toBe(409);
-    const add = (body: Record<string, unknown>, cookie = cm) =>
-      call(t.app, 'POST', `${url}/items`, { cookie, body });
+    const add = (body: BodyOf<typeof endpoints.createFactItem>, cookie = cm) =>
+      api(t.app, endpoints.createFactItem, { params: { requestId }, cookie, body });
     expect((await add({ question: 'Ціна' }, agency.approver.cookie)).status).toBe(404);
     expect((await add({ question: 'Ціна' }, agency.creator.cookie)).status).toBe(403);
-    const foreignTopic = await add({ question: 'Ціна', topicId: crypto.randomUUID() });
+    // Bad items: a topic or contact of someone else, a choice with nothing to choose from.
+    const addBad = (body: unknown) =>
+      raw(t.app, 'POST', `/api/fact-requests/${requestId}/items`, { cookie: cm, body });
+    const foreignTopic = await addBad({ question: 'Ціна', topicId: crypto.randomUUID() });
     expect(foreignTopic.body.error.fields.topicId).toBeTruthy();
-    const foreignContact = await add({ question: 'Ціна', contactId: other.approver.id });
+    const foreignContact = await addBad({ question: 'Ціна', contactId: other.approver.id });
     expect(foreignContact.body.error.fields.contactId).toBeTruthy();
-    const oneChoice = await add({ question: 'Колір?', kind: 'choice', choices: ['Синій'] });
+    const oneChoice = await addBad({ question: 'Колір?', kind: 'choice', choices: ['Синій'] });
     expect(oneChoice.body.error.fields.choices).toBeTruthy();
     const price = await add({
       question: 'Ціна за 250 г',
@@ -137,29 +158,40 @@ describe('the fact request drafted when the meeting ends', () => {
       status: 'open',
     });
     const photos = await add({ question: 'Фото', kind: 'files', required: false });
-    const renamed = await call(t.app, 'PATCH', `/api/fact-items/${photos.body.item.id}`, {
+    const renamed = await api(t.app, endpoints.updateFactItem, {
+      params: { itemId: photos.body.item.id },
       cookie: cm,
       body: { question: 'Фото пачки', version: 1 },
     });
     expect(renamed.body.item.question).toBe('Фото пачки');
-    const stale = await call(t.app, 'PATCH', `/api/fact-items/${photos.body.item.id}`, {
+    const stale = await api(t.app, endpoints.updateFactItem, {
+      params: { itemId: photos.body.item.id },
       cookie: cm,
       body: { question: 'Інше', version: 1 },
     });
     expect(stale.status).toBe(409);
 
-    const sent = await call(t.app, 'POST', `${url}/send`, { cookie: cm, body: { version: 1 } });
+    const sent = await api(t.app, endpoints.sendFactRequest, {
+      params: { requestId },
+      cookie: cm,
+      body: { version: 1 },
+    });
     expect(sent.status).toBe(200);
     const seen = (
-      await call(t.app, 'GET', `/api/cycles/${plan.cycle.id}/fact-request`, {
+      await api(t.app, endpoints.getCycleFactRequest, {
+        params: { cycleId: plan.cycle.id },
         cookie: agency.approver.cookie,
       })
-    ).body.request;
+    ).body.request!;
     expect(seen).toMatchObject({ status: 'sent' });
     expect(seen.items.map((i: { question: string }) => i.question)).toEqual(['Ціна за 250 г', 'Фото пачки']);
     const mail = await db.select().from(outbox).where(eq(outbox.toEmail, agency.approver.email));
     expect(mail.some((m) => m.subject.startsWith('Запит фактів'))).toBe(true);
-    const again = await call(t.app, 'POST', `${url}/send`, { cookie: cm, body: { version: 2 } });
+    const again = await api(t.app, endpoints.sendFactRequest, {
+      params: { requestId },
+      cookie: cm,
+      body: { version: 2 },
+    });
     expect(again.status).toBe(403);
   });
 
@@ -167,32 +199,41 @@ describe('the fact request drafted when the meeting ends', () => {
     const db = t.database.db;
     const agency = await makeAgency(db);
     const cm = agency.contentManager.cookie;
-    const base = `/api/clients/${agency.client.id}`;
-    const list = `${base}/rubrics/${agency.client.rubric.id}/fact-templates`;
-    const price = await call(t.app, 'POST', list, { cookie: cm, body: { question: 'Ціна' } });
+    const clientId = agency.client.id;
+    const rubricId = agency.client.rubric.id;
+    const price = await api(t.app, endpoints.createFactTemplate, {
+      params: { clientId, rubricId },
+      cookie: cm,
+      body: { question: 'Ціна' },
+    });
     expect(price.status).toBe(201);
-    const size = await call(t.app, 'POST', list, {
+    const size = await api(t.app, endpoints.createFactTemplate, {
+      params: { clientId, rubricId },
       cookie: cm,
       body: { question: 'Розмір пачки', kind: 'choice', choices: ['250 г', '1 кг'] },
     });
     expect(size.body.template).toMatchObject({ kind: 'choice', position: 2 });
-    const broken = await call(t.app, 'PATCH', `${base}/fact-templates/${size.body.template.id}`, {
-      cookie: cm,
-      body: { choices: ['250 г'], version: 1 },
-    });
-    expect(broken.status).toBe(400);
-    // Another client's rubric, or its template through this client's address, is not found.
-    const foreign = await call(
+    const broken = await raw(
       t.app,
       'PATCH',
-      `/api/clients/${agency.otherClient.id}/fact-templates/${price.body.template.id}`,
+      `/api/clients/${clientId}/fact-templates/${size.body.template.id}`,
       {
         cookie: cm,
-        body: { required: false, version: 1 },
+        body: { choices: ['250 г'], version: 1 },
       },
     );
+    expect(broken.status).toBe(400);
+    // Another client's rubric, or its template through this client's address, is not found.
+    const foreign = await api(t.app, endpoints.updateFactTemplate, {
+      params: { clientId: agency.otherClient.id, templateId: price.body.template.id },
+      cookie: cm,
+      body: { required: false, version: 1 },
+    });
     expect(foreign.status).toBe(404);
-    const listed = await call(t.app, 'GET', list, { cookie: agency.creator.cookie });
+    const listed = await api(t.app, endpoints.listFactTemplates, {
+      params: { clientId, rubricId },
+      cookie: agency.creator.cookie,
+    });
     expect(listed.body.templates.map((x: { question: string }) => x.question)).toEqual([
       'Ціна',
       'Розмір пачки',
@@ -210,11 +251,13 @@ describe('the link in the fact request email', () => {
       .values({ cycleId: plan.cycle.id, clientId: agency.client.id })
       .returning();
     const cm = agency.contentManager.cookie;
-    await call(t.app, 'POST', `/api/fact-requests/${request!.id}/items`, {
+    await api(t.app, endpoints.createFactItem, {
+      params: { requestId: request!.id },
       cookie: cm,
       body: { question: 'Ціна', dueOn: kyivDay(5) },
     });
-    const sent = await call(t.app, 'POST', `/api/fact-requests/${request!.id}/send`, {
+    const sent = await api(t.app, endpoints.sendFactRequest, {
+      params: { requestId: request!.id },
       cookie: cm,
       body: { version: 1 },
     });
@@ -224,30 +267,31 @@ describe('the link in the fact request email', () => {
     expect(token).toBeTruthy();
     // The due date, as each language writes it.
     expect(mail!.text).toContain(kyivDay(5).split('-').reverse().join('.'));
-    const bell = await call(t.app, 'GET', '/api/notifications', { cookie: agency.approver.cookie });
+    const bell = await api(t.app, endpoints.listNotifications, { cookie: agency.approver.cookie });
     expect(bell.body.notifications[0]).toMatchObject({
       kind: 'fact_request_sent',
       link: `/facts/${request!.id}`,
     });
 
     for (let i = 0; i < 2; i++) {
-      const opened = await call(t.app, 'POST', '/api/fact-links/confirm', { body: { token } });
+      const opened = await api(t.app, endpoints.confirmFactLink, { body: { token: token! } });
       expect(opened.status).toBe(200);
       expect(opened.body).toMatchObject({
         requestId: request!.id,
         me: { user: { email: agency.approver.email } },
       });
-      const page = await call(t.app, 'GET', `/api/fact-requests/${request!.id}`, { cookie: opened.cookie });
+      const page = await api(t.app, endpoints.getFactRequest, {
+        params: { requestId: request!.id },
+        cookie: opened.cookie,
+      });
       expect(page.status).toBe(200);
       expect(page.body.request.abilities.answer).toBe(true);
     }
-    const wrong = await call(t.app, 'POST', '/api/fact-links/confirm', {
-      body: { token: `${token!.slice(1)}x` },
-    });
+    const wrong = await api(t.app, endpoints.confirmFactLink, { body: { token: `${token!.slice(1)}x` } });
     expect(wrong.status).toBe(404);
-    expect(wrong.body.error.code).toBe('token_invalid');
+    expect(errorOf(wrong).code).toBe('token_invalid');
     await db.update(factRequestLinks).set({ expiresAt: new Date(Date.now() - 1000) });
-    const expired = await call(t.app, 'POST', '/api/fact-links/confirm', { body: { token } });
+    const expired = await api(t.app, endpoints.confirmFactLink, { body: { token: token! } });
     expect(expired.status).toBe(404);
   });
 });

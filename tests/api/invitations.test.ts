@@ -1,10 +1,13 @@
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitations, outbox } from '../../src/server/db/schema/index.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
+import type { BodyOf } from '../../src/shared/api/endpoint.ts';
 import { fromNewAddress } from '../support/addresses.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { errorOf } from '../support/errors.ts';
 import { makeAgency, makeUser, PASSWORD, type TestAgency } from '../support/factories.ts';
-import { call } from '../support/http.ts';
+import { api, raw } from '../support/http.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -33,29 +36,31 @@ async function inviteToken(email: string): Promise<string> {
   return match![1]!;
 }
 
-async function invite(cookie: string, body: Record<string, unknown>) {
-  const res = await call(t.app, 'POST', '/api/invitations', { cookie, body });
+type InvitationBody = BodyOf<typeof endpoints.sendInvitation>;
+
+async function invite(cookie: string, body: InvitationBody) {
+  const res = await api(t.app, endpoints.sendInvitation, { cookie, body });
   expect(res.status).toBe(201);
   return { invitation: res.body.invitation, token: await inviteToken(String(body.email).toLowerCase()) };
 }
 
-const inviteContact = (agency: TestAgency, email: string, role = 'approver') =>
+const inviteContact = (agency: TestAgency, email: string, role: InvitationBody['role'] = 'approver') =>
   invite(agency.contentManager.cookie, { email, role, clientId: agency.client.id });
-const inviteMember = (agency: TestAgency, email: string, role = 'creator') =>
+const inviteMember = (agency: TestAgency, email: string, role: InvitationBody['role'] = 'creator') =>
   invite(agency.owner.cookie, { email, role });
 
 // Invitation links are rate-limited per address: each call comes from a new one.
 const preview = (token: string) =>
-  call(fromNewAddress(t.app), 'GET', `/api/invitations/preview?token=${token}`);
-const accept = (body: Record<string, unknown>, cookie?: string) =>
-  call(fromNewAddress(t.app), 'POST', '/api/invitations/accept', { body, cookie: cookie ?? null });
+  api(fromNewAddress(t.app), endpoints.previewInvitation, { query: { token } });
+const accept = (body: BodyOf<typeof endpoints.acceptInvitation>, cookie?: string) =>
+  api(fromNewAddress(t.app), endpoints.acceptInvitation, { body, cookie: cookie ?? null });
 const anonymous = () => fromNewAddress(t.app);
 
 describe('sending invitations', () => {
   it('an owner invites an agency member; a bilingual email with the link lands in the outbox', async () => {
     const agency = await makeAgency(t.database.db);
     const email = freshEmail('Designer');
-    const res = await call(t.app, 'POST', '/api/invitations', {
+    const res = await api(t.app, endpoints.sendInvitation, {
       cookie: agency.owner.cookie,
       body: { email, role: 'creator' },
     });
@@ -79,14 +84,14 @@ describe('sending invitations', () => {
       expect(part).toContain('creator');
       expect(part).toContain(agency.name);
     }
-    const list = await call(t.app, 'GET', '/api/invitations', { cookie: agency.owner.cookie });
+    const list = await api(t.app, endpoints.listInvitations, { cookie: agency.owner.cookie });
     expect(list.body.invitations.map((i: { id: string }) => i.id)).toContain(res.body.invitation.id);
   });
 
   it('a content manager invites a client contact, named in the email', async () => {
     const agency = await makeAgency(t.database.db);
     const email = freshEmail('brand-lead');
-    const res = await call(t.app, 'POST', '/api/invitations', {
+    const res = await api(t.app, endpoints.sendInvitation, {
       cookie: agency.contentManager.cookie,
       body: { email, role: 'approver', clientId: agency.client.id },
     });
@@ -101,7 +106,8 @@ describe('sending invitations', () => {
     expect(mail?.text).toContain(agency.client.name);
     expect(mail?.text).toContain('погоджувач');
     expect(mail?.text).toContain('approver');
-    const contacts = await call(t.app, 'GET', `/api/clients/${agency.client.id}/contacts`, {
+    const contacts = await api(t.app, endpoints.listContacts, {
+      params: { clientId: agency.client.id },
       cookie: agency.contentManager.cookie,
     });
     expect(contacts.body.invitations.map((i: { email: string }) => i.email)).toEqual([email]);
@@ -109,12 +115,12 @@ describe('sending invitations', () => {
 
   it('a content manager cannot invite agency members, a creator cannot invite anyone', async () => {
     const agency = await makeAgency(t.database.db);
-    const member = await call(t.app, 'POST', '/api/invitations', {
+    const member = await api(t.app, endpoints.sendInvitation, {
       cookie: agency.contentManager.cookie,
       body: { email: freshEmail('cm'), role: 'creator' },
     });
     expect(member.status).toBe(403);
-    const contact = await call(t.app, 'POST', '/api/invitations', {
+    const contact = await api(t.app, endpoints.sendInvitation, {
       cookie: agency.creator.cookie,
       body: { email: freshEmail('cr'), role: 'approver', clientId: agency.client.id },
     });
@@ -125,7 +131,7 @@ describe('sending invitations', () => {
     const agency = await makeAgency(t.database.db);
     const other = await makeAgency(t.database.db);
     const email = freshEmail('sneaky');
-    const res = await call(t.app, 'POST', '/api/invitations', {
+    const res = await api(t.app, endpoints.sendInvitation, {
       cookie: agency.owner.cookie,
       body: { email, role: 'approver', clientId: other.client.id },
     });
@@ -135,14 +141,14 @@ describe('sending invitations', () => {
 
   it('refuses a role that does not fit the place: owner of a client, approver of the agency', async () => {
     const agency = await makeAgency(t.database.db);
-    const clientOwner = await call(t.app, 'POST', '/api/invitations', {
+    const clientOwner = await raw(t.app, 'POST', '/api/invitations', {
       cookie: agency.owner.cookie,
       body: { email: freshEmail('x'), role: 'owner', clientId: agency.client.id },
     });
     expect(clientOwner.status).toBe(400);
     expect(clientOwner.body.error.code).toBe('validation_failed');
     expect(clientOwner.body.error.fields).toHaveProperty('role');
-    const agencyApprover = await call(t.app, 'POST', '/api/invitations', {
+    const agencyApprover = await raw(t.app, 'POST', '/api/invitations', {
       cookie: agency.owner.cookie,
       body: { email: freshEmail('y'), role: 'approver' },
     });
@@ -152,29 +158,29 @@ describe('sending invitations', () => {
 
   it('inviting someone already a member or contact answers 409 already_member', async () => {
     const agency = await makeAgency(t.database.db);
-    const member = await call(t.app, 'POST', '/api/invitations', {
+    const member = await api(t.app, endpoints.sendInvitation, {
       cookie: agency.owner.cookie,
       body: { email: agency.creator.email, role: 'content_manager' },
     });
     expect(member.status).toBe(409);
-    expect(member.body.error.code).toBe('already_member');
-    const contact = await call(t.app, 'POST', '/api/invitations', {
+    expect(errorOf(member).code).toBe('already_member');
+    const contact = await api(t.app, endpoints.sendInvitation, {
       cookie: agency.owner.cookie,
       body: { email: agency.approver.email.toUpperCase(), role: 'contributor', clientId: agency.client.id },
     });
     expect(contact.status).toBe(409);
-    expect(contact.body.error.code).toBe('already_member');
+    expect(errorOf(contact).code).toBe('already_member');
   });
 
   it('inviting a member of another agency as an agency member answers 409 other_agency', async () => {
     const agency = await makeAgency(t.database.db);
     const other = await makeAgency(t.database.db);
-    const res = await call(t.app, 'POST', '/api/invitations', {
+    const res = await api(t.app, endpoints.sendInvitation, {
       cookie: agency.owner.cookie,
       body: { email: other.contentManager.email, role: 'creator' },
     });
     expect(res.status).toBe(409);
-    expect(res.body.error.code).toBe('other_agency');
+    expect(errorOf(res).code).toBe('other_agency');
     expect(await lastEmailTo(other.contentManager.email)).toBeNull();
   });
 
@@ -226,7 +232,7 @@ describe('preview', () => {
   it('a made-up token answers 404 token_invalid', async () => {
     const res = await preview('z'.repeat(43));
     expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('token_invalid');
+    expect(errorOf(res).code).toBe('token_invalid');
   });
 });
 
@@ -241,15 +247,17 @@ describe('accepting', () => {
     expect(res.body.user).toMatchObject({ email, name: 'Ірина Бренд', hasPassword: false });
     expect(res.body.agency).toBeNull();
 
-    const clients = await call(t.app, 'GET', '/api/clients', { cookie: res.cookie });
+    const clients = await api(t.app, endpoints.listClients, { cookie: res.cookie });
     expect(clients.status).toBe(200);
     expect(clients.body.clients.map((c: { id: string }) => c.id)).toEqual([agency.client.id]);
-    const contacts = await call(t.app, 'GET', `/api/clients/${agency.client.id}/contacts`, {
+    const contacts = await api(t.app, endpoints.listContacts, {
+      params: { clientId: agency.client.id },
       cookie: agency.contentManager.cookie,
     });
     expect(contacts.body.contacts.map((c: { email: string }) => c.email)).toContain(email);
     expect(contacts.body.invitations).toEqual([]);
-    const events = await call(t.app, 'GET', `/api/clients/${agency.client.id}/events`, {
+    const events = await api(t.app, endpoints.listClientEvents, {
+      params: { clientId: agency.client.id },
       cookie: agency.owner.cookie,
     });
     expect(events.body.events.map((e: { type: string }) => e.type)).toEqual([
@@ -265,18 +273,22 @@ describe('accepting', () => {
     expect((await accept({ token, name: 'Once' })).status).toBe(200);
     const again = await accept({ token, name: 'Twice' });
     expect(again.status).toBe(404);
-    expect(again.body.error.code).toBe('token_invalid');
+    expect(errorOf(again).code).toBe('token_invalid');
     expect(again.cookie).toBeNull();
     expect((await preview(token)).status).toBe(404);
-    const list = await call(t.app, 'GET', '/api/invitations', { cookie: agency.owner.cookie });
-    expect(list.body.invitations.find((i: { id: string }) => i.id === invitation.id).status).toBe('accepted');
+    const list = await api(t.app, endpoints.listInvitations, { cookie: agency.owner.cookie });
+    expect(list.body.invitations.find((i: { id: string }) => i.id === invitation.id)!.status).toBe(
+      'accepted',
+    );
   });
 
   it('a new agency member needs a password: without one, 400 fields.password and nothing is used up', async () => {
     const agency = await makeAgency(t.database.db);
     const email = freshEmail('creator');
     const { token } = await inviteMember(agency, email);
-    const refused = await accept({ token, name: 'No Password' });
+    const refused = await raw(anonymous(), 'POST', '/api/invitations/accept', {
+      body: { token, name: 'No Password' },
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('validation_failed');
     expect(refused.body.error.fields).toHaveProperty('password');
@@ -286,7 +298,7 @@ describe('accepting', () => {
     expect(ok.status).toBe(200);
     expect(ok.body.agency).toMatchObject({ id: agency.id, role: 'creator' });
     expect(ok.body.user.hasPassword).toBe(true);
-    const login = await call(anonymous(), 'POST', '/api/auth/login', {
+    const login = await api(anonymous(), endpoints.logIn, {
       body: { email, password: 'a strong new password' },
     });
     expect(login.status).toBe(200);
@@ -295,7 +307,7 @@ describe('accepting', () => {
   it('a new account needs a name', async () => {
     const agency = await makeAgency(t.database.db);
     const { token } = await inviteContact(agency, freshEmail('nameless'));
-    const res = await accept({ token });
+    const res = await raw(anonymous(), 'POST', '/api/invitations/accept', { body: { token } });
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toHaveProperty('name');
   });
@@ -306,18 +318,14 @@ describe('accepting', () => {
     const { token } = await inviteContact(agency, email, 'contributor');
     expect((await accept({ token, name: 'Passwordless' })).status).toBe(200);
     // No password to log in with...
-    const login = await call(anonymous(), 'POST', '/api/auth/login', {
-      body: { email, password: 'anything at all' },
-    });
+    const login = await api(anonymous(), endpoints.logIn, { body: { email, password: 'anything at all' } });
     expect(login.status).toBe(401);
     // ...so an emailed link it is.
-    expect((await call(anonymous(), 'POST', '/api/auth/magic-link', { body: { email } })).status).toBe(202);
+    expect((await api(anonymous(), endpoints.requestMagicLink, { body: { email } })).status).toBe(202);
     const mail = await lastEmailTo(email);
     const magic = mail?.text.match(/http:\/\/plit\.test\/magic\/([A-Za-z0-9_-]{43})/)?.[1];
     expect(magic).toBeTruthy();
-    const signedIn = await call(anonymous(), 'POST', '/api/auth/magic-link/confirm', {
-      body: { token: magic },
-    });
+    const signedIn = await api(anonymous(), endpoints.confirmMagicLink, { body: { token: magic! } });
     expect(signedIn.status).toBe(200);
     expect(signedIn.body.user.email).toBe(email);
     expect(signedIn.body.clientMemberships).toEqual([
@@ -329,16 +337,17 @@ describe('accepting', () => {
     const agency = await makeAgency(t.database.db);
     const email = freshEmail('revoked');
     const { token, invitation } = await inviteContact(agency, email);
-    const revoke = await call(t.app, 'DELETE', `/api/invitations/${invitation.id}`, {
+    const revoke = await api(t.app, endpoints.revokeInvitation, {
+      params: { invitationId: invitation.id },
       cookie: agency.contentManager.cookie,
     });
     expect(revoke.status).toBe(200);
     expect((await preview(token)).status).toBe(404);
     const res = await accept({ token, name: 'Too Late' });
     expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('token_invalid');
-    const list = await call(t.app, 'GET', '/api/invitations', { cookie: agency.owner.cookie });
-    expect(list.body.invitations.find((i: { id: string }) => i.id === invitation.id).status).toBe('revoked');
+    expect(errorOf(res).code).toBe('token_invalid');
+    const list = await api(t.app, endpoints.listInvitations, { cookie: agency.owner.cookie });
+    expect(list.body.invitations.find((i: { id: string }) => i.id === invitation.id)!.status).toBe('revoked');
   });
 
   it('an expired invitation answers 404 to preview and accept', async () => {
@@ -351,16 +360,17 @@ describe('accepting', () => {
     expect((await preview(token)).status).toBe(404);
     const res = await accept({ token, name: 'Too Late' });
     expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('token_invalid');
-    const list = await call(t.app, 'GET', '/api/invitations', { cookie: agency.owner.cookie });
-    expect(list.body.invitations.find((i: { id: string }) => i.id === invitation.id).status).toBe('expired');
+    expect(errorOf(res).code).toBe('token_invalid');
+    const list = await api(t.app, endpoints.listInvitations, { cookie: agency.owner.cookie });
+    expect(list.body.invitations.find((i: { id: string }) => i.id === invitation.id)!.status).toBe('expired');
   });
 
   it('resend issues a new link; the old one stops working and the new one works', async () => {
     const agency = await makeAgency(t.database.db);
     const email = freshEmail('resend');
     const { token: oldToken, invitation } = await inviteContact(agency, email);
-    const res = await call(t.app, 'POST', `/api/invitations/${invitation.id}/resend`, {
+    const res = await api(t.app, endpoints.resendInvitation, {
+      params: { invitationId: invitation.id },
       cookie: agency.contentManager.cookie,
     });
     expect(res.status).toBe(200);
@@ -380,7 +390,8 @@ describe('accepting', () => {
       .update(invitations)
       .set({ expiresAt: new Date(Date.now() - 60_000) })
       .where(eq(invitations.id, invitation.id));
-    const res = await call(t.app, 'POST', `/api/invitations/${invitation.id}/resend`, {
+    const res = await api(t.app, endpoints.resendInvitation, {
+      params: { invitationId: invitation.id },
       cookie: agency.contentManager.cookie,
     });
     expect(res.status).toBe(200);
@@ -392,11 +403,13 @@ describe('accepting', () => {
     const agency = await makeAgency(t.database.db);
     const other = await makeAgency(t.database.db);
     const { token, invitation } = await inviteContact(agency, freshEmail('theirs'));
-    const resend = await call(t.app, 'POST', `/api/invitations/${invitation.id}/resend`, {
+    const resend = await api(t.app, endpoints.resendInvitation, {
+      params: { invitationId: invitation.id },
       cookie: other.owner.cookie,
     });
     expect(resend.status).toBe(404);
-    const revoke = await call(t.app, 'DELETE', `/api/invitations/${invitation.id}`, {
+    const revoke = await api(t.app, endpoints.revokeInvitation, {
+      params: { invitationId: invitation.id },
       cookie: other.owner.cookie,
     });
     expect(revoke.status).toBe(404);
@@ -409,15 +422,15 @@ describe('accepting as an existing account', () => {
     const attacker = await makeAgency(t.database.db);
     const victim = await makeAgency(t.database.db);
     // An owner invites another agency's owner as a contact of one of their own clients...
-    const invited = await call(t.app, 'POST', '/api/invitations', {
+    const invited = await api(t.app, endpoints.sendInvitation, {
       cookie: attacker.owner.cookie,
       body: { email: victim.owner.email, role: 'approver', clientId: attacker.client.id },
     });
     expect(invited.status).toBe(201);
     // ...reads the link in their own outbox...
-    const box = await call(t.app, 'GET', '/api/outbox', { cookie: attacker.owner.cookie });
+    const box = await api(t.app, endpoints.listOutboxMessages, { cookie: attacker.owner.cookie });
     const mail = box.body.messages.find((m: { to: string }) => m.to === victim.owner.email);
-    const token = mail.text.match(/\/invite\/([A-Za-z0-9_-]{43})/)[1];
+    const token = mail!.text.match(/\/invite\/([A-Za-z0-9_-]{43})/)![1]!;
     // ...and tries to accept it without being that person.
     const res = await accept({ token });
     expect(res.status).toBe(401);
@@ -427,7 +440,7 @@ describe('accepting as an existing account', () => {
     expect(signedInAsSomeoneElse.cookie).toBeNull();
     // Nothing was used up or granted.
     expect((await preview(token)).status).toBe(200);
-    const me = await call(t.app, 'GET', '/api/me', { cookie: victim.owner.cookie });
+    const me = await api(t.app, endpoints.getMe, { cookie: victim.owner.cookie });
     expect(me.body.clientMemberships).toEqual([]);
   });
 
@@ -444,7 +457,7 @@ describe('accepting as an existing account', () => {
       expect.objectContaining({ clientId: agency.client.id, role: 'approver' }),
     ]);
     // Their password is what it was.
-    const login = await call(anonymous(), 'POST', '/api/auth/login', {
+    const login = await api(anonymous(), endpoints.logIn, {
       body: { email: person.email, password: PASSWORD },
     });
     expect(login.status).toBe(200);
@@ -454,46 +467,49 @@ describe('accepting as an existing account', () => {
 describe('members', () => {
   it('every agency member sees the members; a client contact does not', async () => {
     const agency = await makeAgency(t.database.db);
-    const list = await call(t.app, 'GET', '/api/members', { cookie: agency.creator.cookie });
+    const list = await api(t.app, endpoints.listMembers, { cookie: agency.creator.cookie });
     expect(list.status).toBe(200);
     expect(list.body.members.map((m: { userId: string }) => m.userId).sort()).toEqual(
       [agency.owner.id, agency.contentManager.id, agency.creator.id].sort(),
     );
-    expect((await call(t.app, 'GET', '/api/members', { cookie: agency.approver.cookie })).status).toBe(403);
+    expect((await api(t.app, endpoints.listMembers, { cookie: agency.approver.cookie })).status).toBe(403);
   });
 
   it("an owner changes a member's role", async () => {
     const agency = await makeAgency(t.database.db);
-    const res = await call(t.app, 'PATCH', `/api/members/${agency.creator.id}`, {
+    const res = await api(t.app, endpoints.changeMemberRole, {
+      params: { userId: agency.creator.id },
       cookie: agency.owner.cookie,
       body: { role: 'content_manager' },
     });
     expect(res.status).toBe(200);
     expect(res.body.member).toMatchObject({ userId: agency.creator.id, role: 'content_manager' });
-    const me = await call(t.app, 'GET', '/api/me', { cookie: agency.creator.cookie });
-    expect(me.body.agency.role).toBe('content_manager');
+    const me = await api(t.app, endpoints.getMe, { cookie: agency.creator.cookie });
+    expect(me.body.agency!.role).toBe('content_manager');
     expect(me.body.abilities.createClient).toBe(true);
   });
 
   it('only owners change roles', async () => {
     const agency = await makeAgency(t.database.db);
-    const res = await call(t.app, 'PATCH', `/api/members/${agency.creator.id}`, {
+    const res = await api(t.app, endpoints.changeMemberRole, {
+      params: { userId: agency.creator.id },
       cookie: agency.contentManager.cookie,
       body: { role: 'owner' },
     });
     expect(res.status).toBe(403);
-    const me = await call(t.app, 'GET', '/api/me', { cookie: agency.creator.cookie });
-    expect(me.body.agency.role).toBe('creator');
+    const me = await api(t.app, endpoints.getMe, { cookie: agency.creator.cookie });
+    expect(me.body.agency!.role).toBe('creator');
   });
 
   it('an owner removes a member, whose sessions end', async () => {
     const agency = await makeAgency(t.database.db);
-    const res = await call(t.app, 'DELETE', `/api/members/${agency.contentManager.id}`, {
+    const res = await api(t.app, endpoints.removeMember, {
+      params: { userId: agency.contentManager.id },
       cookie: agency.owner.cookie,
     });
     expect(res.status).toBe(200);
-    expect((await call(t.app, 'GET', '/api/me', { cookie: agency.contentManager.cookie })).status).toBe(401);
-    const list = await call(t.app, 'GET', '/api/members', { cookie: agency.owner.cookie });
+    expect((await api(t.app, endpoints.getMe, { cookie: agency.contentManager.cookie })).status).toBe(401);
+    const list = await api(t.app, endpoints.listMembers, { cookie: agency.owner.cookie });
     expect(list.body.members.map((m: { userId: string }) => m.userId)).not.toContain(
       agency.contentManager.id,
     );
@@ -501,35 +517,40 @@ describe('members', () => {
 
   it('the last owner can be neither removed nor demoted (409 last_owner)', async () => {
     const agency = await makeAgency(t.database.db);
-    const remove = await call(t.app, 'DELETE', `/api/members/${agency.owner.id}`, {
+    const remove = await api(t.app, endpoints.removeMember, {
+      params: { userId: agency.owner.id },
       cookie: agency.owner.cookie,
     });
     expect(remove.status).toBe(409);
-    expect(remove.body.error.code).toBe('last_owner');
-    const demote = await call(t.app, 'PATCH', `/api/members/${agency.owner.id}`, {
+    expect(errorOf(remove).code).toBe('last_owner');
+    const demote = await api(t.app, endpoints.changeMemberRole, {
+      params: { userId: agency.owner.id },
       cookie: agency.owner.cookie,
       body: { role: 'creator' },
     });
     expect(demote.status).toBe(409);
-    expect(demote.body.error.code).toBe('last_owner');
-    const me = await call(t.app, 'GET', '/api/me', { cookie: agency.owner.cookie });
-    expect(me.body.agency.role).toBe('owner');
+    expect(errorOf(demote).code).toBe('last_owner');
+    const me = await api(t.app, endpoints.getMe, { cookie: agency.owner.cookie });
+    expect(me.body.agency!.role).toBe('owner');
   });
 
   it('with a second owner, the first may step down', async () => {
     const agency = await makeAgency(t.database.db);
-    const promote = await call(t.app, 'PATCH', `/api/members/${agency.contentManager.id}`, {
+    const promote = await api(t.app, endpoints.changeMemberRole, {
+      params: { userId: agency.contentManager.id },
       cookie: agency.owner.cookie,
       body: { role: 'owner' },
     });
     expect(promote.status).toBe(200);
-    const stepDown = await call(t.app, 'PATCH', `/api/members/${agency.owner.id}`, {
+    const stepDown = await api(t.app, endpoints.changeMemberRole, {
+      params: { userId: agency.owner.id },
       cookie: agency.owner.cookie,
       body: { role: 'content_manager' },
     });
     expect(stepDown.status).toBe(200);
     // Now the former content manager is the only owner.
-    const last = await call(t.app, 'DELETE', `/api/members/${agency.contentManager.id}`, {
+    const last = await api(t.app, endpoints.removeMember, {
+      params: { userId: agency.contentManager.id },
       cookie: agency.contentManager.cookie,
     });
     expect(last.status).toBe(409);
@@ -538,16 +559,18 @@ describe('members', () => {
   it("another agency's member answers 404", async () => {
     const agency = await makeAgency(t.database.db);
     const other = await makeAgency(t.database.db);
-    const patch = await call(t.app, 'PATCH', `/api/members/${other.creator.id}`, {
+    const patch = await api(t.app, endpoints.changeMemberRole, {
+      params: { userId: other.creator.id },
       cookie: agency.owner.cookie,
       body: { role: 'owner' },
     });
     expect(patch.status).toBe(404);
-    const remove = await call(t.app, 'DELETE', `/api/members/${other.creator.id}`, {
+    const remove = await api(t.app, endpoints.removeMember, {
+      params: { userId: other.creator.id },
       cookie: agency.owner.cookie,
     });
     expect(remove.status).toBe(404);
-    expect((await call(t.app, 'GET', '/api/me', { cookie: other.creator.cookie })).body.agency.role).toBe(
+    expect((await api(t.app, endpoints.getMe, { cookie: other.creator.cookie })).body.agency!.role).toBe(
       'creator',
     );
   });

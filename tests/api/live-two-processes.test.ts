@@ -5,9 +5,10 @@ import type { Database } from '../../src/server/db/connect.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { loadEnv } from '../../src/server/env.ts';
 import { createRedisBus, type LiveBus } from '../../src/server/live/bus.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { engines } from '../support/engines.ts';
 import { makeAgency } from '../support/factories.ts';
-import { call } from '../support/http.ts';
+import { api } from '../support/http.ts';
 import { listen, openLive } from '../support/live.ts';
 import { makePlanForMeeting } from '../support/meetings.ts';
 
@@ -58,7 +59,8 @@ describe.skipIf(!postgres || !redisUrl)(
       expect((await onB.subscribe(room)).seq).toBe(start);
 
       for (const name of ['Один', 'Два', 'Три']) {
-        const res = await call(b!.app, 'POST', `/api/clients/${agency.client.id}/rubrics`, {
+        const res = await api(b!.app, endpoints.createRubric, {
+          params: { clientId: agency.client.id },
           cookie: agency.contentManager.cookie,
           body: { name, color: '#445566' },
         });
@@ -82,7 +84,8 @@ describe.skipIf(!postgres || !redisUrl)(
       const agency = await makeAgency(database.db);
       const onA = await openLive(a!.host, agency.creator.cookie);
       expect((await onA.subscribe(`client:${agency.client.id}:team`)).type).toBe('subscribed');
-      const res = await call(b!.app, 'DELETE', `/api/members/${agency.creator.id}`, {
+      const res = await api(b!.app, endpoints.removeMember, {
+        params: { userId: agency.creator.id },
         cookie: agency.owner.cookie,
       });
       expect(res.status).toBe(200);
@@ -92,11 +95,13 @@ describe.skipIf(!postgres || !redisUrl)(
       const [a, b] = servers;
       const agency = await makeAgency(database.db);
       const plan = await makePlanForMeeting(database.db, agency);
-      const created = await call(a!.app, 'POST', `/api/cycles/${plan.cycle.id}/meeting`, {
+      const created = await api(a!.app, endpoints.scheduleMeeting, {
+        params: { cycleId: plan.cycle.id },
         cookie: agency.contentManager.cookie,
         body: { format: 'online', date: '2026-11-27', participantIds: [] },
       });
-      const started = await call(a!.app, 'POST', `/api/meetings/${created.body.meeting.id}/start`, {
+      const started = await api(a!.app, endpoints.startMeeting, {
+        params: { meetingId: created.body.meeting.id },
         cookie: agency.contentManager.cookie,
         body: { version: 1 },
       });
@@ -119,7 +124,8 @@ describe.skipIf(!postgres || !redisUrl)(
       );
 
       // Handed over through process B: process A refuses the old facilitator straight away.
-      const handed = await call(b!.app, 'POST', `/api/meetings/${meeting.id}/facilitator`, {
+      const handed = await api(b!.app, endpoints.handOverFacilitator, {
+        params: { meetingId: meeting.id },
         cookie: agency.owner.cookie,
         body: { userId: agency.owner.id, version: meeting.version },
       });

@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { createInProcessBus } from '../../src/server/live/bus.ts';
 import { currentSeq, queueLive, transact } from '../../src/server/live/transact.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { closeCodes, everyoneRoom, LIVE_PROTOCOL, type LiveEvent, teamRoom } from '../../src/shared/live.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency } from '../support/factories.ts';
-import { call } from '../support/http.ts';
+import { api } from '../support/http.ts';
 import { listen, openLive } from '../support/live.ts';
 
 let t: TestApp;
@@ -40,7 +41,8 @@ describe('live updates over WebSocket', () => {
     expect(joined.type).toBe('subscribed');
     const start = joined.seq as number;
 
-    const res = await call(t.app, 'POST', `/api/clients/${agency.client.id}/rubrics`, {
+    const res = await api(t.app, endpoints.createRubric, {
+      params: { clientId: agency.client.id },
       cookie: agency.owner.cookie,
       body: { name: 'Закулісся', color: '#112233' },
     });
@@ -58,7 +60,8 @@ describe('live updates over WebSocket', () => {
     const agency = await makeAgency(t.database.db);
     const live = await openLive(host, agency.owner.cookie);
     await live.subscribe(team(agency.client.id));
-    const res = await call(t.app, 'PATCH', `/api/clients/${agency.client.id}`, {
+    const res = await api(t.app, endpoints.updateClient, {
+      params: { clientId: agency.client.id },
       cookie: agency.owner.cookie,
       body: { name: 'Never', version: 99 },
     });
@@ -103,14 +106,10 @@ describe('losing access closes live connections', () => {
     const agency = await makeAgency(t.database.db);
     const live = await openLive(host, agency.approver.cookie);
     expect((await live.subscribe(everyone(agency.client.id))).type).toBe('subscribed');
-    const removed = await call(
-      t.app,
-      'DELETE',
-      `/api/clients/${agency.client.id}/contacts/${agency.approver.id}`,
-      {
-        cookie: agency.contentManager.cookie,
-      },
-    );
+    const removed = await api(t.app, endpoints.removeContact, {
+      params: { clientId: agency.client.id, userId: agency.approver.id },
+      cookie: agency.contentManager.cookie,
+    });
     expect(removed.status).toBe(200);
     expect((await live.closed).code).toBe(4401);
     // And coming back is refused: the person is no longer a contact.
@@ -123,7 +122,7 @@ describe('losing access closes live connections', () => {
     const agency = await makeAgency(t.database.db);
     const live = await openLive(host, agency.creator.cookie);
     await live.subscribe(team(agency.client.id));
-    expect((await call(t.app, 'DELETE', '/api/sessions', { cookie: agency.creator.cookie })).status).toBe(
+    expect((await api(t.app, endpoints.logOutEverywhere, { cookie: agency.creator.cookie })).status).toBe(
       200,
     );
     expect((await live.closed).code).toBe(4401);

@@ -3,9 +3,10 @@ import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../src/server/db/schema/index.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency } from '../support/factories.ts';
-import { call } from '../support/http.ts';
+import { api } from '../support/http.ts';
 
 /** A real SMTP server on loopback that keeps what it receives. */
 function startSmtp() {
@@ -49,7 +50,7 @@ describe('email through SMTP', () => {
 
   it('sends an invitation by SMTP and marks it sent in the outbox', async () => {
     const agency = await makeAgency(t.database.db);
-    const res = await call(t.app, 'POST', '/api/invitations', {
+    const res = await api(t.app, endpoints.sendInvitation, {
       cookie: agency.contentManager.cookie,
       body: { email: 'Новий.Контакт@Example.com', role: 'approver', clientId: agency.client.id },
     });
@@ -76,7 +77,7 @@ describe('email without SMTP', () => {
 
   it('keeps the email as failed, with the reason, when the SMTP server is unreachable', async () => {
     const agency = await makeAgency(t.database.db);
-    const res = await call(t.app, 'POST', '/api/invitations', {
+    const res = await api(t.app, endpoints.sendInvitation, {
       cookie: agency.owner.cookie,
       body: { email: 'late@example.com', role: 'creator' },
     });

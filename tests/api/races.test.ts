@@ -1,11 +1,12 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyMembers, clients, events } from '../../src/server/db/schema/index.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { teamRoom } from '../../src/shared/live.ts';
 import { createTestAppOn, type TestApp } from '../support/app.ts';
 import { engines } from '../support/engines.ts';
 import { makeAgency, makeMember } from '../support/factories.ts';
-import { call } from '../support/http.ts';
+import { api } from '../support/http.ts';
 import { listen, openLive } from '../support/live.ts';
 
 // Two requests at once. PGlite runs one transaction at a time; on PostgreSQL
@@ -30,11 +31,13 @@ describe.each(engines())('concurrent writes ($name)', (engine) => {
     const outcomes = await Promise.all(
       pairs.map(({ agency, second }) =>
         Promise.all([
-          call(t.app, 'PATCH', `/api/members/${second.id}`, {
+          api(t.app, endpoints.changeMemberRole, {
+            params: { userId: second.id },
             cookie: agency.owner.cookie,
             body: { role: 'creator' },
           }),
-          call(t.app, 'PATCH', `/api/members/${agency.owner.id}`, {
+          api(t.app, endpoints.changeMemberRole, {
+            params: { userId: agency.owner.id },
             cookie: second.cookie,
             body: { role: 'creator' },
           }),
@@ -57,10 +60,14 @@ describe.each(engines())('concurrent writes ($name)', (engine) => {
 
   it('two renames from the same version: one wins, the other gets 409 and writes no event', async () => {
     const agency = await makeAgency(t.database.db);
-    const url = `/api/clients/${agency.client.id}`;
+    const clientId = agency.client.id;
     const answers = await Promise.all(
       ['Перша назва', 'Second name'].map((name) =>
-        call(t.app, 'PATCH', url, { cookie: agency.contentManager.cookie, body: { name, version: 1 } }),
+        api(t.app, endpoints.updateClient, {
+          params: { clientId },
+          cookie: agency.contentManager.cookie,
+          body: { name, version: 1 },
+        }),
       ),
     );
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
@@ -83,14 +90,16 @@ describe.each(engines())('concurrent writes ($name)', (engine) => {
     const n = 12;
     const answers = await Promise.all([
       ...Array.from({ length: n }, (_, i) =>
-        call(t.app, 'POST', `/api/clients/${agency.client.id}/rubrics`, {
+        api(t.app, endpoints.createRubric, {
+          params: { clientId: agency.client.id },
           cookie: agency.contentManager.cookie,
           body: { name: `Рубрика ${i}`, color: '#112233' },
         }),
       ),
       // Refused changes in the same room, at the same moment, take no number.
       ...Array.from({ length: 4 }, () =>
-        call(t.app, 'PATCH', `/api/clients/${agency.client.id}`, {
+        api(t.app, endpoints.updateClient, {
+          params: { clientId: agency.client.id },
           cookie: agency.contentManager.cookie,
           body: { name: 'Never', version: 99 },
         }),

@@ -6,7 +6,7 @@ let last = 0;
 /**
  * The same app, reached from an address no other test uses. Login, emailed links and
  * invitation links are limited per client address; a test that talks from its own address
- * never inherits another test's count. Only `inject` is wrapped: it is all `call` uses.
+ * never inherits another test's count. Only `inject` is wrapped: it is all `api` and `raw` use.
  */
 export function fromNewAddress(app: App): App {
   last += 1;
