@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency } from '../support/factories.ts';
-import { call } from '../support/http.ts';
+import { api } from '../support/http.ts';
 import { listen, openLive } from '../support/live.ts';
 
 let t: TestApp;
@@ -25,7 +26,11 @@ interface Frame {
 }
 
 const feedOf = async (cookie: string, clientId: string): Promise<FeedEvent[]> => {
-  const res = await call(t.app, 'GET', `/api/clients/${clientId}/events?limit=100`, { cookie });
+  const res = await api(t.app, endpoints.listClientEvents, {
+    params: { clientId },
+    query: { limit: 100 },
+    cookie,
+  });
   expect(res.status).toBe(200);
   return res.body.events;
 };
@@ -44,19 +49,23 @@ describe('who sees an event', () => {
     expect((await contactLive.subscribe(everyone(clientId))).type).toBe('subscribed');
 
     // The content manager plans a month and adds a topic the client is not to see yet.
-    const started = await call(t.app, 'POST', `/api/clients/${clientId}/cycles`, {
+    const started = await api(t.app, endpoints.startCycle, {
+      params: { clientId },
       cookie: cm,
       body: { month: '2026-12' },
     });
     const cycle = started.body.cycle;
     const secret = 'Таємна тема: знижки до оголошення';
-    const added = await call(t.app, 'POST', `/api/cycles/${cycle.id}/topics`, {
+    const added = await api(t.app, endpoints.createTopic, {
+      params: { cycleId: cycle.id },
       cookie: cm,
       body: { title: secret },
     });
     expect(added.status).toBe(201);
     await teamLive.next((f) => (f as unknown as Frame).event?.type === 'topic.created');
-    expect((await call(t.app, 'GET', `/api/cycles/${cycle.id}/plan`, { cookie: contact })).status).toBe(404);
+    expect(
+      (await api(t.app, endpoints.getPlan, { params: { cycleId: cycle.id }, cookie: contact })).status,
+    ).toBe(404);
 
     // The agency reads it in the feed; the contact reads nothing of the unshared plan.
     const teamFeed = await feedOf(cm, clientId);
@@ -65,13 +74,18 @@ describe('who sees an event', () => {
     expect(await feedOf(contact, clientId)).toEqual([]);
 
     // Once the plan is shared the contact hears of its changes, live and in the feed.
-    const shared = await call(t.app, 'POST', `/api/cycles/${cycle.id}/share`, {
+    const shared = await api(t.app, endpoints.shareCycle, {
+      params: { cycleId: cycle.id },
       cookie: cm,
       body: { version: cycle.version },
     });
     expect(shared.status).toBe(200);
     const open = 'Ярмарок: відкриття';
-    await call(t.app, 'POST', `/api/cycles/${cycle.id}/topics`, { cookie: cm, body: { title: open } });
+    await api(t.app, endpoints.createTopic, {
+      params: { cycleId: cycle.id },
+      cookie: cm,
+      body: { title: open },
+    });
     await contactLive.next((f) => (f as unknown as Frame).event?.type === 'topic.created');
     await teamLive.next((f) => (f as unknown as Frame).event?.data.title === open);
 
@@ -101,20 +115,22 @@ describe('who sees an event', () => {
     const agency = await makeAgency(t.database.db);
     const clientId = agency.client.id;
     const cm = agency.contentManager.cookie;
-    const invited = await call(t.app, 'POST', '/api/invitations', {
+    const invited = await api(t.app, endpoints.sendInvitation, {
       cookie: cm,
       body: { email: 'new-contact@bookfair.demo', role: 'contributor', clientId },
     });
     expect(invited.status).toBe(201);
-    expect((await call(t.app, 'POST', `/api/clients/${clientId}/calendar-feed`, { cookie: cm })).status).toBe(
-      200,
-    );
-    const renamed = await call(t.app, 'PATCH', `/api/clients/${clientId}`, {
+    expect(
+      (await api(t.app, endpoints.createCalendarFeed, { params: { clientId }, cookie: cm })).status,
+    ).toBe(200);
+    const renamed = await api(t.app, endpoints.updateClient, {
+      params: { clientId },
       cookie: cm,
       body: { name: 'Lviv Book Fair', version: 1 },
     });
     expect(renamed.status).toBe(200);
-    const reviewed = await call(t.app, 'PATCH', `/api/clients/${clientId}`, {
+    const reviewed = await api(t.app, endpoints.updateClient, {
+      params: { clientId },
       cookie: cm,
       body: { postInternalReview: true, version: renamed.body.client.version },
     });
