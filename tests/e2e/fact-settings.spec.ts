@@ -1,5 +1,6 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { expectAccessible, logInByApi, pinLanguage } from './support.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
+import { callApi, expectAccessible, logInByApi, pinLanguage } from './support.ts';
 
 const CLIENT = `Zerno Bakery ${Date.now()}`;
 
@@ -28,18 +29,13 @@ test('a content manager sets what a rubric always needs and the fact reminder da
 }) => {
   const { context, page } = await signedIn(browser, baseURL!, 'cm@plit.demo');
   // A client of its own, so what the demo already has does not matter: one rubric, default reminders.
-  const headers = { origin: baseURL! };
-  const created = await page.request.post('/api/clients', {
-    data: { name: CLIENT, timezone: 'Europe/Kyiv' },
-    headers,
+  const { client } = await callApi(page.request, baseURL!, endpoints.createClient, {
+    body: { name: CLIENT, timezone: 'Europe/Kyiv' },
   });
-  expect(created.status()).toBe(201);
-  const { client } = await created.json();
-  const rubric = await page.request.post(`/api/clients/${client.id}/rubrics`, {
-    data: { name: 'Product', color: '#1c7ed6' },
-    headers,
+  await callApi(page.request, baseURL!, endpoints.createRubric, {
+    params: { clientId: client.id },
+    body: { name: 'Product', color: '#1c7ed6' },
   });
-  expect(rubric.status()).toBe(201);
   await openClient(page);
 
   // Rubrics: "Product" needs nothing yet.

@@ -1,7 +1,8 @@
 import zlib from 'node:zlib';
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { type OwnServer, ownServer } from './ownServer.ts';
-import { expectAccessible, logInByApi, pinLanguage } from './support.ts';
+import { callApi, expectAccessible, logInByApi, pinLanguage } from './support.ts';
 
 /**
  * The fact request from send to accept: the agency sends it from the cycle's Facts tab, the
@@ -37,15 +38,6 @@ function photo(): Buffer {
   ]);
 }
 
-async function json<T>(request: APIRequestContext, method: 'get' | 'post', url: string, data?: unknown) {
-  const res = await request[method](url, {
-    ...(data === undefined ? {} : { data }),
-    headers: { origin: `http://localhost:${PORT}` },
-  });
-  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
-
 let server: OwnServer;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -67,32 +59,21 @@ test('the client answers from the emailed link on a phone, uploads a photo, and 
 
   // Next month's demo meeting ends (through the API: the meeting has its own spec), which drafts
   // the request from the rubrics' standing needs.
-  const { clients } = await json<{ clients: Array<{ id: string; name: string }> }>(
-    agency.request,
-    'get',
-    '/api/clients',
-  );
+  const { clients } = await callApi(agency.request, base, endpoints.listClients, {});
   const coffee = clients.find((c) => c.name === 'Kyiv Coffee Roasters')!;
-  const { cycles } = await json<{ cycles: Array<{ id: string; stage: string }> }>(
-    agency.request,
-    'get',
-    `/api/clients/${coffee.id}/cycles`,
-  );
+  const { cycles } = await callApi(agency.request, base, endpoints.listCycles, {
+    params: { clientId: coffee.id },
+  });
   const cycleId = cycles.find((c) => c.stage === 'preparation')!.id;
-  const { meeting } = await json<{ meeting: { id: string; version: number } }>(
-    agency.request,
-    'get',
-    `/api/cycles/${cycleId}/meeting`,
-  );
-  const started = await json<{ meeting: { version: number } }>(
-    agency.request,
-    'post',
-    `/api/meetings/${meeting.id}/start`,
-    { version: meeting.version },
-  );
-  await json(agency.request, 'post', `/api/meetings/${meeting.id}/end`, {
-    version: started.meeting.version,
-    acceptUndecided: true,
+  const { meeting } = await callApi(agency.request, base, endpoints.getCycleMeeting, { params: { cycleId } });
+  if (!meeting) throw new Error('The demo plans a meeting for next month.');
+  const started = await callApi(agency.request, base, endpoints.startMeeting, {
+    params: { meetingId: meeting.id },
+    body: { version: meeting.version },
+  });
+  await callApi(agency.request, base, endpoints.endMeeting, {
+    params: { meetingId: meeting.id },
+    body: { version: started.meeting.version, acceptUndecided: true },
   });
 
   // The agency adds a general question to the draft and sends it.
@@ -115,11 +96,7 @@ test('the client answers from the emailed link on a phone, uploads a photo, and 
   const owner = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
   await pinLanguage(owner, 'en');
   await logInByApi(owner, base, 'owner@plit.demo');
-  const { messages } = await json<{ messages: Array<{ id: string; to: string; subject: string }> }>(
-    owner.request,
-    'get',
-    '/api/outbox',
-  );
+  const { messages } = await callApi(owner.request, base, endpoints.listOutboxMessages, {});
   const mail = messages.find(
     (m) => m.to === 'marketing@kyivcoffee.demo' && m.subject.startsWith('Запит фактів'),
   )!;

@@ -1,9 +1,11 @@
 import { PGlite } from '@electric-sql/pglite';
 import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
 import * as Y from 'yjs';
-import type { Meeting, Plan, Topic } from '../../src/shared/api/index.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
+import { type CallParts, type EndpointSpec, urlOf } from '../../src/shared/api/endpoint.ts';
+import type { Topic } from '../../src/shared/api/index.ts';
 import { type OwnServer, ownServer } from './ownServer.ts';
-import { expectAccessible, logInByApi, pinLanguage } from './support.ts';
+import { callApi, expectAccessible, logInByApi, pinLanguage } from './support.ts';
 
 /**
  * The co-creation meeting with three browsers: the agency's content manager, the client's
@@ -63,25 +65,10 @@ async function signedIn(browser: Browser, baseURL: string, email: string, lang: 
   return { context, page: await context.newPage(), lang };
 }
 
-async function getJson<T>(who: Person | BrowserContext, url: string): Promise<T> {
+/** A valid call through the endpoint catalogue as this person (from our origin, as the app). */
+function apiAs<E extends EndpointSpec>(who: Person | BrowserContext, spec: E, parts: CallParts<E>) {
   const context = 'context' in who ? who.context : who;
-  const res = await context.request.get(url);
-  expect(res.status(), `GET ${url}: ${await res.text()}`).toBe(200);
-  return (await res.json()) as T;
-}
-
-/** A write through the API as the app makes it (CSRF: from our origin). */
-async function send<T>(
-  who: Person | BrowserContext,
-  baseURL: string,
-  method: 'POST' | 'PUT' | 'PATCH',
-  url: string,
-  data: unknown,
-): Promise<T> {
-  const context = 'context' in who ? who.context : who;
-  const res = await context.request.fetch(url, { method, data, headers: { origin: baseURL } });
-  expect(res.ok(), `${method} ${url}: ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
+  return callApi(context.request, server.baseURL, spec, parts);
 }
 
 // What each person's room shows.
@@ -208,23 +195,17 @@ test.describe('a live meeting with three browsers', () => {
     smm = await signedIn(browser, base, 'smm@kyivcoffee.demo', 'uk');
     everyone = [agency, client, smm];
 
-    const { clients } = await getJson<{ clients: Array<{ id: string; name: string }> }>(
-      agency,
-      '/api/clients',
-    );
+    const { clients } = await apiAs(agency, endpoints.listClients, {});
     clientId = clients.find((c) => c.name === 'Kyiv Coffee Roasters')!.id;
-    const { cycles } = await getJson<{ cycles: Array<{ id: string; stage: string }> }>(
-      agency,
-      `/api/clients/${clientId}/cycles`,
-    );
+    const { cycles } = await apiAs(agency, endpoints.listCycles, { params: { clientId } });
     cycleId = cycles.find((c) => c.stage === 'preparation')!.id;
-    const plan = await getJson<Plan>(agency, `/api/cycles/${cycleId}/plan`);
+    const plan = await apiAs(agency, endpoints.getPlan, { params: { cycleId } });
     topics = [...plan.topics].sort((a, b) => a.position - b.position);
     const proposed = topics.filter((t) => t.status === 'proposed');
     [voted, alsoVoted, parked, dropped] = proposed as [Topic, Topic, Topic, Topic];
-    const { meeting } = await getJson<{ meeting: Meeting }>(agency, `/api/cycles/${cycleId}/meeting`);
-    expect(meeting.status).toBe('scheduled');
-    meetingId = meeting.id;
+    const { meeting } = await apiAs(agency, endpoints.getCycleMeeting, { params: { cycleId } });
+    expect(meeting?.status).toBe('scheduled');
+    meetingId = meeting!.id;
   });
 
   /**
@@ -284,7 +265,7 @@ test.describe('a live meeting with three browsers', () => {
     await expect(form).toBeHidden();
 
     for (const p of everyone) await expect(topicRow(p, idea)).toBeVisible();
-    const plan = await getJson<Plan>(agency, `/api/cycles/${cycleId}/plan`);
+    const plan = await apiAs(agency, endpoints.getPlan, { params: { cycleId } });
     expect(plan.topics.find((t) => t.title === idea)?.source).toBe('meeting');
   });
 
@@ -309,10 +290,13 @@ test.describe('a live meeting with three browsers', () => {
     await expect(client.page.getByText('0 of 3 votes left')).toBeVisible();
     await expect(addVote).toBeDisabled();
     // The server holds the line too, whatever a browser sends.
-    const res = await client.context.request.put(`/api/meetings/${meetingId}/votes/${parked.id}`, {
-      data: { dots: 1 },
-      headers: { origin: server.baseURL },
-    });
+    const res = await client.context.request.put(
+      urlOf(endpoints.voteOnTopic, { params: { meetingId, topicId: parked.id } }),
+      {
+        data: { dots: 1 },
+        headers: { origin: server.baseURL },
+      },
+    );
     expect(res.status()).toBe(409);
     expect((await res.json()).error.code).toBe('vote_budget');
 
@@ -342,9 +326,9 @@ test.describe('a live meeting with three browsers', () => {
     await expect(client.page.getByText(inReserve)).toBeVisible();
     await expect(agency.page.getByText(inReserve)).toBeVisible();
 
-    const plan = await getJson<Plan>(agency, `/api/cycles/${cycleId}/plan`);
+    const plan = await apiAs(agency, endpoints.getPlan, { params: { cycleId } });
     expect(plan.topics.map((t) => t.id)).not.toContain(parked.id);
-    const reserve = await getJson<{ topics: Topic[] }>(agency, `/api/clients/${clientId}/reserve`);
+    const reserve = await apiAs(agency, endpoints.listReserve, { params: { clientId } });
     expect(reserve.topics.map((t) => t.id)).toContain(parked.id);
 
     // The agency finds it on the client's reserve tab (another tab: the room stays open).
@@ -419,7 +403,7 @@ test.describe('a live meeting with three browsers', () => {
       await expect(notesBox(p)).toContainText(lines.agency);
       await expect(notesBox(p)).toContainText(lines.client);
     }
-    const { meeting } = await getJson<{ meeting: Meeting }>(agency, `/api/meetings/${meetingId}`);
+    const { meeting } = await apiAs(agency, endpoints.getMeeting, { params: { meetingId } });
     expect(meeting.status).toBe('live');
     expect(meeting.tallies.find((t) => t.topicId === voted.id)?.dots).toBe(3);
     expect(meeting.decisions.find((d) => d.topicId === parked.id)?.kind).toBe('park');
@@ -506,10 +490,7 @@ test.describe('a live meeting with three browsers', () => {
       await expect(region('Questions')).toContainText('Чи можемо анонсувати дегустацію заздалегідь');
     }
 
-    const { cycles } = await getJson<{ cycles: Array<{ id: string; stage: string }> }>(
-      agency,
-      `/api/clients/${clientId}/cycles`,
-    );
+    const { cycles } = await apiAs(agency, endpoints.listCycles, { params: { clientId } });
     expect(cycles.find((c) => c.id === cycleId)?.stage).toBe('facts');
 
     // The PDF is there for whoever sees the meeting.
@@ -539,68 +520,44 @@ test('fire mode: the client reviews the plan in writing, the agency answers and 
   try {
     // A month of Lviv Book Fair, prepared through the API: a slot with a topic, a free slot,
     // a topic without a slot; shared, and a written review (format "async") due in three days.
-    const { clients } = await getJson<{ clients: Array<{ id: string; name: string }> }>(
-      agency,
-      '/api/clients',
-    );
+    const { clients } = await apiAs(agency, endpoints.listClients, {});
     const lviv = clients.find((c) => c.name === 'Lviv Book Fair')!;
-    const { channels } = await getJson<{ channels: Array<{ id: string; network: string }> }>(
-      agency,
-      `/api/clients/${lviv.id}/channels`,
-    );
+    const { channels } = await apiAs(agency, endpoints.listChannels, { params: { clientId: lviv.id } });
     const instagram = channels.find((c) => c.network === 'instagram')!;
-    const { cycles } = await getJson<{ cycles: Array<{ month: string }> }>(
-      agency,
-      `/api/clients/${lviv.id}/cycles`,
-    );
+    const { cycles } = await apiAs(agency, endpoints.listCycles, { params: { clientId: lviv.id } });
     let month = monthAfter(new Date().toISOString().slice(0, 7));
     while (cycles.some((c) => c.month === month)) month = monthAfter(month);
-    const { cycle } = await send<{ cycle: { id: string } }>(
-      agency,
-      base,
-      'POST',
-      `/api/clients/${lviv.id}/cycles`,
-      {
-        month,
-      },
-    );
+    const { cycle } = await apiAs(agency, endpoints.startCycle, {
+      params: { clientId: lviv.id },
+      body: { month },
+    });
     const slotOn = (day: string) =>
-      send<{ slot: { id: string; version: number } }>(agency, base, 'POST', `/api/cycles/${cycle.id}/slots`, {
-        date: `${month}-${day}`,
-        time: '10:00',
-        channelId: instagram.id,
-        format: 'post',
+      apiAs(agency, endpoints.createSlot, {
+        params: { cycleId: cycle.id },
+        body: { date: `${month}-${day}`, time: '10:00', channelId: instagram.id, format: 'post' },
       });
     const topicCalled = async (title: string) =>
-      (await send<{ topic: Topic }>(agency, base, 'POST', `/api/cycles/${cycle.id}/topics`, { title })).topic;
+      (await apiAs(agency, endpoints.createTopic, { params: { cycleId: cycle.id }, body: { title } })).topic;
     const { slot } = await slotOn('10');
     await slotOn('17');
     const placed = await topicCalled('Зустріч з авторкою нового роману');
     const unplaced = await topicCalled('Книжковий квест містом');
-    await send(agency, base, 'PUT', `/api/slots/${slot.id}/topic`, {
-      topicId: placed.id,
-      version: slot.version,
+    await apiAs(agency, endpoints.placeTopicInSlot, {
+      params: { slotId: slot.id },
+      body: { topicId: placed.id, version: slot.version },
     });
-    const plan = await getJson<Plan>(agency, `/api/cycles/${cycle.id}/plan`);
-    await send(agency, base, 'POST', `/api/cycles/${cycle.id}/share`, { version: plan.cycle.version });
-    const { contacts } = await getJson<{ contacts: Array<{ userId: string; email: string }> }>(
-      agency,
-      `/api/clients/${lviv.id}/contacts`,
-    );
+    const plan = await apiAs(agency, endpoints.getPlan, { params: { cycleId: cycle.id } });
+    await apiAs(agency, endpoints.shareCycle, {
+      params: { cycleId: cycle.id },
+      body: { version: plan.cycle.version },
+    });
+    const { contacts } = await apiAs(agency, endpoints.listContacts, { params: { clientId: lviv.id } });
     const pr = contacts.find((c) => c.email === 'pr@bookfair.demo')!;
     const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    const { meeting } = await send<{ meeting: Meeting }>(
-      agency,
-      base,
-      'POST',
-      `/api/cycles/${cycle.id}/meeting`,
-      {
-        format: 'async',
-        date: due,
-        time: '18:00',
-        participantIds: [pr.userId],
-      },
-    );
+    const { meeting } = await apiAs(agency, endpoints.scheduleMeeting, {
+      params: { cycleId: cycle.id },
+      body: { format: 'async', date: due, time: '18:00', participantIds: [pr.userId] },
+    });
 
     // The agency opens the review; the client's page shows it at once.
     await client.page.goto(`/cycles/${cycle.id}?tab=meeting`);
@@ -668,9 +625,9 @@ test('fire mode: the client reviews the plan in writing, the agency answers and 
       );
       await expect(p.page.getByRole('region', { name: 'Agreed schedule' })).toContainText(placed.title);
     }
-    const ended = await getJson<{ meeting: Meeting }>(agency, `/api/meetings/${meeting.id}`);
+    const ended = await apiAs(agency, endpoints.getMeeting, { params: { meetingId: meeting.id } });
     expect(ended.meeting.summary?.fireMode).toBe(true);
-    const after = await getJson<Plan>(agency, `/api/cycles/${cycle.id}/plan`);
+    const after = await apiAs(agency, endpoints.getPlan, { params: { cycleId: cycle.id } });
     expect(after.cycle.stage).toBe('facts');
     await expectAccessible(client.page);
   } finally {

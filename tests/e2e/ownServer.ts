@@ -3,6 +3,8 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
+import { urlOf } from '../../src/shared/api/endpoint.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -32,7 +34,7 @@ export interface OwnServer {
 
 async function healthy(baseURL: string): Promise<boolean> {
   try {
-    const res = await fetch(`${baseURL}/api/health`, { signal: AbortSignal.timeout(1000) });
+    const res = await fetch(`${baseURL}${urlOf(endpoints.getHealth)}`, { signal: AbortSignal.timeout(1000) });
     return res.ok;
   } catch {
     return false;

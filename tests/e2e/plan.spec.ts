@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import JSZip from 'jszip';
-import { expectAccessible, logInByApi, pinLanguage } from './support.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
+import { callApi, expectAccessible, logInByApi, pinLanguage } from './support.ts';
 
 async function signedIn(browser: Browser, baseURL: string, email: string, lang: 'en' | 'uk' = 'en') {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
@@ -11,11 +12,13 @@ async function signedIn(browser: Browser, baseURL: string, email: string, lang: 
 }
 
 /** The demo's next-month plan of Kyiv Coffee Roasters (in preparation). */
-async function decemberPlanId(page: Page): Promise<string> {
-  const clients = await (await page.request.get('/api/clients')).json();
-  const kyiv = clients.clients.find((c: { name: string }) => c.name === 'Kyiv Coffee Roasters');
-  const cycles = await (await page.request.get(`/api/clients/${kyiv.id}/cycles`)).json();
-  return cycles.cycles.find((c: { stage: string }) => c.stage === 'preparation').id;
+async function decemberPlanId(page: Page, baseURL: string): Promise<string> {
+  const { clients } = await callApi(page.request, baseURL, endpoints.listClients, {});
+  const kyiv = clients.find((c) => c.name === 'Kyiv Coffee Roasters')!;
+  const { cycles } = await callApi(page.request, baseURL, endpoints.listCycles, {
+    params: { clientId: kyiv.id },
+  });
+  return cycles.find((c) => c.stage === 'preparation')!.id;
 }
 
 /** Drag with real pointer moves: dnd-kit starts a drag only after the pointer travels a little. */
@@ -89,7 +92,7 @@ test('a content manager builds a month: cadence fills the schedule, topics go in
 test('a second browser sees a new topic appear without reloading', async ({ browser, baseURL }) => {
   const watcher = await signedIn(browser, baseURL!, 'cm@plit.demo');
   const editor = await signedIn(browser, baseURL!, 'owner@plit.demo', 'uk');
-  const cycleId = await decemberPlanId(watcher.page);
+  const cycleId = await decemberPlanId(watcher.page, baseURL!);
   await watcher.page.goto(`/cycles/${cycleId}?tab=topics`);
   await editor.page.goto(`/cycles/${cycleId}?tab=topics`);
   await expect(watcher.page.getByPlaceholder('Type a topic and press Enter')).toBeVisible();
@@ -106,7 +109,7 @@ test('a second browser sees a new topic appear without reloading', async ({ brow
 
 test('the plan exports as a PowerPoint deck with the client and its topics', async ({ browser, baseURL }) => {
   const { context, page } = await signedIn(browser, baseURL!, 'cm@plit.demo');
-  await page.goto(`/cycles/${await decemberPlanId(page)}`);
+  await page.goto(`/cycles/${await decemberPlanId(page, baseURL!)}`);
   await page.getByRole('button', { name: 'Export' }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),

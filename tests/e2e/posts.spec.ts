@@ -1,6 +1,7 @@
-import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { type OwnServer, ownServer } from './ownServer.ts';
-import { expectAccessible, logInByApi, pinLanguage } from './support.ts';
+import { callApi, expectAccessible, logInByApi, pinLanguage } from './support.ts';
 
 /**
  * A post from draft to approval in two rounds, in two browsers: the writer drafts it from the
@@ -10,12 +11,6 @@ import { expectAccessible, logInByApi, pinLanguage } from './support.ts';
  */
 
 const PORT = Number(process.env.E2E_POSTS_PORT ?? 3250);
-
-async function json<T>(request: APIRequestContext, url: string) {
-  const res = await request.get(url);
-  expect(res.status(), `${url}: ${await res.text()}`).toBe(200);
-  return (await res.json()) as T;
-}
 
 async function signedIn(browser: Browser, base: string, email: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
@@ -61,24 +56,19 @@ test('a writer drafts from the fact pack, the client comments on a phrase, and a
   const writer = await signedIn(browser, base, 'cm@plit.demo');
 
   // The demo month's slots still waiting for a post are the ones the fact request is about.
-  const { clients } = await json<{ clients: Array<{ id: string; name: string }> }>(
-    writer.request,
-    '/api/clients',
-  );
+  const { clients } = await callApi(writer.request, base, endpoints.listClients, {});
   const coffee = clients.find((c) => c.name === 'Kyiv Coffee Roasters')!;
-  const { cycles } = await json<{ cycles: Array<{ id: string; stage: string }> }>(
-    writer.request,
-    `/api/clients/${coffee.id}/cycles`,
-  );
+  const { cycles } = await callApi(writer.request, base, endpoints.listCycles, {
+    params: { clientId: coffee.id },
+  });
   const month = cycles.find((c) => c.stage === 'content')!;
-  const { request } = await json<{
-    request: { items: Array<{ question: string; topicId: string | null }> };
-  }>(writer.request, `/api/cycles/${month.id}/fact-request`);
-  const priced = request.items.find((i) => i.question.startsWith('Ціна за 250 г'))!;
-  const { unwritten } = await json<{ unwritten: Array<{ topicId: string; topicTitle: string }> }>(
-    writer.request,
-    `/api/cycles/${month.id}/posts`,
-  );
+  const { request } = await callApi(writer.request, base, endpoints.getCycleFactRequest, {
+    params: { cycleId: month.id },
+  });
+  const priced = request!.items.find((i) => i.question.startsWith('Ціна за 250 г'))!;
+  const { unwritten } = await callApi(writer.request, base, endpoints.listPosts, {
+    params: { cycleId: month.id },
+  });
   const topic = unwritten.find((u) => u.topicId === priced.topicId)!;
 
   // The writer starts the post from the Posts tab's queue.
@@ -151,9 +141,7 @@ test('a writer drafts from the fact pack, the client comments on a phrase, and a
 
   // Round 2 is on record on both sides.
   await expect(writer.getByText(/Approved in round 2/).first()).toBeVisible({ timeout: 15_000 });
-  const post = await json<{ post: { status: string; round: number; approvedRound: number } }>(
-    writer.request,
-    `/api${postUrl}`,
-  );
+  const postId = postUrl.split('/').at(-1)!;
+  const post = await callApi(writer.request, base, endpoints.getPost, { params: { postId } });
   expect(post.post).toMatchObject({ status: 'approved', round: 2, approvedRound: 2 });
 });
