@@ -2,6 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { meetingRoom } from '../../../shared/live.ts';
 import { clientKeys } from '../../clients/queries.ts';
 import type { LiveEvent, LiveFrame, PresentPerson } from '../../live/connection.ts';
 import { useLiveRooms } from '../../live/useLiveRooms.ts';
@@ -73,7 +74,7 @@ export function useMeetingLive(
     }, SETTLE_MS);
   };
 
-  const rooms = meetingId ? [...planRooms, `meeting:${meetingId}`] : [];
+  const rooms = meetingId ? [...planRooms, meetingRoom(meetingId)] : [];
 
   useLiveRooms(
     rooms,
