@@ -14,13 +14,22 @@ type Def = Record<string, any>;
 
 function strict(schema: z.ZodType): z.ZodType {
   const def = schema._zod.def as Def;
-  let next: Def | null = null;
+  // Copied with its getters, not through them: a `.default([])` keeps handing each parse a
+  // fresh array instead of one shared by every request.
+  const next = (changes: Def): Def => {
+    const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(def)) as Def;
+    for (const [key, value] of Object.entries(changes)) {
+      Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
+    }
+    return copy;
+  };
+  let changed: Def | null = null;
   switch (def.type) {
     case 'object': {
       const shape = Object.fromEntries(
         Object.entries(def.shape as Record<string, z.ZodType>).map(([key, value]) => [key, strict(value)]),
       );
-      next = { ...def, shape, catchall: def.catchall ?? z.never() };
+      changed = next({ shape, catchall: def.catchall ?? z.never() });
       break;
     }
     case 'optional':
@@ -30,27 +39,28 @@ function strict(schema: z.ZodType): z.ZodType {
     case 'readonly':
     case 'nonoptional':
     case 'catch':
-      next = { ...def, innerType: strict(def.innerType) };
+      changed = next({ innerType: strict(def.innerType) });
       break;
     case 'array':
-      next = { ...def, element: strict(def.element) };
+      changed = next({ element: strict(def.element) });
       break;
     case 'union':
-      next = { ...def, options: (def.options as z.ZodType[]).map(strict) };
+      changed = next({ options: (def.options as z.ZodType[]).map(strict) });
       break;
     case 'intersection':
-      next = { ...def, left: strict(def.left), right: strict(def.right) };
+      changed = next({ left: strict(def.left), right: strict(def.right) });
       break;
     case 'record':
-      next = { ...def, valueType: strict(def.valueType) };
+      changed = next({ valueType: strict(def.valueType) });
       break;
     case 'pipe':
-      next = { ...def, in: strict(def.in) };
+      // The output side is what a transform made; only what the caller sent is checked.
+      changed = next({ in: strict(def.in) });
       break;
     default:
       return schema;
   }
-  const copy = schema.clone(next as never);
+  const copy = schema.clone(changed as never);
   const meta = z.globalRegistry.get(schema);
   if (meta) z.globalRegistry.add(copy, meta);
   return copy;
