@@ -102,7 +102,7 @@ export type Env = z.infer<typeof schema> & {
 };
 
 /** Loopback addresses only reach this machine: a page on another machine cannot reach them. */
-export function isLoopback(host: string): boolean {
+function isLoopback(host: string): boolean {
   const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
   if (bare === 'localhost' || bare === '::1') return true;
   if (isIP(bare) === 4) return bare.startsWith('127.');
