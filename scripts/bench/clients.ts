@@ -136,11 +136,13 @@ async function joinHocuspocus(target: Target, n: number, listener: Listener): Pr
 async function joinPlit(target: Target, n: number, listener: Listener): Promise<Room> {
   const { meetingId, cookies } = target.meeting!;
   const room = `meeting:${meetingId}`;
-  const origin = `http://127.0.0.1:${target.port}`;
+  const address = `http://127.0.0.1:${target.port}`;
+  // As a page of the bench server's PUBLIC_URL (servers/plit.ts): Plit checks Origin against it.
+  const origin = 'http://127.0.0.1';
   const sockets = await inBatches(n, async (index) => {
     // The facilitator is the first account; everyone else shares the other accounts.
     const cookie = index === 0 ? cookies[0]! : cookies[1 + ((index - 1) % (cookies.length - 1))]!;
-    const socket = new WebSocket(liveSocketUrl(origin), { headers: { cookie, origin } });
+    const socket = new WebSocket(liveSocketUrl(address), { headers: { cookie, origin } });
     const subscribed = new Promise<void>((resolve, reject) => {
       socket.on('message', (data) => {
         const frame = parse(data.toString());

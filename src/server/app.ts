@@ -19,7 +19,7 @@ import { allEndpoints, endpoints } from '../shared/api/catalogue.ts';
 import { createCollab } from './collab/server.ts';
 import type { App, Context } from './context.ts';
 import type { Database } from './db/connect.ts';
-import type { Env } from './env.ts';
+import { type Env, proxyTrust } from './env.ts';
 import { startReminderWorker } from './facts/reminders.ts';
 import { createDiskStorage, filesDirOf } from './files/storage.ts';
 import { completeOpenApi } from './http/openapi.ts';
@@ -56,7 +56,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: env.LOG_LEVEL },
     bodyLimit: 1024 * 1024,
-    trustProxy: env.TRUST_PROXY,
+    trustProxy: proxyTrust(env.TRUST_PROXY),
     // Routes and their zod schemas are the API: a stray trailing slash should still find them.
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
@@ -73,7 +73,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         // Mantine injects component styles at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        // The exact socket origin, not any host's ws:/wss:: a script slipped in cannot talk elsewhere.
+        connectSrc: ["'self'", ...env.socketOrigins],
         frameSrc: ["'self'"],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],
@@ -134,7 +135,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(fastifyMultipart, {
     limits: { fileSize: env.maxUploadBytes, files: 1, fields: 4, fieldSize: 1024, parts: 5 },
   });
-  registerCsrfCheck(app, env.publicUrl);
+  registerCsrfCheck(app, env.trustedOrigins);
   registerAuth(app, database.db);
 
   const live = options.live ?? createInProcessBus();

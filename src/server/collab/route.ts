@@ -14,7 +14,7 @@ const bytes = (data: RawData): Uint8Array =>
  */
 export const collabRoutes: RouteModule = (app, ctx) => {
   socketRoute(app, endpoints.openCollabSocket, (socket, request) => {
-    const actor = admitSocket(socket, request, ctx.env.publicUrl);
+    const actor = admitSocket(socket, request, ctx.env.trustedOrigins);
     if (!actor) return;
     // Hocuspocus reads only the address from the request; the cookie stays here.
     const address = new Request(new URL(request.url, ctx.env.publicUrl));

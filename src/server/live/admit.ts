@@ -6,7 +6,8 @@ import { encodeFrame } from './hub.ts';
 
 /**
  * The door of every WebSocket: a page of another site must not listen or edit with the
- * visitor's cookie (closed with 4403), and a socket without a session is closed with 4401.
+ * visitor's cookie (closed with 4403; its Origin must be one of Plit's own, whatever its Host
+ * header says, see plugins/csrf.ts), and a socket without a session is closed with 4401.
  * With `protocol`, a page that does not say it speaks that version of the live protocol is
  * told the server's version and closed with 4426, before its session is even looked at:
  * reloading is what it needs either way. Returns the person behind the socket, or null once
@@ -15,12 +16,11 @@ import { encodeFrame } from './hub.ts';
 export function admitSocket(
   socket: WebSocket,
   request: FastifyRequest,
-  publicUrl: string,
+  trustedOrigins: readonly string[],
   options: { protocol?: number } = {},
 ): Actor | null {
   const origin = request.headers.origin;
-  const own = `${request.protocol}://${request.host}`;
-  if (origin && origin !== own && origin !== new URL(publicUrl).origin) {
+  if (origin && !trustedOrigins.includes(origin)) {
     socket.close(closeCodes.foreignOrigin, 'origin');
     return null;
   }

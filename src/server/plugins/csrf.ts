@@ -9,15 +9,18 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * without a session too: a foreign page must not log a visitor into someone else's account
  * (login CSRF). SameSite=Lax cookies are the first fence; this is the second. Scripts and
  * API clients that send neither header are not browsers and pass.
+ *
+ * The Origin is compared with Plit's own origins (PUBLIC_URL's), never with the Host header: a
+ * page of evil.example whose name was rebound to this server's address (DNS rebinding) sends
+ * `Host: evil.example` and `Origin: http://evil.example`, which agree with each other.
  */
-export function registerCsrfCheck(app: FastifyInstance, publicUrl: string): void {
-  const trusted = new URL(publicUrl).origin;
+export function registerCsrfCheck(app: FastifyInstance, trustedOrigins: readonly string[]): void {
+  const trusted = new Set(trustedOrigins);
   app.addHook('onRequest', async (request) => {
     if (safeMethods.has(request.method) || !request.url.startsWith('/api/')) return;
     const origin = request.headers.origin;
     if (origin) {
-      const own = `${request.protocol}://${request.host}`;
-      if (origin === trusted || origin === own) return;
+      if (trusted.has(origin)) return;
       throw new AppError('csrf_rejected');
     }
     const site = request.headers['sec-fetch-site'];

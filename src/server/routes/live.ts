@@ -29,7 +29,7 @@ import { sideOf } from '../policies/meeting.ts';
  */
 export const liveRoutes: RouteModule = (app, ctx) => {
   socketRoute(app, endpoints.openLiveSocket, (socket, request) => {
-    const admitted = admitSocket(socket, request, ctx.env.publicUrl, { protocol: LIVE_PROTOCOL });
+    const admitted = admitSocket(socket, request, ctx.env.trustedOrigins, { protocol: LIVE_PROTOCOL });
     if (!admitted) return;
     const actor = admitted;
     const hub = ctx.live.hub;
