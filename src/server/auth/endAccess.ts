@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Executor } from '../db/connect.ts';
-import { authTokens, sessions } from '../db/schema/index.ts';
+import { authTokens, calendarFeeds, sessions } from '../db/schema/index.ts';
 import { revokeFactLinks } from '../facts/links.ts';
 import type { SocketDrop } from '../live/hub.ts';
 
@@ -14,6 +14,11 @@ export interface Ending {
    * client's access, every request reads it again; their links and sockets go all the same.
    */
   keepSessions?: boolean;
+  /**
+   * A member leaving the agency: the calendar feeds they made stop answering. Whoever holds the
+   * address got it from them; the agency makes a new one if the client's calendar needs it.
+   */
+  revokeCalendarFeeds?: boolean;
 }
 
 /**
@@ -38,5 +43,11 @@ export async function endAccess(tx: Executor, ending: Ending): Promise<SocketDro
     .set({ usedAt: new Date() })
     .where(and(eq(authTokens.userId, userId), isNull(authTokens.usedAt)));
   await revokeFactLinks(tx, userId);
+  if (ending.revokeCalendarFeeds) {
+    await tx
+      .update(calendarFeeds)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(calendarFeeds.createdById, userId), isNull(calendarFeeds.revokedAt)));
+  }
   return keepSessionId ? { userId, exceptSessionId: keepSessionId } : { userId };
 }

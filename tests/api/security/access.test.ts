@@ -7,7 +7,7 @@ import { closeCodes, collabSocketUrl, teamRoom } from '../../../src/shared/live.
 import { createTestApp, type TestApp } from '../../support/app.ts';
 import { makeAgency, PASSWORD, signIn } from '../../support/factories.ts';
 import { makeSentRequest } from '../../support/facts.ts';
-import { api } from '../../support/http.ts';
+import { api, raw } from '../../support/http.ts';
 import { listen, openLive } from '../../support/live.ts';
 
 // Issue 14, findings 3 and 4: a new password, a reset and a logout end what they should, and
@@ -181,5 +181,29 @@ describe('[14.4] sockets die with their session', () => {
     liveLaptop.send({ type: 'ping' });
     expect(await liveLaptop.next((f) => f.type === 'pong')).toMatchObject({ type: 'pong' });
     liveLaptop.close();
+  });
+});
+
+describe('[14.3] a member who leaves', () => {
+  it("[14.3] removing a member ends their sessions and the calendar feeds they made; another member's feed stays", async () => {
+    const agency = await makeAgency(t.database.db);
+    const feedOf = async (clientId: string, cookie: string) => {
+      const made = await api(t.app, endpoints.createCalendarFeed, { params: { clientId }, cookie });
+      expect(made.status).toBe(200);
+      return new URL(made.body.url).pathname;
+    };
+    const leaversFeed = await feedOf(agency.client.id, agency.contentManager.cookie);
+    const ownersFeed = await feedOf(agency.otherClient.id, agency.owner.cookie);
+    expect((await raw(t.app, 'GET', leaversFeed)).status).toBe(200);
+
+    const removed = await api(t.app, endpoints.removeMember, {
+      params: { userId: agency.contentManager.id },
+      cookie: agency.owner.cookie,
+    });
+    expect(removed.status).toBe(200);
+
+    expect((await api(t.app, endpoints.getMe, { cookie: agency.contentManager.cookie })).status).toBe(401);
+    expect((await raw(t.app, 'GET', leaversFeed)).status).toBe(404);
+    expect((await raw(t.app, 'GET', ownersFeed)).status).toBe(200);
   });
 });
