@@ -207,3 +207,29 @@ describe('[14.3] a member who leaves', () => {
     expect((await raw(t.app, 'GET', ownersFeed)).status).toBe(200);
   });
 });
+
+describe('[14.3] a contact removed from a client', () => {
+  it('[14.3] removing a contact ends the sign-in and reset links addressed to them and closes their sockets; their session stays', async () => {
+    const agency = await makeAgency(t.database.db);
+    const contact = agency.approver;
+    // The removing agency's outbox may have shown these links.
+    const magicLink = await issueEmailToken(t.database.db, contact.id, 'magic_link');
+    const resetLink = await issueEmailToken(t.database.db, contact.id, 'password_reset');
+    const live = await openLive(host, contact.cookie);
+
+    const removed = await api(t.app, endpoints.removeContact, {
+      params: { clientId: agency.client.id, userId: contact.id },
+      cookie: agency.owner.cookie,
+    });
+    expect(removed.status).toBe(200);
+
+    expect((await live.closed).code).toBe(closeCodes.unauthorized);
+    expect((await api(t.app, endpoints.confirmMagicLink, { body: { token: magicLink } })).status).toBe(404);
+    const reset = await api(t.app, endpoints.confirmPasswordReset, {
+      body: { token: resetLink, password: 'the agency picks this 14' },
+    });
+    expect(reset.status).toBe(404);
+    // A session holds no client's access of its own: the person may work with other clients.
+    expect((await api(t.app, endpoints.getMe, { cookie: contact.cookie })).status).toBe(200);
+  });
+});
