@@ -7,7 +7,7 @@ import { loadEnv } from '../../src/server/env.ts';
 import { createRedisBus, type LiveBus } from '../../src/server/live/bus.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { engines } from '../support/engines.ts';
-import { makeAgency } from '../support/factories.ts';
+import { makeAgency, signIn } from '../support/factories.ts';
 import { api } from '../support/http.ts';
 import { listen, openLive } from '../support/live.ts';
 import { makePlanForMeeting } from '../support/meetings.ts';
@@ -90,6 +90,21 @@ describe.skipIf(!postgres || !redisUrl)(
       });
       expect(res.status).toBe(200);
       expect((await onA.closed).code).toBe(4401);
+    });
+    it("[A4] logging out through one process closes that session's socket on the other, and only that one", async () => {
+      const [a, b] = servers;
+      const agency = await makeAgency(database.db);
+      const leaving = await signIn(database.db, agency.creator.id);
+      const onA = await openLive(a!.host, leaving);
+      const staying = await openLive(a!.host, agency.creator.cookie);
+      const room = `client:${agency.client.id}:team`;
+      expect((await onA.subscribe(room)).type).toBe('subscribed');
+      expect((await staying.subscribe(room)).type).toBe('subscribed');
+      expect((await api(b!.app, endpoints.logOut, { cookie: leaving })).status).toBe(200);
+      expect((await onA.closed).code).toBe(4401);
+      staying.send({ type: 'ping' });
+      expect(await staying.next((f) => f.type === 'pong')).toMatchObject({ type: 'pong' });
+      staying.close();
     });
     it('[L5][M1] one meeting across two processes: presence merges, focus and hand-over reach both', async () => {
       const [a, b] = servers;

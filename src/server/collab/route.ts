@@ -21,7 +21,7 @@ export const collabRoutes: RouteModule = (app, ctx) => {
     const connection = ctx.collab.hocuspocus.handleConnection(socket, address, { actor });
     // Losing access (a contact removed, logged out everywhere) closes this socket too, in
     // every process; the provider reconnects and our policies decide again.
-    ctx.live.hub.track(socket, actor.user.id);
+    ctx.live.hub.track(socket, { userId: actor.user.id, sessionId: actor.sessionId });
     socket.on('message', (data) => connection.handleMessage(bytes(data)));
     socket.on('close', (code, reason) => {
       ctx.live.hub.forget(socket);

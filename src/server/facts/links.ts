@@ -43,7 +43,7 @@ export async function useFactLink(db: Executor, token: string) {
   return row;
 }
 
-/** "Log out everywhere" and a new password end the emailed links too: they sign in as well. */
+/** Part of `endAccess` (auth/endAccess.ts): these links sign the person in as well. */
 export async function revokeFactLinks(db: Executor, userId: string) {
   await db.delete(factRequestLinks).where(eq(factRequestLinks.userId, userId));
 }

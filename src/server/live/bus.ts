@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { encode, type LiveMessage, LocalHub } from './hub.ts';
+import { encode, type LiveMessage, LocalHub, type SocketDrop } from './hub.ts';
 
 export type ControlHandler = (body: string) => void;
 
@@ -16,8 +16,11 @@ export interface LiveBus {
   /** A message between server processes, never forwarded to a browser. */
   publishControl(kind: string, body: string): void;
   onControl(kind: string, handler: ControlHandler): void;
-  /** Close a person's live connections in every process (access removed, logged out everywhere). */
-  dropUser(userId: string): Promise<void>;
+  /**
+   * Close live and collaboration sockets in every process: a person's (access removed, logged
+   * out everywhere, a new password: all but the session that set it) or one session's (logged out).
+   */
+  drop(which: SocketDrop): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,10 +36,21 @@ class Controls {
 
 const DROP = 'drop';
 
+/** A drop travels between processes as JSON; anything else on the channel is ignored. */
+function dropFrom(hub: LocalHub) {
+  return (body: string) => {
+    try {
+      hub.drop(JSON.parse(body) as SocketDrop);
+    } catch {
+      // Not ours (or from an older process): nothing to close.
+    }
+  };
+}
+
 export function createInProcessBus(): LiveBus {
   const hub = new LocalHub();
   const controls = new Controls();
-  controls.on(DROP, (userId) => hub.dropUser(userId));
+  controls.on(DROP, dropFrom(hub));
   return {
     hub,
     async publish(messages) {
@@ -50,8 +64,8 @@ export function createInProcessBus(): LiveBus {
       queueMicrotask(() => controls.emit(kind, body));
     },
     onControl: (kind, handler) => controls.on(kind, handler),
-    async dropUser(userId) {
-      hub.dropUser(userId);
+    async drop(which) {
+      hub.drop(which);
     },
     async close() {},
   };
@@ -62,7 +76,7 @@ const CHANNEL = 'plit:live';
 export async function createRedisBus(url: string): Promise<LiveBus> {
   const hub = new LocalHub();
   const controls = new Controls();
-  controls.on(DROP, (userId) => hub.dropUser(userId));
+  controls.on(DROP, dropFrom(hub));
   const publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   const subscriber = new Redis(url, { lazyConnect: true });
   await Promise.all([publisher.connect(), subscriber.connect()]);
@@ -92,8 +106,8 @@ export async function createRedisBus(url: string): Promise<LiveBus> {
     publishFrame: (room, frame) => send(`${room}\n${frame}`),
     publishControl: (kind, body) => send(`!${kind}\n${body}`),
     onControl: (kind, handler) => controls.on(kind, handler),
-    async dropUser(userId) {
-      await publisher.publish(CHANNEL, `!${DROP}\n${userId}`);
+    async drop(which) {
+      await publisher.publish(CHANNEL, `!${DROP}\n${JSON.stringify(which)}`);
     },
     async close() {
       await Promise.allSettled([publisher.quit(), subscriber.quit()]);

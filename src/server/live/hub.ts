@@ -4,21 +4,33 @@ import { closeCodes, type EventFrame, type ServerFrame } from '../../shared/live
 /** A change as it travels to browsers: numbered within its room (an `event` frame without its type). */
 export type LiveMessage = Omit<EventFrame, 'type'>;
 
+/** Whose a socket is: the person, and the session it was opened with. */
+export interface SocketOwner {
+  userId: string;
+  sessionId: string;
+}
+
+/**
+ * Which sockets to close: every socket of a person (but those of one session they keep, after
+ * a password change), or the sockets of one session (logged out of it).
+ */
+export type SocketDrop = { userId: string; exceptSessionId?: string } | { sessionId: string };
+
 /** The sockets of this process, by room, and whose each one is. */
 export class LocalHub {
   private readonly rooms = new Map<string, Set<WebSocket>>();
-  private readonly owners = new Map<WebSocket, string>();
+  private readonly owners = new Map<WebSocket, SocketOwner>();
 
-  /** Remember whose socket this is, so losing access can close it. */
-  track(socket: WebSocket, userId: string): void {
-    this.owners.set(socket, userId);
+  /** Remember whose socket this is and which session opened it, so ending either can close it. */
+  track(socket: WebSocket, owner: SocketOwner): void {
+    this.owners.set(socket, owner);
   }
 
-  /** Close every socket of a person whose access changed; the browser reconnects and rejoins what it still may. */
-  dropUser(userId: string): number {
+  /** Close the sockets a drop names; the browser reconnects and rejoins what it still may. */
+  drop(which: SocketDrop): number {
     let closed = 0;
     for (const [socket, owner] of this.owners) {
-      if (owner !== userId) continue;
+      if (!matches(owner, which)) continue;
       this.leaveAll(socket);
       this.owners.delete(socket);
       socket.close(closeCodes.unauthorized, 'access changed');
@@ -75,6 +87,11 @@ export class LocalHub {
     for (const members of this.rooms.values()) n += members.size;
     return n;
   }
+}
+
+function matches(owner: SocketOwner, which: SocketDrop): boolean {
+  if ('sessionId' in which) return owner.sessionId === which.sessionId;
+  return owner.userId === which.userId && owner.sessionId !== which.exceptSessionId;
 }
 
 /** Every frame the server sends goes through here, so it is one of the protocol's. */

@@ -35,7 +35,7 @@ export const liveRoutes: RouteModule = (app, ctx) => {
     const hub = ctx.live.hub;
     const rooms = ctx.meetingRooms;
     const meetingsJoined = new Set<string>();
-    hub.track(socket, actor.user.id);
+    hub.track(socket, { userId: actor.user.id, sessionId: actor.sessionId });
     const send = (frame: ServerFrame) => socket.readyState === socket.OPEN && socket.send(encodeFrame(frame));
 
     async function subscribe(name: string) {

@@ -1149,7 +1149,7 @@ export const en = {
     changePassword: 'Change password',
     setPassword: 'Set a password',
     setPasswordHint: 'You sign in with emailed links now. A password lets you sign in without them.',
-    passwordChanged: 'Password changed',
+    passwordChanged: 'Password changed. Your other sessions are logged out.',
     wrongCurrentPassword: 'The current password is not right',
   },
   sessions: {

@@ -1151,7 +1151,7 @@ export const uk: Translations = {
     changePassword: 'Змінити пароль',
     setPassword: 'Задати пароль',
     setPasswordHint: 'Зараз ви входите за посиланнями з пошти. З паролем можна входити й без них.',
-    passwordChanged: 'Пароль змінено',
+    passwordChanged: 'Пароль змінено. Інші ваші сесії завершено.',
     wrongCurrentPassword: 'Поточний пароль неправильний',
   },
   sessions: {

@@ -12,6 +12,7 @@ import { useFieldValues } from '../lib/useFieldValues.ts';
 import { useMe } from '../lib/useMe.ts';
 import { hasErrors, password as passwordRule, required, validate } from '../lib/validate.ts';
 import { useChangePassword } from './mutations.ts';
+import { settingsKeys } from './queries.ts';
 
 const empty = { currentPassword: '', newPassword: '', repeat: '' };
 
@@ -42,6 +43,8 @@ export function ChangePasswordForm() {
           setValues(empty);
           notifySuccess(t('settings.passwordChanged'));
           void queryClient.invalidateQueries({ queryKey: authKeys.me });
+          // The server ended every other session: the list on this page must say so.
+          void queryClient.invalidateQueries({ queryKey: settingsKeys.sessions });
         },
         onError: (error) => {
           // A wrong current password comes back as a field error (English text) or as

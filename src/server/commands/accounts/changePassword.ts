@@ -2,14 +2,20 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { changePasswordBody } from '../../../shared/api/me.ts';
 import type { Actor } from '../../auth/actor.ts';
+import { endAccess } from '../../auth/endAccess.ts';
 import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
 import type { Context } from '../../context.ts';
 import { users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
+import { transact } from '../../live/transact.ts';
 
-/** Set a first password, or change it (the current one is asked for when there is one). */
+/**
+ * Set a first password, or change it (the current one is asked for when there is one). A new
+ * password is often set because the old one may be known: every other session, emailed link
+ * and socket of the person ends; the session that set it stays.
+ */
 export async function changePassword(
-  ctx: Pick<Context, 'db'>,
+  ctx: Pick<Context, 'db' | 'live' | 'log'>,
   actor: Actor,
   input: z.output<typeof changePasswordBody>,
 ): Promise<void> {
@@ -22,8 +28,10 @@ export async function changePassword(
       fields: { currentPassword: 'The current password is wrong.' },
     });
   }
-  await ctx.db
-    .update(users)
-    .set({ passwordHash: await hashPassword(input.newPassword) })
-    .where(eq(users.id, user.id));
+  const passwordHash = await hashPassword(input.newPassword);
+  const sockets = await transact(ctx, async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    return endAccess(tx, { userId: user.id, keepSessionId: actor.sessionId });
+  });
+  await ctx.live.drop(sockets);
 }

@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { resetPasswordBody } from '../../../shared/api/me.ts';
 import { consumeEmailToken } from '../../auth/emailTokens.ts';
+import { endAccess } from '../../auth/endAccess.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import type { Context } from '../../context.ts';
-import { sessions, users } from '../../db/schema/index.ts';
-import { revokeFactLinks } from '../../facts/links.ts';
+import { users } from '../../db/schema/index.ts';
 import { transact } from '../../live/transact.ts';
 
 /** Set a new password with an emailed link; answers whose it is, to sign them in. */
@@ -13,17 +13,14 @@ export async function resetPassword(
   ctx: Pick<Context, 'db' | 'live' | 'log'>,
   input: z.output<typeof resetPasswordBody>,
 ): Promise<string> {
-  const userId = await transact(ctx, async (tx) => {
+  const passwordHash = await hashPassword(input.password);
+  const { userId, sockets } = await transact(ctx, async (tx) => {
     const id = await consumeEmailToken(tx, input.token, 'password_reset');
-    await tx
-      .update(users)
-      .set({ passwordHash: await hashPassword(input.password) })
-      .where(eq(users.id, id));
-    // A reset means the old password may be known to someone else: end every session.
-    await tx.delete(sessions).where(eq(sessions.userId, id));
-    await revokeFactLinks(tx, id);
-    return id;
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, id));
+    // A reset means the old password may be known to someone else: every session ends, and
+    // every other link, an older reset link included, is used up with this one.
+    return { userId: id, sockets: await endAccess(tx, { userId: id }) };
   });
-  await ctx.live.dropUser(userId);
+  await ctx.live.drop(sockets);
   return userId;
 }

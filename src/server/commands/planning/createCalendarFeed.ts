@@ -24,7 +24,9 @@ export async function createCalendarFeed(
       .update(calendarFeeds)
       .set({ revokedAt: new Date() })
       .where(and(eq(calendarFeeds.clientId, client.id), isNull(calendarFeeds.revokedAt)));
-    await tx.insert(calendarFeeds).values({ clientId: client.id, tokenHash: hashToken(token) });
+    await tx
+      .insert(calendarFeeds)
+      .values({ clientId: client.id, tokenHash: hashToken(token), createdById: actor.user.id });
     await recordEvent(tx, actor.user, {
       agencyId: client.agencyId,
       clientId: client.id,

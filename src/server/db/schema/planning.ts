@@ -167,6 +167,9 @@ export const calendarFeeds = pgTable(
       .notNull()
       .references(() => clients.id, { onDelete: 'cascade' }),
     tokenHash: text('token_hash').notNull(),
+    // Who made it: a member who leaves the agency takes the feeds they made with them (endAccess).
+    // Null for feeds made before this was recorded whose maker could not be told.
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },

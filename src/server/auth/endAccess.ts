@@ -1,0 +1,53 @@
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import type { Executor } from '../db/connect.ts';
+import { authTokens, calendarFeeds, sessions } from '../db/schema/index.ts';
+import { revokeFactLinks } from '../facts/links.ts';
+import type { SocketDrop } from '../live/hub.ts';
+
+/** Whose access ends, and what of it stays. */
+export interface Ending {
+  userId: string;
+  /** The session that asked for it (a password change): it stays signed in, and its sockets open. */
+  keepSessionId?: string;
+  /**
+   * Sessions stay when the person only lost one client (a contact removed): a session carries no
+   * client's access, every request reads it again; their links and sockets go all the same.
+   */
+  keepSessions?: boolean;
+  /**
+   * A member leaving the agency: the calendar feeds they made stop answering. Whoever holds the
+   * address got it from them; the agency makes a new one if the client's calendar needs it.
+   */
+  revokeCalendarFeeds?: boolean;
+}
+
+/**
+ * The one way someone's access ends (a new password, a reset, "log out everywhere", removed from
+ * an agency or a client), run inside the caller's transaction: their sessions end, and so does
+ * every emailed link that would sign them in again (sign-in, reset, fact-request links), whoever
+ * may have read it on the way. Invitations they sent to others are theirs, not addressed to
+ * them, and stay. Answers which sockets to close once the transaction has committed
+ * (`ctx.live.drop`): closing them before could let a reconnect in through a session that a
+ * rollback would keep.
+ */
+export async function endAccess(tx: Executor, ending: Ending): Promise<SocketDrop> {
+  const { userId, keepSessionId } = ending;
+  if (!ending.keepSessions) {
+    await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined));
+  }
+  // Used up rather than deleted: a link clicked later says "used or expired", like any other.
+  await tx
+    .update(authTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(authTokens.userId, userId), isNull(authTokens.usedAt)));
+  await revokeFactLinks(tx, userId);
+  if (ending.revokeCalendarFeeds) {
+    await tx
+      .update(calendarFeeds)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(calendarFeeds.createdById, userId), isNull(calendarFeeds.revokedAt)));
+  }
+  return keepSessionId ? { userId, exceptSessionId: keepSessionId } : { userId };
+}
