@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ErrorCode } from '../../../src/server/errors.ts';
 import { allEndpoints, endpoints } from '../../../src/shared/api/catalogue.ts';
 import { type ErrorBody, unstorableTextMessage } from '../../../src/shared/api/common.ts';
+import { urlOf } from '../../../src/shared/api/endpoint.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
 import { makeAgency } from '../../support/factories.ts';
 import { makeSentRequest } from '../../support/facts.ts';
@@ -215,6 +216,29 @@ describe('[14.10] requests with text PostgreSQL cannot store', () => {
       cookie: agency.contentManager.cookie,
     });
     refusedNaming(res, 'q');
+  });
+
+  it('[14.10] a NUL in a spreadsheet of topics names its line and imports nothing', async () => {
+    const agency = await makeAgency(t.database.db);
+    const cycle = await makeCycle(t.database.db, agency);
+    const res = await raw(
+      t.app,
+      'POST',
+      urlOf(endpoints.importTopics, { params: { cycleId: cycle.id }, query: { dryRun: 'false' } }),
+      {
+        cookie: agency.contentManager.cookie,
+        body: Buffer.from('title,angle\nGood one,\nWinter\u0000menu,\n', 'utf8'),
+        headers: { 'content-type': 'text/csv' },
+      },
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.created).toBeUndefined();
+    expect(res.body.errors).toEqual([{ line: 3, message: expect.stringContaining(unstorableTextMessage) }]);
+    const plan = await api(t.app, endpoints.getPlan, {
+      params: { cycleId: cycle.id },
+      cookie: agency.contentManager.cookie,
+    });
+    expect(plan.body.topics).toEqual([]);
   });
 });
 
