@@ -6,6 +6,12 @@ import { z } from 'zod';
  * with one is refused at the door as a 400 naming the field.
  */
 export const isStorableText = (value: string) => !value.includes('\u0000') && value.isWellFormed();
+/**
+ * For text that arrives through a shared editor (Yjs updates, not a zod schema): U+FFFD where
+ * a NUL or a lone surrogate was, one code unit for one, so offsets into the text stay right.
+ */
+export const toStorableText = (value: string) => value.replaceAll('\u0000', '\uFFFD').toWellFormed();
+
 export const unstorableTextMessage =
   'Contains a character that cannot be saved (a NUL byte or half of an emoji).';
 

@@ -11,7 +11,7 @@ import { makeSentRequest } from '../../support/facts.ts';
 import { api, type Reply, raw } from '../../support/http.ts';
 import { listen } from '../../support/live.ts';
 import { makeCycle } from '../../support/planning.ts';
-import { makeWritingMonth } from '../../support/posts.ts';
+import { makeWritingMonth, setCopy } from '../../support/posts.ts';
 
 /**
  * [14.10] Text PostgreSQL cannot store (a NUL byte, a lone UTF-16 surrogate) answered 500 on
@@ -216,6 +216,32 @@ describe('[14.10] requests with text PostgreSQL cannot store', () => {
       cookie: agency.contentManager.cookie,
     });
     refusedNaming(res, 'q');
+  });
+
+  it('[14.10] a NUL typed into the shared copy editor is stored as U+FFFD, not a 500', async () => {
+    const agency = await makeAgency(t.database.db);
+    const plan = await makeWritingMonth(t.database.db, agency);
+    const created = await api(t.app, endpoints.createPost, {
+      cookie: agency.contentManager.cookie,
+      params: { cycleId: plan.cycle.id },
+      body: { slotId: plan.slots[0]!.id },
+    });
+    const postId = created.body.post.id;
+    // The editor's Yjs updates are not a zod schema: what they carry reaches the stored copy.
+    await setCopy(t.database.db, postId, 'Cup\u0000of \uD83Dcoffee');
+    const current = await api(t.app, endpoints.getPost, {
+      cookie: agency.contentManager.cookie,
+      params: { postId },
+    });
+    expect(current.status).toBe(200);
+    const sent = await api(t.app, endpoints.movePost, {
+      cookie: agency.contentManager.cookie,
+      params: { postId },
+      body: { to: 'client_review', version: current.body.post.version },
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    const after = await api(t.app, endpoints.getPost, { cookie: agency.approver.cookie, params: { postId } });
+    expect(after.body.post.copyText).toBe('Cup\uFFFDof \uFFFDcoffee');
   });
 
   it('[14.10] a NUL in a spreadsheet of topics names its line and imports nothing', async () => {
