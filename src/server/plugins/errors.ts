@@ -68,7 +68,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
  * parameter over `maxParamLength`, a URL whose percent-encoding is broken): passed to Fastify
  * as its `frameworkErrors` option, they come in our shape too.
  */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     reply.status(414).send(body('uri_too_long'));
     return;
@@ -77,9 +77,9 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
     reply.status(400).send(body('malformed_request', 'The address is not valid.'));
     return;
   }
-  reply
-    .status(error.statusCode && error.statusCode < 500 ? 400 : 500)
-    .send(body(error.statusCode && error.statusCode < 500 ? 'malformed_request' : 'internal'));
+  // Anything else the router raises (a failing async route constraint) is ours to fix.
+  request.log.error({ err: error }, 'router failed');
+  reply.status(500).send(body('internal'));
 }
 
 /**
