@@ -30,7 +30,7 @@ import { MeetingRooms } from './meetings/room.ts';
 import { startEmailWorker } from './notifications/emails.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerCsrfCheck } from './plugins/csrf.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
 import { registerWeb } from './plugins/web.ts';
 import { startMonthCloser } from './posts/closeMonths.ts';
 import { routeModules } from './routes/index.ts';
@@ -59,6 +59,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     trustProxy: proxyTrust(env.TRUST_PROXY),
     // Routes and their zod schemas are the API: a stray trailing slash should still find them.
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors Fastify and Node answer before our error handler runs, in our shape too.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   watchRoutes(app);
   app.setValidatorCompiler(validatorCompiler);

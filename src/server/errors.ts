@@ -44,6 +44,9 @@ export const errorCatalogue = {
   },
   slot_has_post: { status: 409, message: 'This slot already has a post.' },
   payload_too_large: { status: 413, message: 'The request is too large.' },
+  uri_too_long: { status: 414, message: 'The address is too long.' },
+  headers_too_large: { status: 431, message: 'The request headers are too large.' },
+  request_timeout: { status: 408, message: 'The request took too long to arrive.' },
   file_empty: { status: 400, message: 'The file is empty. Choose the file again.' },
   file_too_large: { status: 413, message: 'The file is larger than the upload limit.' },
   file_type_not_allowed: {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { toStorableText } from '../../shared/api/common.ts';
 import type { Executor } from '../db/connect.ts';
 import { notesDocument } from '../meetings/notesAccess.ts';
 import { loadState } from './store.ts';
@@ -18,9 +19,12 @@ type Node = Y.XmlElement | Y.XmlText | Y.XmlHook;
 /** The text of an inline run: formatting dropped, hard breaks kept as line breaks. */
 function inlineText(node: Node): string {
   if (node instanceof Y.XmlText) {
-    return (node.toDelta() as Array<{ insert?: unknown }>)
-      .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
-      .join('');
+    // Typed through the editor, not a zod schema: no NUL or lone surrogate reaches the summary.
+    return toStorableText(
+      (node.toDelta() as Array<{ insert?: unknown }>)
+        .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
+        .join(''),
+    );
   }
   if (node instanceof Y.XmlHook) return '';
   if (node.nodeName === 'hardBreak') return '\n';

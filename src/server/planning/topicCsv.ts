@@ -4,6 +4,7 @@
  * ","-separated UTF-8; both must just work.
  */
 import iconv from 'iconv-lite';
+import { unstorableTextMessage } from '../../shared/api/common.ts';
 
 type Delimiter = ',' | ';' | '\t';
 
@@ -49,6 +50,13 @@ export function parseTopicCsv(
     return { encoding: 'utf-8', delimiter: ',', rows: [], errors: [{ line: 1, message }] };
   }
   const { text, encoding } = decode(bytes);
+  // PostgreSQL text cannot hold a NUL byte: name the line rather than fail on insert.
+  const nulAt = text.indexOf('\u0000');
+  if (nulAt >= 0) {
+    const line = text.slice(0, nulAt).split(/\r\n|\n|\r/).length;
+    const message = `Line ${line}: ${unstorableTextMessage} Save the file as “CSV UTF-8” and try again.`;
+    return { encoding, delimiter: ',', rows: [], errors: [{ line, message }] };
+  }
   const delimiter = detectDelimiter(text);
   const result: TopicCsvResult = { encoding, delimiter, rows: [], errors: [] };
   const { records, unclosedAt } = parseCsv(text, delimiter);

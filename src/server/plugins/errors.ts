@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, errorCatalogue } from '../errors.ts';
 
@@ -60,4 +61,47 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send(body('not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
   });
+}
+
+/**
+ * Fastify's router answers a few requests before any hook or error handler runs (a path
+ * parameter over `maxParamLength`, a URL whose percent-encoding is broken): passed to Fastify
+ * as its `frameworkErrors` option, they come in our shape too.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    reply.status(414).send(body('uri_too_long'));
+    return;
+  }
+  if (error.code === 'FST_ERR_BAD_URL') {
+    reply.status(400).send(body('malformed_request', 'The address is not valid.'));
+    return;
+  }
+  // Anything else the router raises (a failing async route constraint) is ours to fix.
+  request.log.error({ err: error }, 'router failed');
+  reply.status(500).send(body('internal'));
+}
+
+/**
+ * Requests Node's HTTP parser cannot read (headers or address over its size limit, a bad
+ * `content-length`, a broken request line) never reach Fastify's routing; as Fastify's
+ * `clientErrorHandler` option this writes our error shape onto the socket before closing it.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  // A reset connection has nobody left to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, answer] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'Request Timeout', body('request_timeout')]
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', body('headers_too_large')]
+        : [400, 'Bad Request', body('malformed_request')];
+  const json = JSON.stringify(answer);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+    );
+  }
+  socket.destroy(error);
 }

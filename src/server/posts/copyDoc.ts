@@ -1,5 +1,6 @@
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import { toStorableText } from '../../shared/api/common.ts';
 import type { CopyNode } from '../../shared/posts/copyText.ts';
 import { loadState } from '../collab/store.ts';
 import type { Executor } from '../db/connect.ts';
@@ -22,10 +23,30 @@ export interface CopyLayout {
   runs: Run[];
 }
 
+/**
+ * The copy arrives through the editor (Yjs updates), not through a zod schema, so it may hold
+ * what PostgreSQL's text and jsonb cannot store: a NUL byte or a lone surrogate. Its stored
+ * forms (plain text, the frozen version's JSON) show U+FFFD there instead.
+ */
+const storable = toStorableText;
+
+function storableJson<T>(value: T): T {
+  if (typeof value === 'string') return storable(value) as T;
+  if (Array.isArray(value)) return value.map(storableJson) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [storable(key), storableJson(inner)]),
+    ) as T;
+  }
+  return value;
+}
+
 const textOf = (node: Y.XmlText) =>
-  (node.toDelta() as Array<{ insert?: unknown }>)
-    .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
-    .join('');
+  storable(
+    (node.toDelta() as Array<{ insert?: unknown }>)
+      .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
+      .join(''),
+  );
 
 const isBreak = (node: unknown) => node instanceof Y.XmlElement && node.nodeName === 'hardBreak';
 const isTextBlock = (node: Y.XmlElement) =>
@@ -81,7 +102,7 @@ export function copyOf(doc: Y.Doc): Copy {
     doc,
     fragment,
     layout: layoutOf(fragment),
-    json: yXmlFragmentToProsemirrorJSON(fragment) as CopyNode,
+    json: storableJson(yXmlFragmentToProsemirrorJSON(fragment) as CopyNode),
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formats, likelihoods } from '../roles.ts';
-import { isoDate, uuid, version } from './common.ts';
+import { isoDate, name, text, uuid, version } from './common.ts';
 import { localDate } from './planning.ts';
 
 export const contingency = z.object({
@@ -31,11 +31,11 @@ export const clientPlan = z.object({
 export type ClientPlan = z.infer<typeof clientPlan>;
 
 const planFields = {
-  title: z.string().trim().min(1).max(300).describe('The event, e.g. "Sales of the new phase start".'),
+  title: name(300).describe('The event, e.g. "Sales of the new phase start".'),
   startsOn: localDate.nullable().optional().describe('Its date, or the start of its window.'),
   endsOn: localDate.nullable().optional().describe('The end of its window, if it is one.'),
   likelihood: z.enum(likelihoods),
-  notes: z.string().max(5000).optional(),
+  notes: text(5000).optional(),
 };
 const windowInOrder = (b: { startsOn?: string | null | undefined; endsOn?: string | null | undefined }) =>
   !b.startsOn || !b.endsOn || b.startsOn <= b.endsOn;
@@ -52,8 +52,8 @@ export const updateClientPlanBody = z
   .refine(windowInOrder, { message: 'The window ends before it starts', path: ['endsOn'] });
 
 export const createContingencyBody = z.object({
-  concept: z.string().trim().min(1).max(5000),
-  trigger: z.string().max(1000).optional(),
+  concept: name(5000),
+  trigger: text(1000).optional(),
   channelId: uuid.nullable().optional(),
   format: z.enum(formats).nullable().optional(),
 });

@@ -1,22 +1,44 @@
 import { z } from 'zod';
 
-/** Every text a person types: trimmed, not empty, bounded. Emoji and Cyrillic are fine. */
-export const name = (max = 200) => z.string().trim().min(1).max(max);
+/**
+ * PostgreSQL's text cannot hold a NUL byte, and a lone UTF-16 surrogate (half an emoji, cut by a
+ * buggy client) is not text at all: either would fail in the database as a 500, so a request
+ * with one is refused at the door as a 400 naming the field.
+ */
+export const isStorableText = (value: string) => !value.includes('\u0000') && value.isWellFormed();
+/**
+ * For text that arrives through a shared editor (Yjs updates, not a zod schema): U+FFFD where
+ * a NUL or a lone surrogate was, one code unit for one, so offsets into the text stay right.
+ */
+export const toStorableText = (value: string) => value.replaceAll('\u0000', '\uFFFD').toWellFormed();
 
-export const email = z
-  .string()
+export const unstorableTextMessage =
+  'Contains a character that cannot be saved (a NUL byte or half of an emoji).';
+
+/**
+ * Every string a request carries (body, query, path) starts here, never at a bare `z.string()`:
+ * a test walks the catalogue and fails on any request field that accepts a NUL byte.
+ */
+export const storable = () => z.string().refine(isStorableText, unstorableTextMessage);
+
+/** Every text a person types: trimmed, not empty, bounded. Emoji and Cyrillic are fine. */
+export const name = (max = 200) => storable().trim().min(1).max(max);
+
+/** Free text kept as typed (copy, notes, answers): bounded, may be empty, not trimmed. */
+export const text = (max: number) => storable().max(max);
+
+export const email = storable()
   .trim()
   .max(320)
   .pipe(z.email({ pattern: z.regexes.unicodeEmail }))
   .transform((v) => v.toLowerCase())
   .describe('Email address; compared case-insensitively.');
 
-export const password = z.string().min(10).max(200).describe('At least 10 characters.');
+export const password = storable().min(10).max(200).describe('At least 10 characters.');
 
 export const uuid = z.uuid();
 
-export const timezone = z
-  .string()
+export const timezone = storable()
   .max(64)
   .refine((tz) => {
     try {

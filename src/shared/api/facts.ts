@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { factItemStatuses, factKinds, factRequestStatuses, factSources } from '../roles.ts';
-import { isoDate, uuid, version } from './common.ts';
+import { isoDate, name, text, uuid, version } from './common.ts';
 import { me } from './me.ts';
 import { localDate } from './planning.ts';
 
@@ -31,10 +31,10 @@ export const factRequest = z.object({
 });
 export type FactRequest = z.infer<typeof factRequest>;
 
-const choiceList = z.array(z.string().trim().min(1).max(200)).max(20);
+const choiceList = z.array(name(200)).max(20);
 const itemFields = {
   topicId: uuid.nullable().optional(),
-  question: z.string().trim().min(1).max(2000),
+  question: name(2000),
   kind: z.enum(factKinds).default('text'),
   choices: choiceList.default([]),
   required: z.boolean().default(true),
@@ -99,12 +99,12 @@ export const updateFactTemplateBody = z
 
 /** What the client answered, by kind; "not available" with a reason is an answer too. */
 export const factAnswer = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('text'), text: z.string().max(20_000) }),
-  z.object({ kind: z.literal('link'), url: z.string().max(2000) }),
-  z.object({ kind: z.literal('date'), date: z.string().max(10) }),
-  z.object({ kind: z.literal('choice'), choice: z.string().max(200) }),
-  z.object({ kind: z.literal('files'), note: z.string().max(2000).default('') }),
-  z.object({ kind: z.literal('not_available'), reason: z.string().max(2000) }),
+  z.object({ kind: z.literal('text'), text: text(20_000) }),
+  z.object({ kind: z.literal('link'), url: text(2000) }),
+  z.object({ kind: z.literal('date'), date: text(10) }),
+  z.object({ kind: z.literal('choice'), choice: text(200) }),
+  z.object({ kind: z.literal('files'), note: text(2000).default('') }),
+  z.object({ kind: z.literal('not_available'), reason: text(2000) }),
 ]);
 export type FactAnswer = z.infer<typeof factAnswer>;
 
@@ -193,8 +193,8 @@ export type FactRequestFull = z.infer<typeof factRequestFull>;
 export const saveDraftBody = z.object({ answer: factAnswer.nullable(), answerVersion: version });
 export const submitAnswerBody = z.object({ answer: factAnswer, answerVersion: version });
 export const acceptAnswerBody = z.object({ reviewVersion: version });
-export const followUpBody = z.object({ body: z.string().trim().min(1).max(4000), reviewVersion: version });
-export const factMessageBody = z.object({ body: z.string().trim().min(1).max(4000) });
+export const followUpBody = z.object({ body: name(4000), reviewVersion: version });
+export const factMessageBody = z.object({ body: name(4000) });
 
 export const notification = z.object({
   id: uuid,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cycleStages } from '../roles.ts';
-import { uuid } from './common.ts';
+import { storable, uuid } from './common.ts';
 
 /**
  * One client's one month in numbers. Every figure is computed from what Plit recorded (or, for
@@ -104,7 +104,7 @@ export const insightsQuery = z.object({
 export const insightsExportQuery = insightsQuery.extend({ lang: z.enum(['uk', 'en']).optional() });
 
 export const insightsReportQuery = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-10'),
+  month: storable().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-10'),
   lang: z.enum(['uk', 'en']).optional(),
 });
 

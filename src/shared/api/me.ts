@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { agencyRoles, clientRoles } from '../roles.ts';
-import { email, isoDate, locale, name, password, uuid } from './common.ts';
+import { email, isoDate, locale, name, password, storable, uuid } from './common.ts';
 
 export const user = z.object({
   id: uuid,
@@ -25,19 +25,18 @@ export const me = z.object({
 });
 export type Me = z.infer<typeof me>;
 
-export const loginBody = z.object({ email, password: z.string().min(1).max(200) });
+export const loginBody = z.object({ email, password: storable().min(1).max(200) });
 export const updateMeBody = z.object({ name: name().optional(), locale: locale.optional() });
 export const changePasswordBody = z.object({
-  currentPassword: z
-    .string()
+  currentPassword: storable()
     .max(200)
     .optional()
     .describe('Required when the account already has a password.'),
   newPassword: password,
 });
 export const emailOnlyBody = z.object({ email });
-export const tokenBody = z.object({ token: z.string().min(10).max(200) });
-export const resetPasswordBody = z.object({ token: z.string().min(10).max(200), password });
+export const tokenBody = z.object({ token: storable().min(10).max(200) });
+export const resetPasswordBody = z.object({ token: storable().min(10).max(200), password });
 
 export const setupState = z.object({ needsSetup: z.boolean() });
 export const setupBody = z.object({

@@ -8,7 +8,7 @@ import {
   reactions,
   sides,
 } from '../roles.ts';
-import { isoDate, uuid, version } from './common.ts';
+import { isoDate, name, storable, uuid, version } from './common.ts';
 import { localDate, localTime, topic } from './planning.ts';
 
 export const meetingParams = z.object({ meetingId: z.uuid() });
@@ -203,7 +203,7 @@ export const scheduleMeetingBody = z
       .max(8 * 60)
       .default(90),
     callLink: link.nullable().optional(),
-    place: z.string().trim().max(300).nullable().optional(),
+    place: storable().trim().max(300).nullable().optional(),
     voteBudget: z.int().min(0).max(20).default(3),
     participantIds: z.array(uuid).max(100).default([]).describe('People of both sides to invite.'),
   })
@@ -218,7 +218,7 @@ export const updateMeetingBody = z.object({
     .max(8 * 60)
     .optional(),
   callLink: link.nullable().optional(),
-  place: z.string().trim().max(300).nullable().optional(),
+  place: storable().trim().max(300).nullable().optional(),
   voteBudget: z.int().min(0).max(20).optional(),
   participantIds: z.array(uuid).max(100).optional(),
   version,
@@ -249,12 +249,12 @@ export const timerBody = z.object({
 
 export const createAgendaItemBody = z.object({
   kind: z.enum(agendaKinds).default('other'),
-  title: z.string().trim().max(200).default(''),
+  title: storable().trim().max(200).default(''),
   minutes: z.int().min(1).max(240),
   after: uuid.nullable().optional().describe('Put it after this item; at the end when left out.'),
 });
 export const updateAgendaItemBody = z.object({
-  title: z.string().trim().max(200).optional(),
+  title: storable().trim().max(200).optional(),
   minutes: z.int().min(1).max(240).optional(),
   position: z.number().optional(),
   version,
@@ -275,8 +275,8 @@ export const reactionParams = z.object({
 });
 
 export const ideaBody = z.object({
-  title: z.string().trim().min(1).max(300),
-  angle: z.string().trim().max(5000).default(''),
+  title: name(300),
+  angle: storable().trim().max(5000).default(''),
   rubricId: uuid.nullable().optional(),
 });
 
@@ -284,7 +284,7 @@ export const decisionBody = z
   .object({
     topicId: uuid,
     kind: z.enum(decisionKinds),
-    note: z.string().trim().max(5000).default(''),
+    note: storable().trim().max(5000).default(''),
     slotId: uuid.nullable().optional().describe('For "move": the slot the topic goes to.'),
     topicVersion: version.describe('The version of the topic you saw.'),
   })
@@ -292,12 +292,12 @@ export const decisionBody = z
   .refine((b) => b.kind !== 'move' || !!b.slotId, { message: 'Choose the slot', path: ['slotId'] });
 
 export const questionBody = z.object({
-  text: z.string().trim().min(1).max(2000),
+  text: name(2000),
   topicId: uuid.nullable().optional(),
 });
 export const updateQuestionBody = z.object({
-  text: z.string().trim().min(1).max(2000).optional(),
-  answer: z.string().trim().max(5000).optional(),
+  text: name(2000).optional(),
+  answer: storable().trim().max(5000).optional(),
   status: z.enum(questionStatuses).optional(),
   topicId: uuid.nullable().optional(),
   version,
@@ -307,7 +307,7 @@ export const commentBody = z
   .object({
     subjectType: z.enum(['topic', 'slot']),
     subjectId: uuid,
-    body: z.string().trim().max(5000).default(''),
+    body: storable().trim().max(5000).default(''),
     verdict: z.enum(['accept', 'changes']).nullable().optional(),
   })
   .refine((b) => b.body.length > 0 || !!b.verdict, { message: 'Write a comment', path: ['body'] });

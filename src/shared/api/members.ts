@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { agencyRoles, clientRoles } from '../roles.ts';
-import { email, isoDate, name, password, uuid } from './common.ts';
+import { email, isoDate, name, password, storable, uuid } from './common.ts';
 
 export const member = z.object({
   userId: uuid,
@@ -52,7 +52,7 @@ export const invitationPreview = z.object({
     .describe('Agency members need a password; client contacts may use emailed links.'),
 });
 export const acceptInvitationBody = z.object({
-  token: z.string().min(10).max(200),
+  token: storable().min(10).max(200),
   name: name().optional().describe('Required for a new account.'),
   password: password.optional(),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cycleStages, formats, topicSources, topicStatuses } from '../roles.ts';
-import { isoDate, uuid, version } from './common.ts';
+import { isoDate, name, text, uuid, version } from './common.ts';
 
 export const month = z
   .string()
@@ -115,7 +115,7 @@ export const putCadenceBody = z.object({
   version: version.describe("The cycle's version: two people saving the cadence at once cannot both win."),
 });
 
-const tag = z.string().trim().min(1).max(40);
+const tag = name(40);
 export const topic = z.object({
   id: uuid,
   clientId: uuid,
@@ -137,8 +137,8 @@ export const topic = z.object({
 });
 export type Topic = z.infer<typeof topic>;
 export const createTopicBody = z.object({
-  title: z.string().trim().min(1).max(300),
-  angle: z.string().max(5000).default(''),
+  title: name(300),
+  angle: text(5000).default(''),
   rubricId: uuid.nullable().optional(),
   channelId: uuid.nullable().optional(),
   format: z.enum(formats).nullable().optional(),
@@ -146,8 +146,8 @@ export const createTopicBody = z.object({
   tags: z.array(tag).max(20).default([]),
 });
 export const updateTopicBody = z.object({
-  title: z.string().trim().min(1).max(300).optional(),
-  angle: z.string().max(5000).optional(),
+  title: name(300).optional(),
+  angle: text(5000).optional(),
   rubricId: uuid.nullable().optional(),
   channelId: uuid.nullable().optional(),
   format: z.enum(formats).nullable().optional(),
@@ -163,9 +163,9 @@ export const pullTopicBody = z.object({ cycleId: uuid, version });
 export const versionBody = z.object({ version });
 
 export const reserveQuery = z.object({
-  q: z.string().max(200).optional().describe('Text in the title, angle or tags.'),
+  q: text(200).optional().describe('Text in the title, angle or tags.'),
   rubricId: uuid.optional(),
-  tag: z.string().max(40).optional(),
+  tag: text(40).optional(),
   olderThanDays: z.coerce
     .number()
     .int()

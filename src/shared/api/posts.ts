@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { postStatuses } from '../posts/statuses.ts';
 import { decisionKinds, factKinds, formats, networks, sides } from '../roles.ts';
-import { isoDate, uuid, version } from './common.ts';
+import { isoDate, name, storable, text, uuid, version } from './common.ts';
 
 export const urgencies = ['asap', 'today', 'this_week'] as const;
 export type Urgency = (typeof urgencies)[number];
@@ -241,22 +241,22 @@ const hashtag = z
   .min(1)
   .max(100)
   .transform((h) => h.replace(/^#+/, ''))
-  .pipe(z.string().regex(/^[\p{L}\p{N}_]+$/u, 'A hashtag is letters, digits and _'));
+  .pipe(storable().regex(/^[\p{L}\p{N}_]+$/u, 'A hashtag is letters, digits and _'));
 const link = z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(2000)]);
 
 export const updatePostBody = z.object({
   version,
-  visualBrief: z.string().max(5000).optional(),
+  visualBrief: text(5000).optional(),
   hashtags: z.array(hashtag).max(60).optional(),
   link: link.optional(),
-  firstComment: z.string().max(5000).optional(),
+  firstComment: text(5000).optional(),
   publishAt: isoDate.optional().describe('Moves the post (and its slot) to this time.'),
 });
 
 export const movePostBody = z.discriminatedUnion('to', [
   z.object({ to: z.literal('internal_review'), version }),
   z.object({ to: z.literal('client_review'), version }),
-  z.object({ to: z.literal('draft'), version, note: z.string().trim().max(2000).default('') }),
+  z.object({ to: z.literal('draft'), version, note: storable().trim().max(2000).default('') }),
   z.object({
     to: z.literal('approved'),
     revision: z
@@ -267,7 +267,7 @@ export const movePostBody = z.discriminatedUnion('to', [
   z.object({
     to: z.literal('changes_requested'),
     revision: z.int().min(1),
-    note: z.string().trim().min(1).max(5000).describe('What to change.'),
+    note: name(5000).describe('What to change.'),
   }),
   z.object({
     to: z.literal('published'),
@@ -290,14 +290,14 @@ export const approvePostsResult = z.object({
 
 export const createCommentBody = z.object({
   revision: z.int().min(0).describe('The version the commenter is looking at.'),
-  body: z.string().trim().min(1).max(5000),
+  body: name(5000),
   anchor: z
     .discriminatedUnion('kind', [
       z.object({
         kind: z.literal('text'),
         start: z.int().min(0),
         end: z.int().min(1),
-        quote: z.string().min(1).max(5000),
+        quote: storable().min(1).max(5000),
       }),
       z.object({ kind: z.literal('visual'), assetId: uuid.nullable().default(null) }),
     ])
@@ -311,12 +311,12 @@ export const resolveCommentBody = z.object({ resolved: z.boolean() });
 const requester = {
   urgency: z.enum(urgencies),
   requesterSide: z.enum(sides),
-  requesterName: z.string().trim().min(1).max(200),
-  reason: z.string().trim().min(1).max(2000),
+  requesterName: name(200),
+  reason: name(2000),
 };
 export const newTopic = z.object({
-  title: z.string().trim().min(1).max(300),
-  angle: z.string().trim().max(2000).default(''),
+  title: name(300),
+  angle: storable().trim().max(2000).default(''),
 });
 
 export const logChangeBody = z.discriminatedUnion('kind', [
@@ -353,8 +353,8 @@ export const activateContingencyBody = z.object({
   format: z.enum(formats).nullable().default(null),
   urgency: z.enum(urgencies),
   requesterSide: z.enum(sides),
-  requesterName: z.string().trim().min(1).max(200),
-  reason: z.string().trim().max(2000).default(''),
+  requesterName: name(200),
+  reason: storable().trim().max(2000).default(''),
 });
 
 export const changeList = z.object({ changes: z.array(unplannedChange) });

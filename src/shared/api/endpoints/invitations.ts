@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ok, uuid } from '../common.ts';
+import { ok, storable, uuid } from '../common.ts';
 import { endpoint } from '../endpoint.ts';
 import { me } from '../me.ts';
 import { acceptInvitationBody, createInvitationBody, invitation, invitationPreview } from '../members.ts';
@@ -7,7 +7,7 @@ import { acceptInvitationBody, createInvitationBody, invitation, invitationPrevi
 const tags = ['invitations'];
 const invitationParams = z.object({ invitationId: uuid });
 const oneInvitation = z.object({ invitation });
-const linkToken = z.string().min(10).max(200);
+const linkToken = storable().min(10).max(200);
 
 export const listInvitations = endpoint({
   operationId: 'listInvitations',

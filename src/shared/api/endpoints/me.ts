@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { ok } from '../common.ts';
+import { ok, storable } from '../common.ts';
 import { endpoint } from '../endpoint.ts';
 import { changePasswordBody, me, session, updateMeBody } from '../me.ts';
 
 const tags = ['me'];
-const sessionParams = z.object({ sessionId: z.string().regex(/^[A-Za-z0-9_-]{16}$/) });
+const sessionParams = z.object({ sessionId: storable().regex(/^[A-Za-z0-9_-]{16}$/) });
 
 export const getMe = endpoint({
   operationId: 'getMe',
