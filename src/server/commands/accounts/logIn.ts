@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { loginBody } from '../../../shared/api/me.ts';
-import { assertLoginAllowed, recordLoginAttempt } from '../../auth/loginLimits.ts';
+import { reserveLoginAttempt, settleLoginAttempt } from '../../auth/loginLimits.ts';
 import { verifyPassword } from '../../auth/passwords.ts';
 import type { Context } from '../../context.ts';
 import { users } from '../../db/schema/index.ts';
@@ -14,10 +14,11 @@ export async function logIn(
   ip: string,
 ): Promise<string> {
   const { email, password } = input;
-  await assertLoginAllowed(ctx.db, email, ip);
+  // Reserved before the check, so concurrent guesses cannot all slip under the limit.
+  const attemptId = await reserveLoginAttempt(ctx.db, email, ip);
   const [user] = await ctx.db.select().from(users).where(eq(users.email, email)).limit(1);
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
-  await recordLoginAttempt(ctx.db, email, ip, valid);
   if (!user || !valid) throw new AppError('invalid_credentials');
+  await settleLoginAttempt(ctx.db, attemptId);
   return user.id;
 }
