@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { roomsPerSocket, socketsPerSession } from '../../../src/server/live/budget.ts';
-import { closeCodes, everyoneRoom, livePath, teamRoom } from '../../../src/shared/live.ts';
+import { closeCodes, collabSocketUrl, everyoneRoom, livePath, teamRoom } from '../../../src/shared/live.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
 import { makeAgency, makeClient } from '../../support/factories.ts';
 import { listen, openLive } from '../../support/live.ts';
@@ -50,6 +51,28 @@ describe('[14.7] a socket cannot take the server for itself', () => {
     await open[0]!.closed;
     await new Promise((r) => setTimeout(r, 50));
     expect(await closedOrOpen(await openLive(host, agency.owner.cookie))).toBe('open');
+  });
+
+  it(`[S3][14.7] the collaboration socket over ${socketsPerSession} of one session is refused with 1008`, async () => {
+    const agency = await makeAgency(t.database.db);
+    const open = async () => {
+      const socket = new WebSocket(collabSocketUrl(`http://${host}`), {
+        headers: { cookie: agency.owner.cookie, origin: 'http://plit.test' },
+      });
+      const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+      await new Promise<void>((resolve, reject) => {
+        socket.once('open', () => resolve());
+        socket.once('error', reject);
+      });
+      return { socket, closed };
+    };
+    const sockets = [];
+    for (let i = 0; i < socketsPerSession; i++) sockets.push(await open());
+    const extra = await open();
+    const stillOpen = new Promise<'open'>((resolve) => setTimeout(() => resolve('open'), 1000));
+    expect(await Promise.race([extra.closed, stillOpen])).toBe(closeCodes.overLimit);
+    expect(sockets.every(({ socket }) => socket.readyState === WebSocket.OPEN)).toBe(true);
+    for (const { socket } of sockets) socket.close();
   });
 
   it(`[S3][14.7] subscription ${roomsPerSocket + 1} of one socket is refused with an error frame`, async () => {
