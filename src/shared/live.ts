@@ -52,6 +52,11 @@ export const closeCodes = {
   foreignOrigin: 4403,
   /** The page speaks an older protocol: reload it. Preceded by an `outdated` frame. */
   outdated: 4426,
+  /**
+   * Too much from one socket or one session (LIVE-SPEC [S3]): frames faster than the budget, or
+   * more open sockets than a session may hold. The standard "policy violation".
+   */
+  overLimit: 1008,
 } as const;
 
 // Room names say who may be in them (see server/live/rooms.ts for who may join which).
@@ -152,7 +157,11 @@ export type ServerFrame =
   | { type: 'presence'; room: string; people: PresentPerson[] }
   | { type: 'focus'; room: string; focus: LiveFocus }
   /** Something this socket sent was refused (it names no room). */
-  | { type: 'error'; code: 'malformed_request' | 'forbidden'; about?: 'focus' }
+  | {
+      type: 'error';
+      code: 'malformed_request' | 'forbidden' | 'too_many_rooms';
+      about?: 'focus' | 'subscribe';
+    }
   /** The page's protocol is not the server's: sent just before closing with `closeCodes.outdated`. */
   | { type: 'outdated'; protocol: number };
 

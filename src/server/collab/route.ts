@@ -1,8 +1,10 @@
 import type { RawData } from 'ws';
 import { endpoints } from '../../shared/api/catalogue.ts';
+import { closeCodes } from '../../shared/live.ts';
 import type { RouteModule } from '../context.ts';
 import { socketRoute } from '../http/route.ts';
 import { admitSocket } from '../live/admit.ts';
+import { collabFrameBudget, frameBudget, SessionSockets } from '../live/budget.ts';
 
 const bytes = (data: RawData): Uint8Array =>
   Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
@@ -13,16 +15,30 @@ const bytes = (data: RawData): Uint8Array =>
  * Hocuspocus asks our policies per document when the socket opens it.
  */
 export const collabRoutes: RouteModule = (app, ctx) => {
+  const sessions = new SessionSockets();
   socketRoute(app, endpoints.openCollabSocket, (socket, request) => {
     const actor = admitSocket(socket, request, ctx.env.trustedOrigins);
     if (!actor) return;
+    // LIVE-SPEC [S3], as on the live socket, with a larger frame budget: Yjs sends while typing.
+    if (!sessions.admit(actor.sessionId, socket)) {
+      socket.close(closeCodes.overLimit, 'too many sockets');
+      return;
+    }
+    const budget = frameBudget(collabFrameBudget);
     // Hocuspocus reads only the address from the request; the cookie stays here.
     const address = new Request(new URL(request.url, ctx.env.publicUrl));
     const connection = ctx.collab.hocuspocus.handleConnection(socket, address, { actor });
     // Losing access (a contact removed, logged out everywhere) closes this socket too, in
     // every process; the provider reconnects and our policies decide again.
     ctx.live.hub.track(socket, { userId: actor.user.id, sessionId: actor.sessionId });
-    socket.on('message', (data) => connection.handleMessage(bytes(data)));
+    socket.on('message', (data) => {
+      if (socket.readyState !== socket.OPEN) return;
+      if (!budget.take()) {
+        socket.close(closeCodes.overLimit, 'too many frames');
+        return;
+      }
+      connection.handleMessage(bytes(data));
+    });
     socket.on('close', (code, reason) => {
       ctx.live.hub.forget(socket);
       connection.handleClose({ code, reason: reason.toString() });

@@ -94,6 +94,14 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Socket upgrades per address and minute, counted apart from REST requests (their own bucket of
+ * @fastify/rate-limit, per endpoint): an office behind one address reloading 400 tabs at once
+ * must reconnect, not be answered 429 by the REST limit (issue 14, finding 7). The sockets'
+ * own caps (frames, rooms, sockets per session: live/budget.ts) bound what each one costs.
+ */
+export const socketUpgradesPerMinute = 3000;
+
 /** Registers a WebSocket endpoint of the catalogue; the handler gets the upgraded socket. */
 export function socketRoute(
   app: App,
@@ -102,7 +110,14 @@ export function socketRoute(
 ): void {
   app.get(
     spec.path,
-    { websocket: true, schema: fastifySchema(spec), config: { operationId: spec.operationId } },
+    {
+      websocket: true,
+      schema: fastifySchema(spec),
+      config: {
+        operationId: spec.operationId,
+        rateLimit: { max: socketUpgradesPerMinute, timeWindow: '1 minute' },
+      },
+    },
     handler,
   );
 }

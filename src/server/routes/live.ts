@@ -2,6 +2,7 @@ import { endpoints } from '../../shared/api/catalogue.ts';
 import {
   type ClientFrame,
   clientFrame,
+  closeCodes,
   LIVE_PROTOCOL,
   meetingOfRoom,
   type ServerFrame,
@@ -9,6 +10,7 @@ import {
 import type { RouteModule } from '../context.ts';
 import { socketRoute } from '../http/route.ts';
 import { admitSocket } from '../live/admit.ts';
+import { frameBudget, liveFrameBudget, roomsPerSocket, SessionSockets } from '../live/budget.ts';
 import { encodeFrame } from '../live/hub.ts';
 import { mayJoin } from '../live/rooms.ts';
 import { currentSeq } from '../live/transact.ts';
@@ -28,10 +30,20 @@ import { sideOf } from '../policies/meeting.ts';
  * tell it to reload.
  */
 export const liveRoutes: RouteModule = (app, ctx) => {
+  const sessions = new SessionSockets();
   socketRoute(app, endpoints.openLiveSocket, (socket, request) => {
     const admitted = admitSocket(socket, request, ctx.env.trustedOrigins, { protocol: LIVE_PROTOCOL });
     if (!admitted) return;
     const actor = admitted;
+    // LIVE-SPEC [S3]: the new socket is the one refused, so tabs already open keep theirs.
+    if (!sessions.admit(actor.sessionId, socket)) {
+      socket.close(closeCodes.overLimit, 'too many sockets');
+      return;
+    }
+    const budget = frameBudget(liveFrameBudget);
+    // Rooms asked for, joined or being checked: counted before the check, so a burst of
+    // subscribes cannot slip past the cap while their policy checks are under way.
+    const roomsAsked = new Set<string>();
     const hub = ctx.live.hub;
     const rooms = ctx.meetingRooms;
     const meetingsJoined = new Set<string>();
@@ -39,10 +51,18 @@ export const liveRoutes: RouteModule = (app, ctx) => {
     const send = (frame: ServerFrame) => socket.readyState === socket.OPEN && socket.send(encodeFrame(frame));
 
     async function subscribe(name: string) {
+      if (!roomsAsked.has(name) && roomsAsked.size >= roomsPerSocket) {
+        return send({ type: 'error', code: 'too_many_rooms', about: 'subscribe' });
+      }
+      roomsAsked.add(name);
+      const deny = () => {
+        roomsAsked.delete(name);
+        send({ type: 'denied', room: name });
+      };
       const meetingId = meetingOfRoom(name);
       if (meetingId) {
         const found = await loadMeeting(ctx.db, actor, meetingId).catch(() => null);
-        if (!found) return send({ type: 'denied', room: name });
+        if (!found) return deny();
         hub.join(name, socket);
         meetingsJoined.add(meetingId);
         send({ type: 'subscribed', room: name, seq: 0, now: Date.now() });
@@ -53,7 +73,7 @@ export const liveRoutes: RouteModule = (app, ctx) => {
         });
         return;
       }
-      if (!(await mayJoin(ctx.db, actor, name))) return send({ type: 'denied', room: name });
+      if (!(await mayJoin(ctx.db, actor, name))) return deny();
       // Join first, then read the number: an event committed in between arrives with a
       // higher number, and the client's gap check covers it.
       hub.join(name, socket);
@@ -61,6 +81,11 @@ export const liveRoutes: RouteModule = (app, ctx) => {
     }
 
     socket.on('message', async (raw) => {
+      if (socket.readyState !== socket.OPEN) return;
+      if (!budget.take()) {
+        socket.close(closeCodes.overLimit, 'too many frames');
+        return;
+      }
       let parsed: ClientFrame;
       try {
         parsed = clientFrame.parse(JSON.parse(raw.toString()));
@@ -72,6 +97,7 @@ export const liveRoutes: RouteModule = (app, ctx) => {
         case 'ping':
           return send({ type: 'pong', now: Date.now() });
         case 'unsubscribe': {
+          roomsAsked.delete(parsed.room);
           hub.leave(parsed.room, socket);
           rooms.leave(socket, parsed.room);
           const meetingId = meetingOfRoom(parsed.room);

@@ -1,0 +1,70 @@
+import type { WebSocket } from 'ws';
+
+/**
+ * How many frames a socket may send: a token bucket that refills `perSecond` frames a second up
+ * to `burst`. One signed-in socket that floods frames must not slow the server for everyone
+ * (issue 14, finding 7; LIVE-SPEC [S3]); the web client's own traffic (a subscribe and an
+ * unsubscribe per screen, a ping every 25 s, a facilitator's focus moves) stays far below it.
+ */
+export interface FrameBudget {
+  /** Spend one frame; false once the socket is over its budget. */
+  take(): boolean;
+}
+
+export function frameBudget(
+  limits: { perSecond: number; burst: number },
+  now = () => Date.now(),
+): FrameBudget {
+  let tokens = limits.burst;
+  let last = now();
+  return {
+    take() {
+      const at = now();
+      tokens = Math.min(limits.burst, tokens + ((at - last) / 1000) * limits.perSecond);
+      last = at;
+      if (tokens < 1) return false;
+      tokens -= 1;
+      return true;
+    },
+  };
+}
+
+/** The live socket: frames are small JSON requests, each costing a policy check or a query. */
+export const liveFrameBudget = { perSecond: 20, burst: 60 } as const;
+/** The collaboration socket: Yjs sends an update per keystroke, and awareness on every caret move. */
+export const collabFrameBudget = { perSecond: 100, burst: 400 } as const;
+
+/** Open sockets per session and kind; a session is one browser, which opens one of each per tab. */
+export const socketsPerSession = 20;
+/** Rooms one live socket may be in at once; a screen needs a handful. */
+export const roomsPerSocket = 50;
+
+/**
+ * The open sockets of this process, per session: the one over `socketsPerSession` is refused.
+ * Counted per process; a deployment of several processes allows that many per process.
+ */
+export class SessionSockets {
+  private readonly bySession = new Map<string, Set<WebSocket>>();
+
+  private readonly cap: number;
+
+  constructor(cap: number = socketsPerSession) {
+    this.cap = cap;
+  }
+
+  /** Count the socket in; false (and not counted) when its session already has `cap` open. */
+  admit(sessionId: string, socket: WebSocket): boolean {
+    let open = this.bySession.get(sessionId);
+    if (!open) {
+      open = new Set();
+      this.bySession.set(sessionId, open);
+    }
+    if (open.size >= this.cap) return false;
+    open.add(socket);
+    socket.once('close', () => {
+      open.delete(socket);
+      if (open.size === 0 && this.bySession.get(sessionId) === open) this.bySession.delete(sessionId);
+    });
+    return true;
+  }
+}
