@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cycles, outbox, topics } from '../../src/server/db/schema/index.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
-import type { ErrorBody } from '../../src/shared/api/common.ts';
 import type { BodyOf } from '../../src/shared/api/endpoint.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { errorOf } from '../support/errors.ts';
 import { makeAgency, makeContact, type TestAgency } from '../support/factories.ts';
 import { api, raw } from '../support/http.ts';
 import { makePlanForMeeting } from '../support/meetings.ts';
@@ -16,7 +16,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** The error answer of a valid call that the meeting's state refuses (its body is typed as the success). */
-const failure = (res: { body: unknown }) => (res.body as ErrorBody).error;
 
 async function scheduled(agency: TestAgency, format: 'online' | 'offline' | 'async' = 'online') {
   const plan = await makePlanForMeeting(t.database.db, agency);
@@ -84,7 +83,7 @@ describe('scheduling a meeting', () => {
       body,
     });
     expect(again.status).toBe(409);
-    expect(failure(again).code).toBe('meeting_exists');
+    expect(errorOf(again).code).toBe('meeting_exists');
     const plan2 = await makePlanForMeeting(t.database.db, other);
     // Someone of another agency as a participant must fail validation: sent past the catalogue.
     const outsider = await raw(t.app, 'POST', `/api/cycles/${plan2.cycle.id}/meeting`, {
@@ -185,7 +184,7 @@ describe('in the room', () => {
     expect((await vote(b!.id, 1)).status).toBe(200);
     const over = await vote(c!.id, 1);
     expect(over.status).toBe(409);
-    expect(failure(over).code).toBe('vote_budget');
+    expect(errorOf(over).code).toBe('vote_budget');
     // Taking one back frees it.
     expect((await vote(a!.id, 1)).status).toBe(200);
     expect((await vote(c!.id, 1)).status).toBe(200);
@@ -238,7 +237,7 @@ describe('in the room', () => {
       topicVersion: 1,
     });
     expect(stale.status).toBe(409);
-    expect(failure(stale).code).toBe('stale_version');
+    expect(errorOf(stale).code).toBe('stale_version');
 
     const moved = await decide(agency.approver.cookie, {
       topicId: c!.id,
@@ -340,7 +339,7 @@ describe('ending the meeting', () => {
       body: { version: meeting.version },
     });
     expect(blocked.status).toBe(409);
-    expect(failure(blocked).fields!.to).toBe('topics_undecided');
+    expect(errorOf(blocked).fields!.to).toBe('topics_undecided');
     const byClient = await api(t.app, endpoints.endMeeting, {
       params: { meetingId: meeting.id },
       cookie: agency.approver.cookie,

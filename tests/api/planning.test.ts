@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factRequests, posts, slots, topics } from '../../src/server/db/schema/index.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
-import type { ErrorBody } from '../../src/shared/api/common.ts';
 import type { CallParts, EndpointSpec } from '../../src/shared/api/endpoint.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { errorOf } from '../support/errors.ts';
 import { makeAgency, makeClient, type TestAgency } from '../support/factories.ts';
 import { api, raw } from '../support/http.ts';
 import { makeCycle } from '../support/planning.ts';
@@ -22,7 +22,6 @@ const as =
     api(t.app, spec, { ...parts, cookie });
 
 /** The error answer of a valid call that the plan's state refuses (its body is typed as the success). */
-const failure = (res: { body: unknown }) => (res.body as ErrorBody).error;
 
 async function world() {
   const agency = await makeAgency(t.database.db);
@@ -98,7 +97,7 @@ describe('cycles', () => {
       body: { to: 'meeting', version: cycle.version },
     });
     expect(blocked.status).toBe(409);
-    expect(failure(blocked).code).toBe('stage_blocked');
+    expect(errorOf(blocked).code).toBe('stage_blocked');
 
     await cm(endpoints.createSlot, { params, body: slotBody(agency) });
     await cm(endpoints.createTopic, { params, body: { title: 'Різдвяна обсмажка' } });
@@ -250,7 +249,7 @@ describe('posting schedule', () => {
       body: { topicId: two.id, version: placed.body.slot.version },
     });
     expect(taken.status).toBe(409);
-    expect(failure(taken).code).toBe('slot_taken');
+    expect(errorOf(taken).code).toBe('slot_taken');
 
     const moved = await cm(endpoints.placeTopicInSlot, {
       params: { slotId: b.id },
@@ -305,7 +304,7 @@ describe('posting schedule', () => {
       body: { time: '15:00', version: slot.version },
     });
     expect(stale.status).toBe(409);
-    expect(failure(stale).code).toBe('stale_version');
+    expect(errorOf(stale).code).toBe('stale_version');
     const plan = await cm(endpoints.getPlan, { params: { cycleId: cycle.id } });
     expect(plan.body.slots[0]?.time).toBe('12:00');
   });
@@ -386,7 +385,7 @@ describe('topics and the reserve', () => {
       if (to === 'content') {
         // Writing starts once the fact request has gone to the client.
         const blocked = await cm(endpoints.moveCycleStage, { params, body: { to, version } });
-        expect(failure(blocked)).toMatchObject({
+        expect(errorOf(blocked)).toMatchObject({
           code: 'stage_blocked',
           fields: { to: 'fact_request_not_sent' },
         });
@@ -397,7 +396,7 @@ describe('topics and the reserve', () => {
       if (to === 'running') {
         // The month runs once every slot's post is approved.
         const blocked = await cm(endpoints.moveCycleStage, { params, body: { to, version } });
-        expect(failure(blocked)).toMatchObject({
+        expect(errorOf(blocked)).toMatchObject({
           code: 'stage_blocked',
           fields: { to: 'posts_not_approved' },
         });
@@ -457,7 +456,7 @@ describe('channels in use', () => {
       params: { clientId: agency.client.id, channelId: agency.client.channel.id },
     });
     expect(res.status).toBe(409);
-    expect(failure(res).message).toMatch(/1 slot/);
+    expect(errorOf(res).message).toMatch(/1 slot/);
     expect((await cm(endpoints.getPlan, { params })).body.slots).toHaveLength(1);
   });
 });

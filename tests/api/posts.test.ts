@@ -5,10 +5,10 @@ import { notifications, postStatusChanges, slots } from '../../src/server/db/sch
 import { copyDocument } from '../../src/server/posts/copyDoc.ts';
 import { checkCopyWritable, copyAccess } from '../../src/server/posts/copySync.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
-import type { ErrorBody } from '../../src/shared/api/common.ts';
 import type { CallParts, EndpointSpec } from '../../src/shared/api/endpoint.ts';
 import type { CommentAnchor } from '../../src/shared/api/posts.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { errorOf } from '../support/errors.ts';
 import { makeAgency, makeContact, type TestAgency } from '../support/factories.ts';
 import { api, raw } from '../support/http.ts';
 import { editCopy, firstRun, makeWritingMonth, setCopy } from '../support/posts.ts';
@@ -26,7 +26,6 @@ const as =
     api(t.app, spec, { ...parts, cookie });
 
 /** The error answer of a valid call that the post's state refuses (its body is typed as the success). */
-const failure = (res: { body: unknown }) => (res.body as ErrorBody).error;
 
 type TextAnchor = Extract<CommentAnchor, { kind: 'text' }>;
 
@@ -93,8 +92,8 @@ describe('the post status machine', () => {
       body: { to: 'approved', revision: 1 },
     });
     expect(outdated.status).toBe(409);
-    expect(failure(outdated).code).toBe('post_outdated');
-    expect(failure(outdated).message).toMatch(/newer version/);
+    expect(errorOf(outdated).code).toBe('post_outdated');
+    expect(errorOf(outdated).message).toMatch(/newer version/);
 
     const approved = await client(endpoints.movePost, {
       params: { postId },
@@ -172,7 +171,7 @@ describe('the post status machine', () => {
       ),
     );
     expect([a!.status, b!.status].sort()).toEqual([200, 409]);
-    expect(failure([a, b].find((r) => r!.status === 409)!).code).toBe('post_already_approved');
+    expect(errorOf([a, b].find((r) => r!.status === 409)!).code).toBe('post_already_approved');
     const approvals = await db
       .select()
       .from(postStatusChanges)
@@ -348,7 +347,7 @@ describe('editing', () => {
       params: { postId },
       body: { version: before.body.post.version, link: '' },
     });
-    expect(failure(stale).code).toBe('stale_version');
+    expect(errorOf(stale).code).toBe('stale_version');
     const name = copyDocument(postId);
     const creator = await loadActor(db, 'test', agency.creator.id);
     expect(await copyAccess(db, creator!, name)).toBe('write');
@@ -357,7 +356,7 @@ describe('editing', () => {
       params: { postId },
       body: { version: saved.body.post.version + 1, link: '' },
     });
-    expect(failure(locked).code).toBe('post_locked');
+    expect(errorOf(locked).code).toBe('post_locked');
     expect(await copyAccess(db, creator!, name)).toBe('read');
     // An edit that raced the send is refused inside the transaction that would store it.
     await expect(db.transaction((tx) => checkCopyWritable(tx, name))).rejects.toMatchObject({
@@ -380,7 +379,7 @@ describe('editing', () => {
       body: { topicId: plan.topics[0]!.id, version: 1 },
     });
     expect(moved.status).toBe(409);
-    expect(failure(moved).message).toMatch(/replacement/);
+    expect(errorOf(moved).message).toMatch(/replacement/);
     const removed = await api(t.app, endpoints.placeTopicInSlot, {
       params: { slotId: slot.id },
       cookie: agency.contentManager.cookie,
