@@ -1,43 +1,17 @@
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../src/server/db/schema/index.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency } from '../support/factories.ts';
 import { api } from '../support/http.ts';
-
-/** A real SMTP server on loopback that keeps what it receives. */
-function startSmtp() {
-  const received: Array<{ to: string[]; raw: string }> = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, done) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => {
-        raw += chunk.toString('utf8');
-      });
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        done();
-      });
-    },
-  });
-  return new Promise<{ port: number; received: typeof received; close: () => Promise<void> }>((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.server.address() as AddressInfo;
-      resolve({ port, received, close: () => new Promise((r) => server.close(() => r())) });
-    });
-  });
-}
+import { type MailSink, startMailSink } from '../support/mailSink.ts';
 
 describe('email through SMTP', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: MailSink;
   let t: TestApp;
   beforeAll(async () => {
-    smtp = await startSmtp();
+    smtp = await startMailSink();
     t = await createTestApp({
       SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
       MAIL_FROM: 'Plit <plit@test.plit>',
@@ -57,6 +31,11 @@ describe('email through SMTP', () => {
     expect(res.status).toBe(201);
     const mail = smtp.received.find((m) => m.to.includes('новий.контакт@example.com'));
     expect(mail?.raw).toMatch(/plit\.test\/invite\/[A-Za-z0-9_-]{43}/);
+    // The sink decodes what a mail reader shows: the subject and the link in the text part.
+    expect(mail?.subject).toMatch(/\p{Script=Cyrillic}/u);
+    expect(await smtp.linkFor('Новий.Контакт@example.com', 'invite')).toMatch(
+      /^http:\/\/plit\.test\/invite\/[A-Za-z0-9_-]{43}$/,
+    );
     const [kept] = await t.database.db
       .select()
       .from(outbox)
