@@ -22,6 +22,7 @@ import type { Database } from './db/connect.ts';
 import { type Env, proxyTrust } from './env.ts';
 import { startReminderWorker } from './facts/reminders.ts';
 import { createDiskStorage, filesDirOf } from './files/storage.ts';
+import { isApiRequest } from './http/apiRequest.ts';
 import { completeOpenApi } from './http/openapi.ts';
 import { route, watchRoutes } from './http/route.ts';
 import { createInProcessBus, type LiveBus } from './live/bus.ts';
@@ -97,7 +98,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     global: true,
     max: 600,
     timeWindow: '1 minute',
-    allowList: (request) => !request.url.startsWith('/api/'),
+    allowList: (request) => !isApiRequest(request),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       error: {

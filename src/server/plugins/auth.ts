@@ -3,6 +3,7 @@ import { type Actor, loadActor, touchSession } from '../auth/actor.ts';
 import { findSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import type { Db } from '../db/connect.ts';
 import { AppError } from '../errors.ts';
+import { isApiRequest } from '../http/apiRequest.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -15,7 +16,7 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('actor', null);
   app.addHook('preHandler', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (!token || !request.url.startsWith('/api/')) return;
+    if (!token || !isApiRequest(request)) return;
     const session = await findSession(db, token);
     if (!session) return;
     request.actor = await loadActor(db, session.id, session.userId);

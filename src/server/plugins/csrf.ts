@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
+import { isApiRequest } from '../http/apiRequest.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -17,7 +18,7 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerCsrfCheck(app: FastifyInstance, trustedOrigins: readonly string[]): void {
   const trusted = new Set(trustedOrigins);
   app.addHook('onRequest', async (request) => {
-    if (safeMethods.has(request.method) || !request.url.startsWith('/api/')) return;
+    if (safeMethods.has(request.method) || !isApiRequest(request)) return;
     const origin = request.headers.origin;
     if (origin) {
       if (trusted.has(origin)) return;
