@@ -8,7 +8,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -25,6 +25,7 @@ import { createDiskStorage, filesDirOf } from './files/storage.ts';
 import { isApiRequest } from './http/apiRequest.ts';
 import { completeOpenApi } from './http/openapi.ts';
 import { route, watchRoutes } from './http/route.ts';
+import { redactSecretUrl } from './http/secretUrls.ts';
 import { createInProcessBus, type LiveBus } from './live/bus.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { MeetingRooms } from './meetings/room.ts';
@@ -48,6 +49,8 @@ export interface BuildOptions {
   /** Where the built web app lives; tests that need no pages skip it. */
   webRoot?: string | null;
   logger?: boolean;
+  /** Where logs go instead of stdout (a test reads what the log says). */
+  logStream?: NodeJS.WritableStream;
   /** Background work (fact reminders); the server process runs it, in-process tests do not. */
   workers?: boolean;
 }
@@ -55,7 +58,23 @@ export interface BuildOptions {
 export async function buildApp(options: BuildOptions): Promise<App> {
   const { env, database } = options;
   const app = Fastify({
-    logger: options.logger === false ? false : { level: env.LOG_LEVEL },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: env.LOG_LEVEL,
+            ...(options.logStream ? { stream: options.logStream } : {}),
+            // A request line may carry a link's secret (/magic/…, ?token=…): logs show it redacted.
+            serializers: {
+              req: (request: FastifyRequest) => ({
+                method: request.method,
+                url: redactSecretUrl(request.url),
+                host: request.host,
+                remoteAddress: request.ip,
+                remotePort: request.socket?.remotePort,
+              }),
+            },
+          },
     bodyLimit: 1024 * 1024,
     trustProxy: proxyTrust(env.TRUST_PROXY),
     // Routes and their zod schemas are the API: a stray trailing slash should still find them.

@@ -42,11 +42,10 @@ const proxyTrustSetting = z
     return z.NEVER;
   });
 
-const flag = (fallback: boolean) =>
-  z
-    .enum(['0', '1', 'true', 'false', 'yes', 'no'])
-    .optional()
-    .transform((v) => (v === undefined ? fallback : ['1', 'true', 'yes'].includes(v)));
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : ['1', 'true', 'yes'].includes(v)));
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -64,7 +63,8 @@ const schema = z.object({
   REDIS_URL: z.string().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Plit <no-reply@plit.local>'),
-  PLIT_DEMO: flag(true),
+  // Unset: on for a server only this machine can reach (see loadEnv), off for any other.
+  PLIT_DEMO: flag,
   TRUST_PROXY: proxyTrustSetting,
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   REMINDER_EVERY_SECONDS: z.coerce
@@ -87,7 +87,9 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type Env = z.infer<typeof schema> & {
+export type Env = Omit<z.infer<typeof schema>, 'PLIT_DEMO'> & {
+  /** Seed the demo agencies (shared, printed passwords) into an empty database. */
+  PLIT_DEMO: boolean;
   dataDir: string;
   publicUrl: string;
   maxUploadBytes: number;
@@ -102,7 +104,7 @@ export type Env = z.infer<typeof schema> & {
 };
 
 /** Loopback addresses only reach this machine: a page on another machine cannot reach them. */
-function isLoopback(host: string): boolean {
+export function isLoopback(host: string): boolean {
   const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
   if (bare === 'localhost' || bare === '::1') return true;
   if (isIP(bare) === 4) return bare.startsWith('127.');
@@ -139,8 +141,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
           ),
         ),
       ];
+  // Only this machine can reach a loopback HOST without a proxy: the demo's shared passwords are
+  // harmless there. Reachable by others, the demo must be asked for (main.ts warns then).
+  const onlyThisMachine = isLoopback(env.HOST) && env.TRUST_PROXY === false;
   return {
     ...env,
+    PLIT_DEMO: env.PLIT_DEMO ?? onlyThisMachine,
     dataDir: path.resolve(env.PLIT_DATA_DIR),
     maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
     publicUrl,

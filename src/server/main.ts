@@ -1,7 +1,7 @@
 import { buildApp } from './app.ts';
 import { connect } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
-import { loadEnv } from './env.ts';
+import { isLoopback, loadEnv } from './env.ts';
 import { createDiskStorage, filesDirOf } from './files/storage.ts';
 import { createInProcessBus, createRedisBus } from './live/bus.ts';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from './seed/demo.ts';
@@ -34,6 +34,12 @@ export async function start(): Promise<void> {
   if (env.PLIT_DEMO) {
     lines.push(`  Demo logins (password for all: ${DEMO_PASSWORD}):`);
     for (const login of demoLogins) lines.push(`    ${login.email.padEnd(28)} ${login.who}`);
+    if (!isLoopback(env.HOST) || env.TRUST_PROXY !== false) {
+      lines.push(
+        '  WARNING: PLIT_DEMO=1 on a server others can reach: anyone who knows the demo password',
+        '  signs in as the demo agency owner. Use PLIT_DEMO=0 for real work.',
+      );
+    }
   } else {
     lines.push('  Open the address above to create your agency.');
   }
