@@ -160,6 +160,11 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
   registerCsrfCheck(app, env.trustedOrigins);
   registerAuth(app, database.db);
+  // API answers are one person's data: no shared cache (a proxy, a kiosk's browser) may keep them.
+  // A route that means otherwise (a calendar feed) says so itself.
+  app.addHook('onSend', async (request, reply) => {
+    if (isApiRequest(request) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
 
   const live = options.live ?? createInProcessBus();
   const meetingRooms = new MeetingRooms(database.db, live, app.log);

@@ -68,3 +68,14 @@ describe('[14.8] the API is known by its route, not by how the request spells it
     expect(statuses.slice(5)).toEqual([429, 429]);
   });
 });
+
+describe('[14.V3] API answers are not kept by caches', () => {
+  it('[14.V3] a signed-in answer and a refusal say no-store', async () => {
+    const agency = await makeAgency(t.database.db);
+    const me = await api(t.app, endpoints.getMe, { cookie: agency.owner.cookie });
+    expect(me.headers['cache-control']).toBe('no-store');
+    const refused = await raw(t.app, 'GET', '/api/clients');
+    expect(refused.status).toBe(401);
+    expect(refused.headers['cache-control']).toBe('no-store');
+  });
+});
