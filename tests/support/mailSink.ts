@@ -25,22 +25,36 @@ export interface MailSink {
    * (pass how many were read before, to wait for a new one rather than take the last).
    */
   linkFor(to: string, kind: string, options?: { after?: number }): Promise<string>;
+  /** How many emails to the address carry a link of this kind so far (the `after` for the next). */
+  linkCount(to: string, kind: string): number;
   close(): Promise<void>;
 }
 
-const decodeQuotedPrintable = (s: string) =>
+const quotedPrintableBytes = (s: string) =>
   Buffer.from(
     s
       .replace(/=\r?\n/g, '')
       .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
     'latin1',
-  ).toString('utf8');
+  );
 
+const decodeQuotedPrintable = (s: string) => quotedPrintableBytes(s).toString('utf8');
+
+const encodedWord = /=\?utf-8\?([BQ])\?([^?]*)\?=/gi;
+
+/**
+ * RFC 2047 words. A run of adjacent words is one text: the blanks between them are not part of
+ * it, and a character's bytes may be split across two words, so the run is decoded as a whole.
+ */
 const decodeHeader = (s: string) =>
-  s.replace(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi, (_, kind: string, data: string) =>
-    kind.toUpperCase() === 'B'
-      ? Buffer.from(data, 'base64').toString('utf8')
-      : decodeQuotedPrintable(data.replace(/_/g, ' ')),
+  s.replace(/=\?utf-8\?[BQ]\?[^?]*\?=(?:\s+=\?utf-8\?[BQ]\?[^?]*\?=)*/gi, (run) =>
+    Buffer.concat(
+      [...run.matchAll(encodedWord)].map(([, kind, data]) =>
+        kind!.toUpperCase() === 'B'
+          ? Buffer.from(data!, 'base64')
+          : quotedPrintableBytes(data!.replace(/_/g, ' ')),
+      ),
+    ).toString('utf8'),
   );
 
 function headerOf(head: string, name: string): string {
@@ -127,15 +141,18 @@ export async function startMailSink({ port: fixedPort = 0 } = {}): Promise<MailS
       await new Promise((r) => setTimeout(r, 25));
     }
   };
+  const linksTo = (to: string, kind: string) => matching(to).flatMap((m) => linkIn(m.text, kind) ?? []);
+  const linkCount = (to: string, kind: string) => linksTo(to, kind).length;
   return {
     port,
     url: `smtp://127.0.0.1:${port}`,
     received,
     waitFor,
+    linkCount,
     async linkFor(to, kind, { after = 0 } = {}) {
       const until = Date.now() + 10_000;
       for (;;) {
-        const links = matching(to).flatMap((m) => linkIn(m.text, kind) ?? []);
+        const links = linksTo(to, kind);
         if (links.length > after) return links.at(-1)!;
         if (Date.now() > until) {
           const texts = matching(to).map((m) => m.text);
