@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './scripts/chromium.ts';
+import { mailboxUrl, mailSinkSmtpUrl } from './tests/e2e/mailbox.ts';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 // A fresh database for every run: the server starts on an empty folder and seeds the demo.
@@ -39,11 +40,28 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
-  webServer: {
-    command: `rm -rf ${dataDir} && node bin/plit.ts start`,
-    url: `http://localhost:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: { PORT: String(port), HOST: 'localhost', PLIT_DATA_DIR: dataDir, PLIT_DEMO: '1', LOG_LEVEL: 'warn' },
-  },
+  // Started in this order, each once the one before answers: the mail sink every server of the
+  // run emails (specs read the links there), then Plit (tests/e2e/ownServer.ts starts more).
+  webServer: [
+    {
+      command: 'node tests/e2e/mailSink.ts',
+      url: mailboxUrl(),
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `rm -rf ${dataDir} && node bin/plit.ts start`,
+      url: `http://localhost:${port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: String(port),
+        HOST: 'localhost',
+        PLIT_DATA_DIR: dataDir,
+        PLIT_DEMO: '1',
+        LOG_LEVEL: 'warn',
+        SMTP_URL: mailSinkSmtpUrl(),
+      },
+    },
+  ],
 });

@@ -7,13 +7,20 @@ import { createTestApp, type TestApp } from '../support/app.ts';
 import { errorOf } from '../support/errors.ts';
 import { makeAgency, makeClient, type TestAgency } from '../support/factories.ts';
 import { api, raw } from '../support/http.ts';
+import { type MailSink, startMailSink } from '../support/mailSink.ts';
 import { makeCycle } from '../support/planning.ts';
 
 let t: TestApp;
+// Emails are read as their recipients get them; the outbox is the agency's record of them.
+let smtp: MailSink;
 beforeAll(async () => {
-  t = await createTestApp();
+  smtp = await startMailSink();
+  t = await createTestApp({ SMTP_URL: smtp.url });
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await smtp.close();
+});
 
 /** Calls through the endpoint catalogue with this session. */
 const as =
@@ -147,10 +154,13 @@ describe('cycles', () => {
       await cm(endpoints.startCycle, { params: { clientId: agency.client.id }, body: { month: '2026-12' } })
     ).body.cycle;
     await cm(endpoints.shareCycle, { params: { cycleId: cycle.id }, body: { version: cycle.version } });
+    // The approver gets the email with a link to the shared plan...
+    const got = await smtp.waitFor(agency.approver.email, { subject: /грудень 2026/ });
+    expect(got.text).toContain(`http://plit.test/cycles/${cycle.id}`);
+    // ...and the agency's outbox lists it.
     const outbox = await as(agency.owner.cookie)(endpoints.listOutboxMessages, {});
     const mail = outbox.body.messages.find((m: { to: string }) => m.to === agency.approver.email);
     expect(mail?.subject).toContain('грудень 2026');
-    expect(mail?.text).toContain(`/cycles/${cycle.id}`);
   });
 });
 

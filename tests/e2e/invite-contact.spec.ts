@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, logInByApi, pinLanguage } from './support.ts';
+import { emailedLink, expectAccessible, logInByApi, pinLanguage } from './support.ts';
 
 /**
  * The whole way a client's marketing lead joins: a content manager invites them, the email
- * (no SMTP here) waits in the owner's outbox, and the link lets the contact in, to their
- * client only.
+ * reaches them (the run's mail sink) and is listed in the owner's outbox, and the link lets the
+ * contact in, to their client only.
  */
 test('a content manager invites a client contact, who joins by the emailed link', async ({
   browser,
@@ -30,7 +30,7 @@ test('a content manager invites a client contact, who joins by the emailed link'
   await expectAccessible(cm);
   await agency.close();
 
-  // The owner finds the email in Settings → Outbox.
+  // The owner finds the email in Settings → Outbox (its link shown there is not for use).
   const ownerContext = await browser.newContext();
   await pinLanguage(ownerContext, 'en');
   await logInByApi(ownerContext, baseURL!, 'owner@plit.demo');
@@ -44,18 +44,16 @@ test('a content manager invites a client contact, who joins by the emailed link'
     .first()
     .click();
   await expect(owner.getByText(contactEmail).first()).toBeVisible();
-  const link = await owner
-    .getByRole('link', { name: /\/invite\// })
-    .first()
-    .getAttribute('href');
-  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
   await ownerContext.close();
 
-  // The contact opens the link in their own browser, in Ukrainian, and joins without a password.
+  // The contact opens the emailed link in their own browser, in Ukrainian, and joins without a
+  // password. The address is this run's own: no other email to it can come first.
+  const link = await emailedLink(contactEmail, 'invite');
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
   const contactContext = await browser.newContext();
   await pinLanguage(contactContext, 'uk');
   const contact = await contactContext.newPage();
-  await contact.goto(new URL(link!).pathname);
+  await contact.goto(new URL(link).pathname);
   await expect(contact.getByRole('heading', { name: 'Прийняти запрошення' })).toBeVisible();
   await expect(contact.getByText('Kyiv Coffee Roasters')).toBeVisible();
   await expectAccessible(contact);
@@ -67,7 +65,7 @@ test('a content manager invites a client contact, who joins by the emailed link'
   // The same link does not work a second time.
   const again = await browser.newContext();
   const second = await again.newPage();
-  await second.goto(new URL(link!).pathname);
+  await second.goto(new URL(link).pathname);
   await expect(second.getByText(/не дійсне|недійсне|більше не діє|not valid/)).toBeVisible();
   await again.close();
   await contactContext.close();

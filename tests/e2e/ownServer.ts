@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { urlOf } from '../../src/shared/api/endpoint.ts';
+import { mailSinkSmtpUrl } from './mailbox.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -72,6 +73,7 @@ export async function ownServer(port: number): Promise<OwnServer> {
           PLIT_DATA_DIR: dataDir,
           PLIT_DEMO: '1',
           LOG_LEVEL: 'warn',
+          SMTP_URL: mailSinkSmtpUrl(),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });

@@ -3,6 +3,8 @@ import { type APIRequestContext, type BrowserContext, expect, type Page } from '
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { type CallParts, type EndpointSpec, type ResponseOf, urlOf } from '../../src/shared/api/endpoint.ts';
 
+export { emailedLink, emailedLinkCount } from './mailbox.ts';
+
 export const DEMO_PASSWORD = 'plit-demo';
 
 /**

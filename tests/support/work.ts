@@ -5,15 +5,18 @@ import { loadEnv } from '../../src/server/env.ts';
 import { createInProcessBus } from '../../src/server/live/bus.ts';
 import { createMailer } from '../../src/server/mail/mailer.ts';
 
-/** A worker as a server process runs it: its own mailer and bus, on a shared database. */
-export function worker(database: Database): WorkContext {
-  const env = loadEnv({ NODE_ENV: 'test', PUBLIC_URL: 'http://plit.test', LOG_LEVEL: 'silent' });
+/**
+ * A worker as a server process runs it: its own mailer and bus, on a shared database. Give it
+ * `SMTP_URL` (a test's mail sink) when the test reads what it emails.
+ */
+export function worker(database: Database, settings: { SMTP_URL?: string } = {}): WorkContext {
+  const env = loadEnv({ NODE_ENV: 'test', PUBLIC_URL: 'http://plit.test', LOG_LEVEL: 'silent', ...settings });
   const log = pino({ level: 'silent' });
   return {
     db: database.db,
     env,
     log,
     live: createInProcessBus(),
-    mailer: createMailer(database.db, { from: env.MAIL_FROM, log }),
+    mailer: createMailer(database.db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log }),
   };
 }
