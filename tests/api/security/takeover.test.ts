@@ -1,6 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueEmailToken } from '../../../src/server/auth/emailTokens.ts';
 import { passwordHashes } from '../../../src/server/auth/passwords.ts';
+import { verifyEmail } from '../../../src/server/auth/verifyEmail.ts';
+import { sessionIfPasswordStill } from '../../../src/server/commands/accounts/logIn.ts';
+import { sessions, users } from '../../../src/server/db/schema/index.ts';
 import { endpoints } from '../../../src/shared/api/catalogue.ts';
 import { closeCodes } from '../../../src/shared/live.ts';
 import { fromNewAddress } from '../../support/addresses.ts';
@@ -178,5 +182,19 @@ describe('[14.V2] an invitation link does not let its sender keep the invitee’
     const usedAgain = passwordHashes.count;
     expect((await reset(token)).status).toBe(404);
     expect(passwordHashes.count).toBe(usedAgain);
+  });
+
+  it('[14.V2] a login whose password was cleared while argon2 checked it gets no session', async () => {
+    const person = await makeUser(t.database.db, { verified: false });
+    const [row] = await t.database.db.select().from(users).where(eq(users.id, person.id));
+    const checked = row!.passwordHash!;
+    const origin = { userAgent: null, ip: '198.51.100.14' };
+    // The person's first emailed link lands between the check and the session's insert.
+    await t.database.db.transaction((tx) => verifyEmail(tx, person.id));
+
+    expect(await sessionIfPasswordStill(t.database.db, person.id, checked, 1, origin)).toBeNull();
+    const left = await t.database.db.select().from(sessions).where(eq(sessions.userId, person.id));
+    expect(left).toEqual([]);
+    expect((await api(t.app, endpoints.getMe, { cookie: person.cookie })).status).toBe(401);
   });
 });
