@@ -174,7 +174,9 @@ function ExistingAccount({ token, preview }: { token: string; preview: Invitatio
   }
   // Set up from an invitation link and never confirmed: another agency must wait for the mailbox.
   if (accept.error instanceof ApiError && accept.error.code === 'email_unverified') {
-    return <ConfirmEmailFirst email={me.data.user.email} member={me.data.agency !== null} />;
+    // Sign-in links go only to client contacts outside any agency; anyone else confirms by a reset.
+    const byReset = me.data.agency !== null || me.data.clientMemberships.length === 0;
+    return <ConfirmEmailFirst email={me.data.user.email} byReset={byReset} />;
   }
   return (
     <Stack gap="md">

@@ -7,14 +7,14 @@ import { useRequestMagicLink, useRequestPasswordReset } from './mutations.ts';
 /**
  * The account was set up from an invitation link and its address was never confirmed, so it
  * cannot join another agency yet (`email_unverified`). A link to the mailbox confirms it: a
- * sign-in link for a client contact, a reset link for an agency member (members sign in with a
- * password, and get no sign-in links).
+ * sign-in link for a client contact, a reset link for anyone the server sends no sign-in links
+ * to (agency members sign in with a password).
  */
-export function ConfirmEmailFirst({ email, member }: { email: string; member: boolean }) {
+export function ConfirmEmailFirst({ email, byReset }: { email: string; byReset: boolean }) {
   const { t } = useTranslation();
   const magic = useRequestMagicLink();
   const reset = useRequestPasswordReset();
-  const request = member ? reset : magic;
+  const request = byReset ? reset : magic;
 
   if (request.isSuccess) {
     return (
@@ -33,7 +33,7 @@ export function ConfirmEmailFirst({ email, member }: { email: string; member: bo
         loading={request.isPending}
         onClick={() => request.mutate({ email }, { onError: (error) => notifyError(error, t) })}
       >
-        {member ? t('invite.confirmEmailByReset') : t('invite.confirmEmailByLink')}
+        {byReset ? t('invite.confirmEmailByReset') : t('invite.confirmEmailByLink')}
       </Button>
     </Stack>
   );
