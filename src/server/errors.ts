@@ -22,6 +22,10 @@ export const errorCatalogue = {
   email_taken: { status: 409, message: 'An account with this email already exists.' },
   already_member: { status: 409, message: 'This person is already a member.' },
   other_agency: { status: 409, message: 'This person already belongs to another agency.' },
+  email_unverified: {
+    status: 403,
+    message: 'Confirm your email first: sign in with a link sent to it, then accept again.',
+  },
   last_owner: { status: 409, message: 'An agency needs at least one owner.' },
   setup_done: { status: 409, message: 'Plit is already set up.' },
   archived: { status: 409, message: 'This client is archived. Unarchive it to make changes.' },

@@ -188,6 +188,12 @@ describe.each(engines())('upgrading an existing database on $name', (engine) => 
         expect(await hasTopicPassesIndex(database)).toBe(true);
         expect(await readReleaseRows(database)).toEqual(before);
         expect(before.topics).toEqual([{ title: 'Осінні новинки', cycle_id: ids.cycle }]);
+        // Accounts from before 0013 count as verified since their creation (issue 14, V2).
+        const verified = await rows(
+          database,
+          sql`select email_verified_at = created_at as since_created from users where id = ${ids.user}`,
+        );
+        expect(verified).toEqual([{ since_created: true }]);
         // Recorded up to the newest migration, so the next one appended is applied too.
         const last = await rows<{ created_at: string }>(
           database,

@@ -32,7 +32,7 @@ export interface TestUser {
 
 export async function makeUser(
   db: Db,
-  overrides: { name?: string; email?: string; password?: string | null } = {},
+  overrides: { name?: string; email?: string; password?: string | null; verified?: boolean } = {},
 ): Promise<TestUser> {
   const email = overrides.email ?? `user-${unique()}@test.plit`;
   const name = overrides.name ?? `User ${unique()}`;
@@ -42,7 +42,12 @@ export async function makeUser(
       : overrides.password
         ? await hashPassword(overrides.password)
         : await sharedHash();
-  const [user] = await db.insert(users).values({ email, name, passwordHash: hash }).returning();
+  // Verified unless asked: most tests are about someone who has used their mailbox before.
+  const emailVerifiedAt = overrides.verified === false ? null : new Date();
+  const [user] = await db
+    .insert(users)
+    .values({ email, name, passwordHash: hash, emailVerifiedAt })
+    .returning();
   return { id: user!.id, email, name, cookie: await signIn(db, user!.id) };
 }
 

@@ -16,6 +16,8 @@ export async function setUpAgency(tx: Executor, input: z.infer<typeof setupBody>
       name: input.name,
       passwordHash: await hashPassword(input.password),
       locale: input.locale ?? null,
+      // The first owner typed their own address at the server's first run; nobody sent them a link.
+      emailVerifiedAt: new Date(),
     })
     .onConflictDoNothing()
     .returning();

@@ -23,6 +23,24 @@ export async function issueEmailToken(db: Executor, userId: string, kind: Kind):
   return token;
 }
 
+const live = (token: string, kind: Kind) =>
+  and(
+    eq(authTokens.tokenHash, hashToken(token)),
+    eq(authTokens.kind, kind),
+    isNull(authTokens.usedAt),
+    gt(authTokens.expiresAt, new Date()),
+  );
+
+/**
+ * Refuse a link secret that is not live, without using it up: for work too costly to do for a
+ * made-up one (hashing a new password). `consumeEmailToken` still decides, so a link used
+ * meanwhile fails there.
+ */
+export async function checkEmailToken(db: Executor, token: string, kind: Kind): Promise<void> {
+  const [row] = await db.select({ id: authTokens.id }).from(authTokens).where(live(token, kind)).limit(1);
+  if (!row) throw new AppError('token_invalid');
+}
+
 /**
  * Use up a link secret: the conditional update makes a double click, or two tabs,
  * succeed once and fail once, never twice.
@@ -31,14 +49,7 @@ export async function consumeEmailToken(db: Executor, token: string, kind: Kind)
   const [row] = await db
     .update(authTokens)
     .set({ usedAt: new Date() })
-    .where(
-      and(
-        eq(authTokens.tokenHash, hashToken(token)),
-        eq(authTokens.kind, kind),
-        isNull(authTokens.usedAt),
-        gt(authTokens.expiresAt, new Date()),
-      ),
-    )
+    .where(live(token, kind))
     .returning({ userId: authTokens.userId });
   if (!row) throw new AppError('token_invalid');
   return row.userId;

@@ -2,11 +2,21 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from '../context.ts';
 import { presentMe } from '../presenters/me.ts';
 import { loadActor } from './actor.ts';
-import { startSession } from './sessions.ts';
+import { type NewSession, setSessionCookie, startSession } from './sessions.ts';
 
-/** Start a session for a user who just proved who they are, and answer with /api/me's shape. */
-export async function signIn(ctx: Context, request: FastifyRequest, reply: FastifyReply, userId: string) {
-  await startSession(ctx.db, request, reply, userId, ctx.env.SESSION_DAYS);
+/**
+ * Start a session for a user who just proved who they are, and answer with /api/me's shape.
+ * `stored`: the session the command already stored (a login stores it with its password check).
+ */
+export async function signIn(
+  ctx: Context,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: string,
+  stored?: NewSession,
+) {
+  if (stored) setSessionCookie(request, reply, stored);
+  else await startSession(ctx.db, request, reply, userId, ctx.env.SESSION_DAYS);
   const actor = await loadActor(ctx.db, '', userId);
   if (!actor) throw new Error(`user ${userId} vanished while signing in`);
   return presentMe(actor);

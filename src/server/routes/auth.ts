@@ -1,5 +1,5 @@
 import { endpoints } from '../../shared/api/catalogue.ts';
-import { clearSessionCookie, SESSION_COOKIE } from '../auth/sessions.ts';
+import { clearSessionCookie, originOf, SESSION_COOKIE } from '../auth/sessions.ts';
 import { signIn } from '../auth/signIn.ts';
 import { emailMagicLink } from '../commands/accounts/emailMagicLink.ts';
 import { emailPasswordResetLink } from '../commands/accounts/emailPasswordResetLink.ts';
@@ -17,8 +17,8 @@ export const authRoutes: RouteModule = (app, ctx) => {
     app,
     endpoints.logIn,
     async (request, reply) => {
-      const userId = await logIn(ctx, request.body, request.ip);
-      return signIn(ctx, request, reply, userId);
+      const { userId, session } = await logIn(ctx, request.body, request.ip, originOf(request));
+      return signIn(ctx, request, reply, userId, session);
     },
     { config: { rateLimit: { max: 60, timeWindow: '15 minutes' } } },
   );

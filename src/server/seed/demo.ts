@@ -168,7 +168,13 @@ async function seedClient(
   for (const contact of spec.contacts ?? []) {
     const [user] = await tx
       .insert(users)
-      .values({ email: contact.email, name: contact.name, passwordHash, locale: 'uk' })
+      .values({
+        email: contact.email,
+        name: contact.name,
+        passwordHash,
+        locale: 'uk',
+        emailVerifiedAt: new Date(),
+      })
       .returning();
     await tx.insert(clientMembers).values({ clientId, userId: user!.id, role: contact.role });
     await recordEvent(
@@ -207,7 +213,13 @@ export async function seedDemo(db: Db, files?: FileStorage): Promise<boolean> {
       for (const m of spec.members) {
         const [user] = await tx
           .insert(users)
-          .values({ email: m.email, name: m.name, passwordHash, locale: m.locale })
+          .values({
+            email: m.email,
+            name: m.name,
+            passwordHash,
+            locale: m.locale,
+            emailVerifiedAt: new Date(),
+          })
           .returning();
         await tx.insert(agencyMembers).values({ agencyId, userId: user!.id, role: m.role });
         owner ??= { id: user!.id, name: user!.name };

@@ -14,6 +14,7 @@ import { notifyError, reportFormError } from '../lib/errors.ts';
 import { roleLabel } from '../lib/roles.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import { hasErrors, maxLength, password as passwordRule, required, validate } from '../lib/validate.ts';
+import { ConfirmEmailFirst } from './ConfirmEmailFirst.tsx';
 import { useAcceptInvitation, useLogout } from './mutations.ts';
 import { meQuery } from './queries.ts';
 
@@ -171,6 +172,12 @@ function ExistingAccount({ token, preview }: { token: string; preview: Invitatio
       </Stack>
     );
   }
+  // Set up from an invitation link and never confirmed: another agency must wait for the mailbox.
+  if (accept.error instanceof ApiError && accept.error.code === 'email_unverified') {
+    // Sign-in links go only to client contacts outside any agency; anyone else confirms by a reset.
+    const byReset = me.data.agency !== null || me.data.clientMemberships.length === 0;
+    return <ConfirmEmailFirst email={me.data.user.email} byReset={byReset} />;
+  }
   return (
     <Stack gap="md">
       <Text size="sm">{t('invite.existingUser')}</Text>
@@ -182,7 +189,9 @@ function ExistingAccount({ token, preview }: { token: string; preview: Invitatio
             { token },
             {
               onSuccess: () => void navigate({ to: '/', replace: true }),
-              onError: (error) => notifyError(error, t),
+              onError: (error) => {
+                if (!(error instanceof ApiError && error.code === 'email_unverified')) notifyError(error, t);
+              },
             },
           )
         }

@@ -88,6 +88,7 @@ export const en = {
       email_taken: 'An account with this email already exists.',
       already_member: 'This person is already a member.',
       other_agency: 'This person already belongs to another agency.',
+      email_unverified: 'Confirm your email first: sign in with a link sent to it, then accept again.',
       last_owner: 'An agency needs at least one owner.',
       setup_done: 'Plit is already set up.',
       archived: 'This client is archived. Unarchive it to make changes.',
@@ -925,6 +926,11 @@ export const en = {
     passwordOptional: 'Password (optional)',
     passwordOptionalHint: 'Without a password you sign in with a link we email you.',
     accept: 'Accept invitation',
+    confirmEmailFirst:
+      'Your account was set up from an invitation link, and {{email}} has not been confirmed yet. Before you join another agency, open a link we send to this address: it proves the mailbox is yours and logs out anyone else who used the invitation.',
+    confirmEmailByLink: 'Email me a sign-in link',
+    confirmEmailByReset: 'Email me a link to set my password',
+    confirmEmailSent: 'We sent a link to {{email}}. Open it, then open this invitation again to accept it.',
     invalid:
       'This invitation is not valid any more: it has expired, was revoked, or was already accepted. Ask for a new one.',
   },

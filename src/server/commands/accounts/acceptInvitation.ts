@@ -40,12 +40,31 @@ export async function findPendingInvitation(db: Executor, token: string, lock = 
   return row;
 }
 
+/** Whether the person is already in this agency: a member, or a contact of one of its clients. */
+async function isInAgency(tx: Executor, userId: string, agencyId: string): Promise<boolean> {
+  const [member] = await tx
+    .select({ id: agencyMembers.userId })
+    .from(agencyMembers)
+    .where(and(eq(agencyMembers.userId, userId), eq(agencyMembers.agencyId, agencyId)))
+    .limit(1);
+  if (member) return true;
+  const [contact] = await tx
+    .select({ id: clientMembers.userId })
+    .from(clientMembers)
+    .innerJoin(clients, eq(clients.id, clientMembers.clientId))
+    .where(and(eq(clientMembers.userId, userId), eq(clients.agencyId, agencyId)))
+    .limit(1);
+  return Boolean(contact);
+}
+
 /**
  * Accept an invitation: create the account if the email has none, add the membership and
- * use the link up. For a new account the emailed link is the proof that the person owns the
- * address. An existing account must be signed in: the inviting agency's owners can read the
- * link in their outbox, and it must not let them sign in as someone who already has access
- * elsewhere.
+ * use the link up. The link is no proof of the address: its sender may copy it, and it is meant
+ * to be passed on. So a new account starts unverified, and whoever set it up (its sender,
+ * perhaps) holds it until the person signs in with a link only their mailbox gets
+ * (`verifyEmail`). Until then it may join nothing outside the agency it is already in, or that
+ * agency would see the next one's data through it. An existing account must be signed in: the
+ * link must not sign anyone in to an account that already has access elsewhere.
  */
 export async function acceptInvitation(
   tx: Executor,
@@ -58,6 +77,9 @@ export async function acceptInvitation(
   if (user && user.id !== signedInUserId) {
     const message = `Log in as ${invitation.email}, then open the invitation link again.`;
     throw new AppError(signedInUserId ? 'forbidden' : 'unauthenticated', { message });
+  }
+  if (user && !user.emailVerifiedAt && !(await isInAgency(tx, user.id, invitation.agencyId))) {
+    throw new AppError('email_unverified');
   }
   if (!user) {
     if (!input.name)
@@ -74,6 +96,8 @@ export async function acceptInvitation(
         email: invitation.email,
         name: input.name,
         passwordHash: input.password ? await hashPassword(input.password) : null,
+        // Not verified: see above.
+        emailVerifiedAt: null,
       })
       .returning();
   }

@@ -16,6 +16,10 @@ export const users = pgTable(
       .default('instant'),
     // The local date of the last daily digest, so a day gets one.
     digestSentOn: text('digest_sent_on'),
+    // When a link only this mailbox receives (sign-in, reset) was first used. Null for an account
+    // made from an invitation link, which may have been passed on: until then whoever set it up
+    // may not be the person, so it cannot join a second agency (`verifyEmail`).
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_key').on(t.email)],
