@@ -3,10 +3,11 @@ import type { WorkContext } from '../../src/server/context.ts';
 import type { Database } from '../../src/server/db/connect.ts';
 import { loadEnv } from '../../src/server/env.ts';
 import { createInProcessBus } from '../../src/server/live/bus.ts';
+import { processLinkRequests } from '../../src/server/mail/linkRequests.ts';
 import { createMailer } from '../../src/server/mail/mailer.ts';
 
 /** A worker as a server process runs it: its own mailer and bus, on a shared database. */
-export function worker(database: Database): WorkContext {
+export function worker(database: Database, options: { smtpUrl?: string } = {}): WorkContext {
   const env = loadEnv({ NODE_ENV: 'test', PUBLIC_URL: 'http://plit.test', LOG_LEVEL: 'silent' });
   const log = pino({ level: 'silent' });
   return {
@@ -14,6 +15,16 @@ export function worker(database: Database): WorkContext {
     env,
     log,
     live: createInProcessBus(),
-    mailer: createMailer(database.db, { from: env.MAIL_FROM, log }),
+    mailer: createMailer(database.db, { smtpUrl: options.smtpUrl, from: env.MAIL_FROM, log }),
   };
+}
+
+/**
+ * One round of the mail worker, as a server process runs it (in-process test apps run no
+ * workers): link requests become tokens and emails, queued emails go to `smtpUrl`.
+ */
+export async function runMailWorker(database: Database, smtpUrl?: string): Promise<void> {
+  const work = worker(database, smtpUrl ? { smtpUrl } : {});
+  await processLinkRequests(work);
+  await work.mailer.deliverDue();
 }
