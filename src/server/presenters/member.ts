@@ -50,6 +50,7 @@ export function presentInvitation(
     clientId: row.clientId,
     clientName: names.clientName,
     invitedByName: names.invitedByName,
+    invitedById: row.invitedBy,
     status: invitationStatus(row),
     expiresAt: row.expiresAt.toISOString(),
     createdAt: row.createdAt.toISOString(),

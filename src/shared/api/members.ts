@@ -19,6 +19,7 @@ export const invitation = z.object({
   clientId: uuid.nullable(),
   clientName: z.string().nullable(),
   invitedByName: z.string().nullable(),
+  invitedById: uuid.nullable().describe('Who sent it: only they may copy its link.'),
   status: z.enum(['pending', 'accepted', 'expired', 'revoked']),
   expiresAt: isoDate,
   createdAt: isoDate,

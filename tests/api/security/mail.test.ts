@@ -177,6 +177,31 @@ describe('without SMTP', () => {
     for (const row of rows) expect(JSON.stringify(row)).not.toMatch(liveLink);
   });
 
+  it("[14.2] an invitation's sender, and only they, can copy its link, which works", async () => {
+    const agency = await makeAgency(t.database.db);
+    const sent = await api(t.app, endpoints.sendInvitation, {
+      cookie: agency.contentManager.cookie,
+      body: { email: `copied-${Date.now()}@test.plit`, role: 'approver', clientId: agency.client.id },
+    });
+    const params = { invitationId: sent.body.invitation.id };
+    expect(sent.body.invitation.invitedById).toBe(agency.contentManager.id);
+    for (const other of [agency.owner, agency.creator, agency.approver]) {
+      const refused = await api(t.app, endpoints.copyInvitationLink, { cookie: other.cookie, params });
+      expect(refused.status).not.toBe(200);
+    }
+    const copied = await api(t.app, endpoints.copyInvitationLink, {
+      cookie: agency.contentManager.cookie,
+      params,
+    });
+    expect(copied.status).toBe(200);
+    expect(copied.body.link).toMatch(/^http:\/\/plit\.test\/invite\/[A-Za-z0-9_-]{43}$/);
+    const preview = await api(t.app, endpoints.previewInvitation, {
+      query: { token: tokenOf(copied.body.link) },
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.body.email).toBe(sent.body.invitation.email);
+  });
+
   it('[14.2] the sign-in screens can tell that email is not set up', async () => {
     const res = await api(t.app, endpoints.getSetupState, {});
     expect(res.status).toBe(200);
