@@ -3,7 +3,7 @@
  * whether the address has an account (issue 14, finding 9)? A real Plit server in its own
  * process (fresh data folder, demo seeded, no SMTP, its mail worker running as in production);
  * the bench asks N times per case, interleaved (contact, staff member, unknown address, in a
- * rotating order, so a hiccup of the machine lands on all three alike), each request over a
+ * random order each round, so a hiccup of the machine lands on all three alike), each request over a
  * new connection from its own loopback address (127.0.x.y), so the per-address limit of 5
  * requests per 15 minutes never answers instead of the handler.
  *
@@ -76,6 +76,15 @@ function post(port: number, urlPath: string, email: string) {
   });
 }
 
+const shuffled = <T>(items: readonly T[]) => {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+};
+
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -112,8 +121,9 @@ async function main() {
       for (const name of names) await post(port, kinds[kind], cases[name]);
     for (let round = 0; round < N; round++) {
       for (const kind of Object.keys(kinds) as KindName[]) {
-        for (let j = 0; j < names.length; j++) {
-          const name = names[(round + j) % names.length]!;
+        // A fresh random order each time: no case always follows another (the mail worker's
+        // round after an account's request must not land on the same case every time).
+        for (const name of shuffled(names)) {
           const { status, ms } = await post(port, kinds[kind], cases[name]);
           const key = `${kind}:${name}`;
           samples.set(key, [...(samples.get(key) ?? []), ms]);

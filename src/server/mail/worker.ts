@@ -6,14 +6,20 @@ export interface MailQueue {
   wake(): void;
 }
 
+/** A woken round waits a random moment in this range, so its work lands on no particular request. */
+const WAKE_DELAY_MS = [200, 1000] as const;
+
 /**
  * The mail worker: every round it turns link requests into emails and sends the queued emails
  * whose time has come (new ones, retries, and those a crashed process had claimed). `wake` runs
- * a round at once, on the next turn of the event loop: after the answer that asked for it.
+ * a round soon, after a random delay: the round does more work for an address with an account
+ * (a token, an email), and run at once it would slow whichever request comes right after the
+ * asker's, which an asker could time instead.
  */
 export function startMailWorker(ctx: WorkContext, everyMs: number): MailQueue & { stop(): void } {
   let running = false;
   let again = false;
+  let woken: NodeJS.Timeout | null = null;
   const tick = async () => {
     if (running) {
       again = true;
@@ -37,11 +43,21 @@ export function startMailWorker(ctx: WorkContext, everyMs: number): MailQueue & 
   let stopped = false;
   return {
     wake: () => {
-      if (!stopped) setTimeout(() => void tick(), 0).unref();
+      if (stopped || woken) return;
+      const [min, max] = WAKE_DELAY_MS;
+      woken = setTimeout(
+        () => {
+          woken = null;
+          void tick();
+        },
+        min + Math.random() * (max - min),
+      );
+      woken.unref();
     },
     stop: () => {
       stopped = true;
       clearInterval(timer);
+      if (woken) clearTimeout(woken);
     },
   };
 }
