@@ -1,6 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.ts';
+import { connect } from '../../src/server/db/connect.ts';
+import { migrate } from '../../src/server/db/migrate.ts';
 import { outbox } from '../../src/server/db/schema/index.ts';
+import { loadEnv } from '../../src/server/env.ts';
 import { MAX_ATTEMPTS } from '../../src/server/mail/mailer.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -22,6 +26,35 @@ describe('email through SMTP', () => {
   afterAll(async () => {
     await t.close();
     await smtp.close();
+  });
+
+  it('two workers sending queued emails at once send each exactly once', async () => {
+    // Queued as a crash between commit and send would leave them: in the outbox, never tried.
+    const quiet = worker(t.database, { smtpUrl: smtp.url });
+    const addresses = Array.from({ length: 8 }, (_, i) => `queued-${i}-${Date.now()}@example.com`);
+    for (const to of addresses) {
+      await quiet.mailer.keep(t.database.db, {
+        to,
+        agencyId: null,
+        subject: 'Queued',
+        text: 'x',
+        html: '<p>x</p>',
+      });
+    }
+    const [a, b] = [worker(t.database, { smtpUrl: smtp.url }), worker(t.database, { smtpUrl: smtp.url })];
+    const sent = await Promise.all([
+      a.mailer.deliverDue(3),
+      b.mailer.deliverDue(3),
+      a.mailer.deliverDue(),
+      b.mailer.deliverDue(),
+    ]);
+    expect(sent.reduce((x, y) => x + y, 0)).toBe(addresses.length);
+    for (const to of addresses) await smtp.waitFor(to);
+    expect(smtp.received.filter((m) => addresses.some((to) => m.to.includes(to)))).toHaveLength(
+      addresses.length,
+    );
+    const rows = await t.database.db.select().from(outbox).where(inArray(outbox.toEmail, addresses));
+    expect(rows.every((r) => r.status === 'sent' && r.deliverText === null)).toBe(true);
   });
 
   it('sends an invitation by SMTP and marks it sent in the outbox', async () => {
@@ -86,5 +119,35 @@ describe('email with an unreachable SMTP server', () => {
       deliverText: null,
       deliverHtml: null,
     });
+  });
+});
+
+describe('a server process with its workers', () => {
+  it('emails a requested sign-in link soon after answering, through its own mail worker', async () => {
+    const smtp = await startMailSink();
+    const database = await connect({});
+    await migrate(database);
+    const app = await buildApp({
+      env: loadEnv({
+        NODE_ENV: 'test',
+        PUBLIC_URL: 'http://plit.test',
+        LOG_LEVEL: 'silent',
+        SMTP_URL: smtp.url,
+      }),
+      database,
+      webRoot: null,
+      logger: false,
+      workers: true,
+    });
+    try {
+      const agency = await makeAgency(database.db);
+      const res = await api(app, endpoints.requestMagicLink, { body: { email: agency.approver.email } });
+      expect(res.status).toBe(202);
+      expect(await smtp.linkFor(agency.approver.email, 'magic')).toMatch(/\/magic\/[A-Za-z0-9_-]{43}$/);
+    } finally {
+      await app.close();
+      await database.close();
+      await smtp.close();
+    }
   });
 });
