@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// The `plit` command: `plit start` (default) or `plit migrate`.
+import { tokenLifetimeMs } from '../src/server/auth/emailTokens.ts';
+// The `plit` command: `plit start` (default), `plit migrate`, or `plit reset-link EMAIL`.
+import { issueResetLink } from '../src/server/commands/accounts/issueResetLink.ts';
 import { connect } from '../src/server/db/connect.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import { loadEnv } from '../src/server/env.ts';
@@ -17,8 +19,34 @@ async function run(): Promise<void> {
     console.log(`Migrations applied (${database.kind}).`);
     return;
   }
-  console.error(`Unknown command "${command}". Use: plit start | plit migrate`);
+  if (command === 'reset-link') return printResetLink(process.argv[3]);
+  console.error(`Unknown command "${command}". Use: plit start | plit migrate | plit reset-link EMAIL`);
   process.exit(2);
+}
+
+/** For a server without SMTP: the operator hands the person a reset link by other means. */
+async function printResetLink(address: string | undefined): Promise<void> {
+  if (!address) {
+    console.error('Usage: plit reset-link EMAIL');
+    process.exit(2);
+  }
+  const env = loadEnv();
+  const database = await connect({ url: env.DATABASE_URL, dataDir: env.dataDir });
+  try {
+    const link = await issueResetLink(database.db, env.publicUrl, address);
+    if (!link) {
+      console.error(`No account has the email ${address}.`);
+      process.exitCode = 1;
+      return;
+    }
+    const minutes = tokenLifetimeMs.password_reset / 60_000;
+    console.log(link);
+    console.error(
+      `One-time link to set a new password, valid for ${minutes} minutes. Give it only to its owner.`,
+    );
+  } finally {
+    await database.close();
+  }
 }
 
 run().catch((err: unknown) => {

@@ -28,6 +28,7 @@ import { route, watchRoutes } from './http/route.ts';
 import { redactSecretUrl } from './http/secretUrls.ts';
 import { createInProcessBus, type LiveBus } from './live/bus.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { type MailQueue, startMailWorker } from './mail/worker.ts';
 import { MeetingRooms } from './meetings/room.ts';
 import { startEmailWorker } from './notifications/emails.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -169,6 +170,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   const live = options.live ?? createInProcessBus();
   const meetingRooms = new MeetingRooms(database.db, live, app.log);
   app.addHook('onClose', () => meetingRooms.close());
+  // Replaced by the running worker's wake below, when this process runs workers.
+  const mailQueue: MailQueue = { wake: () => {} };
   const ctx: Context = {
     db: database.db,
     dbKind: database.kind,
@@ -176,6 +179,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     mailer:
       options.mailer ??
       createMailer(database.db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log: app.log }),
+    mailQueue,
     live,
     meetingRooms,
     files: createDiskStorage(filesDirOf(env.dataDir)),
@@ -195,6 +199,11 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   if (options.workers && env.EMAIL_EVERY_SECONDS > 0) {
     const stop = startEmailWorker(ctx, env.EMAIL_EVERY_SECONDS * 1000);
     app.addHook('onClose', async () => stop());
+  }
+  if (options.workers && env.MAIL_QUEUE_EVERY_SECONDS > 0) {
+    const worker = startMailWorker(ctx, env.MAIL_QUEUE_EVERY_SECONDS * 1000);
+    mailQueue.wake = worker.wake;
+    app.addHook('onClose', async () => worker.stop());
   }
   if (options.workers) {
     const stop = startMonthCloser(ctx, 15 * 60 * 1000);

@@ -12,6 +12,7 @@ import type { Env } from './env.ts';
 import type { FileStorage } from './files/storage.ts';
 import type { LiveBus } from './live/bus.ts';
 import type { Mailer } from './mail/mailer.ts';
+import type { MailQueue } from './mail/worker.ts';
 import type { MeetingRooms } from './meetings/room.ts';
 
 /** What every route module is given: no globals, so tests build as many apps as they like. */
@@ -20,6 +21,8 @@ export interface Context {
   dbKind: EngineKind;
   env: Env;
   mailer: Mailer;
+  /** Wakes the mail worker after a link request; does nothing where no worker runs (tests). */
+  mailQueue: MailQueue;
   live: LiveBus;
   /** Presence and the facilitator's focus: the meeting's fast lane. */
   meetingRooms: MeetingRooms;

@@ -83,6 +83,15 @@ const schema = z.object({
     .describe(
       'How often each process mails pending notifications (at once, or the daily digest); 0 turns it off.',
     ),
+  MAIL_QUEUE_EVERY_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3600)
+    .default(5)
+    .describe(
+      'How often each process sends queued emails (retries, and any a crash left) and handles sign-in and reset link requests; 0 turns it off.',
+    ),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -318,6 +318,13 @@ const rows: Row[] = [
     expect: manageInvitation,
   },
   {
+    method: 'POST',
+    path: '/api/invitations/{invitationId}/link',
+    url: (w) => `/api/invitations/${w.invitationId}/link`,
+    // Only its sender (the owner here): a content manager may manage it, not copy its link.
+    expect: { ...manageInvitation, contentManager: 403 },
+  },
+  {
     method: 'DELETE',
     path: '/api/invitations/{invitationId}',
     url: (w) => `/api/invitations/${w.invitationId}`,

@@ -34,7 +34,7 @@ describe('first run', () => {
   it('an empty database needs setup, and nothing else is reachable without a session', async () => {
     const res = await api(t.app, endpoints.getSetupState, {});
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ needsSetup: true });
+    expect(res.body).toEqual({ needsSetup: true, emailConfigured: false });
     expect((await api(t.app, endpoints.getMe, {})).status).toBe(401);
   });
 
@@ -45,7 +45,10 @@ describe('first run', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
     expect(Object.keys(res.body.error.fields)).toEqual(expect.arrayContaining(['password', 'email']));
-    expect((await api(t.app, endpoints.getSetupState, {})).body).toEqual({ needsSetup: true });
+    expect((await api(t.app, endpoints.getSetupState, {})).body).toEqual({
+      needsSetup: true,
+      emailConfigured: false,
+    });
   });
 
   it('creates the agency and its owner, and logs the owner in', async () => {
@@ -68,7 +71,10 @@ describe('first run', () => {
   });
 
   it('after setup: needsSetup is false and a second setup answers 409 setup_done', async () => {
-    expect((await api(t.app, endpoints.getSetupState, {})).body).toEqual({ needsSetup: false });
+    expect((await api(t.app, endpoints.getSetupState, {})).body).toEqual({
+      needsSetup: false,
+      emailConfigured: false,
+    });
     const again = await api(t.app, endpoints.setUpAgency, { body: setupBody(2) });
     expect(again.status).toBe(409);
     expect(errorOf(again).code).toBe('setup_done');

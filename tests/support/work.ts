@@ -3,6 +3,7 @@ import type { WorkContext } from '../../src/server/context.ts';
 import type { Database } from '../../src/server/db/connect.ts';
 import { loadEnv } from '../../src/server/env.ts';
 import { createInProcessBus } from '../../src/server/live/bus.ts';
+import { processLinkRequests } from '../../src/server/mail/linkRequests.ts';
 import { createMailer } from '../../src/server/mail/mailer.ts';
 
 /**
@@ -19,4 +20,14 @@ export function worker(database: Database, settings: { SMTP_URL?: string } = {})
     live: createInProcessBus(),
     mailer: createMailer(database.db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log }),
   };
+}
+
+/**
+ * One round of the mail worker, as a server process runs it (in-process test apps run no
+ * workers): link requests become tokens and emails, queued emails go to `smtpUrl`.
+ */
+export async function runMailWorker(database: Database, smtpUrl?: string): Promise<void> {
+  const work = worker(database, smtpUrl ? { SMTP_URL: smtpUrl } : {});
+  await processLinkRequests(work);
+  await work.mailer.deliverDue();
 }

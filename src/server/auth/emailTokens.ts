@@ -6,9 +6,14 @@ import { hashToken, newToken } from './tokens.ts';
 
 type Kind = (typeof authTokens.$inferSelect)['kind'];
 
+/**
+ * Both are single-use and short: long enough to open the email, short enough that a link found
+ * later in a mailbox or a log is dead. A newer request leaves older unused links valid until they
+ * expire (two clicks on "send" must not kill the first email's link); a used reset ends them all.
+ */
 export const tokenLifetimeMs: Record<Kind, number> = {
-  password_reset: 60 * 60_000,
-  magic_link: 15 * 60_000,
+  password_reset: 30 * 60_000,
+  magic_link: 30 * 60_000,
 };
 
 /** Issue a one-time link secret for a user; only its hash is kept. */

@@ -1,37 +1,46 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import nodemailer from 'nodemailer';
 import type { Db, Executor } from '../db/connect.ts';
 import { outbox } from '../db/schema/index.ts';
+import { redactLinks } from './redact.ts';
 import type { Email } from './templates.ts';
-
-/** One-time link secrets (43 base64url characters) replaced by dots. */
-export const redactLinks = (s: string) =>
-  s.replace(/\/(invite|reset-password|magic|facts\/open)\/[A-Za-z0-9_-]{43}/g, '/$1/••••••');
 
 type Addressed = Email & { to: string; agencyId: string | null };
 
+/** How many times an email is tried before it is marked failed, and the wait before each retry. */
+export const MAX_ATTEMPTS = 5;
+const retryDelayMs = (attempts: number) => 60_000 * 2 ** (attempts - 1);
+/** A claimed email not finished in this time (the worker died mid-send) is tried again. */
+const LEASE_MS = 2 * 60_000;
+
 export interface Mailer {
-  /** Keep the email in the outbox and, when SMTP is configured, send it. Never throws. */
+  /** Whether this server has SMTP: without it emails are recorded as not sent, nothing more. */
+  readonly configured: boolean;
+  /** Queue the email and try to send it at once. Never throws. */
   send(email: Addressed): Promise<void>;
   /**
-   * Keep the email in the outbox inside the caller's transaction: it exists exactly when the
-   * change that caused it does. Deliver it with `deliver` after the commit.
+   * Queue the email inside the caller's transaction: it exists exactly when the change that
+   * caused it does. Try it with `deliver` after the commit; the worker sends it otherwise.
    */
   keep(db: Executor, email: Addressed): Promise<string>;
-  /** Send a kept email by SMTP, when configured. Never throws. */
+  /** Fast path after a commit: send this queued email now, unless a worker holds it. Never throws. */
   deliver(outboxId: string): Promise<void>;
+  /** The worker's step: claim the queued emails whose time has come and send them. */
+  deliverDue(limit?: number): Promise<number>;
 }
 
 /**
- * Every email is written to the outbox table first, so nothing is lost if SMTP is down,
- * and so a single-machine install (no SMTP_URL) can still read invitation links in the app.
+ * Every email is a row of the outbox, written first (so nothing is lost if SMTP is down or the
+ * process dies before sending). What owners read there is redacted: the real text lives in
+ * deliver_* only while it waits for SMTP.
  */
 export function createMailer(
   db: Db,
   options: { smtpUrl?: string | undefined; from: string; log: FastifyBaseLogger },
 ): Mailer {
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+
   const keep = async (executor: Executor, email: Addressed) => {
     const [row] = await executor
       .insert(outbox)
@@ -39,45 +48,114 @@ export function createMailer(
         agencyId: email.agencyId,
         toEmail: email.to,
         subject: email.subject,
-        text: email.text,
-        html: email.html,
+        text: redactLinks(email.text),
+        html: redactLinks(email.html),
         attachments: email.attachments ?? [],
-        status: 'kept',
+        // Without SMTP nobody may ever read the live links: they are not written at all.
+        status: transport ? 'queued' : 'not_configured',
+        deliverText: transport ? email.text : null,
+        deliverHtml: transport ? email.html : null,
       })
       .returning({ id: outbox.id });
     return row!.id;
   };
-  const deliver = async (id: string) => {
+
+  /**
+   * Claim queued emails by moving their time on by a lease, in one statement over rows locked
+   * with SKIP LOCKED: two workers (or a worker and a fast path) never claim the same email, and
+   * no transaction stays open while SMTP talks.
+   */
+  const claim = (where: ReturnType<typeof and>, limit: number) => {
+    const now = new Date();
+    const due = db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.status, 'queued'), lte(outbox.nextAttemptAt, now), where))
+      .orderBy(asc(outbox.nextAttemptAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    return db
+      .update(outbox)
+      .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+      .where(inArray(outbox.id, due))
+      .returning();
+  };
+
+  const sendOne = async (email: typeof outbox.$inferSelect) => {
     if (!transport) return;
-    const [email] = await db.select().from(outbox).where(eq(outbox.id, id));
-    if (email?.status !== 'kept') return;
     try {
       await transport.sendMail({
         from: options.from,
         to: email.toEmail,
         subject: email.subject,
-        text: email.text,
-        html: email.html,
+        text: email.deliverText ?? email.text,
+        html: email.deliverHtml ?? email.html,
         attachments: email.attachments as Email['attachments'],
       });
-      // Delivered: the copy owners can read must not hold a live sign-in or invitation link.
       await db
         .update(outbox)
-        .set({ status: 'sent', text: redactLinks(email.text), html: redactLinks(email.html) })
-        .where(eq(outbox.id, id));
+        .set({
+          status: 'sent',
+          error: null,
+          attempts: email.attempts + 1,
+          deliverText: null,
+          deliverHtml: null,
+        })
+        .where(eq(outbox.id, email.id));
     } catch (err) {
-      options.log.warn({ err, to: email.toEmail }, 'email could not be sent; it stays in the outbox');
+      const attempts = email.attempts + 1;
+      const gaveUp = attempts >= MAX_ATTEMPTS;
+      options.log.warn({ err, to: email.toEmail, attempts }, 'email could not be sent; trying again later');
       await db
         .update(outbox)
-        .set({ status: 'failed', error: String((err as Error).message ?? err).slice(0, 500) })
-        .where(eq(outbox.id, id));
+        .set({
+          attempts,
+          error: String((err as Error).message ?? err).slice(0, 500),
+          ...(gaveUp
+            ? { status: 'failed' as const, deliverText: null, deliverHtml: null }
+            : { nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)) }),
+        })
+        .where(eq(outbox.id, email.id));
     }
   };
+
+  const deliver = async (id: string) => {
+    if (!transport) return;
+    try {
+      for (const email of await claim(eq(outbox.id, id), 1)) await sendOne(email);
+    } catch (err) {
+      // The row stays queued: the worker sends it on its next round.
+      options.log.warn({ err, outboxId: id }, 'email not sent at once; the mail worker will');
+    }
+  };
+
+  const deliverDue = async (limit = 20) => {
+    if (!transport) {
+      // Rows queued while SMTP was configured (or before 0013) and never sent: nobody will send
+      // them now, so their live text goes.
+      const dropped = await db
+        .update(outbox)
+        .set({ status: 'not_configured', deliverText: null, deliverHtml: null })
+        .where(eq(outbox.status, 'queued'))
+        .returning({ id: outbox.id });
+      return dropped.length;
+    }
+    const claimed = await claim(undefined, limit);
+    for (const email of claimed) await sendOne(email);
+    return claimed.length;
+  };
+
   return {
+    configured: transport !== null,
     keep,
     deliver,
+    deliverDue,
     async send(email) {
-      await deliver(await keep(db, email));
+      try {
+        await deliver(await keep(db, email));
+      } catch (err) {
+        options.log.warn({ err, to: email.to }, 'email could not be queued');
+      }
     },
   };
 }

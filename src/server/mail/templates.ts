@@ -101,7 +101,7 @@ export function passwordResetEmail(link: string): Email {
       heading: 'Відновлення пароля',
       lines: [
         'Хтось (сподіваємося, ви) попросив змінити пароль.',
-        'Посилання діє 1 годину. Якщо це були не ви, нічого не робіть.',
+        'Посилання одноразове і діє 30 хвилин. Якщо це були не ви, нічого не робіть.',
       ],
       action: 'Встановити новий пароль',
     },
@@ -109,7 +109,7 @@ export function passwordResetEmail(link: string): Email {
       heading: 'Reset your password',
       lines: [
         'Someone (hopefully you) asked to reset your password.',
-        'The link works for 1 hour. If it was not you, do nothing.',
+        'The link works once, for 30 minutes. If it was not you, do nothing.',
       ],
       action: 'Set a new password',
     },
@@ -122,12 +122,12 @@ export function magicLinkEmail(link: string): Email {
     link,
     {
       heading: 'Вхід без пароля',
-      lines: ['Натисніть посилання, щоб увійти. Воно одноразове і діє 15 хвилин.'],
+      lines: ['Натисніть посилання, щоб увійти. Воно одноразове і діє 30 хвилин.'],
       action: 'Увійти до Plit',
     },
     {
       heading: 'Sign in without a password',
-      lines: ['Follow the link to sign in. It works once, for 15 minutes.'],
+      lines: ['Follow the link to sign in. It works once, for 30 minutes.'],
       action: 'Sign in to Plit',
     },
   );

@@ -3,6 +3,7 @@ import type { contact, event } from '../../shared/api/clients.ts';
 import type { invitation, member, outboxMessage } from '../../shared/api/members.ts';
 import type { AgencyRole, ClientRole } from '../../shared/roles.ts';
 import type { events, invitations, outbox } from '../db/schema/index.ts';
+import { redactLinks } from '../mail/redact.ts';
 
 interface PersonRow {
   userId: string;
@@ -49,6 +50,7 @@ export function presentInvitation(
     clientId: row.clientId,
     clientName: names.clientName,
     invitedByName: names.invitedByName,
+    invitedById: row.invitedBy,
     status: invitationStatus(row),
     expiresAt: row.expiresAt.toISOString(),
     createdAt: row.createdAt.toISOString(),
@@ -72,8 +74,9 @@ export function presentOutboxMessage(row: typeof outbox.$inferSelect): z.infer<t
     id: row.id,
     to: row.toEmail,
     subject: row.subject,
-    text: row.text,
-    html: row.html,
+    // Written redacted already; redacted again so no older or hand-made row shows a live link.
+    text: redactLinks(row.text),
+    html: redactLinks(row.html),
     status: row.status,
     error: row.error,
     createdAt: row.createdAt.toISOString(),

@@ -1,11 +1,10 @@
 import { endpoints } from '../../shared/api/catalogue.ts';
 import { clearSessionCookie, originOf, SESSION_COOKIE } from '../auth/sessions.ts';
 import { signIn } from '../auth/signIn.ts';
-import { emailMagicLink } from '../commands/accounts/emailMagicLink.ts';
-import { emailPasswordResetLink } from '../commands/accounts/emailPasswordResetLink.ts';
 import { logIn } from '../commands/accounts/logIn.ts';
 import { logOut } from '../commands/accounts/logOut.ts';
 import { redeemMagicLink } from '../commands/accounts/redeemMagicLink.ts';
+import { requestEmailLink } from '../commands/accounts/requestEmailLink.ts';
 import { resetPassword } from '../commands/accounts/resetPassword.ts';
 import type { RouteModule } from '../context.ts';
 import { route } from '../http/route.ts';
@@ -33,7 +32,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
     app,
     endpoints.requestPasswordReset,
     async (request) => {
-      await emailPasswordResetLink(ctx, request.body.email);
+      await requestEmailLink(ctx, 'password_reset', request.body.email, request.ip);
       return { ok: true as const };
     },
     emailLimit,
@@ -53,7 +52,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
     app,
     endpoints.requestMagicLink,
     async (request) => {
-      await emailMagicLink(ctx, request.body.email);
+      await requestEmailLink(ctx, 'magic_link', request.body.email, request.ip);
       return { ok: true as const };
     },
     emailLimit,

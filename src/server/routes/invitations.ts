@@ -1,6 +1,7 @@
 import { endpoints } from '../../shared/api/catalogue.ts';
 import { invitationById, invitationsFor, previewInvitation } from '../accounts/queries.ts';
 import { signIn } from '../auth/signIn.ts';
+import { copyInvitationLink } from '../commands/accounts/copyInvitationLink.ts';
 import { joinByInvitation } from '../commands/accounts/joinByInvitation.ts';
 import { resendInvitation } from '../commands/accounts/resendInvitation.ts';
 import { revokeInvitation } from '../commands/accounts/revokeInvitation.ts';
@@ -30,6 +31,16 @@ export const invitationRoutes: RouteModule = (app, ctx) => {
     async (request) => {
       const row = await resendInvitation(ctx, requireActor(request), request.params.invitationId);
       return { invitation: await invitationById(ctx.db, row.id) };
+    },
+    { config: { rateLimit: { max: 30, timeWindow: '1 hour' } } },
+  );
+
+  route(
+    app,
+    endpoints.copyInvitationLink,
+    async (request) => {
+      const { row, link } = await copyInvitationLink(ctx, requireActor(request), request.params.invitationId);
+      return { link, invitation: await invitationById(ctx.db, row.id) };
     },
     { config: { rateLimit: { max: 30, timeWindow: '1 hour' } } },
   );

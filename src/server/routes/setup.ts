@@ -8,7 +8,10 @@ import { presentMe } from '../presenters/me.ts';
 
 /** First run: with an empty database, the first visitor creates the agency and becomes its owner. */
 export const setupRoutes: RouteModule = (app, ctx) => {
-  route(app, endpoints.getSetupState, async () => ({ needsSetup: await needsSetup(ctx.db) }));
+  route(app, endpoints.getSetupState, async () => ({
+    needsSetup: await needsSetup(ctx.db),
+    emailConfigured: ctx.mailer.configured,
+  }));
 
   route(
     app,

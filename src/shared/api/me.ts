@@ -38,7 +38,12 @@ export const emailOnlyBody = z.object({ email });
 export const tokenBody = z.object({ token: storable().min(10).max(200) });
 export const resetPasswordBody = z.object({ token: storable().min(10).max(200), password });
 
-export const setupState = z.object({ needsSetup: z.boolean() });
+export const setupState = z.object({
+  needsSetup: z.boolean(),
+  emailConfigured: z
+    .boolean()
+    .describe('Whether this server sends email (SMTP): without it no sign-in or reset link is sent.'),
+});
 export const setupBody = z.object({
   agencyName: name(),
   name: name(),

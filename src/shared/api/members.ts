@@ -19,6 +19,7 @@ export const invitation = z.object({
   clientId: uuid.nullable(),
   clientName: z.string().nullable(),
   invitedByName: z.string().nullable(),
+  invitedById: uuid.nullable().describe('Who sent it: only they may copy its link.'),
   status: z.enum(['pending', 'accepted', 'expired', 'revoked']),
   expiresAt: isoDate,
   createdAt: isoDate,
@@ -63,7 +64,12 @@ export const outboxMessage = z.object({
   subject: z.string(),
   text: z.string(),
   html: z.string(),
-  status: z.enum(['kept', 'sent', 'failed']),
+  status: z
+    .enum(['queued', 'sent', 'failed', 'not_configured'])
+    .describe(
+      'queued: waiting for SMTP (retried on failure); sent; failed: gave up after retries; ' +
+        'not_configured: not sent, this server has no email set up.',
+    ),
   error: z.string().nullable(),
   createdAt: isoDate,
 });

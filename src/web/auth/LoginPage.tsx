@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Divider, Group, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertCircle, IconMailCheck } from '@tabler/icons-react';
+import { IconAlertCircle, IconMailCheck, IconMailOff } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useRouter } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { errorMessage, notifyError } from '../lib/errors.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import { email as emailRule, hasErrors, required, validate } from '../lib/validate.ts';
 import { useLogin, useRequestMagicLink } from './mutations.ts';
+import { setupQuery } from './queries.ts';
 
 const route = getRouteApi('/login');
 
@@ -19,6 +21,8 @@ export function LoginPage() {
   const router = useRouter();
   const login = useLogin();
   const magicLink = useRequestMagicLink();
+  // Without SMTP a sign-in link would reach no one: say so instead of pretending to send it.
+  const noEmail = useQuery(setupQuery).data?.emailConfigured === false;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Partial<Record<'email' | 'password', string>>>({});
@@ -93,14 +97,20 @@ export function LoginPage() {
         </Stack>
       </form>
       <Divider my="lg" label={t('login.or')} labelPosition="center" />
-      <Stack gap="xs">
-        <Button variant="default" fullWidth loading={magicLink.isPending} onClick={sendMagicLink}>
-          {t('login.magicLink')}
-        </Button>
-        <Text size="sm" c="dimmed" ta="center">
-          {t('login.magicHint')}
-        </Text>
-      </Stack>
+      {noEmail ? (
+        <Alert color="gray" variant="light" icon={<IconMailOff />} role="status">
+          {t('login.noEmail')}
+        </Alert>
+      ) : (
+        <Stack gap="xs">
+          <Button variant="default" fullWidth loading={magicLink.isPending} onClick={sendMagicLink}>
+            {t('login.magicLink')}
+          </Button>
+          <Text size="sm" c="dimmed" ta="center">
+            {t('login.magicHint')}
+          </Text>
+        </Stack>
+      )}
     </AuthLayout>
   );
 }

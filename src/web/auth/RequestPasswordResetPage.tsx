@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
-import { IconMailCheck } from '@tabler/icons-react';
+import { IconMailCheck, IconMailOff } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,11 +9,14 @@ import { reportFormError } from '../lib/errors.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import { email as emailRule, hasErrors, required, validate } from '../lib/validate.ts';
 import { useRequestPasswordReset } from './mutations.ts';
+import { setupQuery } from './queries.ts';
 
 export function RequestPasswordResetPage() {
   const { t } = useTranslation();
   usePageTitle(t('resetRequest.title'));
   const request = useRequestPasswordReset();
+  // Without SMTP no reset link can reach anyone; the operator can print one (`plit reset-link`).
+  const noEmail = useQuery(setupQuery).data?.emailConfigured === false;
   const [email, setEmail] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -39,7 +43,11 @@ export function RequestPasswordResetPage() {
       description={t('resetRequest.description')}
       footer={backToLogin}
     >
-      {request.isSuccess ? (
+      {noEmail ? (
+        <Alert color="gray" variant="light" icon={<IconMailOff />} role="status">
+          {t('resetRequest.noEmail')}
+        </Alert>
+      ) : request.isSuccess ? (
         <Alert color="teal" variant="light" icon={<IconMailCheck />} role="status">
           {t('resetRequest.sent', { email: email.trim() })}
         </Alert>

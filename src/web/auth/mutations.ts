@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { endpoints } from '../../shared/api/catalogue.ts';
-import type { BodyOf } from '../../shared/api/endpoint.ts';
+import type { BodyOf, ResponseOf } from '../../shared/api/endpoint.ts';
 import type { Me } from '../../shared/api/index.ts';
 import { call } from '../api/client.ts';
 import { authKeys } from './queries.ts';
@@ -27,7 +27,11 @@ export const useSetup = () => {
   const queryClient = useQueryClient();
   return useSignIn(async (body: BodyOf<typeof endpoints.setUpAgency>) => {
     const me = await call(endpoints.setUpAgency, { body });
-    queryClient.setQueryData(authKeys.setup, { needsSetup: false });
+    // Whether email is set up does not change with the setup: keep what the server said.
+    queryClient.setQueryData<ResponseOf<typeof endpoints.getSetupState>>(
+      authKeys.setup,
+      (old) => old && { ...old, needsSetup: false },
+    );
     return me;
   });
 };

@@ -1,13 +1,16 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { IconSend, IconX } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Invitation } from '../../shared/api/index.ts';
+import { meQuery } from '../auth/queries.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { notifyError, notifySuccess } from '../lib/errors.ts';
 import { formatDate } from '../lib/format.ts';
 import { roleLabel } from '../lib/roles.ts';
 import { useResendInvitation, useRevokeInvitation } from '../settings/mutations.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
+import { InvitationLinkButton } from './InvitationLinkButton.tsx';
 import { TableHead } from './TableHead.tsx';
 import { TruncatedText } from './TruncatedText.tsx';
 
@@ -30,6 +33,7 @@ export function InvitationList({ invitations, canManage, timeZone }: Props) {
   const language = currentLanguage();
   const resend = useResendInvitation();
   const revoke = useRevokeInvitation();
+  const myId = useQuery(meQuery).data?.user.id;
 
   return (
     <Table.ScrollContainer minWidth={640}>
@@ -85,6 +89,9 @@ export function InvitationList({ invitations, canManage, timeZone }: Props) {
                       >
                         {t('invitations.resend')}
                       </Button>
+                    )}
+                    {invitation.status === 'pending' && invitation.invitedById === myId && (
+                      <InvitationLinkButton invitation={invitation} />
                     )}
                     {invitation.status === 'pending' && (
                       <ConfirmButton

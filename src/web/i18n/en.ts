@@ -891,6 +891,8 @@ export const en = {
     magicLink: 'Email me a sign-in link',
     magicHint: 'For client contacts: no password needed, we send a link to your email.',
     magicSent: 'If an account exists for {{email}}, we have sent a sign-in link. Check your inbox.',
+    noEmail:
+      'Email is not set up on this server, so sign-in links cannot be sent. Log in with your password, or ask the person who runs this Plit server for help.',
   },
   resetRequest: {
     title: 'Reset your password',
@@ -898,6 +900,8 @@ export const en = {
     submit: 'Send the link',
     sent: 'If an account exists for {{email}}, we have sent a link to set a new password. It is valid for a limited time.',
     back: 'Back to log in',
+    noEmail:
+      'Email is not set up on this server, so no reset link can be sent. Ask the person who runs this Plit server: they can make you a one-time link.',
   },
   reset: {
     title: 'Set a new password',
@@ -1125,6 +1129,15 @@ export const en = {
     revokeFor: 'Revoke: invitation to {{email}}',
     revokeTitle: 'Revoke this invitation?',
     revokeConfirm: 'The link sent to {{email}} will stop working.',
+    copyLink: 'Copy link',
+    copyLinkFor: 'Copy link: invitation to {{email}}',
+    linkTitle: 'Invitation link',
+    linkDescription: 'Send this link to {{email}} yourself, in a message only they read. It works once.',
+    link: 'Link',
+    copy: 'Copy',
+    copied: 'Copied',
+    linkReplacesEmail: 'This is a new link: the one in the email sent before no longer works.',
+    linkSecret: 'Anyone with this link can join in this role: pass it only to the person invited.',
     statuses: {
       pending: 'Pending',
       accepted: 'Accepted',
@@ -1229,7 +1242,10 @@ export const en = {
   },
   outbox: {
     title: 'Outbox',
-    description: 'Emails Plit has sent or kept: invitations, sign-in and password links.',
+    description:
+      'Emails Plit has sent or tried to send. One-time links (sign-in, password, invitation, fact request) are hidden here: only the recipient gets them.',
+    notConfigured:
+      'Email is not set up on this server (no SMTP), so these emails were not sent. Ask the operator to set SMTP_URL. Meanwhile, copy an invitation link from the invitations list.',
     empty: 'No emails yet',
     emptyHint: 'Invitations and sign-in links will be listed here.',
     subject: 'Subject',
@@ -1245,9 +1261,10 @@ export const en = {
     htmlHint: 'Shown as recipients see it; links and scripts are disabled in the preview.',
     htmlPreviewTitle: 'Email preview: {{subject}}',
     statuses: {
-      kept: 'Kept',
+      queued: 'Waiting to send',
       sent: 'Sent',
       failed: 'Failed',
+      not_configured: 'Not sent: email is not set up on this server',
     },
   },
   meetingSetup: {

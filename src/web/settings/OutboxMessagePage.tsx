@@ -85,6 +85,11 @@ function MessageView({ message }: { message: OutboxMessage }) {
             </Table.Tr>
           </Table.Tbody>
         </Table>
+        {message.status === 'not_configured' && (
+          <Alert color="gray" variant="light" mt="sm">
+            <Text size="sm">{t('outbox.notConfigured')}</Text>
+          </Alert>
+        )}
         {message.error && (
           <Alert color="red" variant="light" mt="sm" title={t('outbox.error')}>
             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>

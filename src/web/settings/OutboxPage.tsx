@@ -1,4 +1,4 @@
-import { Anchor, Badge, Paper, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Paper, Table, Text } from '@mantine/core';
 import { IconMailOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -14,7 +14,7 @@ import { usePageTitle } from '../lib/usePageTitle.ts';
 import { outboxStatusColor } from './outboxStatus.ts';
 import { outboxQuery } from './queries.ts';
 
-/** Every email Plit sent or kept, for owners: the way to find a lost invitation link. */
+/** Every email Plit sent or tried to, for owners: what went out, with its one-time links hidden. */
 export function OutboxPage() {
   const { t } = useTranslation();
   usePageTitle(t('outbox.title'));
@@ -24,6 +24,11 @@ export function OutboxPage() {
   return (
     <>
       <PageHeader title={t('outbox.title')} description={t('outbox.description')} />
+      {messages.data?.some((m) => m.status === 'not_configured') && (
+        <Alert color="gray" variant="light" icon={<IconMailOff />} mb="md" role="status">
+          {t('outbox.notConfigured')}
+        </Alert>
+      )}
       {messages.isPending ? (
         <LoadingState rows={4} height={44} />
       ) : messages.isError ? (

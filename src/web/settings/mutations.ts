@@ -92,6 +92,15 @@ export const useRevokeInvitation = () => {
   });
 };
 
+/** The sender's copy of an invitation link: a fresh one, so the invitation is refetched too. */
+export const useCopyInvitationLink = () => {
+  const invalidate = useInvalidateInvitations();
+  return useMutation({
+    mutationFn: (invitationId: string) => call(endpoints.copyInvitationLink, { params: { invitationId } }),
+    onSettled: invalidate,
+  });
+};
+
 export const useResendInvitation = () => {
   const invalidate = useInvalidateInvitations();
   return useMutation({

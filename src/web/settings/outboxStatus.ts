@@ -1,7 +1,8 @@
 import type { OutboxMessage } from '../../shared/api/index.ts';
 
 export const outboxStatusColor: Record<OutboxMessage['status'], string> = {
-  kept: 'blue',
+  queued: 'blue',
   sent: 'teal',
   failed: 'red',
+  not_configured: 'gray',
 };

@@ -1,22 +1,22 @@
 import { eq } from 'drizzle-orm';
 import { loadActor } from '../../auth/actor.ts';
 import { issueEmailToken } from '../../auth/emailTokens.ts';
-import type { Context } from '../../context.ts';
+import type { WorkContext } from '../../context.ts';
+import type { Tx } from '../../db/connect.ts';
 import { users } from '../../db/schema/index.ts';
 import { mailAgencyOf } from '../../mail/mailAgencyOf.ts';
 import { magicLinkEmail } from '../../mail/templates.ts';
 
-/** Email a one-time sign-in link when the email is a client contact's; silently nothing otherwise. */
-export async function emailMagicLink(
-  ctx: Pick<Context, 'db' | 'env' | 'mailer'>,
-  email: string,
-): Promise<void> {
-  const [user] = await ctx.db.select().from(users).where(eq(users.email, email)).limit(1);
-  const actor = user ? await loadActor(ctx.db, '', user.id) : null;
+/**
+ * Queue a one-time sign-in link when the email is a client contact's; nothing otherwise.
+ * Run by the mail worker, never while someone waits for an answer. Returns the outbox row.
+ */
+export async function emailMagicLink(ctx: WorkContext, tx: Tx, email: string): Promise<string | null> {
+  const [user] = await tx.select().from(users).where(eq(users.email, email)).limit(1);
+  const actor = user ? await loadActor(tx, '', user.id) : null;
   // Password-less sign-in is for client contacts; agency members hold wider rights and use passwords.
-  if (user && actor && actor.agency === null && actor.contactOf.size > 0) {
-    const token = await issueEmailToken(ctx.db, user.id, 'magic_link');
-    const message = magicLinkEmail(`${ctx.env.publicUrl}/magic/${token}`);
-    await ctx.mailer.send({ ...message, to: user.email, agencyId: await mailAgencyOf(ctx.db, user.id) });
-  }
+  if (!user || !actor || actor.agency !== null || actor.contactOf.size === 0) return null;
+  const token = await issueEmailToken(tx, user.id, 'magic_link');
+  const message = magicLinkEmail(`${ctx.env.publicUrl}/magic/${token}`);
+  return ctx.mailer.keep(tx, { ...message, to: user.email, agencyId: await mailAgencyOf(tx, user.id) });
 }

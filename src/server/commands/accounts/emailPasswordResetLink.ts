@@ -1,18 +1,23 @@
 import { eq } from 'drizzle-orm';
 import { issueEmailToken } from '../../auth/emailTokens.ts';
-import type { Context } from '../../context.ts';
+import type { WorkContext } from '../../context.ts';
+import type { Tx } from '../../db/connect.ts';
 import { users } from '../../db/schema/index.ts';
 import { mailAgencyOf } from '../../mail/mailAgencyOf.ts';
 import { passwordResetEmail } from '../../mail/templates.ts';
 
-/** Email a password-reset link to the account of this email; silently nothing when there is none. */
+/**
+ * Queue a password-reset link to the account of this email; nothing when there is none.
+ * Run by the mail worker, never while someone waits for an answer. Returns the outbox row.
+ */
 export async function emailPasswordResetLink(
-  ctx: Pick<Context, 'db' | 'env' | 'mailer'>,
+  ctx: WorkContext,
+  tx: Tx,
   email: string,
-): Promise<void> {
-  const [user] = await ctx.db.select().from(users).where(eq(users.email, email)).limit(1);
-  if (!user) return;
-  const token = await issueEmailToken(ctx.db, user.id, 'password_reset');
+): Promise<string | null> {
+  const [user] = await tx.select().from(users).where(eq(users.email, email)).limit(1);
+  if (!user) return null;
+  const token = await issueEmailToken(tx, user.id, 'password_reset');
   const message = passwordResetEmail(`${ctx.env.publicUrl}/reset-password/${token}`);
-  await ctx.mailer.send({ ...message, to: user.email, agencyId: await mailAgencyOf(ctx.db, user.id) });
+  return ctx.mailer.keep(tx, { ...message, to: user.email, agencyId: await mailAgencyOf(tx, user.id) });
 }

@@ -39,6 +39,17 @@ export const resendInvitation = endpoint({
   responses: { 200: oneInvitation },
 });
 
+export const copyInvitationLink = endpoint({
+  operationId: 'copyInvitationLink',
+  method: 'POST',
+  path: '/api/invitations/:invitationId/link',
+  tags,
+  summary:
+    "The invitation's link, for its sender to pass on: a fresh secret, so a link emailed before stops working",
+  params: invitationParams,
+  responses: { 200: z.object({ link: z.string(), invitation }) },
+});
+
 export const revokeInvitation = endpoint({
   operationId: 'revokeInvitation',
   method: 'DELETE',

@@ -1,0 +1,89 @@
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  CopyButton,
+  Group,
+  Modal,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
+import { IconCheck, IconCopy, IconInfoCircle, IconLink } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Invitation } from '../../shared/api/index.ts';
+import { setupQuery } from '../auth/queries.ts';
+import { notifyError } from '../lib/errors.ts';
+import { useCopyInvitationLink } from '../settings/mutations.ts';
+
+/**
+ * For the invitation's sender: its link, to pass on by other means (no email on the server, or
+ * an email that never arrived). Each copy is a fresh link; the one emailed before stops working.
+ */
+export function InvitationLinkButton({ invitation }: { invitation: Invitation }) {
+  const { t } = useTranslation();
+  const copyLink = useCopyInvitationLink();
+  const emailConfigured = useQuery(setupQuery).data?.emailConfigured !== false;
+  const [link, setLink] = useState<string | null>(null);
+
+  const open = () =>
+    copyLink.mutate(invitation.id, {
+      onSuccess: (body) => setLink(body.link),
+      onError: (error) => notifyError(error, t),
+    });
+
+  return (
+    <>
+      <Button
+        variant="subtle"
+        size="xs"
+        leftSection={<IconLink size={14} aria-hidden />}
+        aria-label={t('invitations.copyLinkFor', { email: invitation.email })}
+        loading={copyLink.isPending}
+        onClick={open}
+      >
+        {t('invitations.copyLink')}
+      </Button>
+      <Modal
+        opened={link !== null}
+        onClose={() => setLink(null)}
+        title={t('invitations.linkTitle')}
+        centered
+        size="lg"
+      >
+        <Stack gap="md">
+          <Text size="sm">{t('invitations.linkDescription', { email: invitation.email })}</Text>
+          <Group gap="xs" wrap="nowrap" align="flex-end">
+            <TextInput
+              label={t('invitations.link')}
+              value={link ?? ''}
+              readOnly
+              style={{ flex: 1 }}
+              onFocus={(e) => e.currentTarget.select()}
+            />
+            <CopyButton value={link ?? ''}>
+              {({ copied, copy }) => (
+                <Tooltip label={copied ? t('invitations.copied') : t('invitations.copy')}>
+                  <ActionIcon size="lg" variant="light" onClick={copy} aria-label={t('invitations.copy')}>
+                    {copied ? <IconCheck size={18} aria-hidden /> : <IconCopy size={18} aria-hidden />}
+                  </ActionIcon>
+                </Tooltip>
+              )}
+            </CopyButton>
+          </Group>
+          <Alert color="blue" variant="light" icon={<IconInfoCircle />}>
+            {emailConfigured ? t('invitations.linkReplacesEmail') : t('invitations.linkSecret')}
+          </Alert>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setLink(null)}>
+              {t('common.close')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
