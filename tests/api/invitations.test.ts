@@ -9,6 +9,7 @@ import { errorOf } from '../support/errors.ts';
 import { makeAgency, makeUser, PASSWORD, type TestAgency } from '../support/factories.ts';
 import { api, raw } from '../support/http.ts';
 import { type MailSink, startMailSink } from '../support/mailSink.ts';
+import { runMailWorker } from '../support/work.ts';
 
 let t: TestApp;
 // Invitation links are read where the invited person reads them, not in the owners' outbox.
@@ -338,6 +339,8 @@ describe('accepting', () => {
     expect(login.status).toBe(401);
     // ...so an emailed link it is.
     expect((await api(anonymous(), endpoints.requestMagicLink, { body: { email } })).status).toBe(202);
+    // The mail worker handles the request after the answer: one round of it.
+    await runMailWorker(t.database, smtp.url);
     const magic = (await smtp.linkFor(email, 'magic')).match(
       /^http:\/\/plit\.test\/magic\/([A-Za-z0-9_-]{43})$/,
     )?.[1];
