@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const tokenIn = (text: string) => /\/facts\/open\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
+const tokenIn = (text: string) => /\/open\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
 
 describe('fact request edges', () => {
   it("a contact of two agencies gets sign-in links that neither agency's outbox shows", async () => {
@@ -198,10 +198,10 @@ describe('fact request edges', () => {
     });
     const [mail] = await db.select().from(outbox).where(eq(outbox.toEmail, agency.approver.email));
     const token = tokenIn(mail!.text);
-    expect((await api(t.app, endpoints.confirmFactLink, { body: { token: token! } })).status).toBe(200);
+    expect((await api(t.app, endpoints.openLink, { body: { token: token! } })).status).toBe(200);
     await db
       .delete(clientMembers)
       .where(and(eq(clientMembers.userId, agency.approver.id), eq(clientMembers.clientId, agency.client.id)));
-    expect((await api(t.app, endpoints.confirmFactLink, { body: { token: token! } })).status).toBe(404);
+    expect((await api(t.app, endpoints.openLink, { body: { token: token! } })).status).toBe(404);
   });
 });

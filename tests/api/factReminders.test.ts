@@ -84,7 +84,7 @@ for (const engine of engines()) {
         const mail = await db.select().from(outbox).where(eq(outbox.toEmail, person.email));
         expect(mail.filter((m) => m.subject.startsWith('Прострочено'))).toHaveLength(1);
         expect(mail.filter((m) => m.subject.startsWith('Нагадування'))).toHaveLength(1);
-        expect(mail.every((m) => m.text.includes('http://plit.test/facts/open/'))).toBe(true);
+        expect(mail.every((m) => m.text.includes('http://plit.test/open/'))).toBe(true);
       }
       const overdueBell = await db
         .select()

@@ -25,6 +25,7 @@ export function presentMe(actor: Actor): z.infer<typeof me> {
       inviteContacts: canViewInvitations(actor),
       readOutbox: canReadOutbox(actor),
     },
+    scope: actor.scope,
   };
 }
 

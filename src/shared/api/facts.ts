@@ -236,5 +236,3 @@ export const savedFactDraft = z.object({ answerVersion: z.int(), draftAt: z.stri
 export type SavedFactDraft = z.infer<typeof savedFactDraft>;
 
 /** An emailed link opened: the contact is signed in, and this is the request to show. */
-export const factLinkSignIn = z.object({ me, requestId: uuid });
-export type FactLinkSignIn = z.infer<typeof factLinkSignIn>;

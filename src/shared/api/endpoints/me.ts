@@ -8,6 +8,7 @@ const sessionParams = z.object({ sessionId: storable().regex(/^[A-Za-z0-9_-]{16}
 
 export const getMe = endpoint({
   operationId: 'getMe',
+  scopes: ['facts', 'review', 'meeting'],
   method: 'GET',
   path: '/api/me',
   tags,
@@ -17,6 +18,7 @@ export const getMe = endpoint({
 
 export const updateMe = endpoint({
   operationId: 'updateMe',
+  scopes: ['facts', 'review', 'meeting'],
   method: 'PATCH',
   path: '/api/me',
   tags,
