@@ -57,7 +57,9 @@ export async function loadActor(
     // A link proves access to its client's subject only: the person's agency, and every other
     // client they are a contact of, stay behind a real sign-in.
     agency: scope ? null : (membership ?? null),
-    contactOf: new Map(contacts.filter((c) => !scope || c.clientId === scope.clientId).map((c) => [c.clientId, c])),
+    contactOf: new Map(
+      contacts.filter((c) => !scope || c.clientId === scope.clientId).map((c) => [c.clientId, c]),
+    ),
     scope,
   };
 }

@@ -27,7 +27,12 @@ export async function factLinkFor(
   request: { id: string; clientId: string },
   userId: string,
 ) {
-  const token = await issueLink(db, { userId, clientId: request.clientId, kind: 'facts', subjectId: request.id });
+  const token = await issueLink(db, {
+    userId,
+    clientId: request.clientId,
+    kind: 'facts',
+    subjectId: request.id,
+  });
   return linkUrl(ctx.env.publicUrl, token);
 }
 

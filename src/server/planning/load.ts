@@ -30,7 +30,8 @@ export async function loadCycle(
     .where(and(eq(cycles.id, cycleId), reachableClients(actor)))
     .limit(1);
   const [row] = lock ? await query.for('update', { of: cycles }) : await query;
-  if (!row || !canViewCycle(actor, row.client, row.cycle) || !withinScope(actor, { cycleId })) throw notFound();
+  if (!row || !canViewCycle(actor, row.client, row.cycle) || !withinScope(actor, { cycleId }))
+    throw notFound();
   return row;
 }
 

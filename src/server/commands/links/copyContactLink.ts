@@ -36,7 +36,12 @@ export async function copyContactLink(
     const client = await loadClientForChange(tx, actor, clientId, canCopyContactLink);
     if ((await clientOfSubject(tx, actor, subject.kind, subject.subjectId)) !== client.id) throw notFound();
     const contact = await findContact(tx, client.id, userId);
-    const issued = await issueLink(tx, { userId: contact.userId, clientId: client.id, ...subject, createdById: actor.user.id });
+    const issued = await issueLink(tx, {
+      userId: contact.userId,
+      clientId: client.id,
+      ...subject,
+      createdById: actor.user.id,
+    });
     await recordEvent(tx, actor.user, {
       agencyId: client.agencyId,
       clientId: client.id,

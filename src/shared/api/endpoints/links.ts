@@ -12,7 +12,7 @@ export const openLink = endpoint({
   tags: ['links'],
   summary: 'Open a scoped link: a session limited to its subject, or the full session already here',
   description:
-    'Answers who is signed in (`me.scope` is set when the session is the link\'s) and what the link ' +
+    "Answers who is signed in (`me.scope` is set when the session is the link's) and what the link " +
     'opens (`opens`). A browser already signed in as the same person keeps its full session.',
   body: tokenBody,
   responses: { 200: z.object({ me, opens: linkScope }) },
