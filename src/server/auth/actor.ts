@@ -15,14 +15,17 @@ export interface Actor {
    * Set for a session opened from a scoped link: it reaches that one subject and nothing else
    * (no agency, one client; `policies/scope.ts` and the catalogue's `scopes` decide the rest).
    */
-  scope: LinkScope | null;
+  scope: ActorScope | null;
 }
+
+/** A scoped session's subject, and the link it lives by (checked again by long-lived sockets). */
+export type ActorScope = LinkScope & { linkId: string };
 
 export async function loadActor(
   db: Executor,
   sessionId: string,
   userId: string,
-  scope: LinkScope | null = null,
+  scope: ActorScope | null = null,
 ): Promise<Actor | null> {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user) return null;

@@ -1,8 +1,9 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import type { LinkKind, LinkScope } from '../../shared/api/links.ts';
+import type { LinkKind } from '../../shared/api/links.ts';
 import type { Executor } from '../db/connect.ts';
 import { accessLinks, clientMembers, clients, factRequests, meetings, posts } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
+import type { ActorScope } from './actor.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 /**
@@ -68,7 +69,7 @@ export interface LiveLink {
   id: string;
   userId: string;
   lastUsedAt: Date;
-  scope: LinkScope;
+  scope: ActorScope;
 }
 
 async function findLive(db: Executor, where: SQL): Promise<LiveLink | null> {
@@ -89,7 +90,7 @@ async function findLive(db: Executor, where: SQL): Promise<LiveLink | null> {
     .limit(1);
   if (!row?.cycleId) return null;
   const { id, userId, lastUsedAt, ...scope } = row;
-  return { id, userId, lastUsedAt, scope: { ...scope, cycleId: row.cycleId } };
+  return { id, userId, lastUsedAt, scope: { ...scope, cycleId: row.cycleId, linkId: id } };
 }
 
 /** The link behind a token, if it still opens; its use is recorded (the 14 days start again). */

@@ -5,7 +5,7 @@ import { openScopedLink } from '../commands/links/openScopedLink.ts';
 import type { RouteModule } from '../context.ts';
 import { route } from '../http/route.ts';
 import { requireActor } from '../plugins/auth.ts';
-import { presentMe } from '../presenters/me.ts';
+import { presentMe, presentScope } from '../presenters/me.ts';
 
 // The token is 256 random bits: the limit only stops a flood. An office of contacts shares one
 // address, and a link is opened again on every visit.
@@ -18,7 +18,7 @@ export const linkRoutes: RouteModule = (app, ctx) => {
     async (request, reply) => {
       const opened = await openScopedLink(ctx, request.actor, request.body.token, originOf(request));
       if (opened.session) setSessionCookie(request, reply, opened.session);
-      return { me: presentMe(opened.actor), opens: opened.opens };
+      return { me: presentMe(opened.actor), opens: presentScope(opened.opens) };
     },
     openLimit,
   );

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { accessLinks, clientMembers, factRequests, meetings } from '../../../src/server/db/schema/index.ts';
+import { scopeChecks } from '../../../src/server/live/admit.ts';
 import { endpoints } from '../../../src/shared/api/catalogue.ts';
 import {
   closeCodes,
@@ -246,7 +247,7 @@ describe('[14.1] review and meeting links', () => {
     expect((await me(cookie)).status).toBe(401);
   });
 
-  it('[A5][14.1] a meeting link joins its meeting (room included) and nothing else; it ends with the meeting', async () => {
+  it('[A5][14.1] a meeting link joins its meeting (room included) and nothing else; it, and its socket, end with the meeting', async () => {
     const db = t.database.db;
     const agency = await makeAgency(db);
     const plan = await makePlanForMeeting(db, agency);
@@ -286,14 +287,16 @@ describe('[14.1] review and meeting links', () => {
     expect(
       (await api(t.app, endpoints.getMeeting, { params: { meetingId: other!.id }, cookie })).status,
     ).toBe(404);
+    scopeChecks.everyMs = 200;
     const live = await openLive(host, cookie);
     expect(await live.subscribe(meetingRoom(meeting!.id))).toMatchObject({ type: 'subscribed' });
     expect(await live.subscribe(meetingRoom(other!.id))).toMatchObject({ type: 'denied' });
-    live.close();
     expect(await collabDoor(cookie)).toBe('open');
 
     await db.update(meetings).set({ status: 'ended' }).where(eq(meetings.id, meeting!.id));
     expect((await me(cookie)).status).toBe(401);
+    // The socket already in the room is closed once its link is found ended.
+    expect((await live.closed).code).toBe(closeCodes.unauthorized);
   });
 });
 

@@ -1,5 +1,4 @@
-import type { LinkScope } from '../../../shared/api/links.ts';
-import { type Actor, loadActor } from '../../auth/actor.ts';
+import { type Actor, type ActorScope, loadActor } from '../../auth/actor.ts';
 import { openLink } from '../../auth/scopedLinks.ts';
 import { createSession, type NewSession, type SessionOrigin } from '../../auth/sessions.ts';
 import type { Context } from '../../context.ts';
@@ -8,7 +7,7 @@ export interface OpenedLink {
   actor: Actor;
   /** The scoped session to set as the cookie; null when the browser keeps its full session. */
   session: NewSession | null;
-  opens: LinkScope;
+  opens: ActorScope;
 }
 
 /**
