@@ -932,10 +932,17 @@ export const en = {
     },
     copy: {
       button: 'Copy link',
-      label: "Copy {{name}}'s link to this request",
+      label: "Copy {{name}}'s link",
       copied: 'Link copied',
       failed: 'The link could not be copied',
-      note: 'A link opens only this request, as that person, without a password. Pass it to them only: copying it is recorded in the activity.',
+      note: {
+        facts:
+          'A link opens only this request, as that person, without a password. Pass it to them only: copying it is recorded in the activity.',
+        review:
+          "A link opens only this month's posts for review, as that person, without a password. Pass it to them only: copying it is recorded in the activity.",
+        meeting:
+          'A link opens only this meeting, as that person, without a password. Pass it to them only: copying it is recorded in the activity.',
+      },
     },
   },
   magic: {

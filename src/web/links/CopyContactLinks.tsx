@@ -2,7 +2,6 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Contact } from '../../shared/api/index.ts';
 import type { LinkKind } from '../../shared/api/links.ts';
 import { useCopyContactLink } from './mutations.ts';
 
@@ -10,7 +9,13 @@ interface Props {
   clientId: string;
   kind: LinkKind;
   subjectId: string;
-  contacts: Contact[];
+  /** The client's people to offer a link for. */
+  contacts: Person[];
+}
+
+interface Person {
+  userId: string;
+  name: string;
 }
 
 /**
@@ -22,7 +27,7 @@ export function CopyContactLinks({ clientId, kind, subjectId, contacts }: Props)
   const copy = useCopyContactLink();
   if (contacts.length === 0) return null;
 
-  const copyFor = (contact: Contact) =>
+  const copyFor = (contact: Person) =>
     copy.mutate(
       { clientId, userId: contact.userId, kind, subjectId },
       {
@@ -42,7 +47,7 @@ export function CopyContactLinks({ clientId, kind, subjectId, contacts }: Props)
   return (
     <Stack gap={6}>
       <Text size="xs" c="dimmed">
-        {t('links.copy.note')}
+        {t(`links.copy.note.${kind}`)}
       </Text>
       <Group gap="xs" wrap="wrap">
         {contacts.map((contact) => (
