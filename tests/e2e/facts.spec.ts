@@ -103,10 +103,10 @@ test('the client answers from the emailed link on a phone, uploads a photo, and 
   const outbox = await owner.newPage();
   await outbox.goto(`/settings/outbox/${mail.id}`);
   const link = await outbox
-    .getByRole('link', { name: /\/facts\/open\// })
+    .getByRole('link', { name: /\/open\// })
     .first()
     .getAttribute('href');
-  expect(link).toMatch(/\/facts\/open\/[A-Za-z0-9_-]{43}$/);
+  expect(link).toMatch(/\/open\/[A-Za-z0-9_-]{43}$/);
   await owner.close();
 
   // The approver, signed in nowhere, opens it on a phone.
