@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { factItemStatuses, factKinds, factRequestStatuses, factSources } from '../roles.ts';
 import { isoDate, name, text, uuid, version } from './common.ts';
-import { me } from './me.ts';
 import { localDate } from './planning.ts';
 
 export const factItem = z.object({
