@@ -119,6 +119,9 @@ describe('[14.1] the finding: an old fact link is no sign-in', () => {
       expect((await api(t.app, endpoints.getClient, { params: { clientId }, cookie })).status).toBe(404);
     }
     expect((await api(t.app, endpoints.listSessions, { cookie })).status).toBe(404);
+    expect((await api(t.app, endpoints.updateMe, { cookie, body: { name: 'Someone else' } })).status).toBe(
+      404,
+    );
     const page = await api(t.app, endpoints.getFactRequest, { params: { requestId: request.id }, cookie });
     expect(page.status).toBe(200);
     expect(page.body.request.abilities.answer).toBe(true);

@@ -18,7 +18,8 @@ export const getMe = endpoint({
 
 export const updateMe = endpoint({
   operationId: 'updateMe',
-  scopes: ['facts', 'review', 'meeting'],
+  // Not for a scoped link's session: whoever holds a link must not rename its person (the
+  // language switch still works on the device, the account catches up at a real sign-in).
   method: 'PATCH',
   path: '/api/me',
   tags,
