@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { accessLinks, clientMembers, factRequests, meetings } from '../../../src/server/db/schema/index.ts';
 import { scopeChecks } from '../../../src/server/live/admit.ts';
-import { endpoints } from '../../../src/shared/api/catalogue.ts';
+import { allEndpoints, endpoints } from '../../../src/shared/api/catalogue.ts';
+import { pathOf, pathParamNames } from '../../../src/shared/api/endpoint.ts';
 import {
   closeCodes,
   collabSocketUrl,
@@ -15,7 +16,7 @@ import { createTestApp, type TestApp } from '../../support/app.ts';
 import { errorOf } from '../../support/errors.ts';
 import { makeAgency, type TestAgency } from '../../support/factories.ts';
 import { kyivDay } from '../../support/facts.ts';
-import { api } from '../../support/http.ts';
+import { api, raw } from '../../support/http.ts';
 import { listen, openLive } from '../../support/live.ts';
 import { type MailSink, startMailSink } from '../../support/mailSink.ts';
 import { makePlanForMeeting } from '../../support/meetings.ts';
@@ -125,6 +126,27 @@ describe('[14.1] the finding: an old fact link is no sign-in', () => {
     const page = await api(t.app, endpoints.getFactRequest, { params: { requestId: request.id }, cookie });
     expect(page.status).toBe(200);
     expect(page.body.request.abilities.answer).toBe(true);
+  });
+});
+
+describe('[14.1] one rule for what a scoped session may call', () => {
+  it('[14.1] a facts link gets 404 from every GET of the catalogue that does not declare facts (its own ids)', async () => {
+    const agency = await makeAgency(t.database.db);
+    const { request, cookie } = await factSession(agency);
+    const refusedOrNot = [];
+    for (const spec of allEndpoints) {
+      if (spec.method !== 'GET' || spec.public || spec.websocket || spec.scopes?.includes('facts')) continue;
+      // A required query is refused (400) before any session is looked at: nothing to learn there.
+      if (spec.query && !spec.query.safeParse({}).success) continue;
+      // Real ids of this person's own client and request: only the scope can refuse them.
+      const params = Object.fromEntries(
+        pathParamNames(spec.path).map((name) => [name, name === 'clientId' ? agency.client.id : request.id]),
+      );
+      const res = await raw(t.app, 'GET', pathOf(spec, params), { cookie });
+      refusedOrNot.push([spec.operationId, res.status]);
+    }
+    expect(refusedOrNot.length).toBeGreaterThan(20);
+    expect(refusedOrNot.filter(([, status]) => status !== 404)).toEqual([]);
   });
 });
 
