@@ -87,11 +87,18 @@ const magicRoute = createRoute({
   component: MagicLinkPage,
 });
 
-/** The fact request's emailed link: signs its contact in and opens the request. */
+/** A scoped link (emailed or copied): opens its one subject without a password. */
+const openLinkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/open/$token',
+  component: lazyRouteComponent(() => import('./links/OpenLinkPage.tsx'), 'OpenLinkPage'),
+});
+
+/** The address of fact-request emails sent before scoped links: the same page. */
 const factLinkRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/facts/open/$token',
-  component: lazyRouteComponent(() => import('./facts/answer/FactLinkPage.tsx'), 'FactLinkPage'),
+  component: lazyRouteComponent(() => import('./links/OpenLinkPage.tsx'), 'OpenLinkPage'),
 });
 
 const inviteRoute = createRoute({
@@ -233,6 +240,7 @@ const routeTree = rootRoute.addChildren([
   requestResetRoute,
   resetRoute,
   magicRoute,
+  openLinkRoute,
   factLinkRoute,
   inviteRoute,
   presentRoute,

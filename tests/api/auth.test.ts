@@ -172,6 +172,8 @@ describe('me', () => {
       agency: { id: agency.id, name: agency.name, role: 'owner' },
       clientMemberships: [],
       abilities: { createClient: true, manageMembers: true, inviteContacts: true, readOutbox: true },
+      // A full session: not opened from a scoped link.
+      scope: null,
     });
   });
 

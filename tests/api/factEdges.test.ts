@@ -30,9 +30,7 @@ afterAll(async () => {
 /** The fact link's secret in the follow-up email to this address, as the person receives it. */
 async function followUpToken(email: string) {
   const mail = await smtp.waitFor(email, { subject: /^Уточнення/ });
-  return /^http:\/\/plit\.test\/facts\/open\/([A-Za-z0-9_-]{43})$/.exec(
-    linkIn(mail.text, 'facts/open') ?? '',
-  )?.[1];
+  return /^http:\/\/plit\.test\/open\/([A-Za-z0-9_-]{43})$/.exec(linkIn(mail.text, 'open') ?? '')?.[1];
 }
 
 describe('fact request edges', () => {
@@ -212,10 +210,10 @@ describe('fact request edges', () => {
     });
     const token = await followUpToken(agency.approver.email);
     expect(token).toBeTruthy();
-    expect((await api(t.app, endpoints.confirmFactLink, { body: { token: token! } })).status).toBe(200);
+    expect((await api(t.app, endpoints.openLink, { body: { token: token! } })).status).toBe(200);
     await db
       .delete(clientMembers)
       .where(and(eq(clientMembers.userId, agency.approver.id), eq(clientMembers.clientId, agency.client.id)));
-    expect((await api(t.app, endpoints.confirmFactLink, { body: { token: token! } })).status).toBe(404);
+    expect((await api(t.app, endpoints.openLink, { body: { token: token! } })).status).toBe(404);
   });
 });

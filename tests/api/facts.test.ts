@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  factRequestLinks,
+  accessLinks,
   factRequests,
   factTemplates,
   outbox,
@@ -270,8 +270,8 @@ describe('the link in the fact request email', () => {
     });
     expect(sent.status).toBe(200);
     const mail = await smtp.waitFor(agency.approver.email, { subject: /^Запит фактів/ });
-    const token = /^http:\/\/plit\.test\/facts\/open\/([A-Za-z0-9_-]{43})$/.exec(
-      linkIn(mail.text, 'facts/open') ?? '',
+    const token = /^http:\/\/plit\.test\/open\/([A-Za-z0-9_-]{43})$/.exec(
+      linkIn(mail.text, 'open') ?? '',
     )?.[1];
     expect(token).toBeTruthy();
     // The due date, as each language writes it.
@@ -283,11 +283,11 @@ describe('the link in the fact request email', () => {
     });
 
     for (let i = 0; i < 2; i++) {
-      const opened = await api(t.app, endpoints.confirmFactLink, { body: { token: token! } });
+      const opened = await api(t.app, endpoints.openLink, { body: { token: token! } });
       expect(opened.status).toBe(200);
       expect(opened.body).toMatchObject({
-        requestId: request!.id,
-        me: { user: { email: agency.approver.email } },
+        opens: { kind: 'facts', subjectId: request!.id },
+        me: { user: { email: agency.approver.email }, scope: { kind: 'facts' } },
       });
       const page = await api(t.app, endpoints.getFactRequest, {
         params: { requestId: request!.id },
@@ -296,11 +296,12 @@ describe('the link in the fact request email', () => {
       expect(page.status).toBe(200);
       expect(page.body.request.abilities.answer).toBe(true);
     }
-    const wrong = await api(t.app, endpoints.confirmFactLink, { body: { token: `${token!.slice(1)}x` } });
+    const wrong = await api(t.app, endpoints.openLink, { body: { token: `${token!.slice(1)}x` } });
     expect(wrong.status).toBe(404);
     expect(errorOf(wrong).code).toBe('token_invalid');
-    await db.update(factRequestLinks).set({ expiresAt: new Date(Date.now() - 1000) });
-    const expired = await api(t.app, endpoints.confirmFactLink, { body: { token: token! } });
+    // 14 days without use end a link.
+    await db.update(accessLinks).set({ lastUsedAt: new Date(Date.now() - 15 * 86_400_000) });
+    const expired = await api(t.app, endpoints.openLink, { body: { token: token! } });
     expect(expired.status).toBe(404);
   });
 });

@@ -283,6 +283,14 @@ const rows: Row[] = [
     url: (w) => `${c(w)}/contacts/${w.approver.id}`,
     expect: writeClient,
   },
+  // Copying a contact's scoped link: the agency's managers only (writeClient's 200 is a 201 here).
+  {
+    method: 'POST',
+    path: '/api/clients/{clientId}/contacts/{userId}/links',
+    url: (w) => `${c(w)}/contacts/${w.approver.id}/links`,
+    body: (w) => ({ kind: 'facts', subjectId: w.sentRequestId }),
+    expect: { ...writeClient, owner: 201, contentManager: 201 },
+  },
   { method: 'GET', path: '/api/clients/{clientId}/events', url: (w) => `${c(w)}/events`, expect: readClient },
   { method: 'GET', path: '/api/members', url: () => '/api/members', expect: agencyOnly },
   {

@@ -21,6 +21,7 @@ const actorOf = (user: TestUser): Actor => ({
   user: { id: user.id, email: user.email, name: user.name, locale: null, hasPassword: true },
   agency: null,
   contactOf: new Map(),
+  scope: null,
 });
 
 describe("the facilitator's cached rules", () => {

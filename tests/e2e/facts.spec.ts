@@ -87,7 +87,7 @@ test('the client answers from the emailed link on a phone, uploads a photo, and 
   // email the same demo approver: the link wanted is in the next fact request email.
   const approver = 'marketing@kyivcoffee.demo';
   const factRequestEmail = { subject: /^Запит фактів/ };
-  const linksBefore = await emailedLinkCount(approver, 'facts/open', factRequestEmail);
+  const linksBefore = await emailedLinkCount(approver, 'open', factRequestEmail);
   const desk = await agency.newPage();
   await desk.goto(`/cycles/${cycleId}?tab=facts`);
   await expect(desk.getByRole('heading', { name: 'Draft fact request' })).toBeVisible();
@@ -104,8 +104,8 @@ test('the client answers from the emailed link on a phone, uploads a photo, and 
   await expect(desk.getByText('Waiting for answers', { exact: true })).toBeVisible();
 
   // The email reaches the approver; its link is their own.
-  const link = await emailedLink(approver, 'facts/open', { ...factRequestEmail, after: linksBefore });
-  expect(link).toMatch(/\/facts\/open\/[A-Za-z0-9_-]{43}$/);
+  const link = await emailedLink(approver, 'open', { ...factRequestEmail, after: linksBefore });
+  expect(link).toMatch(/\/open\/[A-Za-z0-9_-]{43}$/);
 
   // The approver, signed in nowhere, opens it on a phone.
   const client = await browser.newContext({ baseURL: base, ...phone });

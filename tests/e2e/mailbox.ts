@@ -44,7 +44,7 @@ export const emailedLinkCount = async (to: string, kind: string, which: Which = 
   (await linksTo(to, kind, which)).length;
 
 /**
- * The absolute link of this kind (`invite`, `facts/open`, `magic`, …) in the newest email to the
+ * The absolute link of this kind (`invite`, `open`, `magic`, …) in the newest email to the
  * address that carries one (and whose subject matches, if given), once more than `after` such
  * emails arrived. The sink serves the whole run (several servers, every spec, background
  * reminders): unless the address is the spec's own, pass the count taken before the action

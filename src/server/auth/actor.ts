@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import type { LinkScope } from '../../shared/api/links.ts';
 import type { AgencyRole, ClientRole } from '../../shared/roles.ts';
 import type { Executor } from '../db/connect.ts';
 import { agencies, agencyMembers, clientMembers, clients, sessions, users } from '../db/schema/index.ts';
@@ -10,9 +11,22 @@ export interface Actor {
   agency: { id: string; name: string; role: AgencyRole } | null;
   /** Clients this person is a contact of (possibly of another agency than their own). */
   contactOf: Map<string, { role: ClientRole; clientName: string; agencyId: string; agencyName: string }>;
+  /**
+   * Set for a session opened from a scoped link: it reaches that one subject and nothing else
+   * (no agency, one client; `policies/scope.ts` and the catalogue's `scopes` decide the rest).
+   */
+  scope: ActorScope | null;
 }
 
-export async function loadActor(db: Executor, sessionId: string, userId: string): Promise<Actor | null> {
+/** A scoped session's subject, and the link it lives by (checked again by long-lived sockets). */
+export type ActorScope = LinkScope & { linkId: string };
+
+export async function loadActor(
+  db: Executor,
+  sessionId: string,
+  userId: string,
+  scope: ActorScope | null = null,
+): Promise<Actor | null> {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user) return null;
   const [membership] = await db
@@ -43,8 +57,13 @@ export async function loadActor(db: Executor, sessionId: string, userId: string)
       locale: user.locale,
       hasPassword: user.passwordHash !== null,
     },
-    agency: membership ?? null,
-    contactOf: new Map(contacts.map((c) => [c.clientId, c])),
+    // A link proves access to its client's subject only: the person's agency, and every other
+    // client they are a contact of, stay behind a real sign-in.
+    agency: scope ? null : (membership ?? null),
+    contactOf: new Map(
+      contacts.filter((c) => !scope || c.clientId === scope.clientId).map((c) => [c.clientId, c]),
+    ),
+    scope,
   };
 }
 

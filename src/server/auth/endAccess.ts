@@ -1,8 +1,8 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Executor } from '../db/connect.ts';
 import { authTokens, calendarFeeds, sessions } from '../db/schema/index.ts';
-import { revokeFactLinks } from '../facts/links.ts';
 import type { SocketDrop } from '../live/hub.ts';
+import { revokeLinks } from './scopedLinks.ts';
 
 /** Whose access ends, and what of it stays. */
 export interface Ending {
@@ -24,7 +24,7 @@ export interface Ending {
 /**
  * The one way someone's access ends (a new password, a reset, "log out everywhere", removed from
  * an agency or a client), run inside the caller's transaction: their sessions end, and so does
- * every emailed link that would sign them in again (sign-in, reset, fact-request links), whoever
+ * every emailed link that would let them in again (sign-in, reset, scoped links), whoever
  * may have read it on the way. Invitations they sent to others are theirs, not addressed to
  * them, and stay. Answers which sockets to close once the transaction has committed
  * (`ctx.live.drop`): closing them before could let a reconnect in through a session that a
@@ -42,7 +42,8 @@ export async function endAccess(tx: Executor, ending: Ending): Promise<SocketDro
     .update(authTokens)
     .set({ usedAt: new Date() })
     .where(and(eq(authTokens.userId, userId), isNull(authTokens.usedAt)));
-  await revokeFactLinks(tx, userId);
+  // Scoped links too, and (on delete cascade) every session opened from one.
+  await revokeLinks(tx, userId);
   if (ending.revokeCalendarFeeds) {
     await tx
       .update(calendarFeeds)

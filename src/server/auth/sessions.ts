@@ -28,6 +28,8 @@ export async function createSession(
   userId: string,
   days: number,
   origin: SessionOrigin,
+  /** A scoped link the session is opened from: it reaches only the link's subject, and ends with it. */
+  linkId: string | null = null,
 ): Promise<NewSession> {
   const token = newToken();
   const expiresAt = new Date(Date.now() + days * 86_400_000);
@@ -37,6 +39,7 @@ export async function createSession(
     userAgent: origin.userAgent,
     ip: origin.ip,
     expiresAt,
+    linkId,
   });
   return { token, expiresAt };
 }

@@ -5,6 +5,7 @@ import { factFiles, factItems, factRequests } from '../db/schema/index.ts';
 import { AppError, notFound, staleVersion } from '../errors.ts';
 import { type CycleInClient, loadCycle } from '../planning/load.ts';
 import { canViewFactRequest } from '../policies/facts.ts';
+import { withinScope } from '../policies/scope.ts';
 
 export type FactRequestRow = typeof factRequests.$inferSelect;
 export interface RequestInCycle extends CycleInClient {
@@ -31,7 +32,7 @@ export async function loadFactRequest(
     .select({ cycleId: factRequests.cycleId })
     .from(factRequests)
     .where(eq(factRequests.id, requestId));
-  if (!ref) throw notFound();
+  if (!ref || !withinScope(actor, { factRequestId: requestId })) throw notFound();
   const found = await loadCycle(db, actor, ref.cycleId, change !== undefined);
   const query = db.select().from(factRequests).where(eq(factRequests.id, requestId));
   const [request] = change ? await query.for('update') : await query;

@@ -1,12 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
+import { issueLink, linkUrl } from '../auth/scopedLinks.ts';
 import type { WorkContext } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
 import { clientMembers, factItems, users } from '../db/schema/index.ts';
 import { mailAgencyOf } from '../mail/mailAgencyOf.ts';
 import { factFollowUpEmail, factRequestEmail } from '../mail/templates.ts';
 import { monthName } from '../planning/monthNames.ts';
-import { issueFactLink } from './links.ts';
 import type { RequestInCycle } from './load.ts';
 
 /** The client's contacts: everyone who may answer. */
@@ -17,9 +17,23 @@ export const contactsOf = (db: Executor, clientId: string) =>
     .innerJoin(users, eq(users.id, clientMembers.userId))
     .where(eq(clientMembers.clientId, clientId));
 
-/** Where a contact's emails lead: their own link, which signs them in and opens the request. */
-export async function factLinkFor(ctx: WorkContext, db: Executor, requestId: string, userId: string) {
-  return `${ctx.env.publicUrl}/facts/open/${await issueFactLink(db, requestId, userId)}`;
+/**
+ * Where a contact's emails lead: their own scoped link, which opens this request and nothing
+ * else (auth/scopedLinks.ts); anything more needs a real sign-in.
+ */
+export async function factLinkFor(
+  ctx: WorkContext,
+  db: Executor,
+  request: { id: string; clientId: string },
+  userId: string,
+) {
+  const token = await issueLink(db, {
+    userId,
+    clientId: request.clientId,
+    kind: 'facts',
+    subjectId: request.id,
+  });
+  return linkUrl(ctx.env.publicUrl, token);
 }
 
 /**
@@ -41,7 +55,7 @@ export async function keepFactRequestMail(
   const kept: string[] = [];
   for (const contact of await contactsOf(tx, client.id)) {
     const email = factRequestEmail({
-      link: await factLinkFor(ctx, tx, request.id, contact.id),
+      link: await factLinkFor(ctx, tx, request, contact.id),
       clientName: client.name,
       monthUk: monthName(cycle.month, 'uk'),
       monthEn: monthName(cycle.month, 'en'),
@@ -71,7 +85,7 @@ export async function keepFollowUpMail(
   const kept: string[] = [];
   for (const contact of await contactsOf(tx, found.client.id)) {
     const email = factFollowUpEmail({
-      link: await factLinkFor(ctx, tx, found.request.id, contact.id),
+      link: await factLinkFor(ctx, tx, found.request, contact.id),
       clientName: found.client.name,
       monthEn: monthName(found.cycle.month, 'en'),
       question,

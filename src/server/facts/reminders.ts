@@ -95,7 +95,7 @@ function remindOne(ctx: WorkContext, id: string, now: Date) {
       const contacts = await contactsOf(tx, client.id);
       for (const contact of contacts) {
         const email = factReminderEmail({
-          link: await factLinkFor(ctx, tx, id, contact.id),
+          link: await factLinkFor(ctx, tx, request, contact.id),
           clientName: client.name,
           monthUk: monthName(cycle.month, 'uk'),
           monthEn: monthName(cycle.month, 'en'),

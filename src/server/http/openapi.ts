@@ -36,6 +36,8 @@ export function completeOpenApi(document: Json, endpoints: readonly EndpointSpec
       describeRequest(operation, spec);
       describeResponses(operation, spec);
       if (spec.public) operation.security = [];
+      // Which scoped links' sessions may call it (everything else answers them 404).
+      if (spec.scopes?.length) operation['x-plit-scopes'] = [...spec.scopes];
     }
   }
   return document;

@@ -9,7 +9,9 @@ import {
   type ParsedQuery,
   type ReplyOf,
 } from '../../shared/api/endpoint.ts';
+import { closeCodes } from '../../shared/live.ts';
 import type { App } from '../context.ts';
+import { notFound } from '../errors.ts';
 import { strictBody } from './strictBody.ts';
 
 export type EndpointRequest<E extends EndpointSpec> = FastifyRequest<{
@@ -61,6 +63,17 @@ function successStatus(spec: EndpointSpec): number {
 }
 
 /**
+ * The one rule for sessions opened from a scoped link: only endpoints whose declaration names
+ * the link's kind answer them; to every other one they are out of reach (404, like a stranger's
+ * id). A full session, or none, passes (the endpoint's own checks follow), and so does anyone on a
+ * public endpoint (signing in properly from a scoped session must work).
+ */
+function reachableByScope(spec: EndpointSpec, request: FastifyRequest): boolean {
+  const scope = request.actor?.scope;
+  return !scope || spec.public === true || (spec.scopes?.includes(scope.kind) ?? false);
+}
+
+/**
  * Registers an endpoint of the catalogue. This is the only way a route is added under /api
  * (a test checks every Fastify route against the catalogue), so the contract and the server
  * cannot drift apart.
@@ -79,6 +92,7 @@ export function route<E extends EndpointSpec>(
     schema: fastifySchema(spec),
     config: { ...(extras.config as object | undefined), operationId: spec.operationId },
     handler: async (request, reply) => {
+      if (!reachableByScope(spec, request)) throw notFound();
       const result = await handler(request as unknown as EndpointRequest<E>, reply);
       if (result === reply || reply.sent) return reply;
       if (reply.statusCode === 200 && status !== 200) reply.status(status);
@@ -118,7 +132,11 @@ export function socketRoute(
         rateLimit: { max: socketUpgradesPerMinute, timeWindow: '1 minute' },
       },
     },
-    handler,
+    (socket, request) => {
+      // A scoped session whose page has no use for this socket is closed at the door.
+      if (!reachableByScope(spec, request)) socket.close(closeCodes.unauthorized, 'out of scope');
+      else handler(socket, request);
+    },
   );
 }
 

@@ -2,6 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { closeCodes, protocolOf } from '../../shared/live.ts';
 import type { Actor } from '../auth/actor.ts';
+import { liveLinkOf } from '../auth/scopedLinks.ts';
+import type { Executor } from '../db/connect.ts';
 import { encodeFrame } from './hub.ts';
 
 /**
@@ -34,4 +36,27 @@ export function admitSocket(
     return null;
   }
   return request.actor;
+}
+
+/** How often a socket of a scoped session checks that its link still lives (a test shortens it). */
+export const scopeChecks = { everyMs: 30_000 };
+
+/**
+ * A socket of a session opened from a scoped link lives only as long as the link: its subject
+ * done (the request complete, the month approved, the meeting ended) closes it with 4401 within
+ * `scopeChecks.everyMs`, as every REST call of that session is refused at once. Losing access
+ * altogether (endAccess) closes it at once, like any socket of the person.
+ */
+export function watchScope(db: Executor, socket: WebSocket, actor: Actor): void {
+  const linkId = actor.scope?.linkId;
+  if (!linkId) return;
+  const timer = setInterval(() => {
+    liveLinkOf(db, linkId)
+      .then((link) => {
+        if (!link) socket.close(closeCodes.unauthorized, 'link ended');
+      })
+      .catch(() => undefined);
+  }, scopeChecks.everyMs);
+  timer.unref();
+  socket.on('close', () => clearInterval(timer));
 }

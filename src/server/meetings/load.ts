@@ -4,6 +4,7 @@ import type { Executor } from '../db/connect.ts';
 import { meetingParticipants, meetings, users } from '../db/schema/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import { type CycleInClient, loadCycle } from '../planning/load.ts';
+import { withinScope } from '../policies/scope.ts';
 
 export type MeetingRow = typeof meetings.$inferSelect;
 export interface MeetingInCycle extends CycleInClient {
@@ -24,7 +25,7 @@ export async function loadMeeting(
     .select({ cycleId: meetings.cycleId })
     .from(meetings)
     .where(eq(meetings.id, meetingId));
-  if (!ref) throw notFound();
+  if (!ref || !withinScope(actor, { meetingId })) throw notFound();
   const found = await loadCycle(db, actor, ref.cycleId, lock);
   const query = db.select().from(meetings).where(eq(meetings.id, meetingId));
   const [meeting] = lock ? await query.for('update') : await query;

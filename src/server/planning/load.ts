@@ -4,6 +4,7 @@ import type { Executor } from '../db/connect.ts';
 import { clients, cycles, slots, topics } from '../db/schema/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import { canViewCycle } from '../policies/plan.ts';
+import { withinScope } from '../policies/scope.ts';
 import { type ClientRow, reachableClients } from '../tenancy.ts';
 
 export type CycleRow = typeof cycles.$inferSelect;
@@ -29,7 +30,8 @@ export async function loadCycle(
     .where(and(eq(cycles.id, cycleId), reachableClients(actor)))
     .limit(1);
   const [row] = lock ? await query.for('update', { of: cycles }) : await query;
-  if (!row || !canViewCycle(actor, row.client, row.cycle)) throw notFound();
+  if (!row || !canViewCycle(actor, row.client, row.cycle) || !withinScope(actor, { cycleId }))
+    throw notFound();
   return row;
 }
 

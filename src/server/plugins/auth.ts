@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Actor, loadActor, touchSession } from '../auth/actor.ts';
+import { liveLinkOf, touchLink } from '../auth/scopedLinks.ts';
 import { findSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import type { Db } from '../db/connect.ts';
 import { AppError } from '../errors.ts';
@@ -19,8 +20,14 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     if (!token || !isApiRequest(request)) return;
     const session = await findSession(db, token);
     if (!session) return;
-    request.actor = await loadActor(db, session.id, session.userId);
-    if (request.actor) await touchSession(db, session.id, session.lastSeenAt);
+    // A session opened from a scoped link lives only as long as its link: checked on every
+    // request, so a subject done or a contact removed ends it at once (401).
+    const link = session.linkId ? await liveLinkOf(db, session.linkId) : null;
+    if (session.linkId && !link) return;
+    request.actor = await loadActor(db, session.id, session.userId, link?.scope ?? null);
+    if (!request.actor) return;
+    await touchSession(db, session.id, session.lastSeenAt);
+    if (link) await touchLink(db, link);
   });
 }
 

@@ -1,10 +1,17 @@
 import type { z } from 'zod';
+import type { LinkScope } from '../../shared/api/links.ts';
 import type { me, session } from '../../shared/api/me.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor, ActorScope } from '../auth/actor.ts';
 import type { sessions } from '../db/schema/index.ts';
 import { canCreateClient } from '../policies/client.ts';
 import { canManageMembers, canViewInvitations } from '../policies/member.ts';
 import { canReadOutbox } from '../policies/outbox.ts';
+
+/** What a scoped link opens, for the page; the link's own id stays on the server. */
+export function presentScope(scope: ActorScope): LinkScope {
+  const { kind, subjectId, clientId, clientName, cycleId } = scope;
+  return { kind, subjectId, clientId, clientName, cycleId };
+}
 
 export function presentMe(actor: Actor): z.infer<typeof me> {
   return {
@@ -25,6 +32,7 @@ export function presentMe(actor: Actor): z.infer<typeof me> {
       inviteContacts: canViewInvitations(actor),
       readOutbox: canReadOutbox(actor),
     },
+    scope: actor.scope && presentScope(actor.scope),
   };
 }
 

@@ -13,7 +13,6 @@ import { eventRoutes } from './events.ts';
 import { exportRoutes } from './exports.ts';
 import { factAnswerRoutes } from './factAnswers.ts';
 import { factFileRoutes } from './factFiles.ts';
-import { factLinkRoutes } from './factLinks.ts';
 import { factPackRoutes } from './factPacks.ts';
 import { factRequestRoutes } from './factRequests.ts';
 import { factTemplateRoutes } from './factTemplates.ts';
@@ -21,6 +20,7 @@ import { healthRoutes } from './health.ts';
 import { holidayRoutes } from './holidays.ts';
 import { insightRoutes } from './insights.ts';
 import { invitationRoutes } from './invitations.ts';
+import { linkRoutes } from './links.ts';
 import { liveRoutes } from './live.ts';
 import { meRoutes } from './me.ts';
 import { meetingDecisionRoutes } from './meetingDecisions.ts';
@@ -55,6 +55,7 @@ export const routeModules: RouteModule[] = [
   eventRoutes,
   memberRoutes,
   invitationRoutes,
+  linkRoutes,
   outboxRoutes,
   liveRoutes,
   collabRoutes,
@@ -80,7 +81,6 @@ export const routeModules: RouteModule[] = [
   factAnswerRoutes,
   factFileRoutes,
   factPackRoutes,
-  factLinkRoutes,
   notificationRoutes,
   postRoutes,
   postCommentRoutes,

@@ -9,7 +9,7 @@ import {
 } from '../../shared/live.ts';
 import type { RouteModule } from '../context.ts';
 import { socketRoute } from '../http/route.ts';
-import { admitSocket } from '../live/admit.ts';
+import { admitSocket, watchScope } from '../live/admit.ts';
 import { frameBudget, liveFrameBudget, roomsPerSocket, SessionSockets } from '../live/budget.ts';
 import { encodeFrame } from '../live/hub.ts';
 import { mayJoin } from '../live/rooms.ts';
@@ -48,6 +48,7 @@ export const liveRoutes: RouteModule = (app, ctx) => {
     const rooms = ctx.meetingRooms;
     const meetingsJoined = new Set<string>();
     hub.track(socket, { userId: actor.user.id, sessionId: actor.sessionId });
+    watchScope(ctx.db, socket, actor);
     const send = (frame: ServerFrame) => socket.readyState === socket.OPEN && socket.send(encodeFrame(frame));
 
     async function subscribe(name: string) {

@@ -13,7 +13,6 @@ import * as events from './endpoints/events.ts';
 import * as planExports from './endpoints/exports.ts';
 import * as factAnswers from './endpoints/factAnswers.ts';
 import * as factFiles from './endpoints/factFiles.ts';
-import * as factLinks from './endpoints/factLinks.ts';
 import * as factPacks from './endpoints/factPacks.ts';
 import * as factRequests from './endpoints/factRequests.ts';
 import * as factTemplates from './endpoints/factTemplates.ts';
@@ -21,6 +20,7 @@ import * as health from './endpoints/health.ts';
 import * as holidays from './endpoints/holidays.ts';
 import * as insights from './endpoints/insights.ts';
 import * as invitations from './endpoints/invitations.ts';
+import * as links from './endpoints/links.ts';
 import * as me from './endpoints/me.ts';
 import * as meetingDecisions from './endpoints/meetingDecisions.ts';
 import * as meetingExports from './endpoints/meetingExports.ts';
@@ -59,7 +59,6 @@ export const endpointModules = {
   planExports,
   factAnswers,
   factFiles,
-  factLinks,
   factPacks,
   factRequests,
   factTemplates,
@@ -67,6 +66,7 @@ export const endpointModules = {
   holidays,
   insights,
   invitations,
+  links,
   me,
   meetingDecisions,
   meetingExports,
@@ -109,7 +109,6 @@ export const endpoints = {
   ...planExports,
   ...factAnswers,
   ...factFiles,
-  ...factLinks,
   ...factPacks,
   ...factRequests,
   ...factTemplates,
@@ -117,6 +116,7 @@ export const endpoints = {
   ...holidays,
   ...insights,
   ...invitations,
+  ...links,
   ...me,
   ...meetingDecisions,
   ...meetingExports,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { LinkKind } from './links.ts';
 
 /**
  * One HTTP endpoint of Plit's API, declared once: the server registers its route from it
@@ -55,6 +56,11 @@ export interface EndpointSpec {
   readonly public?: boolean;
   /** A WebSocket: the request is upgraded, the protocol is in `src/shared/live.ts`. */
   readonly websocket?: boolean;
+  /**
+   * The scoped links whose sessions may call it (what that link's page needs). A session opened
+   * from a link gets 404 from every endpoint not declaring its kind. Default: none.
+   */
+  readonly scopes?: readonly LinkKind[];
 }
 
 /** Declares an endpoint; `const` keeps the literal path, method and schemas in the type. */

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { factItemStatuses, factKinds, factRequestStatuses, factSources } from '../roles.ts';
 import { isoDate, name, text, uuid, version } from './common.ts';
-import { me } from './me.ts';
 import { localDate } from './planning.ts';
 
 export const factItem = z.object({
@@ -236,5 +235,3 @@ export const savedFactDraft = z.object({ answerVersion: z.int(), draftAt: z.stri
 export type SavedFactDraft = z.infer<typeof savedFactDraft>;
 
 /** An emailed link opened: the contact is signed in, and this is the request to show. */
-export const factLinkSignIn = z.object({ me, requestId: uuid });
-export type FactLinkSignIn = z.infer<typeof factLinkSignIn>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { agencyRoles, clientRoles } from '../roles.ts';
 import { email, isoDate, locale, name, password, storable, uuid } from './common.ts';
+import { linkScope } from './links.ts';
 
 export const user = z.object({
   id: uuid,
@@ -22,6 +23,8 @@ export const me = z.object({
     inviteContacts: z.boolean(),
     readOutbox: z.boolean(),
   }),
+  /** Set when this session was opened from a scoped link: the app shows only that link's page. */
+  scope: linkScope.nullable(),
 });
 export type Me = z.infer<typeof me>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { linkKind } from '../api/links.ts';
 import { clientRoles } from '../roles.ts';
 import { invitedRole } from './agency.ts';
 import { defineEvent } from './audience.ts';
@@ -37,6 +38,12 @@ export const clientEvents = {
     'everyone',
   ),
   'contact.removed': defineEvent('user', z.object({ name: z.string() }), 'everyone'),
+  // "Copy the client's link": who copied is the event's actor; the link itself is never stored.
+  'contact.link_copied': defineEvent(
+    'user',
+    z.object({ name: z.string(), kind: linkKind, subjectId: z.string() }),
+    'team',
+  ),
   'calendar_feed.created': defineEvent('client', nothing, 'team'),
   'calendar_feed.revoked': defineEvent('client', nothing, 'team'),
   'insights.history_imported': defineEvent('client', z.object({ months: z.array(z.string()) }), 'team'),

@@ -5,6 +5,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, currentLanguage, storedLanguage } from '../i18n/index.ts';
 import { useMe } from '../lib/useMe.ts';
+import { ScopedNav } from '../links/ScopedNav.tsx';
+import { ScopeNotice } from '../links/ScopeNotice.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { Logo } from './Logo.tsx';
 import { MainNav } from './MainNav.tsx';
@@ -67,18 +69,19 @@ export function AppLayout() {
           </Group>
           <Group gap={4} wrap="nowrap">
             <LanguageSwitcher compact />
-            <NotificationBell />
+            {!me.scope && <NotificationBell />}
             <UserMenu />
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar id="main-navigation" aria-label={t('nav.label')} p="sm">
         <AppShell.Section grow component={ScrollArea}>
-          <MainNav />
+          {me.scope ? <ScopedNav scope={me.scope} /> : <MainNav />}
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
         <div style={{ maxWidth: 1200, marginInline: 'auto' }}>
+          {me.scope && <ScopeNotice scope={me.scope} />}
           <Outlet />
         </div>
       </AppShell.Main>

@@ -51,12 +51,15 @@ export function UserMenu() {
           )}
         </Menu.Label>
         <Menu.Divider />
-        <Menu.Item
-          leftSection={<IconSettings size={16} aria-hidden />}
-          renderRoot={(props) => <Link to="/settings" {...props} />}
-        >
-          {t('nav.settings')}
-        </Menu.Item>
+        {/* A session opened from a link has no settings of its own to reach. */}
+        {!me.scope && (
+          <Menu.Item
+            leftSection={<IconSettings size={16} aria-hidden />}
+            renderRoot={(props) => <Link to="/settings" {...props} />}
+          >
+            {t('nav.settings')}
+          </Menu.Item>
+        )}
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
           {t('nav.logout')}
         </Menu.Item>

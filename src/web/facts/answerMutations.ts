@@ -3,7 +3,6 @@ import { endpoints } from '../../shared/api/catalogue.ts';
 import type { BodyOf, ResponseOf } from '../../shared/api/endpoint.ts';
 import type { FactRequestFull, FactRequestPage } from '../../shared/api/index.ts';
 import { call } from '../api/client.ts';
-import { authKeys } from '../auth/queries.ts';
 import { factKeys } from './queries.ts';
 
 /** A fresh request from any answer replaces the cached page at once; the cycle's copy refetches. */
@@ -32,20 +31,6 @@ export function patchFactItem(
         }
       : page,
   );
-}
-
-/** The emailed link signs the contact in (no password) and names the request it opens. */
-export function useConfirmFactLink() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: BodyOf<typeof endpoints.confirmFactLink>) =>
-      call(endpoints.confirmFactLink, { body, allowUnauthorized: true }),
-    onSuccess: ({ me }) => {
-      // Whatever the previous person saw must not leak into this session.
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'setup' });
-      queryClient.setQueryData(authKeys.me, me);
-    },
-  });
 }
 
 /**

@@ -911,6 +911,45 @@ export const en = {
     linkInvalid: 'This link is not valid any more: it has expired or was already used.',
     requestNew: 'Request a new link',
   },
+  links: {
+    open: {
+      title: 'Opening your link',
+      opening: 'Checking your link…',
+      failed: 'This link no longer works',
+      ended:
+        'It has ended: a link stops after 14 days without use, once what it was sent for is done, or when your access changes. Sign in, or ask for a sign-in link by email on the next screen.',
+      signIn: 'Sign in',
+    },
+    scoped: {
+      notice:
+        'You opened a link to {{what}} of {{client}}: only this page is open. Sign in to see everything.',
+      signIn: 'Sign in',
+      what: {
+        facts: 'the fact request',
+        review: "the month's posts for review",
+        meeting: 'the meeting',
+      },
+      nav: {
+        facts: 'Fact request',
+        review: 'Posts for review',
+        meeting: 'Meeting',
+      },
+    },
+    copy: {
+      button: 'Copy link',
+      label: "Copy {{name}}'s link",
+      copied: 'Link copied',
+      failed: 'The link could not be copied',
+      note: {
+        facts:
+          'A link opens only this request, as that person, without a password. Pass it to them only: copying it is recorded in the activity.',
+        review:
+          "A link opens only this month's posts for review, as that person, without a password. Pass it to them only: copying it is recorded in the activity.",
+        meeting:
+          'A link opens only this meeting, as that person, without a password. Pass it to them only: copying it is recorded in the activity.',
+      },
+    },
+  },
   magic: {
     title: 'Signing in',
     signingIn: 'Checking your sign-in link…',
@@ -1617,14 +1656,6 @@ export const en = {
       replyLabel: 'Your message',
       write: 'Write a message',
       send: 'Send',
-    },
-    link: {
-      title: 'Opening the fact request',
-      opening: 'Checking your link…',
-      failed: 'This link no longer works',
-      invalid:
-        'It has expired. Ask for a sign-in link with your email: once signed in, you will find the request in the notifications.',
-      askLink: 'Ask for a sign-in link',
     },
     banner: {
       title: 'The agency needs facts for this month',

@@ -33,6 +33,11 @@ export const eventsEn = {
   contactJoined: '{{name}} joined as {{role}}',
   contactRoleChanged: '{{name}}: role changed from {{from}} to {{to}}',
   contactRemoved: '{{name}} removed from contacts',
+  linkCopied: {
+    facts: "{{name}}'s link to the fact request copied",
+    review: "{{name}}'s link to the month's posts for review copied",
+    meeting: "{{name}}'s link to the meeting copied",
+  },
   invitationRevoked: 'Invitation for {{email}} revoked',
   calendarFeedCreated: 'Calendar subscription link created',
   calendarFeedRevoked: 'Calendar subscription link revoked',

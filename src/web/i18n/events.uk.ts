@@ -33,6 +33,11 @@ export const eventsUk: Shape<typeof eventsEn> = {
   contactJoined: 'Новий контакт: {{name}}. Роль: {{role}}',
   contactRoleChanged: '{{name}}: роль змінено з «{{from}}» на «{{to}}»',
   contactRemoved: 'Контакт {{name}} видалено',
+  linkCopied: {
+    facts: 'Скопійовано посилання {{name}} на запит фактів',
+    review: 'Скопійовано посилання {{name}} на погодження постів місяця',
+    meeting: 'Скопійовано посилання {{name}} на зустріч',
+  },
   invitationRevoked: 'Запрошення для {{email}} відкликано',
   calendarFeedCreated: 'Створено посилання на календар-підписку',
   calendarFeedRevoked: 'Посилання на календар-підписку відкликано',

@@ -89,6 +89,8 @@ function sentences(event: PlitEvent, t: TFunction, language: Language): string[]
     }
     case 'contact.removed':
       return [t('events.contactRemoved', { name: event.data.name })];
+    case 'contact.link_copied':
+      return [t(`events.linkCopied.${event.data.kind}`, { name: event.data.name })];
     case 'calendar_feed.created':
       return [t('events.calendarFeedCreated')];
     case 'calendar_feed.revoked':

@@ -82,19 +82,21 @@ function CycleView() {
   const me = useMe();
   // Cadence is the managers' tool; the reserve is the agency's working list; the Facts tab is
   // the agency's review (the client's contacts answer from the banner's /facts page instead).
+  // A session opened from a review link reaches the month's posts and nothing else of it.
   const shown = cycleTabs.filter(
     (value) =>
+      (!me.scope || value === 'posts') &&
       (value !== 'cadence' || can.editPlan) &&
       (value !== 'reserve' || Boolean(me.agency)) &&
       (value !== 'facts' || Boolean(me.agency)),
   );
   const wanted = route.useSearch({ select: (s) => s.tab ?? 'schedule' });
-  const tab = shown.includes(wanted) ? wanted : 'schedule';
+  const tab = shown.includes(wanted) ? wanted : (shown[0] ?? 'schedule');
   const navigate = route.useNavigate();
   return (
     <Stack gap="lg">
       <CycleHeader />
-      <FactRequestBanner cycleId={cycle.id} timeZone={client.timezone} />
+      {!me.scope && <FactRequestBanner cycleId={cycle.id} timeZone={client.timezone} />}
       <Tabs
         value={tab}
         onChange={(next) =>

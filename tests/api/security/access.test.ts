@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { issueEmailToken } from '../../../src/server/auth/emailTokens.ts';
-import { issueFactLink } from '../../../src/server/facts/links.ts';
+import { issueLink } from '../../../src/server/auth/scopedLinks.ts';
 import { endpoints } from '../../../src/shared/api/catalogue.ts';
 import { closeCodes, collabSocketUrl, teamRoom } from '../../../src/shared/live.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
@@ -64,13 +64,18 @@ describe("[14.3] a password change ends the rest of the person's access", () => 
     const { request } = await makeSentRequest(t.database.db, agency, [
       { question: 'Opening hours in December?', kind: 'text', contactId: contact.id },
     ]);
-    const factLink = await issueFactLink(t.database.db, request.id, contact.id);
+    const factLink = await issueLink(t.database.db, {
+      userId: contact.id,
+      clientId: agency.client.id,
+      kind: 'facts',
+      subjectId: request.id,
+    });
     const magicLink = await issueEmailToken(t.database.db, contact.id, 'magic_link');
     const resetLink = await issueEmailToken(t.database.db, contact.id, 'password_reset');
 
     expect((await changePassword(contact.cookie)).status).toBe(200);
 
-    const fact = await api(t.app, endpoints.confirmFactLink, { body: { token: factLink } });
+    const fact = await api(t.app, endpoints.openLink, { body: { token: factLink } });
     const magic = await api(t.app, endpoints.confirmMagicLink, { body: { token: magicLink } });
     const reset = await api(t.app, endpoints.confirmPasswordReset, {
       body: { token: resetLink, password: 'a stranger picks this 14' },

@@ -18,5 +18,5 @@ export async function editProfile(
       .set({ ...(name !== undefined && { name }), ...(locale !== undefined && { locale }) })
       .where(eq(users.id, actor.user.id));
   }
-  return (await loadActor(ctx.db, actor.sessionId, actor.user.id))!;
+  return (await loadActor(ctx.db, actor.sessionId, actor.user.id, actor.scope))!;
 }

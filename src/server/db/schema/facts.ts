@@ -148,27 +148,6 @@ export const factReminders = pgTable(
   (t) => [uniqueIndex('fact_reminders_key').on(t.requestId, t.dueOn, t.offsetDays)],
 );
 
-/**
- * The link in the request's email: it signs the contact in and opens the request, for as long
- * as the request is open (a sign-in link lasts minutes; a client answers over days).
- */
-export const factRequestLinks = pgTable(
-  'fact_request_links',
-  {
-    tokenHash: text('token_hash').primaryKey(),
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => factRequests.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('fact_request_links_request_idx').on(t.requestId)],
-);
-
 /** What a rubric always needs ("product": price, photos, link): copied into each request's draft. */
 export const factTemplates = pgTable(
   'fact_templates',

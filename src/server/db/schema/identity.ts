@@ -1,4 +1,5 @@
 import { bigserial, boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { accessLinks } from './links.ts';
 
 export const users = pgTable(
   'users',
@@ -38,8 +39,11 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    // Set when the session was opened from a scoped link: it reaches only that link's subject,
+    // and ends with the link.
+    linkId: uuid('link_id').references(() => accessLinks.id, { onDelete: 'cascade' }),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_link_idx').on(t.linkId)],
 );
 
 export const authTokenKinds = ['password_reset', 'magic_link'] as const;

@@ -6,6 +6,7 @@ export * from './facts.ts';
 export * from './identity.ts';
 export * from './insights.ts';
 export * from './invitations.ts';
+export * from './links.ts';
 export * from './meetings.ts';
 export * from './notifications.ts';
 export * from './planning.ts';

@@ -17,6 +17,7 @@ export const logIn = endpoint({
 
 export const logOut = endpoint({
   operationId: 'logOut',
+  scopes: ['facts', 'review', 'meeting'],
   method: 'POST',
   path: '/api/auth/logout',
   tags,

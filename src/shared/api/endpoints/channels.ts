@@ -9,6 +9,7 @@ const oneChannel = z.object({ channel });
 
 export const listChannels = endpoint({
   operationId: 'listChannels',
+  scopes: ['review', 'meeting'],
   method: 'GET',
   path: '/api/clients/:clientId/channels',
   tags,

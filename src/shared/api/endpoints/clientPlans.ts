@@ -19,6 +19,7 @@ const oneContingency = z.object({ contingency });
 
 export const listClientPlans = endpoint({
   operationId: 'listClientPlans',
+  scopes: ['meeting'],
   method: 'GET',
   path: '/api/cycles/:cycleId/client-plans',
   tags,

@@ -27,6 +27,7 @@ export const createClient = endpoint({
 
 export const getClient = endpoint({
   operationId: 'getClient',
+  scopes: ['review', 'meeting'],
   method: 'GET',
   path: '/api/clients/:clientId',
   tags,

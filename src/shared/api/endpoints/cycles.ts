@@ -30,6 +30,7 @@ export const startCycle = endpoint({
 
 export const getPlan = endpoint({
   operationId: 'getPlan',
+  scopes: ['facts', 'review', 'meeting'],
   method: 'GET',
   path: '/api/cycles/:cycleId/plan',
   tags,

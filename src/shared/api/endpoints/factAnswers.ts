@@ -16,6 +16,7 @@ const full = z.object({ request: factRequestFull });
 
 export const saveFactDraft = endpoint({
   operationId: 'saveFactDraft',
+  scopes: ['facts'],
   method: 'PUT',
   path: '/api/fact-items/:itemId/draft',
   tags,
@@ -27,6 +28,7 @@ export const saveFactDraft = endpoint({
 
 export const submitFactAnswer = endpoint({
   operationId: 'submitFactAnswer',
+  scopes: ['facts'],
   method: 'POST',
   path: '/api/fact-items/:itemId/answer',
   tags,
@@ -60,6 +62,7 @@ export const askFactFollowUp = endpoint({
 
 export const writeFactMessage = endpoint({
   operationId: 'writeFactMessage',
+  scopes: ['facts'],
   method: 'POST',
   path: '/api/fact-items/:itemId/messages',
   tags,

@@ -8,6 +8,7 @@ const full = z.object({ request: factRequestFull });
 
 export const uploadFactFile = endpoint({
   operationId: 'uploadFactFile',
+  scopes: ['facts'],
   method: 'POST',
   path: '/api/fact-items/:itemId/files',
   tags,
@@ -19,6 +20,7 @@ export const uploadFactFile = endpoint({
 
 export const downloadFactFile = endpoint({
   operationId: 'downloadFactFile',
+  scopes: ['facts'],
   method: 'GET',
   path: '/api/fact-files/:fileId',
   tags,
@@ -32,6 +34,7 @@ export const downloadFactFile = endpoint({
 
 export const deleteFactFile = endpoint({
   operationId: 'deleteFactFile',
+  scopes: ['facts'],
   method: 'DELETE',
   path: '/api/fact-files/:fileId',
   tags,

@@ -27,6 +27,7 @@ export const getCycleFactRequest = endpoint({
 
 export const getFactRequest = endpoint({
   operationId: 'getFactRequest',
+  scopes: ['facts'],
   method: 'GET',
   path: '/api/fact-requests/:requestId',
   tags,

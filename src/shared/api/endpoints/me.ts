@@ -8,6 +8,7 @@ const sessionParams = z.object({ sessionId: storable().regex(/^[A-Za-z0-9_-]{16}
 
 export const getMe = endpoint({
   operationId: 'getMe',
+  scopes: ['facts', 'review', 'meeting'],
   method: 'GET',
   path: '/api/me',
   tags,
@@ -17,6 +18,8 @@ export const getMe = endpoint({
 
 export const updateMe = endpoint({
   operationId: 'updateMe',
+  // Not for a scoped link's session: whoever holds a link must not rename its person (the
+  // language switch still works on the device, the account catches up at a real sign-in).
   method: 'PATCH',
   path: '/api/me',
   tags,

@@ -7,6 +7,7 @@ const tags = ['meetings'];
 
 export const addMeetingIdea = endpoint({
   operationId: 'addMeetingIdea',
+  scopes: ['meeting'],
   method: 'POST',
   path: '/api/meetings/:meetingId/ideas',
   tags,
@@ -18,6 +19,7 @@ export const addMeetingIdea = endpoint({
 
 export const decideOnTopic = endpoint({
   operationId: 'decideOnTopic',
+  scopes: ['meeting'],
   method: 'POST',
   path: '/api/meetings/:meetingId/decisions',
   tags,

@@ -8,6 +8,7 @@ const oneMeeting = z.object({ meeting });
 
 export const voteOnTopic = endpoint({
   operationId: 'voteOnTopic',
+  scopes: ['meeting'],
   method: 'PUT',
   path: '/api/meetings/:meetingId/votes/:topicId',
   tags,
@@ -19,6 +20,7 @@ export const voteOnTopic = endpoint({
 
 export const addTopicReaction = endpoint({
   operationId: 'addTopicReaction',
+  scopes: ['meeting'],
   method: 'PUT',
   path: '/api/meetings/:meetingId/topics/:topicId/reactions/:reaction',
   tags,
@@ -29,6 +31,7 @@ export const addTopicReaction = endpoint({
 
 export const removeTopicReaction = endpoint({
   operationId: 'removeTopicReaction',
+  scopes: ['meeting'],
   method: 'DELETE',
   path: '/api/meetings/:meetingId/topics/:topicId/reactions/:reaction',
   tags,

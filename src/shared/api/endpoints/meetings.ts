@@ -17,6 +17,7 @@ const oneMeeting = z.object({ meeting });
 
 export const getCycleMeeting = endpoint({
   operationId: 'getCycleMeeting',
+  scopes: ['meeting'],
   method: 'GET',
   path: '/api/cycles/:cycleId/meeting',
   tags,
@@ -27,6 +28,7 @@ export const getCycleMeeting = endpoint({
 
 export const getMeeting = endpoint({
   operationId: 'getMeeting',
+  scopes: ['meeting'],
   method: 'GET',
   path: '/api/meetings/:meetingId',
   tags,

@@ -19,6 +19,7 @@ export const uploadPostAsset = endpoint({
 
 export const downloadPostAsset = endpoint({
   operationId: 'downloadPostAsset',
+  scopes: ['review'],
   method: 'GET',
   path: '/api/post-assets/:assetId',
   tags,

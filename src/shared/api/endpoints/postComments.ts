@@ -6,6 +6,7 @@ const tags = ['posts'];
 
 export const createPostComment = endpoint({
   operationId: 'createPostComment',
+  scopes: ['review'],
   method: 'POST',
   path: '/api/posts/:postId/comments',
   tags,
@@ -20,6 +21,7 @@ export const createPostComment = endpoint({
 
 export const resolvePostComment = endpoint({
   operationId: 'resolvePostComment',
+  scopes: ['review'],
   method: 'PATCH',
   path: '/api/post-comments/:commentId',
   tags,

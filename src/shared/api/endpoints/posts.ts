@@ -16,6 +16,7 @@ const postParams = z.object({ postId: z.uuid() });
 
 export const listPosts = endpoint({
   operationId: 'listPosts',
+  scopes: ['review'],
   method: 'GET',
   path: '/api/cycles/:cycleId/posts',
   tags,
@@ -37,6 +38,7 @@ export const createPost = endpoint({
 
 export const getPost = endpoint({
   operationId: 'getPost',
+  scopes: ['review'],
   method: 'GET',
   path: '/api/posts/:postId',
   tags,
@@ -58,6 +60,7 @@ export const updatePost = endpoint({
 
 export const movePost = endpoint({
   operationId: 'movePost',
+  scopes: ['review'],
   method: 'POST',
   path: '/api/posts/:postId/status',
   tags,
@@ -72,6 +75,7 @@ export const movePost = endpoint({
 
 export const approvePosts = endpoint({
   operationId: 'approvePosts',
+  scopes: ['review'],
   method: 'POST',
   path: '/api/cycles/:cycleId/posts/approve',
   tags,

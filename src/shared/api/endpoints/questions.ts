@@ -8,6 +8,7 @@ const oneQuestion = z.object({ question });
 
 export const askQuestion = endpoint({
   operationId: 'askQuestion',
+  scopes: ['meeting'],
   method: 'POST',
   path: '/api/meetings/:meetingId/questions',
   tags,
@@ -19,6 +20,7 @@ export const askQuestion = endpoint({
 
 export const updateQuestion = endpoint({
   operationId: 'updateQuestion',
+  scopes: ['meeting'],
   method: 'PATCH',
   path: '/api/questions/:questionId',
   tags,

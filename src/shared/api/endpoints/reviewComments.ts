@@ -4,6 +4,7 @@ import { commentBody, meetingParams, reviewComment } from '../meetings.ts';
 
 export const addReviewComment = endpoint({
   operationId: 'addReviewComment',
+  scopes: ['meeting'],
   method: 'POST',
   path: '/api/meetings/:meetingId/comments',
   tags: ['meetings'],

@@ -9,6 +9,7 @@ const oneRubric = z.object({ rubric });
 
 export const listRubrics = endpoint({
   operationId: 'listRubrics',
+  scopes: ['review', 'meeting'],
   method: 'GET',
   path: '/api/clients/:clientId/rubrics',
   tags,

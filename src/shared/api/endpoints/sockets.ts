@@ -3,6 +3,7 @@ import { empty, endpoint } from '../endpoint.ts';
 
 export const openLiveSocket = endpoint({
   operationId: 'openLiveSocket',
+  scopes: ['facts', 'review', 'meeting'],
   method: 'GET',
   path: livePath,
   tags: ['live'],
@@ -17,6 +18,7 @@ export const openLiveSocket = endpoint({
 
 export const openCollabSocket = endpoint({
   operationId: 'openCollabSocket',
+  scopes: ['meeting'],
   method: 'GET',
   path: collabPath,
   tags: ['collab'],

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { FactItemFull, FactRequestFull } from '../../../shared/api/index.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { CopyContactLinks } from '../../links/CopyContactLinks.tsx';
 import { usePlanData } from '../../planning/PlanContext.tsx';
 import { EmptyTopics } from './EmptyTopics.tsx';
 import { useFactContext } from './FactContext.tsx';
@@ -77,6 +78,7 @@ function Summary({ request }: { request: FactRequestFull }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const { client } = usePlanData();
+  const { contacts } = useFactContext();
   const { progress } = request;
   const complete = request.status === 'complete';
   const pct = (n: number) => (progress.total ? (n / progress.total) * 100 : 0);
@@ -143,6 +145,16 @@ function Summary({ request }: { request: FactRequestFull }) {
             </div>
           ))}
         </SimpleGrid>
+
+        {/* Without email (or when it went astray) the agency can hand a contact their own link. */}
+        {request.abilities.edit && request.status === 'sent' && (
+          <Stack gap={6}>
+            <Text size="sm" fw={500}>
+              {t('links.copy.button')}
+            </Text>
+            <CopyContactLinks clientId={client.id} kind="facts" subjectId={request.id} contacts={contacts} />
+          </Stack>
+        )}
       </Stack>
     </Paper>
   );

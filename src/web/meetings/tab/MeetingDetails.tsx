@@ -7,6 +7,7 @@ import type { Meeting } from '../../../shared/api/index.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatDayLong } from '../../lib/dates.ts';
 import { formatDateTime, timeZoneOffset } from '../../lib/format.ts';
+import { CopyContactLinks } from '../../links/CopyContactLinks.tsx';
 import { usePlanData } from '../../planning/PlanContext.tsx';
 import { durationLabel, zoneLabel } from './duration.ts';
 import { MeetingForm } from './MeetingForm.tsx';
@@ -159,6 +160,20 @@ export function MeetingDetails({ meeting }: { meeting: Meeting }) {
               </Stack>
             ))}
           </SimpleGrid>
+          {/* Without email (or when it went astray) the agency can hand a contact their own link. */}
+          {run && meeting.status !== 'ended' && (
+            <Stack gap={6} mt="md">
+              <Text size="sm" fw={600}>
+                {t('links.copy.button')}
+              </Text>
+              <CopyContactLinks
+                clientId={client.id}
+                kind="meeting"
+                subjectId={meeting.id}
+                contacts={side('client')}
+              />
+            </Stack>
+          )}
         </div>
       </Stack>
       <Modal

@@ -13,6 +13,7 @@ import { PostCalendar } from './PostCalendar.tsx';
 import { PostCounts } from './PostCounts.tsx';
 import { PostTable } from './PostTable.tsx';
 import { byPublishAt } from './postTime.ts';
+import { ReviewLinks } from './ReviewLinks.tsx';
 import { useLivePostList } from './useLivePostList.ts';
 import { WaitingQueue } from './WaitingQueue.tsx';
 
@@ -57,6 +58,7 @@ export function PostsTab() {
         isAgency={isAgency}
         approver={approver}
       />
+      <ReviewLinks waiting={posts.some((p) => p.status === 'client_review')} />
       <Stack gap="md" component="section" aria-labelledby="all-posts-heading">
         <Group justify="space-between" gap="sm" wrap="wrap">
           <Title order={2} size="h3" id="all-posts-heading">
