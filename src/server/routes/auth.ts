@@ -1,4 +1,5 @@
 import { endpoints } from '../../shared/api/catalogue.ts';
+import { deviceTokensOf } from '../auth/devices.ts';
 import { clearSessionCookie, SESSION_COOKIE } from '../auth/sessions.ts';
 import { signIn } from '../auth/signIn.ts';
 import { emailMagicLink } from '../commands/accounts/emailMagicLink.ts';
@@ -17,7 +18,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
     app,
     endpoints.logIn,
     async (request, reply) => {
-      const userId = await logIn(ctx, request.body, request.ip);
+      const userId = await logIn(ctx, request.body, request.ip, deviceTokensOf(request));
       return signIn(ctx, request, reply, userId);
     },
     { config: { rateLimit: { max: 60, timeWindow: '15 minutes' } } },

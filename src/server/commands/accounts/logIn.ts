@@ -12,10 +12,11 @@ export async function logIn(
   ctx: Pick<Context, 'db'>,
   input: z.output<typeof loginBody>,
   ip: string,
+  deviceTokens: string[],
 ): Promise<string> {
   const { email, password } = input;
   // Reserved before the check, so concurrent guesses cannot all slip under the limit.
-  const attemptId = await reserveLoginAttempt(ctx.db, email, ip);
+  const attemptId = await reserveLoginAttempt(ctx.db, email, ip, deviceTokens);
   const [user] = await ctx.db.select().from(users).where(eq(users.email, email)).limit(1);
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !valid) throw new AppError('invalid_credentials');
