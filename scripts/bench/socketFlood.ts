@@ -42,6 +42,8 @@ const { values: opts } = parseArgs({
     'probe-rate': { type: 'string', default: '20' },
     'live-frames': { type: 'string', default: 'subscribe' },
     'collab-frames': { type: 'string', default: 'awareness' },
+    // A folder for the server's CPU profile (node --cpu-prof), written when it stops.
+    profile: { type: 'string' },
   },
 });
 const seconds = Number(opts.seconds);
@@ -273,7 +275,8 @@ async function startServer(): Promise<{ server: ChildProcess; base: string; data
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plit-bench-flood-'));
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['bin/plit.ts', 'start'], {
+  const profile = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${opts.profile}`] : [];
+  const server = spawn(process.execPath, [...profile, 'bin/plit.ts', 'start'], {
     env: {
       ...process.env,
       PORT: String(port),

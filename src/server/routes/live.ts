@@ -17,6 +17,8 @@ import { currentSeq } from '../live/transact.ts';
 import { loadMeeting } from '../meetings/load.ts';
 import { sideOf } from '../policies/meeting.ts';
 
+const ACCESS_MEMO_MS = 10_000;
+
 /**
  * One WebSocket per browser tab. The tab asks to join rooms; the server checks each against
  * the same tenancy and policies as the REST API, answers with the room's current number,
@@ -47,6 +49,9 @@ export const liveRoutes: RouteModule = (app, ctx) => {
     const hub = ctx.live.hub;
     const rooms = ctx.meetingRooms;
     const meetingsJoined = new Set<string>();
+    // Client rooms this socket was let into lately: subscribing again (a page flipping between
+    // screens, or a flood) costs no policy check. Losing access closes the socket anyway (A3).
+    const admittedTo = new Map<string, number>();
     hub.track(socket, { userId: actor.user.id, sessionId: actor.sessionId });
     const send = (frame: ServerFrame) => socket.readyState === socket.OPEN && socket.send(encodeFrame(frame));
 
@@ -73,11 +78,15 @@ export const liveRoutes: RouteModule = (app, ctx) => {
         });
         return;
       }
-      if (!(await mayJoin(ctx.db, actor, name))) return deny();
+      if ((admittedTo.get(name) ?? 0) <= Date.now()) {
+        if (!(await mayJoin(ctx.db, actor, name))) return deny();
+        admittedTo.set(name, Date.now() + ACCESS_MEMO_MS);
+      }
       // Join first, then read the number: an event committed in between arrives with a
       // higher number, and the client's gap check covers it.
       hub.join(name, socket);
-      send({ type: 'subscribed', room: name, seq: await currentSeq(ctx.db, name), now: Date.now() });
+      const seq = hub.recentSeq(name) ?? hub.rememberSeq(name, await currentSeq(ctx.db, name));
+      send({ type: 'subscribed', room: name, seq, now: Date.now() });
     }
 
     socket.on('message', async (raw) => {
