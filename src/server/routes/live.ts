@@ -33,6 +33,21 @@ const ACCESS_MEMO_MS = 10_000;
  */
 export const liveRoutes: RouteModule = (app, ctx) => {
   const sessions = new SessionSockets();
+  // One read of a room's number at a time: a flood of subscribes arriving while it runs waits
+  // for it instead of queueing reads of its own behind it (and behind everyone's requests).
+  const seqReads = new Map<string, Promise<number>>();
+  const readSeq = (room: string): number | Promise<number> => {
+    const recent = ctx.live.hub.recentSeq(room);
+    if (recent !== null) return recent;
+    let read = seqReads.get(room);
+    if (!read) {
+      read = currentSeq(ctx.db, room)
+        .then((seq) => ctx.live.hub.rememberSeq(room, seq))
+        .finally(() => seqReads.delete(room));
+      seqReads.set(room, read);
+    }
+    return read;
+  };
   socketRoute(app, endpoints.openLiveSocket, (socket, request) => {
     const admitted = admitSocket(socket, request, ctx.env.trustedOrigins, { protocol: LIVE_PROTOCOL });
     if (!admitted) return;
@@ -49,9 +64,21 @@ export const liveRoutes: RouteModule = (app, ctx) => {
     const hub = ctx.live.hub;
     const rooms = ctx.meetingRooms;
     const meetingsJoined = new Set<string>();
-    // Client rooms this socket was let into lately: subscribing again (a page flipping between
-    // screens, or a flood) costs no policy check. Losing access closes the socket anyway (A3).
-    const admittedTo = new Map<string, number>();
+    // This socket's answers about client rooms, for a while: subscribing again (a page flipping
+    // between screens, or a flood) costs no policy check, and subscribes arriving while one is
+    // under way wait for it rather than queue their own. Losing access closes the socket (A3).
+    const checks = new Map<string, { until: number; allowed: Promise<boolean> }>();
+    const mayJoinRoom = (name: string): Promise<boolean> => {
+      const known = checks.get(name);
+      if (known && known.until > Date.now()) return known.allowed;
+      const now = Date.now();
+      // Rooms asked for are capped, room names tried are not: old answers go.
+      if (checks.size > 2 * roomsPerSocket)
+        for (const [room, c] of checks) if (c.until <= now) checks.delete(room);
+      const allowed = mayJoin(ctx.db, actor, name);
+      checks.set(name, { until: now + ACCESS_MEMO_MS, allowed });
+      return allowed;
+    };
     hub.track(socket, { userId: actor.user.id, sessionId: actor.sessionId });
     const send = (frame: ServerFrame) => socket.readyState === socket.OPEN && socket.send(encodeFrame(frame));
 
@@ -78,14 +105,11 @@ export const liveRoutes: RouteModule = (app, ctx) => {
         });
         return;
       }
-      if ((admittedTo.get(name) ?? 0) <= Date.now()) {
-        if (!(await mayJoin(ctx.db, actor, name))) return deny();
-        admittedTo.set(name, Date.now() + ACCESS_MEMO_MS);
-      }
+      if (!(await mayJoinRoom(name))) return deny();
       // Join first, then read the number: an event committed in between arrives with a
       // higher number, and the client's gap check covers it.
       hub.join(name, socket);
-      const seq = hub.recentSeq(name) ?? hub.rememberSeq(name, await currentSeq(ctx.db, name));
+      const seq = await readSeq(name);
       send({ type: 'subscribed', room: name, seq, now: Date.now() });
     }
 
