@@ -76,7 +76,8 @@ export const liveRoutes: RouteModule = (app, ctx) => {
       if (checks.size > 2 * roomsPerSocket)
         for (const [room, c] of checks) if (c.until <= now) checks.delete(room);
       const allowed = mayJoin(ctx.db, actor, name);
-      checks.set(name, { until: now + ACCESS_MEMO_MS, allowed });
+      // Spread over time: sockets opened together must not all check again in the same instant.
+      checks.set(name, { until: now + ACCESS_MEMO_MS * (0.5 + Math.random()), allowed });
       return allowed;
     };
     hub.track(socket, { userId: actor.user.id, sessionId: actor.sessionId });
