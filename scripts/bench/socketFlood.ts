@@ -128,7 +128,9 @@ const percentile = (sorted: number[], p: number) =>
 const round = (n: number) => Number(n.toFixed(2));
 
 /** `GET /api/health` at `probeRate` a second for `seconds`, each from its own address, on a fresh connection. */
-async function probeHealth(base: string): Promise<{ latencies: number[]; failed: number }> {
+async function probeHealth(
+  base: string,
+): Promise<{ latencies: number[]; failed: number; elapsedMs: number }> {
   const latencies: number[] = [];
   let failed = 0;
   const pending: Promise<void>[] = [];
@@ -151,10 +153,10 @@ async function probeHealth(base: string): Promise<{ latencies: number[]; failed:
     );
   }
   await Promise.all(pending);
-  return { latencies: latencies.sort((a, b) => a - b), failed };
+  return { latencies: latencies.sort((a, b) => a - b), failed, elapsedMs: performance.now() - started };
 }
 
-function summarise(phase: string, probe: { latencies: number[]; failed: number }, cpuMs: number) {
+function summarise(phase: string, probe: Awaited<ReturnType<typeof probeHealth>>, cpuMs: number) {
   const { latencies } = probe;
   return {
     phase,
@@ -164,7 +166,8 @@ function summarise(phase: string, probe: { latencies: number[]; failed: number }
     p95Ms: round(percentile(latencies, 95)),
     p99Ms: round(percentile(latencies, 99)),
     maxMs: round(latencies.at(-1) ?? 0),
-    serverCpuPct: Math.round((cpuMs / (seconds * 1000)) * 100),
+    // Of one core, over the phase (longer than `seconds` when the last answers come late).
+    serverCpuPct: Math.round((cpuMs / probe.elapsedMs) * 100),
   };
 }
 
