@@ -3,6 +3,7 @@ import type { Executor } from '../db/connect.ts';
 import { authTokens, calendarFeeds, sessions } from '../db/schema/index.ts';
 import type { SocketDrop } from '../live/hub.ts';
 import { revokeLinks } from './scopedLinks.ts';
+import { forgetDevices } from './devices.ts';
 
 /** Whose access ends, and what of it stays. */
 export interface Ending {
@@ -25,7 +26,8 @@ export interface Ending {
  * The one way someone's access ends (a new password, a reset, "log out everywhere", removed from
  * an agency or a client), run inside the caller's transaction: their sessions end, and so does
  * every emailed link that would let them in again (sign-in, reset, scoped links), whoever
- * may have read it on the way. Invitations they sent to others are theirs, not addressed to
+ * may have read it on the way. With the sessions, their known devices are forgotten too.
+ * Invitations they sent to others are theirs, not addressed to
  * them, and stay. Answers which sockets to close once the transaction has committed
  * (`ctx.live.drop`): closing them before could let a reconnect in through a session that a
  * rollback would keep.
@@ -36,6 +38,9 @@ export async function endAccess(tx: Executor, ending: Ending): Promise<SocketDro
     await tx
       .delete(sessions)
       .where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined));
+    // Their browsers stop skipping the per-account login slowdown: one that signed in with a
+    // stolen password must not keep that favour. Their own get it back at their next sign-in.
+    await forgetDevices(tx, userId);
   }
   // Used up rather than deleted: a link clicked later says "used or expired", like any other.
   await tx

@@ -2,6 +2,7 @@ import { and, count, eq, gt, max, sql } from 'drizzle-orm';
 import type { Executor } from '../db/connect.ts';
 import { loginAttempts } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
+import { isKnownDevice } from './devices.ts';
 
 const WINDOW_MS = 15 * 60_000;
 /**
@@ -11,6 +12,12 @@ const WINDOW_MS = 15 * 60_000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 /** Failures from one address, on any accounts: stops spraying many accounts from one place. */
 export const MAX_FAILURES_PER_IP = 30;
+/**
+ * Wrong passwords for one account from anywhere: stops guessing one account from many addresses.
+ * A browser the person signed in from before (`devices.ts`) is spared, so these failures never
+ * stop them signing in from their own device.
+ */
+export const MAX_FAILURES_PER_ACCOUNT_EVERYWHERE = 10;
 /** The first pause over a limit; each further refusal doubles it (up to the counting window). */
 const FIRST_PAUSE_MS = 30_000;
 
@@ -24,15 +31,22 @@ function pauseMs(failures: number, limit: number): number {
 
 /**
  * Reserve one password check for this account and address, or refuse with 429. The count, the
- * decision and the reservation happen in one transaction under a lock on the address (both
- * limits involve it), so concurrent attempts take turns and at most the limit get through.
- * The reservation is stored as a failure; `settleLoginAttempt` marks it a success after.
- * A refusal is stored too, so each one doubles the next `Retry-After`; nobody sleeps on a
- * connection meanwhile.
+ * decision and the reservation happen in one transaction under locks on the account and on the
+ * address, so concurrent attempts take turns and at most the limit get through. The locks are
+ * always taken in that order (account, then address), so two attempts never wait on each other
+ * crosswise. The reservation is stored as a failure; `settleLoginAttempt` marks it a success
+ * after. A refusal is stored too, so each one doubles the next `Retry-After` of the pair and the
+ * address; nobody sleeps on a connection meanwhile.
  */
-export async function reserveLoginAttempt(db: Executor, email: string, ip: string): Promise<number> {
+export async function reserveLoginAttempt(
+  db: Executor,
+  email: string,
+  ip: string,
+  deviceTokens: string[] = [],
+): Promise<number> {
   const since = new Date(Date.now() - WINDOW_MS);
   const outcome = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`plit:login-account:${email}`}))`);
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`plit:login:${ip}`}))`);
     const failed = (...where: Parameters<typeof and>) =>
       tx
@@ -53,9 +67,20 @@ export async function reserveLoginAttempt(db: Executor, email: string, ip: strin
       const pausedUntil = new Date(counted.last).getTime() + pauseMs(n, limit);
       if (pausedUntil > now) waitMs = Math.max(waitMs, pauseMs(n + 1, limit));
     }
+    if (!(await isKnownDevice(tx, email, deviceTokens))) {
+      // Only guesses that reached the check count here, so the pause doubles with each one let
+      // through, and refusals (of any address) do not stretch it.
+      const [account] = await failed(eq(loginAttempts.email, email), eq(loginAttempts.refused, false));
+      const n = account?.n ?? 0;
+      if (n >= MAX_FAILURES_PER_ACCOUNT_EVERYWHERE && account?.last) {
+        const pausedUntil =
+          new Date(account.last).getTime() + pauseMs(n, MAX_FAILURES_PER_ACCOUNT_EVERYWHERE);
+        waitMs = Math.max(waitMs, pausedUntil - now);
+      }
+    }
     const [row] = await tx
       .insert(loginAttempts)
-      .values({ email, ip, succeeded: false })
+      .values({ email, ip, succeeded: false, refused: waitMs > 0 })
       .returning({ id: loginAttempts.id });
     return { waitMs, id: row?.id ?? 0 };
   });

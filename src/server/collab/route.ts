@@ -5,6 +5,7 @@ import type { RouteModule } from '../context.ts';
 import { socketRoute } from '../http/route.ts';
 import { admitSocket, watchScope } from '../live/admit.ts';
 import { collabFrameBudget, frameBudget, SessionSockets } from '../live/budget.ts';
+import { awarenessDocument, awarenessThrottle } from './awarenessThrottle.ts';
 
 const bytes = (data: RawData): Uint8Array =>
   Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
@@ -32,15 +33,20 @@ export const collabRoutes: RouteModule = (app, ctx) => {
     // every process; the provider reconnects and our policies decide again.
     ctx.live.hub.track(socket, { userId: actor.user.id, sessionId: actor.sessionId });
     watchScope(ctx.db, socket, actor);
+    const awareness = awarenessThrottle((frame) => connection.handleMessage(frame));
     socket.on('message', (data) => {
       if (socket.readyState !== socket.OPEN) return;
       if (!budget.take()) {
         socket.close(closeCodes.overLimit, 'too many frames');
         return;
       }
-      connection.handleMessage(bytes(data));
+      const frame = bytes(data);
+      const document = awarenessDocument(frame);
+      if (document !== null) awareness.push(document, frame);
+      else connection.handleMessage(frame);
     });
     socket.on('close', (code, reason) => {
+      awareness.stop();
       ctx.live.hub.forget(socket);
       connection.handleClose({ code, reason: reason.toString() });
     });

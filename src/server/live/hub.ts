@@ -16,10 +16,14 @@ export interface SocketOwner {
  */
 export type SocketDrop = { userId: string; exceptSessionId?: string } | { sessionId: string };
 
+const SEQ_MEMO_MS = 1000;
+
 /** The sockets of this process, by room, and whose each one is. */
 export class LocalHub {
   private readonly rooms = new Map<string, Set<WebSocket>>();
   private readonly owners = new Map<WebSocket, SocketOwner>();
+  /** Rooms' numbers read lately, and when: see `recentSeq`. */
+  private readonly seqs = new Map<string, { seq: number; at: number }>();
 
   /** Remember whose socket this is and which session opened it, so ending either can close it. */
   track(socket: WebSocket, owner: SocketOwner): void {
@@ -69,6 +73,8 @@ export class LocalHub {
    * down to the bytes (a string would be turned into UTF-8 again for every socket).
    */
   deliver(room: string, frame: string): number {
+    // The room has moved on: the next join reads its number again.
+    this.seqs.delete(room);
     const members = this.rooms.get(room);
     if (!members) return 0;
     const bytes = Buffer.from(frame);
@@ -80,6 +86,26 @@ export class LocalHub {
       }
     }
     return sent;
+  }
+
+  /**
+   * A room's number read from the database less than `SEQ_MEMO_MS` ago, with nothing delivered
+   * to the room since; null otherwise. A subscribe flood (LIVE-SPEC [S3]) then costs one read
+   * per room a second instead of one per frame. A number that turns out low is safe: the next
+   * event looks like a gap and the browser refetches (L3); it can never be too high, so no
+   * event is dropped.
+   */
+  recentSeq(room: string, now = Date.now()): number | null {
+    const memo = this.seqs.get(room);
+    if (!memo) return null;
+    if (now - memo.at < SEQ_MEMO_MS) return memo.seq;
+    this.seqs.delete(room);
+    return null;
+  }
+
+  rememberSeq(room: string, seq: number, now = Date.now()): number {
+    this.seqs.set(room, { seq, at: now });
+    return seq;
   }
 
   size(): number {

@@ -1,4 +1,5 @@
 import { endpoints } from '../../shared/api/catalogue.ts';
+import { deviceTokensOf } from '../auth/devices.ts';
 import { clearSessionCookie, originOf, SESSION_COOKIE } from '../auth/sessions.ts';
 import { signIn } from '../auth/signIn.ts';
 import { logIn } from '../commands/accounts/logIn.ts';
@@ -16,7 +17,13 @@ export const authRoutes: RouteModule = (app, ctx) => {
     app,
     endpoints.logIn,
     async (request, reply) => {
-      const { userId, session } = await logIn(ctx, request.body, request.ip, originOf(request));
+      const { userId, session } = await logIn(
+        ctx,
+        request.body,
+        request.ip,
+        originOf(request),
+        deviceTokensOf(request),
+      );
       return signIn(ctx, request, reply, userId, session);
     },
     { config: { rateLimit: { max: 60, timeWindow: '15 minutes' } } },

@@ -17,6 +17,8 @@ import { currentSeq } from '../live/transact.ts';
 import { loadMeeting } from '../meetings/load.ts';
 import { sideOf } from '../policies/meeting.ts';
 
+const ACCESS_MEMO_MS = 10_000;
+
 /**
  * One WebSocket per browser tab. The tab asks to join rooms; the server checks each against
  * the same tenancy and policies as the REST API, answers with the room's current number,
@@ -31,6 +33,21 @@ import { sideOf } from '../policies/meeting.ts';
  */
 export const liveRoutes: RouteModule = (app, ctx) => {
   const sessions = new SessionSockets();
+  // One read of a room's number at a time: a flood of subscribes arriving while it runs waits
+  // for it instead of queueing reads of its own behind it (and behind everyone's requests).
+  const seqReads = new Map<string, Promise<number>>();
+  const readSeq = (room: string): number | Promise<number> => {
+    const recent = ctx.live.hub.recentSeq(room);
+    if (recent !== null) return recent;
+    let read = seqReads.get(room);
+    if (!read) {
+      read = currentSeq(ctx.db, room)
+        .then((seq) => ctx.live.hub.rememberSeq(room, seq))
+        .finally(() => seqReads.delete(room));
+      seqReads.set(room, read);
+    }
+    return read;
+  };
   socketRoute(app, endpoints.openLiveSocket, (socket, request) => {
     const admitted = admitSocket(socket, request, ctx.env.trustedOrigins, { protocol: LIVE_PROTOCOL });
     if (!admitted) return;
@@ -47,6 +64,22 @@ export const liveRoutes: RouteModule = (app, ctx) => {
     const hub = ctx.live.hub;
     const rooms = ctx.meetingRooms;
     const meetingsJoined = new Set<string>();
+    // This socket's answers about client rooms, for a while: subscribing again (a page flipping
+    // between screens, or a flood) costs no policy check, and subscribes arriving while one is
+    // under way wait for it rather than queue their own. Losing access closes the socket (A3).
+    const checks = new Map<string, { until: number; allowed: Promise<boolean> }>();
+    const mayJoinRoom = (name: string): Promise<boolean> => {
+      const known = checks.get(name);
+      if (known && known.until > Date.now()) return known.allowed;
+      const now = Date.now();
+      // Rooms asked for are capped, room names tried are not: old answers go.
+      if (checks.size > 2 * roomsPerSocket)
+        for (const [room, c] of checks) if (c.until <= now) checks.delete(room);
+      const allowed = mayJoin(ctx.db, actor, name);
+      // Spread over time: sockets opened together must not all check again in the same instant.
+      checks.set(name, { until: now + ACCESS_MEMO_MS * (0.5 + Math.random()), allowed });
+      return allowed;
+    };
     hub.track(socket, { userId: actor.user.id, sessionId: actor.sessionId });
     watchScope(ctx.db, socket, actor);
     const send = (frame: ServerFrame) => socket.readyState === socket.OPEN && socket.send(encodeFrame(frame));
@@ -74,11 +107,12 @@ export const liveRoutes: RouteModule = (app, ctx) => {
         });
         return;
       }
-      if (!(await mayJoin(ctx.db, actor, name))) return deny();
+      if (!(await mayJoinRoom(name))) return deny();
       // Join first, then read the number: an event committed in between arrives with a
       // higher number, and the client's gap check covers it.
       hub.join(name, socket);
-      send({ type: 'subscribed', room: name, seq: await currentSeq(ctx.db, name), now: Date.now() });
+      const seq = await readSeq(name);
+      send({ type: 'subscribed', room: name, seq, now: Date.now() });
     }
 
     socket.on('message', async (raw) => {

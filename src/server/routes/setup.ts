@@ -1,5 +1,6 @@
 import { endpoints } from '../../shared/api/catalogue.ts';
 import { needsSetup } from '../accounts/queries.ts';
+import { rememberDevice } from '../auth/devices.ts';
 import { originOf, setSessionCookie } from '../auth/sessions.ts';
 import { setUpFirstAgency } from '../commands/accounts/setUpFirstAgency.ts';
 import type { RouteModule } from '../context.ts';
@@ -19,6 +20,7 @@ export const setupRoutes: RouteModule = (app, ctx) => {
     async (request, reply) => {
       const { actor, session } = await setUpFirstAgency(ctx, request.body, originOf(request));
       setSessionCookie(request, reply, session);
+      await rememberDevice(ctx.db, request, reply, actor.user.id);
       return presentMe(actor);
     },
     { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },

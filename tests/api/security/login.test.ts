@@ -7,10 +7,30 @@ import { createTestAppOn, type TestApp } from '../../support/app.ts';
 import { engines } from '../../support/engines.ts';
 import { errorOf } from '../../support/errors.ts';
 import { makeUser, PASSWORD } from '../../support/factories.ts';
-import { api } from '../../support/http.ts';
+import { api, type Reply } from '../../support/http.ts';
 
-const login = (app: App, email: string, password: string) =>
-  api(app, endpoints.logIn, { body: { email, password } });
+const login = (app: App, email: string, password: string, cookie?: string) =>
+  api(app, endpoints.logIn, { body: { email, password }, ...(cookie ? { cookie } : {}) });
+
+/** The `plit_device` cookie a sign-in set, as a ready `cookie` header. */
+function deviceCookie(res: Reply): string {
+  const header = res.headers['set-cookie'];
+  const all = Array.isArray(header) ? header : [String(header ?? '')];
+  const found = all.map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('plit_device='));
+  if (!found || found === 'plit_device=') throw new Error('the sign-in set no device cookie');
+  return found;
+}
+
+/** Wrong passwords for one account, a few from each of many new addresses (under the pair limit). */
+async function guessFromManyAddresses(app: App, email: string, guesses: number) {
+  const statuses: number[] = [];
+  let from = fromNewAddress(app);
+  for (let i = 0; i < guesses; i++) {
+    if (i % 3 === 0) from = fromNewAddress(app);
+    statuses.push((await login(from, email, `guess ${i}`)).status);
+  }
+  return statuses;
+}
 
 // Concurrency differs between engines: PGlite runs one statement at a time, PostgreSQL does not.
 describe.each(engines())('[14.5] login limits on $name', (engine) => {
@@ -60,5 +80,77 @@ describe.each(engines())('[14.5] login limits on $name', (engine) => {
     const first = waits[0] ?? 0;
     expect(first).toBeGreaterThan(0);
     expect(waits).toEqual([first, first * 2, first * 4, first * 8]);
+  });
+  it('[14.5] 10 wrong passwords for one account from many addresses pause it: the next address gets 429 even with the right password', async () => {
+    const user = await makeUser(t.database.db);
+    const before = loginChecks.count;
+    const statuses = await guessFromManyAddresses(t.app, user.email, 12);
+    expect(statuses).toEqual([...Array(10).fill(401), 429, 429]);
+    expect(loginChecks.count - before).toBe(10);
+    const res = await login(fromNewAddress(t.app), user.email, PASSWORD);
+    expect(res.status).toBe(429);
+    expect(errorOf(res).code).toBe('rate_limited');
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(res.cookie).toBeNull();
+  });
+
+  it('[14.5] the person signs in at once from a device they signed in from before, logged out or not, while strangers are paused', async () => {
+    const user = await makeUser(t.database.db);
+    const earlier = await login(fromNewAddress(t.app), user.email, PASSWORD);
+    expect(earlier.status).toBe(200);
+    const device = deviceCookie(earlier);
+    // Logging out ends the session, not the device.
+    const out = await api(t.app, endpoints.logOut, { cookie: `${earlier.cookie}; ${device}` });
+    expect(out.status).toBe(200);
+    expect(String(out.headers['set-cookie'] ?? '')).not.toContain('plit_device=');
+    await guessFromManyAddresses(t.app, user.email, 11);
+    expect((await login(fromNewAddress(t.app), user.email, PASSWORD)).status).toBe(429);
+    // From another address too: it is the device that is known, not where it is.
+    const res = await login(fromNewAddress(t.app), user.email, PASSWORD, device);
+    expect(res.status).toBe(200);
+    expect(res.cookie).not.toBeNull();
+  });
+
+  it("[14.5] another account's device cookie, or a made-up one, does not skip the pause", async () => {
+    const user = await makeUser(t.database.db);
+    const other = await makeUser(t.database.db);
+    const theirs = deviceCookie(await login(fromNewAddress(t.app), other.email, PASSWORD));
+    await guessFromManyAddresses(t.app, user.email, 10);
+    expect((await login(fromNewAddress(t.app), user.email, PASSWORD, theirs)).status).toBe(429);
+    const madeUp = `plit_device=${'A'.repeat(43)}`;
+    expect((await login(fromNewAddress(t.app), user.email, PASSWORD, madeUp)).status).toBe(429);
+  });
+
+  it('[14.5] a device cookie that was not ours is never adopted: signing in mints a new one', async () => {
+    const user = await makeUser(t.database.db);
+    const planted = `plit_device=${'B'.repeat(43)}`;
+    const res = await login(fromNewAddress(t.app), user.email, PASSWORD, planted);
+    expect(res.status).toBe(200);
+    const device = deviceCookie(res);
+    expect(device).not.toContain('B'.repeat(43));
+    await guessFromManyAddresses(t.app, user.email, 10);
+    expect((await login(fromNewAddress(t.app), user.email, PASSWORD, planted)).status).toBe(429);
+    expect((await login(fromNewAddress(t.app), user.email, PASSWORD, device)).status).toBe(200);
+  });
+
+  it("[14.5] log out everywhere forgets the person's devices: none skips the pause any more", async () => {
+    const user = await makeUser(t.database.db);
+    const earlier = await login(fromNewAddress(t.app), user.email, PASSWORD);
+    const device = deviceCookie(earlier);
+    expect((await api(t.app, endpoints.logOutEverywhere, { cookie: earlier.cookie })).status).toBe(200);
+    await guessFromManyAddresses(t.app, user.email, 10);
+    expect((await login(fromNewAddress(t.app), user.email, PASSWORD, device)).status).toBe(429);
+  });
+
+  it('[14.5] of 25 concurrent wrong passwords for one account from 25 addresses, at most 10 reach the password check', async () => {
+    const user = await makeUser(t.database.db);
+    const before = loginChecks.count;
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => login(fromNewAddress(t.app), user.email, `wrong password ${i}`)),
+    );
+    const statuses = answers.map((res) => res.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+    expect(loginChecks.count - before).toBe(10);
   });
 });

@@ -1,10 +1,15 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { meetings } from '../../../src/server/db/schema/index.ts';
 import { roomsPerSocket, socketsPerSession } from '../../../src/server/live/budget.ts';
+import { notesDocument } from '../../../src/server/meetings/notesAccess.ts';
 import { closeCodes, collabSocketUrl, everyoneRoom, livePath, teamRoom } from '../../../src/shared/live.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
-import { makeAgency, makeClient } from '../../support/factories.ts';
+import { makeAgency, makeClient, type TestAgency } from '../../support/factories.ts';
 import { listen, openLive } from '../../support/live.ts';
+import { makeCycle } from '../../support/planning.ts';
 
 let t: TestApp;
 let host: string;
@@ -26,6 +31,55 @@ async function closedOrOpen(live: Live): Promise<number | 'open'> {
   return Promise.race([live.closed.then((c) => c.code), pong]);
 }
 
+/** A live meeting of a shared plan of the agency's first client: its notes are a shared document. */
+async function liveMeeting(agency: TestAgency) {
+  const cycle = await makeCycle(t.database.db, agency, '2027-01', true);
+  const [meeting] = await t.database.db
+    .insert(meetings)
+    .values({
+      cycleId: cycle.id,
+      clientId: agency.client.id,
+      format: 'online',
+      status: 'live',
+      startsAt: new Date(),
+    })
+    .returning();
+  return meeting!;
+}
+
+/** A browser's editor on a meeting's notes, over its own collaboration socket, not retried once closed. */
+async function openNotes(cookie: string, meetingId: string) {
+  const closes: number[] = [];
+  class BrowserSocket extends WebSocket {
+    constructor(url: string) {
+      super(url, { headers: { cookie, origin: 'http://plit.test' } });
+      this.on('close', (code) => closes.push(code));
+    }
+  }
+  const socket = new HocuspocusProviderWebsocket({
+    url: collabSocketUrl(`http://${host}`),
+    WebSocketPolyfill: BrowserSocket,
+    maxAttempts: 1,
+  });
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: notesDocument(meetingId) });
+  const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()));
+  provider.attach();
+  await synced;
+  const close = () => {
+    provider.destroy();
+    socket.destroy();
+  };
+  return { provider, closes, close };
+}
+
+async function until(what: string, probe: () => boolean, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 describe('[14.7] a socket cannot take the server for itself', () => {
   it('[S3][14.7] a flood of frames gets the socket closed with 1008 while another socket keeps working', async () => {
     const agency = await makeAgency(t.database.db);
@@ -34,6 +88,25 @@ describe('[14.7] a socket cannot take the server for itself', () => {
     for (let i = 0; i < 500; i++) flooding.send({ type: 'subscribe', room: everyoneRoom(agency.client.id) });
     expect((await flooding.closed).code).toBe(closeCodes.overLimit);
     expect((await other.subscribe(everyoneRoom(agency.client.id))).type).toBe('subscribed');
+    other.close();
+  });
+
+  it("[S3][14.7] a collaboration socket flooding frames is closed with 1008 while another session's keeps editing", async () => {
+    const agency = await makeAgency(t.database.db);
+    const meeting = await liveMeeting(agency);
+    const flooding = await openNotes(agency.owner.cookie, meeting.id);
+    const other = await openNotes(agency.contentManager.cookie, meeting.id);
+    // Over the burst at once: small frames Hocuspocus would otherwise handle one by one.
+    for (let i = 0; i < 1000; i++) flooding.provider.sendStateless('flood');
+    await until('the flooding socket to be closed', () => flooding.closes.length > 0);
+    expect(flooding.closes[0]).toBe(closeCodes.overLimit);
+    expect(other.closes).toEqual([]);
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('still here')]);
+    other.provider.document.getXmlFragment('default').insert(0, [paragraph]);
+    await until('the edit to be acknowledged', () => other.provider.unsyncedChanges === 0);
+    expect(other.closes).toEqual([]);
+    flooding.close();
     other.close();
   });
 

@@ -39,10 +39,11 @@ export async function logIn(
   input: z.output<typeof loginBody>,
   ip: string,
   origin: SessionOrigin,
+  deviceTokens: string[],
 ): Promise<{ userId: string; session: NewSession }> {
   const { email, password } = input;
   // Reserved before the check, so concurrent guesses cannot all slip under the limit.
-  const attemptId = await reserveLoginAttempt(ctx.db, email, ip);
+  const attemptId = await reserveLoginAttempt(ctx.db, email, ip, deviceTokens);
   const [user] = await ctx.db.select().from(users).where(eq(users.email, email)).limit(1);
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user?.passwordHash || !valid) throw new AppError('invalid_credentials');

@@ -73,10 +73,32 @@ export const loginAttempts = pgTable(
     email: text('email').notNull(),
     ip: text('ip').notNull(),
     succeeded: boolean('succeeded').notNull(),
+    // Turned away by a limit before the password was checked. Refusals count against the pair
+    // and the address (each doubles their pause); only real guesses count against the account,
+    // so one address hammering away cannot pause the account for everyone else by itself.
+    refused: boolean('refused').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('login_attempts_email_idx').on(t.email, t.createdAt),
     index('login_attempts_ip_idx').on(t.ip, t.createdAt),
   ],
+);
+
+/**
+ * Browsers someone signed in from: the `plit_device` cookie's secrets, hashed. A login that
+ * presents one of the account's own skips the per-account slowdown, so a stranger guessing the
+ * password from many addresses never stops the person signing in from their own device.
+ */
+export const knownDevices = pgTable(
+  'known_devices',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('known_devices_user_idx').on(t.userId)],
 );
