@@ -24,11 +24,14 @@ function since(): Date {
   return new Date(Date.now() - DEVICE_DAYS * 86_400_000);
 }
 
-/** Whether one of these device secrets was given to this account at a sign-in, and is still current. */
-export async function isKnownDevice(db: Executor, email: string, tokens: string[]): Promise<boolean> {
-  if (tokens.length === 0) return false;
+/**
+ * The hash of the device secret, among these, that was given to this account at a sign-in and is
+ * still current; null when the browser is not one of the account's devices.
+ */
+export async function knownDeviceOf(db: Executor, email: string, tokens: string[]): Promise<string | null> {
+  if (tokens.length === 0) return null;
   const [row] = await db
-    .select({ userId: knownDevices.userId })
+    .select({ tokenHash: knownDevices.tokenHash })
     .from(knownDevices)
     .innerJoin(users, eq(users.id, knownDevices.userId))
     .where(
@@ -39,7 +42,7 @@ export async function isKnownDevice(db: Executor, email: string, tokens: string[
       ),
     )
     .limit(1);
-  return row !== undefined;
+  return row?.tokenHash ?? null;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Executor } from '../db/connect.ts';
-import { authTokens, calendarFeeds, sessions } from '../db/schema/index.ts';
+import { authTokens, calendarFeeds, invitations, sessions } from '../db/schema/index.ts';
 import type { SocketDrop } from '../live/hub.ts';
-import { revokeLinks } from './scopedLinks.ts';
 import { forgetDevices } from './devices.ts';
+import { revokeLinks } from './scopedLinks.ts';
 
 /** Whose access ends, and what of it stays. */
 export interface Ending {
@@ -16,10 +16,11 @@ export interface Ending {
    */
   keepSessions?: boolean;
   /**
-   * A member leaving the agency: the calendar feeds they made stop answering. Whoever holds the
-   * address got it from them; the agency makes a new one if the client's calendar needs it.
+   * A member leaving the agency: the calendar feeds they made stop answering (whoever holds the
+   * address got it from them; the agency makes a new one if the client's calendar needs it), and
+   * so do pending invitations whose link they copied, which they may have kept.
    */
-  revokeCalendarFeeds?: boolean;
+  leavingAgency?: boolean;
 }
 
 /**
@@ -27,8 +28,8 @@ export interface Ending {
  * an agency or a client), run inside the caller's transaction: their sessions end, and so does
  * every emailed link that would let them in again (sign-in, reset, scoped links), whoever
  * may have read it on the way. With the sessions, their known devices are forgotten too.
- * Invitations they sent to others are theirs, not addressed to
- * them, and stay. Answers which sockets to close once the transaction has committed
+ * Invitations they sent to others are not addressed to them and stay, unless they were shown
+ * the link and are leaving the agency. Answers which sockets to close once the transaction has committed
  * (`ctx.live.drop`): closing them before could let a reconnect in through a session that a
  * rollback would keep.
  */
@@ -49,11 +50,21 @@ export async function endAccess(tx: Executor, ending: Ending): Promise<SocketDro
     .where(and(eq(authTokens.userId, userId), isNull(authTokens.usedAt)));
   // Scoped links too, and (on delete cascade) every session opened from one.
   await revokeLinks(tx, userId);
-  if (ending.revokeCalendarFeeds) {
+  if (ending.leavingAgency) {
     await tx
       .update(calendarFeeds)
       .set({ revokedAt: new Date() })
       .where(and(eq(calendarFeeds.createdById, userId), isNull(calendarFeeds.revokedAt)));
+    await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(invitations.linkCopiedBy, userId),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      );
   }
   return keepSessionId ? { userId, exceptSessionId: keepSessionId } : { userId };
 }

@@ -2,7 +2,7 @@ import { and, count, eq, gt, max, sql } from 'drizzle-orm';
 import type { Executor } from '../db/connect.ts';
 import { loginAttempts } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
-import { isKnownDevice } from './devices.ts';
+import { knownDeviceOf } from './devices.ts';
 
 const WINDOW_MS = 15 * 60_000;
 /**
@@ -18,6 +18,12 @@ export const MAX_FAILURES_PER_IP = 30;
  * stop them signing in from their own device.
  */
 export const MAX_FAILURES_PER_ACCOUNT_EVERYWHERE = 10;
+/**
+ * Failed passwords from one known device of the account. Its attempts are counted by themselves,
+ * instead of by the pair, the address and the account: a stranger sharing the office's address,
+ * or guessing this account anywhere, never stops the person on their own browser.
+ */
+export const MAX_FAILURES_PER_DEVICE = 5;
 /** The first pause over a limit; each further refusal doubles it (up to the counting window). */
 const FIRST_PAUSE_MS = 30_000;
 
@@ -53,21 +59,26 @@ export async function reserveLoginAttempt(
         .select({ n: count(), last: max(loginAttempts.createdAt) })
         .from(loginAttempts)
         .where(and(eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, since), ...where));
-    const [pair] = await failed(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip));
-    const [address] = await failed(eq(loginAttempts.ip, ip));
+    const device = await knownDeviceOf(tx, email, deviceTokens);
     const now = Date.now();
     // The longest pause still running among the limits this attempt is over.
     let waitMs = 0;
-    for (const [counted, limit] of [
-      [pair, MAX_FAILURES_PER_ACCOUNT],
-      [address, MAX_FAILURES_PER_IP],
-    ] as const) {
+    const limits = device
+      ? ([[(await failed(eq(loginAttempts.device, device)))[0], MAX_FAILURES_PER_DEVICE]] as const)
+      : ([
+          [
+            (await failed(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip)))[0],
+            MAX_FAILURES_PER_ACCOUNT,
+          ],
+          [(await failed(eq(loginAttempts.ip, ip)))[0], MAX_FAILURES_PER_IP],
+        ] as const);
+    for (const [counted, limit] of limits) {
       const n = counted?.n ?? 0;
       if (n < limit || !counted?.last) continue;
       const pausedUntil = new Date(counted.last).getTime() + pauseMs(n, limit);
       if (pausedUntil > now) waitMs = Math.max(waitMs, pauseMs(n + 1, limit));
     }
-    if (!(await isKnownDevice(tx, email, deviceTokens))) {
+    if (!device) {
       // Only guesses that reached the check count here, so the pause doubles with each one let
       // through, and refusals (of any address) do not stretch it.
       const [account] = await failed(eq(loginAttempts.email, email), eq(loginAttempts.refused, false));
@@ -80,7 +91,7 @@ export async function reserveLoginAttempt(
     }
     const [row] = await tx
       .insert(loginAttempts)
-      .values({ email, ip, succeeded: false, refused: waitMs > 0 })
+      .values({ email, ip, device, succeeded: false, refused: waitMs > 0 })
       .returning({ id: loginAttempts.id });
     return { waitMs, id: row?.id ?? 0 };
   });

@@ -111,6 +111,27 @@ describe.each(engines())('[14.5] login limits on $name', (engine) => {
     expect(res.cookie).not.toBeNull();
   });
 
+  it("[14.5] on a shared office address, strangers' failures (on any accounts, or on this one) never stop the person on their own device", async () => {
+    const user = await makeUser(t.database.db);
+    const office = fromNewAddress(t.app);
+    const device = deviceCookie(await login(office, user.email, PASSWORD));
+    // Colleagues behind the same address mistype 30 times on other accounts, and 5 on this one.
+    for (let i = 0; i < 30; i++) await login(office, `colleague-${i}@example.com`, 'wrong password');
+    for (let i = 0; i < 5; i++) await login(office, user.email, `guess ${i}`);
+    expect((await login(office, user.email, PASSWORD)).status).toBe(429);
+    expect((await login(office, user.email, PASSWORD, device)).status).toBe(200);
+  });
+
+  it('[14.5] a known device is paused by its own failures', async () => {
+    const user = await makeUser(t.database.db);
+    const device = deviceCookie(await login(fromNewAddress(t.app), user.email, PASSWORD));
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      statuses.push((await login(fromNewAddress(t.app), user.email, `guess ${i}`, device)).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+
   it("[14.5] another account's device cookie, or a made-up one, does not skip the pause", async () => {
     const user = await makeUser(t.database.db);
     const other = await makeUser(t.database.db);

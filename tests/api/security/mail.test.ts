@@ -43,6 +43,32 @@ describe('with SMTP', () => {
 
   const mailRound = () => runMailWorker(t.database, sink.url);
 
+  it('[14.V2] a member who leaves the agency cannot come back through an invitation link they copied', async () => {
+    const agency = await makeAgency(t.database.db);
+    const invite = (email: string) =>
+      api(t.app, endpoints.sendInvitation, {
+        cookie: agency.contentManager.cookie,
+        body: { email, role: 'approver', clientId: agency.client.id },
+      });
+    const kept = await invite(`kept-${Date.now()}@test.plit`);
+    const emailedOnly = await invite(`emailed-${Date.now()}@test.plit`);
+    const copied = await api(t.app, endpoints.copyInvitationLink, {
+      cookie: agency.contentManager.cookie,
+      params: { invitationId: kept.body.invitation.id },
+    });
+    expect(copied.status).toBe(200);
+    const removed = await api(t.app, endpoints.removeMember, {
+      params: { userId: agency.contentManager.id },
+      cookie: agency.owner.cookie,
+    });
+    expect(removed.status).toBe(200);
+    // The link the leaver held is dead; the one only the invitee's mailbox got still works.
+    const preview = (token: string) => api(t.app, endpoints.previewInvitation, { query: { token } });
+    expect((await preview(tokenOf(copied.body.link))).status).not.toBe(200);
+    const emailed = await sink.linkFor(emailedOnly.body.invitation.email, 'invite');
+    expect((await preview(tokenOf(emailed))).status).toBe(200);
+  });
+
   /** An owner asks for a magic link for their client's contact and a reset for their content manager. */
   async function ownerRequestsLinks() {
     const agency = await makeAgency(t.database.db);

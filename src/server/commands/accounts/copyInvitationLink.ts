@@ -26,7 +26,11 @@ export async function copyInvitationLink(
     if (!canCopyInvitationLink(actor, current)) throw forbidden();
     const [row] = await tx
       .update(invitations)
-      .set({ tokenHash: hashToken(token), expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) })
+      .set({
+        tokenHash: hashToken(token),
+        expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+        linkCopiedBy: actor.user.id,
+      })
       .where(eq(invitations.id, current.id))
       .returning();
     return row!;

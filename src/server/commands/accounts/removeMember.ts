@@ -27,7 +27,7 @@ export async function removeMember(
       subjectId: before.userId,
       data: { name: before.name },
     });
-    return endAccess(tx, { userId: before.userId, revokeCalendarFeeds: true });
+    return endAccess(tx, { userId: before.userId, leavingAgency: true });
   });
   await ctx.live.drop(sockets);
 }

@@ -18,6 +18,7 @@ export async function resendInvitation(ctx: Context, actor: Actor, invitationId:
       .update(invitations)
       .set({
         tokenHash: hashToken(token),
+        linkCopiedBy: null,
         expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
       })
       .where(eq(invitations.id, current.id))

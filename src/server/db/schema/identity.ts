@@ -77,6 +77,9 @@ export const loginAttempts = pgTable(
     // and the address (each doubles their pause); only real guesses count against the account,
     // so one address hammering away cannot pause the account for everyone else by itself.
     refused: boolean('refused').notNull().default(false),
+    // The hash of the known device (`known_devices`) the attempt came from: such attempts are
+    // counted per device, so nobody else's failures (same office address, same account) pause it.
+    device: text('device'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

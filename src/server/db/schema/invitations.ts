@@ -19,6 +19,10 @@ export const invitations = pgTable(
     role: text('role', { enum: invitationRoles }).notNull(),
     tokenHash: text('token_hash').notNull(),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    // Who was shown the current link ("copy link"): they hold it. Leaving the agency revokes the
+    // invitation, so a removed member cannot come back through a link they kept. A resend, which
+    // issues a new link, clears it.
+    linkCopiedBy: uuid('link_copied_by').references(() => users.id, { onDelete: 'set null' }),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
