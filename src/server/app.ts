@@ -84,6 +84,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     frameworkErrors,
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('httpsOnly', env.publicUrl.startsWith('https://'));
   watchRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, lt } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Executor } from '../db/connect.ts';
 import { knownDevices, users } from '../db/schema/index.ts';
+import { secureCookie } from './sessions.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 export const DEVICE_COOKIE = 'plit_device';
@@ -86,7 +87,7 @@ export async function rememberDevice(
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: request.protocol === 'https',
+    secure: secureCookie(request),
     expires: new Date(Date.now() + DEVICE_DAYS * 86_400_000),
   });
 }

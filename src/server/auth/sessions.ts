@@ -44,13 +44,27 @@ export async function createSession(
   return { token, expiresAt };
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** PUBLIC_URL is https: cookies are Secure whatever the hop in front of us says. */
+    httpsOnly: boolean;
+  }
+}
+
+/**
+ * Whether a cookie set on this request must be Secure: behind HTTPS, seen directly or through a
+ * trusted proxy, or whenever PUBLIC_URL is https (a TLS proxy Plit was not told to trust still
+ * serves people over https, and the cookie must never travel in clear text).
+ */
+export const secureCookie = (request: FastifyRequest) =>
+  request.protocol === 'https' || request.server.httpsOnly;
+
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: NewSession): void {
   reply.setCookie(SESSION_COOKIE, session.token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    // Behind HTTPS (directly or via a trusted proxy) the cookie never travels in clear text.
-    secure: request.protocol === 'https',
+    secure: secureCookie(request),
     expires: session.expiresAt,
   });
 }

@@ -104,3 +104,24 @@ describe('[14.6] TRUST_PROXY values', () => {
     expect(loadEnv({ TRUST_PROXY: 'no' }).TRUST_PROXY).toBe(false);
   });
 });
+
+describe('[14.V3] an https PUBLIC_URL makes every cookie Secure', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // A TLS proxy in front that Plit was not told to trust: requests arrive as plain http.
+    t = await createTestApp({ PUBLIC_URL: 'https://plit.example.com' });
+  });
+  afterAll(() => t.close());
+
+  it('[14.V3] the session and device cookies are Secure though the request came as http', async () => {
+    const user = await makeUser(t.database.db);
+    const res = await api(t.app, endpoints.logIn, {
+      body: { email: user.email, password: PASSWORD },
+      headers: { origin: 'https://plit.example.com' },
+    });
+    expect(res.status).toBe(200);
+    const cookies = ([] as string[]).concat(res.headers['set-cookie'] as string[]);
+    expect(cookies.filter((c) => /^plit_(session|device)=/.test(c))).toHaveLength(2);
+    for (const cookie of cookies) expect(cookie).toMatch(/;\s*Secure/i);
+  });
+});
