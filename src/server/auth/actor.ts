@@ -16,6 +16,8 @@ export interface Actor {
    * (no agency, one client; `policies/scope.ts` and the catalogue's `scopes` decide the rest).
    */
   scope: ActorScope | null;
+  /** When the session ends by itself: its sockets close then too (`live/admit.ts`). */
+  sessionExpiresAt?: Date;
 }
 
 /** A scoped session's subject, and the link it lives by (checked again by long-lived sockets). */

@@ -3,7 +3,7 @@ import { endpoints } from '../../shared/api/catalogue.ts';
 import { closeCodes } from '../../shared/live.ts';
 import type { RouteModule } from '../context.ts';
 import { socketRoute } from '../http/route.ts';
-import { admitSocket, watchScope } from '../live/admit.ts';
+import { admitSocket, watchAccess } from '../live/admit.ts';
 import { collabFrameBudget, frameBudget, SessionSockets } from '../live/budget.ts';
 import { awarenessDocument, awarenessThrottle } from './awarenessThrottle.ts';
 
@@ -32,7 +32,7 @@ export const collabRoutes: RouteModule = (app, ctx) => {
     // Losing access (a contact removed, logged out everywhere) closes this socket too, in
     // every process; the provider reconnects and our policies decide again.
     ctx.live.hub.track(socket, { userId: actor.user.id, sessionId: actor.sessionId });
-    watchScope(ctx.db, socket, actor);
+    watchAccess(ctx.db, socket, actor);
     const awareness = awarenessThrottle((frame) => connection.handleMessage(frame));
     socket.on('message', (data) => {
       if (socket.readyState !== socket.OPEN) return;

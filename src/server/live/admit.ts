@@ -41,22 +41,40 @@ export function admitSocket(
 /** How often a socket of a scoped session checks that its link still lives (a test shortens it). */
 export const scopeChecks = { everyMs: 30_000 };
 
+/** The longest a timer may wait (Node's limit, about 24.8 days); a longer wait is taken in steps. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 /**
- * A socket of a session opened from a scoped link lives only as long as the link: its subject
- * done (the request complete, the month approved, the meeting ended) closes it with 4401 within
- * `scopeChecks.everyMs`, as every REST call of that session is refused at once. Losing access
- * altogether (endAccess) closes it at once, like any socket of the person.
+ * A socket lives no longer than its session: when the session expires it is closed with 4401, as
+ * every REST call of that session is refused from then on (a tab left open for weeks must not keep
+ * hearing and editing). A socket of a session opened from a scoped link also lives only as long as
+ * the link: its subject done (the request complete, the month approved, the meeting ended) closes
+ * it within `scopeChecks.everyMs`. Losing access altogether (endAccess) closes it at once, like any
+ * socket of the person.
  */
-export function watchScope(db: Executor, socket: WebSocket, actor: Actor): void {
+export function watchAccess(db: Executor, socket: WebSocket, actor: Actor): void {
+  const timers: ReturnType<typeof setTimeout>[] = [];
+  const expiresAt = actor.sessionExpiresAt?.getTime();
+  if (expiresAt !== undefined) {
+    const expire = () => {
+      const left = expiresAt - Date.now();
+      if (left <= 0) socket.close(closeCodes.unauthorized, 'session expired');
+      else timers.push(setTimeout(expire, Math.min(left, LONGEST_TIMER_MS)).unref());
+    };
+    expire();
+  }
   const linkId = actor.scope?.linkId;
-  if (!linkId) return;
-  const timer = setInterval(() => {
-    liveLinkOf(db, linkId)
-      .then((link) => {
-        if (!link) socket.close(closeCodes.unauthorized, 'link ended');
-      })
-      .catch(() => undefined);
-  }, scopeChecks.everyMs);
-  timer.unref();
-  socket.on('close', () => clearInterval(timer));
+  if (linkId) {
+    const timer = setInterval(() => {
+      liveLinkOf(db, linkId)
+        .then((link) => {
+          if (!link) socket.close(closeCodes.unauthorized, 'link ended');
+        })
+        .catch(() => undefined);
+    }, scopeChecks.everyMs);
+    timers.push(timer.unref());
+  }
+  socket.on('close', () => {
+    for (const timer of timers) clearTimeout(timer);
+  });
 }

@@ -26,6 +26,7 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     if (session.linkId && !link) return;
     request.actor = await loadActor(db, session.id, session.userId, link?.scope ?? null);
     if (!request.actor) return;
+    request.actor.sessionExpiresAt = session.expiresAt;
     await touchSession(db, session.id, session.lastSeenAt);
     if (link) await touchLink(db, link);
   });

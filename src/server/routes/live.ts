@@ -9,7 +9,7 @@ import {
 } from '../../shared/live.ts';
 import type { RouteModule } from '../context.ts';
 import { socketRoute } from '../http/route.ts';
-import { admitSocket, watchScope } from '../live/admit.ts';
+import { admitSocket, watchAccess } from '../live/admit.ts';
 import { frameBudget, liveFrameBudget, roomsPerSocket, SessionSockets } from '../live/budget.ts';
 import { encodeFrame } from '../live/hub.ts';
 import { mayJoin } from '../live/rooms.ts';
@@ -81,7 +81,7 @@ export const liveRoutes: RouteModule = (app, ctx) => {
       return allowed;
     };
     hub.track(socket, { userId: actor.user.id, sessionId: actor.sessionId });
-    watchScope(ctx.db, socket, actor);
+    watchAccess(ctx.db, socket, actor);
     const send = (frame: ServerFrame) => socket.readyState === socket.OPEN && socket.send(encodeFrame(frame));
 
     async function subscribe(name: string) {

@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { issueEmailToken } from '../../../src/server/auth/emailTokens.ts';
 import { issueLink } from '../../../src/server/auth/scopedLinks.ts';
+import { hashToken } from '../../../src/server/auth/tokens.ts';
 import { endpoints } from '../../../src/shared/api/catalogue.ts';
 import { closeCodes, collabSocketUrl, teamRoom } from '../../../src/shared/live.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
@@ -130,6 +132,22 @@ describe('[14.3] reset links', () => {
 });
 
 describe('[14.4] sockets die with their session', () => {
+  it('[A4][14.4] a session that expires closes its live and collab sockets then', async () => {
+    const agency = await makeAgency(t.database.db);
+    const cookie = await signIn(t.database.db, agency.contentManager.id);
+    // The session ends by itself in a moment (as after SESSION_DAYS): no logout, no endAccess.
+    const token = cookie.replace(/^plit_session=/, '').split(';')[0]!;
+    await t.database.db.execute(
+      sql`update sessions set expires_at = now() + interval '2500 milliseconds' where id = ${hashToken(token)}`,
+    );
+    const live = await openLive(host, cookie);
+    const collab = await openCollab(cookie);
+    expect((await live.closed).code).toBe(closeCodes.unauthorized);
+    expect(await collab.closed).toBe(closeCodes.unauthorized);
+    // The agency's other sessions are untouched.
+    expect((await api(t.app, endpoints.getMe, { cookie: agency.contentManager.cookie })).status).toBe(200);
+  });
+
   it("[A4][14.4] logging out closes that session's live and collab sockets, and only those", async () => {
     const agency = await makeAgency(t.database.db);
     const leaving = await signIn(t.database.db, agency.contentManager.id);
