@@ -20,6 +20,7 @@ import { type ClientTab, clientTabs } from './clients/tabs.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
 import { RouteError } from './components/RouteError.tsx';
+import { subjectPage } from './links/subjectPage.ts';
 import { type CycleTab, cycleTabs } from './planning/tabs.ts';
 import { MembersPage } from './settings/MembersPage.tsx';
 import { OutboxMessagePage } from './settings/OutboxMessagePage.tsx';
@@ -64,7 +65,8 @@ const loginRoute = createRoute({
   }),
   beforeLoad: async ({ context, search }) => {
     const me = await context.queryClient.ensureQueryData(meQuery);
-    if (me) throw redirect({ href: search.redirect ?? '/' });
+    // A session opened from a link may sign in for real: the login replaces it.
+    if (me && !me.scope) throw redirect({ href: search.redirect ?? '/' });
   },
   component: LoginPage,
 });
@@ -128,6 +130,8 @@ const clientsRoute = createRoute({
   // A client contact of exactly one client has nothing to choose between.
   beforeLoad: ({ context }) => {
     const { me } = context;
+    // A session opened from a link has one page; home is that page.
+    if (me.scope) throw redirect(subjectPage(me.scope));
     const only = me.clientMemberships[0];
     if (!me.agency && me.clientMemberships.length === 1 && only) {
       throw redirect({ to: '/clients/$clientId', params: { clientId: only.clientId } });

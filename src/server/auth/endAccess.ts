@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Executor } from '../db/connect.ts';
-import { authTokens, calendarFeeds, invitations, sessions } from '../db/schema/index.ts';
+import { accessLinks, authTokens, calendarFeeds, invitations, sessions } from '../db/schema/index.ts';
 import type { SocketDrop } from '../live/hub.ts';
 import { forgetDevices } from './devices.ts';
 import { revokeLinks } from './scopedLinks.ts';
@@ -18,7 +18,7 @@ export interface Ending {
   /**
    * A member leaving the agency: the calendar feeds they made stop answering (whoever holds the
    * address got it from them; the agency makes a new one if the client's calendar needs it), and
-   * so do pending invitations whose link they copied, which they may have kept.
+   * so does every link they copied and may have kept (`revokeWhatTheyCopied`).
    */
   leavingAgency?: boolean;
 }
@@ -55,16 +55,28 @@ export async function endAccess(tx: Executor, ending: Ending): Promise<SocketDro
       .update(calendarFeeds)
       .set({ revokedAt: new Date() })
       .where(and(eq(calendarFeeds.createdById, userId), isNull(calendarFeeds.revokedAt)));
-    await tx
-      .update(invitations)
-      .set({ revokedAt: new Date() })
-      .where(
-        and(
-          eq(invitations.linkCopiedBy, userId),
-          isNull(invitations.acceptedAt),
-          isNull(invitations.revokedAt),
-        ),
-      );
+    await revokeWhatTheyCopied(tx, userId);
   }
   return keepSessionId ? { userId, exceptSessionId: keepSessionId } : { userId };
+}
+
+/**
+ * Links a member was shown to pass on ("copy link": a pending invitation's, a contact's scoped
+ * link) stop working once the member may no longer hand them out: they leave the agency, or
+ * become a creator. Whoever holds such a link got it from them. Invitations and links that were
+ * only emailed went to their addressee's mailbox and stay.
+ */
+export async function revokeWhatTheyCopied(tx: Executor, userId: string): Promise<void> {
+  await tx
+    .update(invitations)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(invitations.linkCopiedBy, userId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    );
+  // On delete cascade: every session opened from such a link ends with it.
+  await tx.delete(accessLinks).where(eq(accessLinks.createdById, userId));
 }

@@ -64,13 +64,18 @@ function successStatus(spec: EndpointSpec): number {
 
 /**
  * The one rule for sessions opened from a scoped link: only endpoints whose declaration names
- * the link's kind answer them; to every other one they are out of reach (404, like a stranger's
- * id). A full session, or none, passes (the endpoint's own checks follow), and so does anyone on a
- * public endpoint (signing in properly from a scoped session must work).
+ * the link's kind answer them; every other one is out of reach (404, like a stranger's id). On a
+ * public endpoint (signing in, accepting an invitation, opening another link) such a session is
+ * no one at all: the request goes on as an anonymous visitor's, so a scoped session can never be
+ * grown into a full one ("the signed-in account accepts its invitation"). A full session, or none,
+ * passes (the endpoint's own checks follow). Answers whether the request may go on.
  */
-function reachableByScope(spec: EndpointSpec, request: FastifyRequest): boolean {
+function applyScope(spec: EndpointSpec, request: FastifyRequest): boolean {
   const scope = request.actor?.scope;
-  return !scope || spec.public === true || (spec.scopes?.includes(scope.kind) ?? false);
+  if (!scope || spec.scopes?.includes(scope.kind)) return true;
+  if (spec.public !== true) return false;
+  request.actor = null;
+  return true;
 }
 
 /**
@@ -92,7 +97,7 @@ export function route<E extends EndpointSpec>(
     schema: fastifySchema(spec),
     config: { ...(extras.config as object | undefined), operationId: spec.operationId },
     handler: async (request, reply) => {
-      if (!reachableByScope(spec, request)) throw notFound();
+      if (!applyScope(spec, request)) throw notFound();
       const result = await handler(request as unknown as EndpointRequest<E>, reply);
       if (result === reply || reply.sent) return reply;
       if (reply.statusCode === 200 && status !== 200) reply.status(status);
@@ -134,7 +139,7 @@ export function socketRoute(
     },
     (socket, request) => {
       // A scoped session whose page has no use for this socket is closed at the door.
-      if (!reachableByScope(spec, request)) socket.close(closeCodes.unauthorized, 'out of scope');
+      if (!applyScope(spec, request)) socket.close(closeCodes.unauthorized, 'out of scope');
       else handler(socket, request);
     },
   );

@@ -15,6 +15,10 @@ export async function mayJoin(db: Executor, actor: Actor, room: string): Promise
   const named = clientRoomOf(room);
   if (!named) return false;
   const { clientId, scope } = named;
+  // A scoped session (LIVE-SPEC [A5]) hears its client's room only from a meeting link: the live
+  // meeting's plan changes come through it, and the link dies with the meeting. The room carries
+  // the client's events of every month; a fact request's or a month's review link must not.
+  if (actor.scope && actor.scope.kind !== 'meeting') return false;
   try {
     const client = await loadClient(db, actor, clientId);
     const inTeam = actor.agency?.id === client.agencyId;

@@ -183,9 +183,14 @@ export async function presentFactRequestPage(
     cycle: { id: found.cycle.id, month: found.cycle.month, stage: found.cycle.stage },
     client: { id: found.client.id, name: found.client.name, timezone: found.client.timezone },
     maxUploadBytes,
-    rooms: [
-      agencyRoleIn(actor, found.client.agencyId) ? teamRoom(found.client.id) : everyoneRoom(found.client.id),
-    ],
+    // A session opened from the request's link hears no room (LIVE-SPEC [A5]); its page refetches.
+    rooms: actor.scope
+      ? []
+      : [
+          agencyRoleIn(actor, found.client.agencyId)
+            ? teamRoom(found.client.id)
+            : everyoneRoom(found.client.id),
+        ],
   };
 }
 

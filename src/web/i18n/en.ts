@@ -917,7 +917,7 @@ export const en = {
       opening: 'Checking your link…',
       failed: 'This link no longer works',
       ended:
-        'It has ended: a link stops after 14 days without use, once what it was sent for is done, or when your access changes. Sign in, or ask for a sign-in link by email on the next screen.',
+        'A link stops working after 14 days without use, once what it was sent for is done, or when your access changes. Sign in with your password, or ask for a new link on the sign-in page.',
       signIn: 'Sign in',
     },
     scoped: {
@@ -938,7 +938,7 @@ export const en = {
     copy: {
       button: 'Copy link',
       label: "Copy {{name}}'s link",
-      copied: 'Link copied',
+      copied: 'Copied the link for {{name}}',
       failed: 'The link could not be copied',
       note: {
         facts:
@@ -1303,7 +1303,7 @@ export const en = {
       queued: 'Waiting to send',
       sent: 'Sent',
       failed: 'Failed',
-      not_configured: 'Not sent: email is not set up on this server',
+      not_configured: 'Not sent',
     },
   },
   meetingSetup: {

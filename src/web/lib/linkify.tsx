@@ -1,4 +1,4 @@
-import { Anchor } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 const URL_PATTERN = /https?:\/\/[^\s<>"']+/g;
@@ -15,6 +15,16 @@ export function linkify(text: string): ReactNode[] {
     const start = match.index;
     const url = match[0].replace(TRAILING, '');
     if (start > last) nodes.push(text.slice(last, start));
+    // A link whose secret the outbox hid (`/invite/••••••`) leads nowhere: plain text, not a link.
+    if (url.includes('•')) {
+      nodes.push(
+        <Text key={start} span c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          {url}
+        </Text>,
+      );
+      last = start + url.length;
+      continue;
+    }
     // Links back into Plit (invitations, sign-in links) open here; others in a new tab.
     const external = !url.startsWith(window.location.origin);
     nodes.push(

@@ -34,7 +34,7 @@ export function CopyContactLinks({ clientId, kind, subjectId, contacts }: Props)
         onSuccess: async ({ url }) => {
           try {
             await navigator.clipboard.writeText(url);
-            notifications.show({ message: t('links.copy.copied'), autoClose: 2000 });
+            notifications.show({ message: t('links.copy.copied', { name: contact.name }), autoClose: 2000 });
           } catch {
             // No clipboard (an insecure origin, a denied permission): show it to copy by hand.
             notifications.show({ message: url, autoClose: false });
@@ -57,7 +57,8 @@ export function CopyContactLinks({ clientId, kind, subjectId, contacts }: Props)
             variant="default"
             leftSection={<IconCopy size={14} aria-hidden />}
             aria-label={t('links.copy.label', { name: contact.name })}
-            loading={copy.isPending && copy.variables?.userId === contact.userId}
+            // Busy, not disabled: a disabled button would drop the keyboard focus.
+            aria-busy={copy.isPending && copy.variables?.userId === contact.userId}
             onClick={() => copyFor(contact)}
           >
             {contact.name}

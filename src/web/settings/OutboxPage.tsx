@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Paper, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Paper, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconMailOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -20,6 +21,8 @@ export function OutboxPage() {
   usePageTitle(t('outbox.title'));
   const language = currentLanguage();
   const messages = useQuery(outboxQuery);
+  // On a phone one column: the subject, with the recipient and the status under it.
+  const narrow = useMediaQuery('(max-width: 48em)') ?? false;
 
   return (
     <>
@@ -37,20 +40,24 @@ export function OutboxPage() {
         <EmptyBlock icon={<IconMailOff />} title={t('outbox.empty')} description={t('outbox.emptyHint')} />
       ) : (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={680}>
+          <Table.ScrollContainer minWidth={narrow ? 0 : 680}>
             <Table verticalSpacing="sm" highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('outbox.subject')}</Table.Th>
-                  <Table.Th>{t('outbox.to')}</Table.Th>
-                  <Table.Th>{t('outbox.status')}</Table.Th>
-                  <Table.Th>{t('outbox.date')}</Table.Th>
+                  {!narrow && (
+                    <>
+                      <Table.Th>{t('outbox.to')}</Table.Th>
+                      <Table.Th>{t('outbox.status')}</Table.Th>
+                      <Table.Th>{t('outbox.date')}</Table.Th>
+                    </>
+                  )}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {messages.data.map((message) => (
                   <Table.Tr key={message.id}>
-                    <Table.Td maw={360}>
+                    <Table.Td maw={narrow ? undefined : 360}>
                       <Anchor
                         size="sm"
                         fw={500}
@@ -71,20 +78,38 @@ export function OutboxPage() {
                       >
                         {message.subject || t('outbox.noSubject')}
                       </Anchor>
+                      {narrow && (
+                        <Group gap="xs" mt={4} wrap="nowrap">
+                          <Badge
+                            variant="light"
+                            color={outboxStatusColor[message.status]}
+                            style={{ flexShrink: 0 }}
+                          >
+                            {t(`outbox.statuses.${message.status}`)}
+                          </Badge>
+                          <TruncatedText size="xs" c="dimmed">
+                            {`${message.to} · ${formatDateTime(message.createdAt, language)}`}
+                          </TruncatedText>
+                        </Group>
+                      )}
                     </Table.Td>
-                    <Table.Td maw={260}>
-                      <TruncatedText size="sm">{message.to}</TruncatedText>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={outboxStatusColor[message.status]}>
-                        {t(`outbox.statuses.${message.status}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {formatDateTime(message.createdAt, language)}
-                      </Text>
-                    </Table.Td>
+                    {!narrow && (
+                      <>
+                        <Table.Td maw={260}>
+                          <TruncatedText size="sm">{message.to}</TruncatedText>
+                        </Table.Td>
+                        <Table.Td>
+                          <Badge variant="light" color={outboxStatusColor[message.status]}>
+                            {t(`outbox.statuses.${message.status}`)}
+                          </Badge>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                            {formatDateTime(message.createdAt, language)}
+                          </Text>
+                        </Table.Td>
+                      </>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>

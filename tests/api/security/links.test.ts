@@ -196,7 +196,7 @@ describe('[14.1] what a facts link reaches', () => {
     ).toBe(200);
   });
 
-  it('[A5][14.1] its sockets: no meeting room, no team room, no collaboration socket', async () => {
+  it("[A5][14.1] its sockets: no room at all, not even its own client's, and no collaboration socket", async () => {
     const db = t.database.db;
     const agency = await makeAgency(db);
     const { plan, cookie } = await factSession(agency);
@@ -214,8 +214,8 @@ describe('[14.1] what a facts link reaches', () => {
     expect(await live.subscribe(meetingRoom(meeting!.id))).toMatchObject({ type: 'denied' });
     expect(await live.subscribe(teamRoom(agency.client.id))).toMatchObject({ type: 'denied' });
     expect(await live.subscribe(everyoneRoom(agency.otherClient.id))).toMatchObject({ type: 'denied' });
-    // Its own client's room carries the request's own events: the page refreshes on them.
-    expect(await live.subscribe(everyoneRoom(agency.client.id))).toMatchObject({ type: 'subscribed' });
+    // Not even its own client's room: it carries the client's events of every month.
+    expect(await live.subscribe(everyoneRoom(agency.client.id))).toMatchObject({ type: 'denied' });
     live.close();
     expect(await collabDoor(cookie)).toBe(closeCodes.unauthorized);
   });
@@ -468,5 +468,55 @@ describe("[14.1] copy the client's link", () => {
       body: { kind: 'facts', subjectId: request.id },
     });
     expect(theirs.status).toBe(404);
+  });
+});
+
+// The second attacker's probe of issue 14: a manager held a contact's scoped link and an
+// invitation link for the same person, and accepting the invitation from the scoped session
+// started a full session as the contact; links a member copied outlived their leaving.
+describe('[14.1] a scoped session never grows into more', () => {
+  it('[14.1] accepting an invitation from a scoped session is an anonymous visitor accepting: no full session', async () => {
+    const agency = await makeAgency(t.database.db);
+    const { request } = await sendFactRequest(agency);
+    const scoped = await open(await copyLink(agency, 'facts', request.id));
+    expect(scoped.status).toBe(200);
+    const invited = await api(t.app, endpoints.sendInvitation, {
+      cookie: agency.contentManager.cookie,
+      body: { email: agency.approver.email, role: 'contributor', clientId: agency.otherClient.id },
+    });
+    expect(invited.status).toBe(201);
+    const copied = await api(t.app, endpoints.copyInvitationLink, {
+      cookie: agency.contentManager.cookie,
+      params: { invitationId: invited.body.invitation.id },
+    });
+    const token = copied.body.link.split('/invite/')[1]!;
+    const accepted = await api(t.app, endpoints.acceptInvitation, {
+      cookie: scoped.cookie!,
+      body: { token },
+    });
+    // The address has an account: only that account, signed in for real, may accept.
+    expect(accepted.status).not.toBe(200);
+    expect(accepted.cookie).toBeNull();
+    const after = await me(scoped.cookie!);
+    expect(after.body.scope).not.toBeNull();
+    expect((await api(t.app, endpoints.listClients, { cookie: scoped.cookie! })).status).toBe(404);
+  });
+
+  it('[14.1] links a member copied stop working when they leave the agency or become a creator', async () => {
+    const agency = await makeAgency(t.database.db);
+    const { request } = await sendFactRequest(agency);
+    const copiedThenLeft = await copyLink(agency, 'facts', request.id);
+    const session = await open(copiedThenLeft);
+    expect(session.status).toBe(200);
+    const demoted = await api(t.app, endpoints.changeMemberRole, {
+      params: { userId: agency.contentManager.id },
+      cookie: agency.owner.cookie,
+      body: { role: 'creator' },
+    });
+    expect(demoted.status).toBe(200);
+    expect((await open(copiedThenLeft)).status).toBe(404);
+    expect((await me(session.cookie!)).status).toBe(401);
+    // The link the approver got by email is theirs, and still opens.
+    expect((await open(tokenOf(await sink.linkFor(agency.approver.email, 'open')))).status).toBe(200);
   });
 });

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { AgencyRole } from '../../../shared/roles.ts';
 import type { Actor } from '../../auth/actor.ts';
+import { revokeWhatTheyCopied } from '../../auth/endAccess.ts';
 import type { Context } from '../../context.ts';
 import { agencyMembers } from '../../db/schema/index.ts';
 import { recordEvent } from '../../events/recordEvent.ts';
@@ -23,6 +24,8 @@ export function changeMemberRole(
       .update(agencyMembers)
       .set({ role })
       .where(and(eq(agencyMembers.agencyId, agency.id), eq(agencyMembers.userId, before.userId)));
+    // A creator hands out no links: what they copied as a manager stops working.
+    if (role === 'creator') await revokeWhatTheyCopied(tx, before.userId);
     await recordEvent(tx, actor.user, {
       agencyId: agency.id,
       type: 'member.role_changed',
