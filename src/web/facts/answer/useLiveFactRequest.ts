@@ -6,6 +6,11 @@ import { factKeys } from '../queries.ts';
 
 /** A burst of events (several files, a review round) refetches once. */
 const SETTLE_MS = 200;
+/**
+ * A session opened from the request's link listens in no room (LIVE-SPEC [A5]: the client's room
+ * carries every month's events); its page asks again this often while it is shown instead.
+ */
+const POLL_MS = 5000;
 
 /**
  * Keeps an open request current: the agency accepting or asking a follow-up, another contact
@@ -18,6 +23,16 @@ export function useLiveFactRequest(page: FactRequestPage | undefined): void {
   const requestId = page?.request.id;
 
   useEffect(() => () => clearTimeout(timer.current), []);
+
+  const listens = (page?.rooms.length ?? 0) > 0;
+  useEffect(() => {
+    if (!requestId || listens) return;
+    const poll = setInterval(() => {
+      if (document.visibilityState !== 'visible') return;
+      void queryClient.invalidateQueries({ queryKey: factKeys.request(requestId) });
+    }, POLL_MS);
+    return () => clearInterval(poll);
+  }, [requestId, listens, queryClient]);
 
   useLiveRooms(page?.rooms ?? [], (event) => {
     if (!requestId) return;
