@@ -8,10 +8,11 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { buildApp } from '../../src/server/app.ts';
 import { NOTES_FIELD, readNotes } from '../../src/server/collab/notesText.ts';
+import { loadState } from '../../src/server/collab/store.ts';
 import type { App } from '../../src/server/context.ts';
 import { connect, type Database, type Db } from '../../src/server/db/connect.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
-import { collabDocuments, cycles, meetings } from '../../src/server/db/schema/index.ts';
+import { cycles, meetings } from '../../src/server/db/schema/index.ts';
 import { loadEnv } from '../../src/server/env.ts';
 import { notesDocument } from '../../src/server/meetings/notesAccess.ts';
 import { COPY_FIELD, copyDocument } from '../../src/server/posts/copyDoc.ts';
@@ -133,8 +134,8 @@ function openDocument(
 const openNotes = (host: string, cookie: string | null, meetingId: string, origin = ORIGIN) =>
   openDocument(host, cookie, notesDocument(meetingId), NOTES_FIELD, origin);
 
-const storedDocument = async (db: Db, name: string) =>
-  (await db.select().from(collabDocuments).where(eq(collabDocuments.name, name)))[0]?.state;
+/** What the database holds of a document: its compacted state and the changes stored since. */
+const storedDocument = (db: Db, name: string) => loadState(db, name);
 
 const storedState = (db: Db, meetingId: string) => storedDocument(db, notesDocument(meetingId));
 

@@ -59,10 +59,14 @@ export function awarenessThrottle(
   };
 }
 
+const SYNC = 0;
 const AWARENESS = 1;
+// y-protocols sync messages: step 1 asks for what is missing; step 2 and update bring changes.
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
 
-/** The document an awareness frame is about, or null for any other frame (or one that does not parse). */
-export function awarenessDocument(frame: Uint8Array): string | null {
+/** The head of a Hocuspocus frame: its document, message type and first number, or null. */
+function frameHead(frame: Uint8Array): { document: string; type: number; sub: number | null } | null {
   let at = 0;
   const uint = (): number | null => {
     let n = 0;
@@ -80,5 +84,19 @@ export function awarenessDocument(frame: Uint8Array): string | null {
   if (length === null || at + length > frame.length) return null;
   const document = Buffer.from(frame.buffer, frame.byteOffset + at, length).toString('utf8');
   at += length;
-  return uint() === AWARENESS ? document : null;
+  const type = uint();
+  if (type === null) return null;
+  return { document, type, sub: uint() };
+}
+
+/** The document an awareness frame is about, or null for any other frame (or one that does not parse). */
+export function awarenessDocument(frame: Uint8Array): string | null {
+  const head = frameHead(frame);
+  return head?.type === AWARENESS ? head.document : null;
+}
+
+/** Whether a frame brings changes to a document (a sync step 2 or an update): the costly kind to store. */
+export function isDocumentChange(frame: Uint8Array): boolean {
+  const head = frameHead(frame);
+  return head?.type === SYNC && (head.sub === SYNC_STEP_2 || head.sub === SYNC_UPDATE);
 }

@@ -4,8 +4,9 @@ import { closeCodes } from '../../shared/live.ts';
 import type { RouteModule } from '../context.ts';
 import { socketRoute } from '../http/route.ts';
 import { admitSocket, watchAccess } from '../live/admit.ts';
-import { collabFrameBudget, frameBudget, SessionSockets } from '../live/budget.ts';
-import { awarenessDocument, awarenessThrottle } from './awarenessThrottle.ts';
+import { collabChangeBudget, collabFrameBudget, frameBudget, SessionSockets } from '../live/budget.ts';
+import { awarenessDocument, awarenessThrottle, isDocumentChange } from './awarenessThrottle.ts';
+import { changePacer } from './changePacer.ts';
 
 const bytes = (data: RawData): Uint8Array =>
   Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
@@ -34,18 +35,28 @@ export const collabRoutes: RouteModule = (app, ctx) => {
     ctx.live.hub.track(socket, { userId: actor.user.id, sessionId: actor.sessionId });
     watchAccess(ctx.db, socket, actor);
     const awareness = awarenessThrottle((frame) => connection.handleMessage(frame));
+    const overLimit = () => socket.close(closeCodes.overLimit, 'too many frames');
+    const changes = changePacer(
+      socket,
+      frameBudget(collabChangeBudget),
+      isDocumentChange,
+      (frame) => {
+        const document = awarenessDocument(frame);
+        if (document !== null) awareness.push(document, frame);
+        else connection.handleMessage(frame);
+      },
+      overLimit,
+    );
     socket.on('message', (data) => {
       if (socket.readyState !== socket.OPEN) return;
       if (!budget.take()) {
-        socket.close(closeCodes.overLimit, 'too many frames');
+        overLimit();
         return;
       }
-      const frame = bytes(data);
-      const document = awarenessDocument(frame);
-      if (document !== null) awareness.push(document, frame);
-      else connection.handleMessage(frame);
+      changes.push(bytes(data));
     });
     socket.on('close', (code, reason) => {
+      changes.stop();
       awareness.stop();
       ctx.live.hub.forget(socket);
       connection.handleClose({ code, reason: reason.toString() });

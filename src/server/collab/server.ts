@@ -87,8 +87,9 @@ export function createCollab(deps: {
     async beforeSync({ connection, document, documentName, type, payload }) {
       if (connection.readOnly || (type !== SYNC_STEP_2 && type !== UPDATE)) return;
       // Everything in the live document is stored already, so a reconnecting client's
-      // catch-up that brings nothing new costs no write.
-      if (Y.snapshotContainsUpdate(Y.snapshot(document), payload)) return;
+      // catch-up that brings nothing new costs no write. Only a catch-up is checked: a
+      // snapshot walks the whole document, and a keystroke's update is always new.
+      if (type === SYNC_STEP_2 && Y.snapshotContainsUpdate(Y.snapshot(document), payload)) return;
       await updates.append(documentName, payload);
     },
 

@@ -9,6 +9,8 @@ import type { WebSocket } from 'ws';
 export interface FrameBudget {
   /** Spend one frame; false once the socket is over its budget. */
   take(): boolean;
+  /** Milliseconds until `take()` can succeed again (0 when it can now). */
+  wait(): number;
 }
 
 export function frameBudget(
@@ -17,14 +19,21 @@ export function frameBudget(
 ): FrameBudget {
   let tokens = limits.burst;
   let last = now();
+  const refill = () => {
+    const at = now();
+    tokens = Math.min(limits.burst, tokens + ((at - last) / 1000) * limits.perSecond);
+    last = at;
+  };
   return {
     take() {
-      const at = now();
-      tokens = Math.min(limits.burst, tokens + ((at - last) / 1000) * limits.perSecond);
-      last = at;
+      refill();
       if (tokens < 1) return false;
       tokens -= 1;
       return true;
+    },
+    wait() {
+      refill();
+      return tokens >= 1 ? 0 : Math.ceil(((1 - tokens) / limits.perSecond) * 1000);
     },
   };
 }
@@ -33,6 +42,12 @@ export function frameBudget(
 export const liveFrameBudget = { perSecond: 20, burst: 60 } as const;
 /** The collaboration socket: Yjs sends an update per keystroke, and awareness on every caret move. */
 export const collabFrameBudget = { perSecond: 100, burst: 400 } as const;
+/**
+ * Of those, the frames that change a document, each stored before it is acknowledged: read at
+ * this pace, never refused (see `collab/changePacer.ts`). A fast typist's ten keystrokes a
+ * second pass at once; a flood waits in its own socket's buffers.
+ */
+export const collabChangeBudget = { perSecond: 10, burst: 60 } as const;
 
 /** Open sockets per session and kind; a session is one browser, which opens one of each per tab. */
 export const socketsPerSession = 20;

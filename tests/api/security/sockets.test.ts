@@ -2,8 +2,9 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { readNotes } from '../../../src/server/collab/notesText.ts';
 import { meetings } from '../../../src/server/db/schema/index.ts';
-import { roomsPerSocket, socketsPerSession } from '../../../src/server/live/budget.ts';
+import { collabChangeBudget, roomsPerSocket, socketsPerSession } from '../../../src/server/live/budget.ts';
 import { notesDocument } from '../../../src/server/meetings/notesAccess.ts';
 import { closeCodes, collabSocketUrl, everyoneRoom, livePath, teamRoom } from '../../../src/shared/live.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
@@ -107,6 +108,40 @@ describe('[14.7] a socket cannot take the server for itself', () => {
     await until('the edit to be acknowledged', () => other.provider.unsyncedChanges === 0);
     expect(other.closes).toEqual([]);
     flooding.close();
+    other.close();
+  });
+
+  it('[S3][14.7] document changes beyond the change budget are read at its pace: not refused, not lost, the socket kept open', async () => {
+    const agency = await makeAgency(t.database.db);
+    const meeting = await liveMeeting(agency);
+    const typing = await openNotes(agency.owner.cookie, meeting.id);
+    const other = await openNotes(agency.contentManager.cookie, meeting.id);
+    // Each paragraph is its own Yjs transaction, so its own update frame: 40 over the burst.
+    const count = collabChangeBudget.burst + 40;
+    const started = Date.now();
+    const fragment = typing.provider.document.getXmlFragment('default');
+    for (let i = 0; i < count; i++) {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(`line ${i}`)]);
+      fragment.insert(fragment.length, [paragraph]);
+    }
+    // Another person's edit to the same document is not held behind the typist's backlog.
+    const theirs = new Y.XmlElement('paragraph');
+    theirs.insert(0, [new Y.XmlText('from the other editor')]);
+    other.provider.document.getXmlFragment('default').insert(0, [theirs]);
+    await until('the other edit to be acknowledged', () => other.provider.unsyncedChanges === 0);
+    expect(typing.provider.unsyncedChanges).toBeGreaterThan(0);
+    await until('every change to be acknowledged', () => typing.provider.unsyncedChanges === 0, 30_000);
+    // The 40 beyond the burst cannot be read faster than the budget refills.
+    expect(Date.now() - started).toBeGreaterThanOrEqual((40 / collabChangeBudget.perSecond) * 1000 * 0.9);
+    expect(typing.closes).toEqual([]);
+    const stored = (await readNotes({ db: t.database.db }, meeting.id)).paragraphs;
+    expect(stored).toHaveLength(count + 1);
+    expect(stored).toContain('from the other editor');
+    expect(stored.filter((line) => line.startsWith('line '))).toEqual(
+      Array.from({ length: count }, (_, i) => `line ${i}`),
+    );
+    typing.close();
     other.close();
   });
 

@@ -1,4 +1,5 @@
 import {
+  bigserial,
   customType,
   doublePrecision,
   index,
@@ -223,3 +224,20 @@ export const collabDocuments = pgTable('collab_documents', {
   state: bytea('state').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Changes to a shared document stored since its state was last compacted: each acknowledged
+ * edit is one insert (of many documents at once), never a rewrite of the whole state, so the
+ * cost of storing an edit does not grow with the document. Compaction folds them into
+ * `collab_documents` and deletes exactly the rows it folded.
+ */
+export const collabUpdates = pgTable(
+  'collab_updates',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    name: text('name').notNull(),
+    update: bytea('update').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('collab_updates_name_idx').on(t.name, t.id)],
+);
