@@ -8,22 +8,9 @@ import { createTestApp, type TestApp } from '../support/app.ts';
 import { errorOf } from '../support/errors.ts';
 import { makeAgency, makeClient, makeContact, makeUser, PASSWORD } from '../support/factories.ts';
 import { api, raw } from '../support/http.ts';
-import { type MailSink, startMailSink } from '../support/mailSink.ts';
-import { runMailWorker } from '../support/work.ts';
+import { withMailedApp } from '../support/mailedApp.ts';
 
-let t: TestApp;
-let sink: MailSink;
-beforeAll(async () => {
-  sink = await startMailSink();
-  t = await createTestApp({ SMTP_URL: sink.url });
-});
-afterAll(async () => {
-  await t.close();
-  await sink.close();
-});
-
-/** Link requests are handled by the mail worker after the answer: one round of it. */
-const mailRound = () => runMailWorker(t.database, sink.url);
+const t = withMailedApp();
 
 const newAddress = () => fromNewAddress(t.app);
 
@@ -49,7 +36,7 @@ async function lastEmailTo(email: string) {
 
 /** The token of the newest emailed link of this kind, read where the person reads it: SMTP. */
 async function linkTokenFor(email: string, path: 'reset-password' | 'magic') {
-  const link = await sink.linkFor(email, path);
+  const link = await t.sink.linkFor(email, path);
   expect(link).toMatch(new RegExp(`^http://plit\\.test/${path}/[A-Za-z0-9_-]{43}$`));
   return link.split('/').at(-1)!;
 }
@@ -339,11 +326,11 @@ describe('password reset', () => {
     const app = newAddress();
     const known = await api(app, endpoints.requestPasswordReset, { body: { email: user.email } });
     const unknown = await api(app, endpoints.requestPasswordReset, { body: { email: unknownEmail } });
-    await mailRound();
+    await t.mailRound();
     expect(known.status).toBe(202);
     expect(unknown.status).toBe(202);
     expect(unknown.body).toEqual(known.body);
-    expect(await sink.linkFor(user.email, 'reset-password')).toMatch(
+    expect(await t.sink.linkFor(user.email, 'reset-password')).toMatch(
       /^http:\/\/plit\.test\/reset-password\/[A-Za-z0-9_-]{43}$/,
     );
     expect(await lastEmailTo(unknownEmail)).toBeNull();
@@ -354,7 +341,7 @@ describe('password reset', () => {
     const user = await makeUser(t.database.db);
     const app = newAddress();
     await api(app, endpoints.requestPasswordReset, { body: { email: user.email } });
-    await mailRound();
+    await t.mailRound();
     const token = await linkTokenFor(user.email, 'reset-password');
 
     const confirm = await api(app, endpoints.confirmPasswordReset, {
@@ -390,7 +377,7 @@ describe('password reset', () => {
   it("keeps a member's reset email in their own agency's outbox", async () => {
     const agency = await makeAgency(t.database.db);
     await api(newAddress(), endpoints.requestPasswordReset, { body: { email: agency.creator.email } });
-    await mailRound();
+    await t.mailRound();
     const box = await api(t.app, endpoints.listOutboxMessages, { cookie: agency.owner.cookie });
     expect(box.status).toBe(200);
     expect(box.body.messages.some((m: { to: string }) => m.to === agency.creator.email)).toBe(true);
@@ -410,7 +397,7 @@ describe('password reset', () => {
       202,
     );
     expect((await api(app, endpoints.requestMagicLink, { body: { email: person.email } })).status).toBe(202);
-    await mailRound();
+    await t.mailRound();
     // The emails exist (SMTP would deliver them)...
     expect(await lastEmailTo(person.email)).not.toBeNull();
     // ...but an owner of one agency must not be able to read them and sign in as a contact of the other.
@@ -428,7 +415,7 @@ describe('magic link', () => {
     const app = newAddress();
     const sent = await api(app, endpoints.requestMagicLink, { body: { email: agency.approver.email } });
     expect(sent.status).toBe(202);
-    await mailRound();
+    await t.mailRound();
     const token = await linkTokenFor(agency.approver.email, 'magic');
 
     const confirm = await api(app, endpoints.confirmMagicLink, { body: { token } });
@@ -455,7 +442,7 @@ describe('magic link', () => {
       body: { email: agency.contentManager.email },
     });
     const unknown = await api(app, endpoints.requestMagicLink, { body: { email: stranger } });
-    await mailRound();
+    await t.mailRound();
     expect(member.status).toBe(202);
     expect(unknown.status).toBe(202);
     expect(member.body).toEqual(unknown.body);
@@ -466,7 +453,7 @@ describe('magic link', () => {
   it('is not sent to a person with an account but no client and no agency', async () => {
     const loner = await makeUser(t.database.db);
     const res = await api(newAddress(), endpoints.requestMagicLink, { body: { email: loner.email } });
-    await mailRound();
+    await t.mailRound();
     expect(res.status).toBe(202);
     expect(await lastEmailTo(loner.email)).toBeNull();
   });
@@ -483,7 +470,7 @@ describe('magic link', () => {
     const contact = await makeContact(t.database.db, client.id, 'contributor');
     const app = newAddress();
     await api(app, endpoints.requestPasswordReset, { body: { email: contact.email } });
-    await mailRound();
+    await t.mailRound();
     const token = await linkTokenFor(contact.email, 'reset-password');
     const res = await api(app, endpoints.confirmMagicLink, { body: { token } });
     expect(res.status).toBe(404);

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   clientMembers,
   factItems,
@@ -8,28 +8,19 @@ import {
   outbox,
 } from '../../src/server/db/schema/index.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
-import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency } from '../support/factories.ts';
 import { kyivDay, makeSentRequest } from '../support/facts.ts';
 import { api, raw } from '../support/http.ts';
-import { linkIn, type MailSink, startMailSink } from '../support/mailSink.ts';
+import { withMailedApp } from '../support/mailedApp.ts';
+import { linkIn } from '../support/mailSink.ts';
 import { makePng, upload } from '../support/uploads.ts';
 
-let t: TestApp;
 // Fact links are read from the email the contact gets: the outbox shows them redacted.
-let smtp: MailSink;
-beforeAll(async () => {
-  smtp = await startMailSink();
-  t = await createTestApp({ SMTP_URL: smtp.url });
-});
-afterAll(async () => {
-  await t.close();
-  await smtp.close();
-});
+const t = withMailedApp();
 
 /** The fact link's secret in the follow-up email to this address, as the person receives it. */
 async function followUpToken(email: string) {
-  const mail = await smtp.waitFor(email, { subject: /^Уточнення/ });
+  const mail = await t.sink.waitFor(email, { subject: /^Уточнення/ });
   return /^http:\/\/plit\.test\/open\/([A-Za-z0-9_-]{43})$/.exec(linkIn(mail.text, 'open') ?? '')?.[1];
 }
 

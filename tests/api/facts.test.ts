@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   accessLinks,
   factRequests,
@@ -9,25 +9,16 @@ import {
 } from '../../src/server/db/schema/index.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import type { BodyOf } from '../../src/shared/api/endpoint.ts';
-import { createTestApp, type TestApp } from '../support/app.ts';
 import { errorOf } from '../support/errors.ts';
 import { makeAgency } from '../support/factories.ts';
 import { kyivDay } from '../support/facts.ts';
 import { api, raw } from '../support/http.ts';
-import { linkIn, type MailSink, startMailSink } from '../support/mailSink.ts';
+import { withMailedApp } from '../support/mailedApp.ts';
+import { linkIn } from '../support/mailSink.ts';
 import { makePlanForMeeting } from '../support/meetings.ts';
 
-let t: TestApp;
 // The fact link is read from the email the contact gets: the outbox shows it redacted.
-let smtp: MailSink;
-beforeAll(async () => {
-  smtp = await startMailSink();
-  t = await createTestApp({ SMTP_URL: smtp.url });
-});
-afterAll(async () => {
-  await t.close();
-  await smtp.close();
-});
+const t = withMailedApp();
 
 describe('the fact request drafted when the meeting ends', () => {
   it("groups the rubric's standing needs and the questions kept for it by agreed topic", async () => {
@@ -269,7 +260,7 @@ describe('the link in the fact request email', () => {
       body: { version: 1 },
     });
     expect(sent.status).toBe(200);
-    const mail = await smtp.waitFor(agency.approver.email, { subject: /^Запит фактів/ });
+    const mail = await t.sink.waitFor(agency.approver.email, { subject: /^Запит фактів/ });
     const token = /^http:\/\/plit\.test\/open\/([A-Za-z0-9_-]{43})$/.exec(
       linkIn(mail.text, 'open') ?? '',
     )?.[1];

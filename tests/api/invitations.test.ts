@@ -1,27 +1,16 @@
 import { desc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { invitations, outbox } from '../../src/server/db/schema/index.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import type { BodyOf } from '../../src/shared/api/endpoint.ts';
 import { fromNewAddress } from '../support/addresses.ts';
-import { createTestApp, type TestApp } from '../support/app.ts';
 import { errorOf } from '../support/errors.ts';
 import { makeAgency, makeUser, PASSWORD, type TestAgency } from '../support/factories.ts';
 import { api, raw } from '../support/http.ts';
-import { type MailSink, startMailSink } from '../support/mailSink.ts';
-import { runMailWorker } from '../support/work.ts';
+import { withMailedApp } from '../support/mailedApp.ts';
 
-let t: TestApp;
 // Invitation links are read where the invited person reads them, not in the owners' outbox.
-let smtp: MailSink;
-beforeAll(async () => {
-  smtp = await startMailSink();
-  t = await createTestApp({ SMTP_URL: smtp.url });
-});
-afterAll(async () => {
-  await t.close();
-  await smtp.close();
-});
+const t = withMailedApp();
 
 let counter = 0;
 const freshEmail = (label: string) => `${label}-${Date.now().toString(36)}-${counter++}@example.com`;
@@ -38,7 +27,7 @@ async function lastEmailTo(email: string) {
 
 /** The link secret from the first invitation email to this address after `after` of them. */
 async function inviteToken(email: string, after: number): Promise<string> {
-  const match = (await smtp.linkFor(email, 'invite', { after })).match(
+  const match = (await t.sink.linkFor(email, 'invite', { after })).match(
     /^http:\/\/plit\.test\/invite\/([A-Za-z0-9_-]{43})$/,
   );
   expect(match, `an invitation link in the email to ${email}`).toBeTruthy();
@@ -49,7 +38,7 @@ type InvitationBody = BodyOf<typeof endpoints.sendInvitation>;
 
 async function invite(cookie: string, body: InvitationBody) {
   const email = String(body.email).toLowerCase();
-  const before = smtp.linkCount(email, 'invite');
+  const before = t.sink.linkCount(email, 'invite');
   const res = await api(t.app, endpoints.sendInvitation, { cookie, body });
   expect(res.status).toBe(201);
   return { invitation: res.body.invitation, token: await inviteToken(email, before) };
@@ -85,7 +74,7 @@ describe('sending invitations', () => {
       status: 'pending',
     });
     // The person gets the link in both parts of the email...
-    const sent = await smtp.waitFor(email);
+    const sent = await t.sink.waitFor(email);
     expect(sent.subject).toContain('Запрошення');
     for (const part of [sent.text, sent.html]) {
       expect(part).toMatch(/http:\/\/plit\.test\/invite\/[A-Za-z0-9_-]{43}/);
@@ -340,8 +329,8 @@ describe('accepting', () => {
     // ...so an emailed link it is.
     expect((await api(anonymous(), endpoints.requestMagicLink, { body: { email } })).status).toBe(202);
     // The mail worker handles the request after the answer: one round of it.
-    await runMailWorker(t.database, smtp.url);
-    const magic = (await smtp.linkFor(email, 'magic')).match(
+    await t.mailRound();
+    const magic = (await t.sink.linkFor(email, 'magic')).match(
       /^http:\/\/plit\.test\/magic\/([A-Za-z0-9_-]{43})$/,
     )?.[1];
     expect(magic).toBeTruthy();
@@ -389,7 +378,7 @@ describe('accepting', () => {
     const agency = await makeAgency(t.database.db);
     const email = freshEmail('resend');
     const { token: oldToken, invitation } = await inviteContact(agency, email);
-    const before = smtp.linkCount(email, 'invite');
+    const before = t.sink.linkCount(email, 'invite');
     const res = await api(t.app, endpoints.resendInvitation, {
       params: { invitationId: invitation.id },
       cookie: agency.contentManager.cookie,
@@ -411,7 +400,7 @@ describe('accepting', () => {
       .update(invitations)
       .set({ expiresAt: new Date(Date.now() - 60_000) })
       .where(eq(invitations.id, invitation.id));
-    const before = smtp.linkCount(email, 'invite');
+    const before = t.sink.linkCount(email, 'invite');
     const res = await api(t.app, endpoints.resendInvitation, {
       params: { invitationId: invitation.id },
       cookie: agency.contentManager.cookie,

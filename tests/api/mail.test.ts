@@ -10,27 +10,16 @@ import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency } from '../support/factories.ts';
 import { api } from '../support/http.ts';
-import { type MailSink, startMailSink } from '../support/mailSink.ts';
+import { withMailedApp } from '../support/mailedApp.ts';
+import { startMailSink } from '../support/mailSink.ts';
 import { worker } from '../support/work.ts';
 
 describe('email through SMTP', () => {
-  let smtp: MailSink;
-  let t: TestApp;
-  beforeAll(async () => {
-    smtp = await startMailSink();
-    t = await createTestApp({
-      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-      MAIL_FROM: 'Plit <plit@test.plit>',
-    });
-  });
-  afterAll(async () => {
-    await t.close();
-    await smtp.close();
-  });
+  const t = withMailedApp({ MAIL_FROM: 'Plit <plit@test.plit>' });
 
   it('two workers sending queued emails at once send each exactly once', async () => {
     // Queued as a crash between commit and send would leave them: in the outbox, never tried.
-    const quiet = worker(t.database, { SMTP_URL: smtp.url });
+    const quiet = worker(t.database, { SMTP_URL: t.sink.url });
     const addresses = Array.from({ length: 8 }, (_, i) => `queued-${i}-${Date.now()}@example.com`);
     for (const to of addresses) {
       await quiet.mailer.keep(t.database.db, {
@@ -41,7 +30,10 @@ describe('email through SMTP', () => {
         html: '<p>x</p>',
       });
     }
-    const [a, b] = [worker(t.database, { SMTP_URL: smtp.url }), worker(t.database, { SMTP_URL: smtp.url })];
+    const [a, b] = [
+      worker(t.database, { SMTP_URL: t.sink.url }),
+      worker(t.database, { SMTP_URL: t.sink.url }),
+    ];
     const sent = await Promise.all([
       a.mailer.deliverDue(3),
       b.mailer.deliverDue(3),
@@ -49,8 +41,8 @@ describe('email through SMTP', () => {
       b.mailer.deliverDue(),
     ]);
     expect(sent.reduce((x, y) => x + y, 0)).toBe(addresses.length);
-    for (const to of addresses) await smtp.waitFor(to);
-    expect(smtp.received.filter((m) => addresses.some((to) => m.to.includes(to)))).toHaveLength(
+    for (const to of addresses) await t.sink.waitFor(to);
+    expect(t.sink.received.filter((m) => addresses.some((to) => m.to.includes(to)))).toHaveLength(
       addresses.length,
     );
     const rows = await t.database.db.select().from(outbox).where(inArray(outbox.toEmail, addresses));
@@ -64,11 +56,11 @@ describe('email through SMTP', () => {
       body: { email: 'Новий.Контакт@Example.com', role: 'approver', clientId: agency.client.id },
     });
     expect(res.status).toBe(201);
-    const mail = smtp.received.find((m) => m.to.includes('новий.контакт@example.com'));
+    const mail = t.sink.received.find((m) => m.to.includes('новий.контакт@example.com'));
     expect(mail?.raw).toMatch(/plit\.test\/invite\/[A-Za-z0-9_-]{43}/);
     // The sink decodes what a mail reader shows: the subject and the link in the text part.
     expect(mail?.subject).toMatch(/\p{Script=Cyrillic}/u);
-    expect(await smtp.linkFor('Новий.Контакт@example.com', 'invite')).toMatch(
+    expect(await t.sink.linkFor('Новий.Контакт@example.com', 'invite')).toMatch(
       /^http:\/\/plit\.test\/invite\/[A-Za-z0-9_-]{43}$/,
     );
     const [kept] = await t.database.db

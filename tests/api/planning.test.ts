@@ -1,26 +1,16 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { factRequests, posts, slots, topics } from '../../src/server/db/schema/index.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import type { CallParts, EndpointSpec } from '../../src/shared/api/endpoint.ts';
-import { createTestApp, type TestApp } from '../support/app.ts';
 import { errorOf } from '../support/errors.ts';
 import { makeAgency, makeClient, type TestAgency } from '../support/factories.ts';
 import { api, raw } from '../support/http.ts';
-import { type MailSink, startMailSink } from '../support/mailSink.ts';
+import { withMailedApp } from '../support/mailedApp.ts';
 import { makeCycle } from '../support/planning.ts';
 
-let t: TestApp;
 // Emails are read as their recipients get them; the outbox is the agency's record of them.
-let smtp: MailSink;
-beforeAll(async () => {
-  smtp = await startMailSink();
-  t = await createTestApp({ SMTP_URL: smtp.url });
-});
-afterAll(async () => {
-  await t.close();
-  await smtp.close();
-});
+const t = withMailedApp();
 
 /** Calls through the endpoint catalogue with this session. */
 const as =
@@ -155,7 +145,7 @@ describe('cycles', () => {
     ).body.cycle;
     await cm(endpoints.shareCycle, { params: { cycleId: cycle.id }, body: { version: cycle.version } });
     // The approver gets the email with a link to the shared plan...
-    const got = await smtp.waitFor(agency.approver.email, { subject: /грудень 2026/ });
+    const got = await t.sink.waitFor(agency.approver.email, { subject: /грудень 2026/ });
     expect(got.text).toContain(`http://plit.test/cycles/${cycle.id}`);
     // ...and the agency's outbox lists it.
     const outbox = await as(agency.owner.cookie)(endpoints.listOutboxMessages, {});

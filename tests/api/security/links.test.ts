@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { accessLinks, clientMembers, factRequests, meetings } from '../../../src/server/db/schema/index.ts';
 import { scopeChecks } from '../../../src/server/live/admit.ts';
@@ -12,13 +12,12 @@ import {
   meetingRoom,
   teamRoom,
 } from '../../../src/shared/live.ts';
-import { createTestApp, type TestApp } from '../../support/app.ts';
 import { errorOf } from '../../support/errors.ts';
 import { makeAgency, type TestAgency } from '../../support/factories.ts';
 import { kyivDay } from '../../support/facts.ts';
 import { api, raw } from '../../support/http.ts';
 import { listen, openLive } from '../../support/live.ts';
-import { type MailSink, startMailSink } from '../../support/mailSink.ts';
+import { withMailedApp } from '../../support/mailedApp.ts';
 import { makePlanForMeeting } from '../../support/meetings.ts';
 import { makeCycle } from '../../support/planning.ts';
 import { makeWritingMonth, setCopy } from '../../support/posts.ts';
@@ -28,17 +27,10 @@ import { makeWritingMonth, setCopy } from '../../support/posts.ts';
 // Emailed links are read from the SMTP sink, where the person would read them.
 
 const ORIGIN = 'http://plit.test';
-let t: TestApp;
-let sink: MailSink;
+const t = withMailedApp({ PUBLIC_URL: ORIGIN });
 let host: string;
 beforeAll(async () => {
-  sink = await startMailSink();
-  t = await createTestApp({ PUBLIC_URL: ORIGIN, SMTP_URL: sink.url });
   host = await listen(t.app);
-});
-afterAll(async () => {
-  await t.close();
-  await sink.close();
 });
 
 const tokenOf = (url: string) => url.split('/open/')[1]!;
@@ -65,7 +57,7 @@ async function sendFactRequest(agency: TestAgency) {
     body: { version: 1 },
   });
   expect(sent.status, JSON.stringify(sent.body)).toBe(200);
-  const url = await sink.linkFor(agency.approver.email, 'open');
+  const url = await t.sink.linkFor(agency.approver.email, 'open');
   expect(url.startsWith(`${ORIGIN}/open/`)).toBe(true);
   return { plan, request: request!, token: tokenOf(url) };
 }
@@ -517,6 +509,6 @@ describe('[14.1] a scoped session never grows into more', () => {
     expect((await open(copiedThenLeft)).status).toBe(404);
     expect((await me(session.cookie!)).status).toBe(401);
     // The link the approver got by email is theirs, and still opens.
-    expect((await open(tokenOf(await sink.linkFor(agency.approver.email, 'open')))).status).toBe(200);
+    expect((await open(tokenOf(await t.sink.linkFor(agency.approver.email, 'open')))).status).toBe(200);
   });
 });

@@ -16,7 +16,7 @@ import { createTestApp, type TestApp } from '../../support/app.ts';
 import { errorOf } from '../../support/errors.ts';
 import { makeAgency, makeUser } from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
-import { type MailSink, startMailSink } from '../../support/mailSink.ts';
+import { withMailedApp } from '../../support/mailedApp.ts';
 import { runMailWorker } from '../../support/work.ts';
 
 // Issue 14, finding 2: agency owners could sign in as their staff and client contacts, because
@@ -29,19 +29,8 @@ const NEW_PASSWORD = 'a brand new passphrase 14';
 const tokenOf = (link: string) => link.split('/').at(-1)!;
 
 describe('with SMTP', () => {
-  let sink: MailSink;
-  let t: TestApp;
-  beforeAll(async () => {
-    sink = await startMailSink();
-    t = await createTestApp({ SMTP_URL: sink.url });
-  });
-  afterAll(async () => {
-    await t.close();
-    await sink.close();
-  });
+  const t = withMailedApp();
   afterEach(() => vi.useRealTimers());
-
-  const mailRound = () => runMailWorker(t.database, sink.url);
 
   it('[14.V2] a member who leaves the agency cannot come back through an invitation link they copied', async () => {
     const agency = await makeAgency(t.database.db);
@@ -65,7 +54,7 @@ describe('with SMTP', () => {
     // The link the leaver held is dead; the one only the invitee's mailbox got still works.
     const preview = (token: string) => api(t.app, endpoints.previewInvitation, { query: { token } });
     expect((await preview(tokenOf(copied.body.link))).status).not.toBe(200);
-    const emailed = await sink.linkFor(emailedOnly.body.invitation.email, 'invite');
+    const emailed = await t.sink.linkFor(emailedOnly.body.invitation.email, 'invite');
     expect((await preview(tokenOf(emailed))).status).toBe(200);
   });
 
@@ -78,7 +67,7 @@ describe('with SMTP', () => {
       body: { email: agency.contentManager.email },
     });
     expect([magic.status, reset.status]).toEqual([202, 202]);
-    await mailRound();
+    await t.mailRound();
     return agency;
   }
 
@@ -107,8 +96,8 @@ describe('with SMTP', () => {
 
   it('[14.2] the links reach the SMTP sink, work there, and work once', async () => {
     const agency = await ownerRequestsLinks();
-    const magic = tokenOf(await sink.linkFor(agency.approver.email, 'magic'));
-    const reset = tokenOf(await sink.linkFor(agency.contentManager.email, 'reset-password'));
+    const magic = tokenOf(await t.sink.linkFor(agency.approver.email, 'magic'));
+    const reset = tokenOf(await t.sink.linkFor(agency.contentManager.email, 'reset-password'));
     const anyone = fromNewAddress(t.app);
     const signedIn = await api(anyone, endpoints.confirmMagicLink, { body: { token: magic } });
     expect(signedIn.status).toBe(200);
@@ -128,8 +117,8 @@ describe('with SMTP', () => {
 
   it('[14.2] magic sign-in and reset links expire after 30 minutes', async () => {
     const agency = await ownerRequestsLinks();
-    const magic = tokenOf(await sink.linkFor(agency.approver.email, 'magic'));
-    const reset = tokenOf(await sink.linkFor(agency.contentManager.email, 'reset-password'));
+    const magic = tokenOf(await t.sink.linkFor(agency.approver.email, 'magic'));
+    const reset = tokenOf(await t.sink.linkFor(agency.contentManager.email, 'reset-password'));
     const [stored] = await t.database.db
       .select()
       .from(authTokens)
@@ -147,7 +136,7 @@ describe('with SMTP', () => {
 
   it('[14.2] a magic link still works 29 minutes after it was sent', async () => {
     const agency = await ownerRequestsLinks();
-    const magic = tokenOf(await sink.linkFor(agency.approver.email, 'magic'));
+    const magic = tokenOf(await t.sink.linkFor(agency.approver.email, 'magic'));
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + 29 * 60_000);
     const res = await api(fromNewAddress(t.app), endpoints.confirmMagicLink, { body: { token: magic } });

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { issueEmailToken } from '../../../src/server/auth/emailTokens.ts';
 import { passwordHashes } from '../../../src/server/auth/passwords.ts';
 import { verifyEmail } from '../../../src/server/auth/verifyEmail.ts';
@@ -8,13 +8,11 @@ import { sessions, users } from '../../../src/server/db/schema/index.ts';
 import { endpoints } from '../../../src/shared/api/catalogue.ts';
 import { closeCodes } from '../../../src/shared/live.ts';
 import { fromNewAddress } from '../../support/addresses.ts';
-import { createTestApp, type TestApp } from '../../support/app.ts';
 import { errorOf } from '../../support/errors.ts';
 import { makeAgency, makeUser, PASSWORD, type TestAgency } from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
 import { listen, openLive } from '../../support/live.ts';
-import { type MailSink, startMailSink } from '../../support/mailSink.ts';
-import { runMailWorker } from '../../support/work.ts';
+import { withMailedApp } from '../../support/mailedApp.ts';
 
 // Issue 14, the V2 probe's finding A: an invitation link is enough to create the invited
 // person's account, and its sender may copy it. The sender accepts it, picks a password and
@@ -26,17 +24,10 @@ const ORIGIN = 'http://plit.test';
 const ATTACKER_PASSWORD = 'the sender chose this 14';
 const PERSON_PASSWORD = 'the real person chose this 14';
 
-let t: TestApp;
-let sink: MailSink;
+const t = withMailedApp({ PUBLIC_URL: ORIGIN });
 let host: string;
 beforeAll(async () => {
-  sink = await startMailSink();
-  t = await createTestApp({ PUBLIC_URL: ORIGIN, SMTP_URL: sink.url });
   host = await listen(t.app);
-});
-afterAll(async () => {
-  await t.close();
-  await sink.close();
 });
 
 let counter = 0;
@@ -45,12 +36,12 @@ const tokenOf = (link: string) => link.split('/').at(-1)!;
 
 /** The secret of the link that `send` has emailed to the address (waiting for that email). */
 async function linkSent(email: string, kind: string, send: () => Promise<{ status: number }>) {
-  const earlier = sink.received.filter((m) => m.to.includes(email)).length;
+  const earlier = t.sink.received.filter((m) => m.to.includes(email)).length;
   expect((await send()).status).toBeLessThan(300);
   // Sign-in and reset requests are handled by the mail worker after the answer: one round of it.
-  await runMailWorker(t.database, sink.url);
-  await sink.waitFor(email, { after: earlier });
-  return tokenOf(await sink.linkFor(email, kind));
+  await t.mailRound();
+  await t.sink.waitFor(email, { after: earlier });
+  return tokenOf(await t.sink.linkFor(email, kind));
 }
 
 /** The agency's owner invites the address to a client and reads the link. */

@@ -1,15 +1,13 @@
 import { eq, getTableName, type Table } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requestEmailLink } from '../../../src/server/commands/accounts/requestEmailLink.ts';
 import type { Context } from '../../../src/server/context.ts';
 import { authTokens, linkRequests, outbox } from '../../../src/server/db/schema/index.ts';
 import { endpoints } from '../../../src/shared/api/catalogue.ts';
 import { fromNewAddress } from '../../support/addresses.ts';
-import { createTestApp, type TestApp } from '../../support/app.ts';
 import { makeAgency } from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
-import { type MailSink, startMailSink } from '../../support/mailSink.ts';
-import { runMailWorker } from '../../support/work.ts';
+import { withMailedApp } from '../../support/mailedApp.ts';
 
 // Issue 14, finding 9: a reset took 13.4 ms for an account and 3.8 ms without, because the
 // handler looked the address up and issued the token before answering. Now the answer comes
@@ -17,16 +15,7 @@ import { runMailWorker } from '../../support/work.ts';
 // themselves are measured by `npm run bench:auth-timing`, not here.
 
 describe('link requests are answered before any lookup', () => {
-  let sink: MailSink;
-  let t: TestApp;
-  beforeAll(async () => {
-    sink = await startMailSink();
-    t = await createTestApp({ SMTP_URL: sink.url });
-  });
-  afterAll(async () => {
-    await t.close();
-    await sink.close();
-  });
+  const t = withMailedApp();
 
   const tokensOf = (userId: string) =>
     t.database.db.select().from(authTokens).where(eq(authTokens.userId, userId));
@@ -53,11 +42,11 @@ describe('link requests are answered before any lookup', () => {
       ]),
     );
 
-    await runMailWorker(t.database, sink.url);
+    await t.mailRound();
     expect(await tokensOf(agency.approver.id)).toHaveLength(1);
     expect(await tokensOf(agency.contentManager.id)).toHaveLength(1);
-    expect(await sink.linkFor(agency.approver.email, 'magic')).toMatch(/\/magic\/[A-Za-z0-9_-]{43}$/);
-    expect(await sink.linkFor(agency.contentManager.email, 'reset-password')).toMatch(
+    expect(await t.sink.linkFor(agency.approver.email, 'magic')).toMatch(/\/magic\/[A-Za-z0-9_-]{43}$/);
+    expect(await t.sink.linkFor(agency.contentManager.email, 'reset-password')).toMatch(
       /\/reset-password\/[A-Za-z0-9_-]{43}$/,
     );
     // The request is used up: a second round sends nothing more.
@@ -77,7 +66,7 @@ describe('link requests are answered before any lookup', () => {
       return { kind: row.kind, ip: row.ip, columns: Object.keys(row).sort() };
     };
     expect(shape(nobody)).toEqual(shape(agency.approver.email));
-    await runMailWorker(t.database, sink.url);
+    await t.mailRound();
     expect(await emailsTo(nobody)).toEqual([]);
   });
 });
