@@ -13,6 +13,7 @@ import { LoadingState } from '../components/LoadingState.tsx';
 import { PeopleTable } from '../components/PeopleTable.tsx';
 import { SectionHeader } from '../components/SectionHeader.tsx';
 import { useMe } from '../lib/useMe.ts';
+import { PHONE_TARGET, usePhone } from '../lib/usePhone.ts';
 import { useRemoveContact, useUpdateContact } from './mutations.ts';
 import { contactsQuery } from './queries.ts';
 
@@ -24,11 +25,16 @@ export function ClientContacts({ client }: { client: Client }) {
   const update = useUpdateContact(client.id);
   const remove = useRemoveContact(client.id);
   const [inviting, { open, close }] = useDisclosure(false);
+  const phone = usePhone();
   const canManage = client.abilities.manageContacts && me.abilities.inviteContacts;
   const openInvitations = data.data?.invitations.filter((i) => i.status !== 'accepted') ?? [];
 
   const inviteButton = canManage && (
-    <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={open}>
+    <Button
+      leftSection={<IconUserPlus size={18} aria-hidden />}
+      h={phone ? PHONE_TARGET : undefined}
+      onClick={open}
+    >
       {t('contacts.invite')}
     </Button>
   );

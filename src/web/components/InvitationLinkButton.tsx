@@ -2,8 +2,10 @@ import {
   ActionIcon,
   Alert,
   Button,
+  type ButtonProps,
   CopyButton,
   Group,
+  Loader,
   Modal,
   Stack,
   Text,
@@ -17,19 +19,30 @@ import { useTranslation } from 'react-i18next';
 import type { Invitation } from '../../shared/api/index.ts';
 import { setupQuery } from '../auth/queries.ts';
 import { notifyError } from '../lib/errors.ts';
+import { usePhone } from '../lib/usePhone.ts';
 import { useCopyInvitationLink } from '../settings/mutations.ts';
 
 /**
  * For the invitation's sender: its link, to pass on by other means (no email on the server, or
  * an email that never arrived). Each copy is a fresh link; the one emailed before stops working.
  */
-export function InvitationLinkButton({ invitation }: { invitation: Invitation }) {
+export function InvitationLinkButton({
+  invitation,
+  buttonProps,
+}: {
+  invitation: Invitation;
+  /** The trigger's look when not a table row's small quiet button (a phone's card). */
+  buttonProps?: ButtonProps;
+}) {
   const { t } = useTranslation();
+  // On a phone the link, the copy button and Close are finger-sized.
+  const phone = usePhone();
   const copyLink = useCopyInvitationLink();
   const emailConfigured = useQuery(setupQuery).data?.emailConfigured !== false;
   const [link, setLink] = useState<string | null>(null);
 
   const open = () =>
+    !copyLink.isPending &&
     copyLink.mutate(invitation.id, {
       onSuccess: (body) => setLink(body.link),
       onError: (error) => notifyError(error, t),
@@ -40,10 +53,13 @@ export function InvitationLinkButton({ invitation }: { invitation: Invitation })
       <Button
         variant="subtle"
         size="xs"
-        leftSection={<IconLink size={14} aria-hidden />}
+        leftSection={copyLink.isPending ? <Loader size={14} /> : <IconLink size={14} aria-hidden />}
         aria-label={t('invitations.copyLinkFor', { email: invitation.email })}
-        loading={copyLink.isPending}
+        // Busy, not disabled (as `loading` would make it): a disabled button drops the keyboard
+        // focus, and the link's dialog would give it back to nothing when closed.
+        aria-busy={copyLink.isPending}
         onClick={open}
+        {...buttonProps}
       >
         {t('invitations.copyLink')}
       </Button>
@@ -53,12 +69,14 @@ export function InvitationLinkButton({ invitation }: { invitation: Invitation })
         title={t('invitations.linkTitle')}
         centered
         size="lg"
+        closeButtonProps={phone ? { size: 'xl' } : undefined}
       >
         <Stack gap="md">
           <Text size="sm">{t('invitations.linkDescription', { email: invitation.email })}</Text>
           <Group gap="xs" wrap="nowrap" align="flex-end">
             <TextInput
               label={t('invitations.link')}
+              size={phone ? 'md' : 'sm'}
               value={link ?? ''}
               readOnly
               style={{ flex: 1 }}
@@ -67,7 +85,12 @@ export function InvitationLinkButton({ invitation }: { invitation: Invitation })
             <CopyButton value={link ?? ''}>
               {({ copied, copy }) => (
                 <Tooltip label={copied ? t('invitations.copied') : t('invitations.copy')}>
-                  <ActionIcon size="lg" variant="light" onClick={copy} aria-label={t('invitations.copy')}>
+                  <ActionIcon
+                    size={phone ? 'input-md' : 'lg'}
+                    variant="light"
+                    onClick={copy}
+                    aria-label={t('invitations.copy')}
+                  >
                     {copied ? <IconCheck size={18} aria-hidden /> : <IconCopy size={18} aria-hidden />}
                   </ActionIcon>
                 </Tooltip>
@@ -78,7 +101,7 @@ export function InvitationLinkButton({ invitation }: { invitation: Invitation })
             {emailConfigured ? t('invitations.linkReplacesEmail') : t('invitations.linkSecret')}
           </Alert>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setLink(null)}>
+            <Button variant="default" size={phone ? 'md' : 'sm'} onClick={() => setLink(null)}>
               {t('common.close')}
             </Button>
           </Group>

@@ -1,16 +1,13 @@
-import { Badge, Button, Group, Table, Text } from '@mantine/core';
-import { IconSend, IconX } from '@tabler/icons-react';
+import { Badge, Box, Group, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Invitation } from '../../shared/api/index.ts';
 import { meQuery } from '../auth/queries.ts';
 import { currentLanguage } from '../i18n/index.ts';
-import { notifyError, notifySuccess } from '../lib/errors.ts';
 import { formatDate } from '../lib/format.ts';
 import { roleLabel } from '../lib/roles.ts';
-import { useResendInvitation, useRevokeInvitation } from '../settings/mutations.ts';
-import { ConfirmButton } from './ConfirmButton.tsx';
-import { InvitationLinkButton } from './InvitationLinkButton.tsx';
+import { PHONE_TARGET, usePhone } from '../lib/usePhone.ts';
+import { InvitationActions } from './InvitationActions.tsx';
 import { TableHead } from './TableHead.tsx';
 import { TruncatedText } from './TruncatedText.tsx';
 
@@ -28,12 +25,57 @@ interface Props {
   timeZone?: string;
 }
 
+/** Invitations: a table on a wide screen; on a phone a list of cards, every action in reach. */
 export function InvitationList({ invitations, canManage, timeZone }: Props) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const resend = useResendInvitation();
-  const revoke = useRevokeInvitation();
   const myId = useQuery(meQuery).data?.user.id;
+  const phone = usePhone();
+  const date = (iso: string) => formatDate(iso, language, timeZone);
+
+  if (phone) {
+    return (
+      <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }}>
+        {invitations.map((invitation, i) => (
+          <Box
+            component="li"
+            key={invitation.id}
+            p="md"
+            style={i > 0 ? { borderTop: '1px solid var(--mantine-color-default-border)' } : undefined}
+          >
+            <TruncatedText size="sm" fw={600}>
+              {invitation.email}
+            </TruncatedText>
+            {invitation.invitedByName && (
+              <TruncatedText size="xs" c="dimmed">
+                {t('invitations.invitedBy', { name: invitation.invitedByName })}
+              </TruncatedText>
+            )}
+            <Group gap="xs" mt={6}>
+              <Text size="sm">{roleLabel(invitation.role, t)}</Text>
+              <Badge variant="light" color={statusColor[invitation.status]}>
+                {t(`invitations.statuses.${invitation.status}`)}
+              </Badge>
+            </Group>
+            <Text size="xs" c="dimmed" mt={4}>
+              {t('invitations.sentOn', { date: date(invitation.createdAt) })}
+              {invitation.status === 'pending' &&
+                ` · ${t('invitations.expires', { date: date(invitation.expiresAt) })}`}
+            </Text>
+            {canManage && (
+              <Group gap="xs" mt="sm">
+                <InvitationActions
+                  invitation={invitation}
+                  myId={myId}
+                  buttonProps={{ size: 'sm', h: PHONE_TARGET, variant: 'light' }}
+                />
+              </Group>
+            )}
+          </Box>
+        ))}
+      </Stack>
+    );
+  }
 
   return (
     <Table.ScrollContainer minWidth={640}>
@@ -62,52 +104,17 @@ export function InvitationList({ invitations, canManage, timeZone }: Props) {
                 </Badge>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{formatDate(invitation.createdAt, language, timeZone)}</Text>
+                <Text size="sm">{date(invitation.createdAt)}</Text>
                 {invitation.status === 'pending' && (
                   <Text size="xs" c="dimmed">
-                    {t('invitations.expires', { date: formatDate(invitation.expiresAt, language, timeZone) })}
+                    {t('invitations.expires', { date: date(invitation.expiresAt) })}
                   </Text>
                 )}
               </Table.Td>
               {canManage && (
                 <Table.Td>
                   <Group gap={4} justify="flex-end" wrap="nowrap">
-                    {(invitation.status === 'pending' || invitation.status === 'expired') && (
-                      <Button
-                        variant="subtle"
-                        size="xs"
-                        leftSection={<IconSend size={14} aria-hidden />}
-                        aria-label={t('invitations.resendTo', { email: invitation.email })}
-                        loading={resend.isPending && resend.variables === invitation.id}
-                        onClick={() =>
-                          resend.mutate(invitation.id, {
-                            onSuccess: () =>
-                              notifySuccess(t('invitations.resent', { email: invitation.email })),
-                            onError: (error) => notifyError(error, t),
-                          })
-                        }
-                      >
-                        {t('invitations.resend')}
-                      </Button>
-                    )}
-                    {invitation.status === 'pending' && invitation.invitedById === myId && (
-                      <InvitationLinkButton invitation={invitation} />
-                    )}
-                    {invitation.status === 'pending' && (
-                      <ConfirmButton
-                        label={t('invitations.revokeFor', { email: invitation.email })}
-                        leftSection={<IconX size={14} aria-hidden />}
-                        title={t('invitations.revokeTitle')}
-                        message={t('invitations.revokeConfirm', { email: invitation.email })}
-                        confirmLabel={t('invitations.revoke')}
-                        onConfirm={() =>
-                          revoke.mutateAsync(invitation.id, { onError: (error) => notifyError(error, t) })
-                        }
-                        loading={revoke.isPending}
-                      >
-                        {t('invitations.revoke')}
-                      </ConfirmButton>
-                    )}
+                    <InvitationActions invitation={invitation} myId={myId} />
                   </Group>
                 </Table.Td>
               )}

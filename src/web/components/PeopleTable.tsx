@@ -1,4 +1,4 @@
-import { Select, Table, Text } from '@mantine/core';
+import { Box, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconUserMinus } from '@tabler/icons-react';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { currentLanguage } from '../i18n/index.ts';
 import { notifyError, notifySuccess } from '../lib/errors.ts';
 import { formatDate } from '../lib/format.ts';
 import { type AnyRole, roleLabel, roleOptions } from '../lib/roles.ts';
+import { PHONE_TARGET, usePhone } from '../lib/usePhone.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { PersonCell } from './PersonCell.tsx';
 import { TableHead } from './TableHead.tsx';
@@ -38,7 +39,10 @@ interface Props<Role extends AnyRole, P extends Person<Role>> {
   timeZone?: string;
 }
 
-/** People with a role: who they are, a role select, since when, and a remove button. */
+/**
+ * People with a role: who they are, a role select, since when, and a remove button. A table on a
+ * wide screen; on a phone a list of cards, the select full width and every button finger-sized.
+ */
 export function PeopleTable<Role extends AnyRole, P extends Person<Role>>(props: Props<Role, P>) {
   const {
     kind,
@@ -65,6 +69,70 @@ export function PeopleTable<Role extends AnyRole, P extends Person<Role>>(props:
       },
     );
 
+  const phone = usePhone();
+  const since = (person: P) => formatDate(person.since, language, timeZone);
+
+  const roleControl = (person: P) =>
+    canManage ? (
+      <Select
+        size={phone ? 'md' : 'xs'}
+        aria-label={t(`${kind}.roleOf`, { name: person.name })}
+        data={roleOptions(roles, t)}
+        value={person.role}
+        allowDeselect={false}
+        onChange={(role) => role && role !== person.role && changeRole(person, role as Role)}
+        comboboxProps={{ withinPortal: true }}
+        style={phone ? { flex: 1, minWidth: 0 } : undefined}
+      />
+    ) : (
+      <Text size="sm">{roleLabel(person.role, t)}</Text>
+    );
+
+  const removeButton = (person: P) =>
+    canManage &&
+    canRemove(person) && (
+      <ConfirmButton
+        label={t(`${kind}.removeNamed`, { name: person.name })}
+        icon={<IconUserMinus size={18} aria-hidden />}
+        title={t(`${kind}.removeTitle`)}
+        message={removeConfirm(person)}
+        confirmLabel={t(`${kind}.remove`)}
+        onConfirm={() =>
+          remove.mutateAsync(person.userId, {
+            onSuccess: () => notifySuccess(t(`${kind}.removed`, { name: person.name })),
+            onError: (error) => notifyError(error, t),
+          })
+        }
+        loading={remove.isPending}
+        // A finger needs more than the icon: on a phone it is a square as tall as the select.
+        {...(phone ? { w: PHONE_TARGET + 2, h: PHONE_TARGET + 2, variant: 'light', px: 0 } : {})}
+      />
+    );
+
+  if (phone) {
+    return (
+      <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }}>
+        {people.map((person, i) => (
+          <Box
+            component="li"
+            key={person.userId}
+            p="md"
+            style={i > 0 ? { borderTop: '1px solid var(--mantine-color-default-border)' } : undefined}
+          >
+            <PersonCell name={person.name} email={person.email} isYou={person.userId === myId} />
+            <Text size="xs" c="dimmed" mt={6}>
+              {t(`${kind}.sinceOn`, { date: since(person) })}
+            </Text>
+            <Group gap="xs" mt="sm" wrap="nowrap">
+              {roleControl(person)}
+              {removeButton(person)}
+            </Group>
+          </Box>
+        ))}
+      </Stack>
+    );
+  }
+
   return (
     <Table.ScrollContainer minWidth={600}>
       <Table verticalSpacing="sm">
@@ -78,44 +146,11 @@ export function PeopleTable<Role extends AnyRole, P extends Person<Role>>(props:
               <Table.Td>
                 <PersonCell name={person.name} email={person.email} isYou={person.userId === myId} />
               </Table.Td>
-              <Table.Td miw={roleWidth}>
-                {canManage ? (
-                  <Select
-                    size="xs"
-                    aria-label={t(`${kind}.roleOf`, { name: person.name })}
-                    data={roleOptions(roles, t)}
-                    value={person.role}
-                    allowDeselect={false}
-                    onChange={(role) => role && role !== person.role && changeRole(person, role as Role)}
-                    comboboxProps={{ withinPortal: true }}
-                  />
-                ) : (
-                  <Text size="sm">{roleLabel(person.role, t)}</Text>
-                )}
-              </Table.Td>
+              <Table.Td miw={roleWidth}>{roleControl(person)}</Table.Td>
               <Table.Td>
-                <Text size="sm">{formatDate(person.since, language, timeZone)}</Text>
+                <Text size="sm">{since(person)}</Text>
               </Table.Td>
-              {canManage && (
-                <Table.Td>
-                  {canRemove(person) && (
-                    <ConfirmButton
-                      label={t(`${kind}.removeNamed`, { name: person.name })}
-                      icon={<IconUserMinus size={18} aria-hidden />}
-                      title={t(`${kind}.removeTitle`)}
-                      message={removeConfirm(person)}
-                      confirmLabel={t(`${kind}.remove`)}
-                      onConfirm={() =>
-                        remove.mutateAsync(person.userId, {
-                          onSuccess: () => notifySuccess(t(`${kind}.removed`, { name: person.name })),
-                          onError: (error) => notifyError(error, t),
-                        })
-                      }
-                      loading={remove.isPending}
-                    />
-                  )}
-                </Table.Td>
-              )}
+              {canManage && <Table.Td>{removeButton(person)}</Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>

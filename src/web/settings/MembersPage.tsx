@@ -14,6 +14,7 @@ import { PeopleTable } from '../components/PeopleTable.tsx';
 import { SectionHeader } from '../components/SectionHeader.tsx';
 import { useMe } from '../lib/useMe.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
+import { PHONE_TARGET, usePhone } from '../lib/usePhone.ts';
 import { useRemoveMember, useUpdateMember } from './mutations.ts';
 import { invitationsQuery, membersQuery } from './queries.ts';
 
@@ -27,6 +28,7 @@ export function MembersPage() {
   const update = useUpdateMember();
   const remove = useRemoveMember();
   const [inviting, { open, close }] = useDisclosure(false);
+  const phone = usePhone();
 
   return (
     <>
@@ -35,7 +37,11 @@ export function MembersPage() {
         description={canManage ? t('members.description') : t('members.descriptionReadOnly')}
         actions={
           canManage && (
-            <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={open}>
+            <Button
+              leftSection={<IconUserPlus size={18} aria-hidden />}
+              h={phone ? PHONE_TARGET : undefined}
+              onClick={open}
+            >
               {t('members.invite')}
             </Button>
           )
