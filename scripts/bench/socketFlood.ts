@@ -53,6 +53,9 @@ const liveRate = Number(opts['live-rate']);
 const collabRate = Number(opts['collab-rate']);
 const probeRate = Number(opts['probe-rate']);
 const TARGET_P99_MS = 50;
+const updates = opts['collab-frames'] === 'update';
+/** The demo agency's people: each may write the documents the bench floods. */
+const AGENCY_PEOPLE = ['owner@plit.demo', 'cm@plit.demo', 'creator@plit.demo'];
 // Under the cap of 20 sockets of a kind per session, with room to spare.
 const PER_SESSION = 15;
 
@@ -229,11 +232,11 @@ async function openDocument(base: string, cookie: string, name: string): Promise
 }
 
 /** Sessions of the demo owner, each signed in from its own address (a login makes a new session). */
-async function signInSessions(base: string, n: number): Promise<string[]> {
+async function signInSessions(base: string, n: number, email = 'owner@plit.demo'): Promise<string[]> {
   const cookies: string[] = [];
   for (let i = 0; i < n; i++) {
     const res = await request(base, 'POST', pathOf(endpoints.logIn), {
-      body: { email: 'owner@plit.demo', password: DEMO_PASSWORD },
+      body: { email, password: DEMO_PASSWORD },
     });
     const session = res.setCookie.map((c) => c.split(';')[0]!).find((c) => c.startsWith('plit_session='));
     if (res.status !== 200 || !session) throw new Error(`login ${i}: ${res.status} ${res.body}`);
@@ -322,9 +325,20 @@ async function main() {
       const cookie = sessions[i % sessions.length]!;
       flooders.push(await openSocket(liveSocketUrl(base), cookie, base, 'live'));
     }
+    // Document changes are paced per person (LIVE-SPEC [S3]): their flood comes from every
+    // member of the demo agency, each with one session per 15 sockets.
+    const changers = updates
+      ? (
+          await Promise.all(
+            AGENCY_PEOPLE.map((email) =>
+              signInSessions(base, Math.ceil(collabCount / AGENCY_PEOPLE.length / PER_SESSION), email),
+            ),
+          )
+        ).flat()
+      : sessions;
     const usable: string[] = [];
     for (let i = 0; i < collabCount; i++) {
-      const cookie = sessions[i % sessions.length]!;
+      const cookie = changers[i % changers.length]!;
       // Spread over the documents: a document's awareness goes to everyone who has it open.
       const candidates = usable.length >= 10 || documents.length === 0 ? usable : documents;
       for (let tries = 0; tries < candidates.length; tries++) {
@@ -356,9 +370,7 @@ async function main() {
       const name = (flooder as Flooder & { document?: string }).document!;
       const doc = new Y.Doc();
       every(flooder, collabRate, (n) =>
-        opts['collab-frames'] === 'update'
-          ? updateMessage(name, doc, n)
-          : awarenessMessage(name, doc.clientID, n),
+        updates ? updateMessage(name, doc, n) : awarenessMessage(name, doc.clientID, n),
       );
     }
     // Let the flood reach its pace before measuring.

@@ -26,7 +26,7 @@ export interface Context {
   live: LiveBus;
   /** Presence and the facilitator's focus: the meeting's fast lane. */
   meetingRooms: MeetingRooms;
-  /** Shared documents (meeting notes): Hocuspocus, persisted in collab_documents. */
+  /** Shared documents (meeting notes, post copies): Hocuspocus, persisted in collab_documents and collab_updates. */
   collab: Collab;
   /** Uploaded files (fact request answers): local disk by default, behind one interface. */
   files: FileStorage;

@@ -130,8 +130,14 @@ async function readDataDir(dataDir: string, meetingId: string) {
       'select state from collab_documents where name = $1',
       [`meeting:${meetingId}:notes`],
     );
+    // Acknowledged changes not compacted yet are rows of their own.
+    const changes = await db.query<{ update: Uint8Array }>(
+      'select update from collab_updates where name = $1 order by id',
+      [`meeting:${meetingId}:notes`],
+    );
     const doc = new Y.Doc();
     if (notes.rows[0]) Y.applyUpdate(doc, notes.rows[0].state);
+    for (const change of changes.rows) Y.applyUpdate(doc, change.update);
     const decisions = await db.query<{ topic_id: string; kind: string }>(
       'select topic_id, kind from topic_decisions where meeting_id = $1 order by created_at',
       [meetingId],

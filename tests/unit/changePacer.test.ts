@@ -1,7 +1,8 @@
+import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isDocumentChange } from '../../src/server/collab/awarenessThrottle.ts';
 import { changePacer } from '../../src/server/collab/changePacer.ts';
-import { frameBudget } from '../../src/server/live/budget.ts';
+import { frameBudget, PersonBudgets } from '../../src/server/live/budget.ts';
 
 /** A Hocuspocus frame: the document's name (length-prefixed), the message type, a body. */
 const frame = (type: number, body: number[]) => {
@@ -75,5 +76,26 @@ describe('collaboration change pacer', () => {
     pacer.stop();
     vi.advanceTimersByTime(10_000);
     expect(handled).toHaveLength(1);
+  });
+
+  it("[S3] one person's sockets share one change budget, another person has their own, and it goes with the last socket", () => {
+    const budgets = new PersonBudgets({ perSecond: 10, burst: 2 });
+    const first = new EventEmitter();
+    const second = new EventEmitter();
+    const mine = budgets.hold('person-a', first);
+    expect(budgets.hold('person-a', second)).toBe(mine);
+    expect(budgets.hold('person-b', new EventEmitter())).not.toBe(mine);
+    expect(mine.take()).toBe(true);
+    expect(mine.take()).toBe(true);
+    expect(mine.take()).toBe(false);
+    first.emit('close');
+    const third = new EventEmitter();
+    expect(budgets.hold('person-a', third)).toBe(mine);
+    second.emit('close');
+    third.emit('close');
+    // Their last socket closed: the next one starts from a full budget.
+    const fresh = budgets.hold('person-a', new EventEmitter());
+    expect(fresh).not.toBe(mine);
+    expect(fresh.take()).toBe(true);
   });
 });

@@ -4,7 +4,13 @@ import { closeCodes } from '../../shared/live.ts';
 import type { RouteModule } from '../context.ts';
 import { socketRoute } from '../http/route.ts';
 import { admitSocket, watchAccess } from '../live/admit.ts';
-import { collabChangeBudget, collabFrameBudget, frameBudget, SessionSockets } from '../live/budget.ts';
+import {
+  collabChangeBudget,
+  collabFrameBudget,
+  frameBudget,
+  PersonBudgets,
+  SessionSockets,
+} from '../live/budget.ts';
 import { awarenessDocument, awarenessThrottle, isDocumentChange } from './awarenessThrottle.ts';
 import { changePacer } from './changePacer.ts';
 
@@ -18,6 +24,7 @@ const bytes = (data: RawData): Uint8Array =>
  */
 export const collabRoutes: RouteModule = (app, ctx) => {
   const sessions = new SessionSockets();
+  const changeBudgets = new PersonBudgets(collabChangeBudget);
   socketRoute(app, endpoints.openCollabSocket, (socket, request) => {
     const actor = admitSocket(socket, request, ctx.env.trustedOrigins);
     if (!actor) return;
@@ -38,7 +45,7 @@ export const collabRoutes: RouteModule = (app, ctx) => {
     const overLimit = () => socket.close(closeCodes.overLimit, 'too many frames');
     const changes = changePacer(
       socket,
-      frameBudget(collabChangeBudget),
+      changeBudgets.hold(actor.user.id, socket),
       isDocumentChange,
       (frame) => {
         const document = awarenessDocument(frame);

@@ -104,8 +104,8 @@ export function createCollab(deps: {
 
     async onStoreDocument({ documentName, document }) {
       if (closing) return;
-      const compaction = compactState(db, documentName, Y.encodeStateAsUpdate(document)).catch(
-        (err: unknown) => log.warn({ err, documentName }, 'compacting a shared document failed'),
+      const compaction = compactState(db, documentName, document).catch((err: unknown) =>
+        log.warn({ err, documentName }, 'compacting a shared document failed'),
       );
       compactions.add(compaction);
       await compaction.finally(() => compactions.delete(compaction));

@@ -44,10 +44,41 @@ export const liveFrameBudget = { perSecond: 20, burst: 60 } as const;
 export const collabFrameBudget = { perSecond: 100, burst: 400 } as const;
 /**
  * Of those, the frames that change a document, each stored before it is acknowledged: read at
- * this pace, never refused (see `collab/changePacer.ts`). A fast typist's ten keystrokes a
- * second pass at once; a flood waits in its own socket's buffers.
+ * this pace per person, over all their collaboration sockets in a process (a person types in
+ * one place at a time), never refused (see `collab/changePacer.ts`). A fast typist's ten
+ * keystrokes a second pass at once; a flood waits in its own sockets' buffers.
  */
-export const collabChangeBudget = { perSecond: 10, burst: 60 } as const;
+export const collabChangeBudget = { perSecond: 10, burst: 20 } as const;
+
+/**
+ * One budget per person, shared by their open sockets and dropped with the last of them, so a
+ * person's twenty sockets (or several sessions) cost the server what one does.
+ */
+export class PersonBudgets {
+  private readonly byPerson = new Map<string, { budget: FrameBudget; sockets: number }>();
+
+  private readonly limits: { perSecond: number; burst: number };
+
+  constructor(limits: { perSecond: number; burst: number }) {
+    this.limits = limits;
+  }
+
+  /** The person's budget, held until `socket` closes. */
+  hold(personId: string, socket: { once(event: 'close', listener: () => void): unknown }): FrameBudget {
+    let entry = this.byPerson.get(personId);
+    if (!entry) {
+      entry = { budget: frameBudget(this.limits), sockets: 0 };
+      this.byPerson.set(personId, entry);
+    }
+    entry.sockets += 1;
+    const held = entry;
+    socket.once('close', () => {
+      held.sockets -= 1;
+      if (held.sockets === 0 && this.byPerson.get(personId) === held) this.byPerson.delete(personId);
+    });
+    return held.budget;
+  }
+}
 
 /** Open sockets per session and kind; a session is one browser, which opens one of each per tab. */
 export const socketsPerSession = 20;
