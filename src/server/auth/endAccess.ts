@@ -50,23 +50,29 @@ export async function endAccess(tx: Executor, ending: Ending): Promise<SocketDro
     .where(and(eq(authTokens.userId, userId), isNull(authTokens.usedAt)));
   // Scoped links too, and (on delete cascade) every session opened from one.
   await revokeLinks(tx, userId);
+  let copied: string[] = [];
   if (ending.leavingAgency) {
     await tx
       .update(calendarFeeds)
       .set({ revokedAt: new Date() })
       .where(and(eq(calendarFeeds.createdById, userId), isNull(calendarFeeds.revokedAt)));
-    await revokeWhatTheyCopied(tx, userId);
+    copied = await revokeWhatTheyCopied(tx, userId);
   }
-  return keepSessionId ? { userId, exceptSessionId: keepSessionId } : { userId };
+  return {
+    userId,
+    ...(keepSessionId ? { exceptSessionId: keepSessionId } : {}),
+    ...(copied.length > 0 ? { sessionIds: copied } : {}),
+  };
 }
 
 /**
  * Links a member was shown to pass on ("copy link": a pending invitation's, a contact's scoped
  * link) stop working once the member may no longer hand them out: they leave the agency, or
  * become a creator. Whoever holds such a link got it from them. Invitations and links that were
- * only emailed went to their addressee's mailbox and stay.
+ * only emailed went to their addressee's mailbox and stay. Answers the sessions that ended with
+ * the links, whose sockets the caller closes once the transaction has committed.
  */
-export async function revokeWhatTheyCopied(tx: Executor, userId: string): Promise<void> {
+export async function revokeWhatTheyCopied(tx: Executor, userId: string): Promise<string[]> {
   await tx
     .update(invitations)
     .set({ revokedAt: new Date() })
@@ -77,6 +83,13 @@ export async function revokeWhatTheyCopied(tx: Executor, userId: string): Promis
         isNull(invitations.revokedAt),
       ),
     );
-  // On delete cascade: every session opened from such a link ends with it.
+  // On delete cascade: every session opened from such a link ends with it. Their sockets are
+  // the link's holder's, not this member's: they are named, so they close at once too.
+  const opened = await tx
+    .select({ id: sessions.id })
+    .from(sessions)
+    .innerJoin(accessLinks, eq(sessions.linkId, accessLinks.id))
+    .where(eq(accessLinks.createdById, userId));
   await tx.delete(accessLinks).where(eq(accessLinks.createdById, userId));
+  return opened.map((s) => s.id);
 }

@@ -14,7 +14,14 @@ export interface SocketOwner {
  * Which sockets to close: every socket of a person (but those of one session they keep, after
  * a password change), or the sockets of one session (logged out of it).
  */
-export type SocketDrop = { userId: string; exceptSessionId?: string } | { sessionId: string };
+/**
+ * Whose sockets to close: a person's (all but one session's, and with them any sessions named),
+ * one session's, or some sessions' (those opened from links someone copied, whoever they are).
+ */
+export type SocketDrop =
+  | { userId: string; exceptSessionId?: string; sessionIds?: string[] }
+  | { sessionId: string }
+  | { sessionIds: string[] };
 
 const SEQ_MEMO_MS = 1000;
 
@@ -117,7 +124,8 @@ export class LocalHub {
 
 function matches(owner: SocketOwner, which: SocketDrop): boolean {
   if ('sessionId' in which) return owner.sessionId === which.sessionId;
-  return owner.userId === which.userId && owner.sessionId !== which.exceptSessionId;
+  if (which.sessionIds?.includes(owner.sessionId)) return true;
+  return 'userId' in which && owner.userId === which.userId && owner.sessionId !== which.exceptSessionId;
 }
 
 /** Every frame the server sends goes through here, so it is one of the protocol's. */

@@ -318,6 +318,59 @@ describe('[14.1] review and meeting links', () => {
 });
 
 describe('[14.1] when a link ends', () => {
+  it('[A4][14.1] sockets opened from a link a member copied close at once when the member becomes a creator or leaves', async () => {
+    const db = t.database.db;
+    const agency = await makeAgency(db);
+    const plan = await makePlanForMeeting(db, agency);
+    const [meeting] = await db
+      .insert(meetings)
+      .values({
+        cycleId: plan.cycle.id,
+        clientId: agency.client.id,
+        format: 'online',
+        status: 'live',
+        startsAt: new Date(),
+      })
+      .returning();
+    // Not the link's own check every 30 s: the change closes them.
+    scopeChecks.everyMs = 60_000;
+    const ownerCopy = await api(t.app, endpoints.copyContactLink, {
+      params: { clientId: agency.client.id, userId: agency.approver.id },
+      cookie: agency.owner.cookie,
+      body: { kind: 'meeting', subjectId: meeting!.id },
+    });
+    const ownersLink = (await open(tokenOf(ownerCopy.body.url))).cookie!;
+    const copiedLink = (await open(await copyLink(agency, 'meeting', meeting!.id))).cookie!;
+    const live = await openLive(host, copiedLink);
+    expect(await live.subscribe(meetingRoom(meeting!.id))).toMatchObject({ type: 'subscribed' });
+    const others = await openLive(host, ownersLink);
+    const started = Date.now();
+    const demoted = await api(t.app, endpoints.changeMemberRole, {
+      params: { userId: agency.contentManager.id },
+      cookie: agency.owner.cookie,
+      body: { role: 'creator' },
+    });
+    expect(demoted.status).toBe(200);
+    expect((await live.closed).code).toBe(closeCodes.unauthorized);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // A link someone else copied is not theirs to end.
+    expect(await others.subscribe(meetingRoom(meeting!.id))).toMatchObject({ type: 'subscribed' });
+
+    // Leaving the agency: the owner's copy goes when the owner is removed.
+    await api(t.app, endpoints.changeMemberRole, {
+      params: { userId: agency.contentManager.id },
+      cookie: agency.owner.cookie,
+      body: { role: 'owner' },
+    });
+    const removed = await api(t.app, endpoints.removeMember, {
+      params: { userId: agency.owner.id },
+      cookie: agency.contentManager.cookie,
+    });
+    expect(removed.status).toBe(200);
+    expect((await others.closed).code).toBe(closeCodes.unauthorized);
+    scopeChecks.everyMs = 30_000;
+  });
+
   it('[14.1] after 14 days without use: its session gets 401 and the link no longer opens', async () => {
     const agency = await makeAgency(t.database.db);
     const { token, cookie } = await factSession(agency);
