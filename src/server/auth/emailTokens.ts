@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNull } from 'drizzle-orm';
 import type { Executor } from '../db/connect.ts';
 import { authTokens } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
@@ -15,6 +15,30 @@ export const tokenLifetimeMs: Record<Kind, number> = {
   password_reset: 30 * 60_000,
   magic_link: 30 * 60_000,
 };
+
+/**
+ * Emailed links of one kind a person may be sent in an hour. Asking needs no sign-in and the
+ * per-address limit is no limit to someone with many addresses, so without this anyone could
+ * fill a person's mailbox (and their agency's outbox) with sign-in or reset emails. Someone
+ * whose email is slow to arrive asks two or three times; the rest is dropped unsent, with the
+ * same answer as ever (the request was accepted long before the worker decides).
+ */
+export const LINKS_PER_HOUR = 5;
+
+/** Whether the person may be sent another link of this kind now (`LINKS_PER_HOUR`). */
+export async function mayEmailAnotherLink(db: Executor, userId: string, kind: Kind): Promise<boolean> {
+  const [sent] = await db
+    .select({ n: count() })
+    .from(authTokens)
+    .where(
+      and(
+        eq(authTokens.userId, userId),
+        eq(authTokens.kind, kind),
+        gt(authTokens.createdAt, new Date(Date.now() - 60 * 60_000)),
+      ),
+    );
+  return (sent?.n ?? 0) < LINKS_PER_HOUR;
+}
 
 /** Issue a one-time link secret for a user; only its hash is kept. */
 export async function issueEmailToken(db: Executor, userId: string, kind: Kind): Promise<string> {

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../../src/server/app.ts';
+import { LINKS_PER_HOUR } from '../../../src/server/auth/emailTokens.ts';
 import { connect } from '../../../src/server/db/connect.ts';
 import { migrate } from '../../../src/server/db/migrate.ts';
 import { authTokens, outbox } from '../../../src/server/db/schema/index.ts';
@@ -70,6 +71,29 @@ describe('with SMTP', () => {
     await t.mailRound();
     return agency;
   }
+
+  it('[14.2] one person is sent at most LINKS_PER_HOUR sign-in and reset links an hour, however many addresses ask', async () => {
+    const agency = await makeAgency(t.database.db);
+    for (let i = 0; i < LINKS_PER_HOUR + 3; i++) {
+      // Each from an address of its own: no per-address limit is what stops them.
+      const anyone = fromNewAddress(t.app);
+      const magic = await api(anyone, endpoints.requestMagicLink, { body: { email: agency.approver.email } });
+      const reset = await api(anyone, endpoints.requestPasswordReset, {
+        body: { email: agency.contentManager.email },
+      });
+      expect([magic.status, reset.status]).toEqual([202, 202]);
+    }
+    await t.mailRound();
+    const sentTo = async (userId: string) =>
+      (await t.database.db.select().from(authTokens).where(eq(authTokens.userId, userId))).length;
+    expect(await sentTo(agency.approver.id)).toBe(LINKS_PER_HOUR);
+    expect(await sentTo(agency.contentManager.id)).toBe(LINKS_PER_HOUR);
+    await t.sink.linkFor(agency.approver.email, 'magic', { after: LINKS_PER_HOUR - 1 });
+    await t.sink.linkFor(agency.contentManager.email, 'reset-password', { after: LINKS_PER_HOUR - 1 });
+    await t.mailRound();
+    expect(t.sink.linkCount(agency.approver.email, 'magic')).toBe(LINKS_PER_HOUR);
+    expect(t.sink.linkCount(agency.contentManager.email, 'reset-password')).toBe(LINKS_PER_HOUR);
+  });
 
   it("[14.2] an owner finds no usable link in the outbox for a contact's magic link or a manager's reset", async () => {
     const agency = await ownerRequestsLinks();

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { loadActor } from '../../auth/actor.ts';
-import { issueEmailToken } from '../../auth/emailTokens.ts';
+import { issueEmailToken, mayEmailAnotherLink } from '../../auth/emailTokens.ts';
 import type { WorkContext } from '../../context.ts';
 import type { Tx } from '../../db/connect.ts';
 import { users } from '../../db/schema/index.ts';
@@ -8,7 +8,8 @@ import { mailAgencyOf } from '../../mail/mailAgencyOf.ts';
 import { magicLinkEmail } from '../../mail/templates.ts';
 
 /**
- * Queue a one-time sign-in link when the email is a client contact's; nothing otherwise.
+ * Queue a one-time sign-in link when the email is a client contact's; nothing otherwise, nor
+ * once they were sent `LINKS_PER_HOUR` of them in the last hour.
  * Run by the mail worker, never while someone waits for an answer. Returns the outbox row.
  */
 export async function emailMagicLink(ctx: WorkContext, tx: Tx, email: string): Promise<string | null> {
@@ -16,6 +17,7 @@ export async function emailMagicLink(ctx: WorkContext, tx: Tx, email: string): P
   const actor = user ? await loadActor(tx, '', user.id) : null;
   // Password-less sign-in is for client contacts; agency members hold wider rights and use passwords.
   if (!user || !actor || actor.agency !== null || actor.contactOf.size === 0) return null;
+  if (!(await mayEmailAnotherLink(tx, user.id, 'magic_link'))) return null;
   const token = await issueEmailToken(tx, user.id, 'magic_link');
   const message = magicLinkEmail(`${ctx.env.publicUrl}/magic/${token}`);
   return ctx.mailer.keep(tx, { ...message, to: user.email, agencyId: await mailAgencyOf(tx, user.id) });
