@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { isSecretUrl } from '../http/secretUrls.ts';
 
 /**
  * Serves the built single-page app from dist/web. Any GET outside /api that is not a file
@@ -30,7 +31,8 @@ export async function registerWeb(app: FastifyInstance, webRoot: string): Promis
     if (inside && statSync(candidate, { throwIfNoEntry: false })?.isFile()) {
       return reply.sendFile(path.relative(webRoot, candidate));
     }
-    reply.header('cache-control', 'no-cache');
+    // The app's page, asked for again on every visit; at a link's address, not kept at all.
+    reply.header('cache-control', isSecretUrl(request.url) ? 'no-store' : 'no-cache');
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });
 }
