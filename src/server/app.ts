@@ -23,6 +23,7 @@ import { type Env, proxyTrust } from './env.ts';
 import { startReminderWorker } from './facts/reminders.ts';
 import { createDiskStorage, filesDirOf } from './files/storage.ts';
 import { isApiRequest } from './http/apiRequest.ts';
+import { clientKey } from './http/clientKey.ts';
 import { completeOpenApi } from './http/openapi.ts';
 import { route, watchRoutes } from './http/route.ts';
 import { redactSecretUrl } from './http/secretUrls.ts';
@@ -120,6 +121,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     max: 600,
     timeWindow: '1 minute',
     allowList: (request) => !isApiRequest(request),
+    keyGenerator: (request) => clientKey(request.ip),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       error: {

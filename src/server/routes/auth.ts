@@ -8,6 +8,7 @@ import { redeemMagicLink } from '../commands/accounts/redeemMagicLink.ts';
 import { requestEmailLink } from '../commands/accounts/requestEmailLink.ts';
 import { resetPassword } from '../commands/accounts/resetPassword.ts';
 import type { RouteModule } from '../context.ts';
+import { clientKey } from '../http/clientKey.ts';
 import { route } from '../http/route.ts';
 
 const emailLimit = { config: { rateLimit: { max: 5, timeWindow: '15 minutes' } } };
@@ -20,7 +21,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
       const { userId, session } = await logIn(
         ctx,
         request.body,
-        request.ip,
+        clientKey(request.ip),
         originOf(request),
         deviceTokensOf(request),
       );
@@ -39,7 +40,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
     app,
     endpoints.requestPasswordReset,
     async (request) => {
-      await requestEmailLink(ctx, 'password_reset', request.body.email, request.ip);
+      await requestEmailLink(ctx, 'password_reset', request.body.email, clientKey(request.ip));
       return { ok: true as const };
     },
     emailLimit,
@@ -59,7 +60,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
     app,
     endpoints.requestMagicLink,
     async (request) => {
-      await requestEmailLink(ctx, 'magic_link', request.body.email, request.ip);
+      await requestEmailLink(ctx, 'magic_link', request.body.email, clientKey(request.ip));
       return { ok: true as const };
     },
     emailLimit,

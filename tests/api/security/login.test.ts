@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginChecks } from '../../../src/server/auth/loginLimits.ts';
 import type { App } from '../../../src/server/context.ts';
@@ -65,6 +66,19 @@ describe.each(engines())('[14.5] login limits on $name', (engine) => {
     const res = await login(fromNewAddress(t.app), user.email, PASSWORD);
     expect(res.status).toBe(200);
     expect(res.cookie).not.toBeNull();
+  });
+
+  it('[14.5] the addresses of one IPv6 /64 count as one: 5 failures from five of them pause the sixth', async () => {
+    const user = await makeUser(t.database.db);
+    const from = (address: string) =>
+      ({
+        inject: (options: InjectOptions) => t.app.inject({ ...options, remoteAddress: address }),
+      }) as unknown as App;
+    for (let i = 1; i <= 5; i++)
+      expect((await login(from(`2001:db8:14:5::${i}`), user.email, `guess ${i}`)).status).toBe(401);
+    expect((await login(from('2001:db8:14:5:ffff::6'), user.email, PASSWORD)).status).toBe(429);
+    // Another /64 is someone else.
+    expect((await login(from('2001:db8:14:6::1'), user.email, PASSWORD)).status).toBe(200);
   });
 
   it('[14.5] Retry-After doubles with each further refusal', async () => {
