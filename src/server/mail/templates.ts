@@ -116,6 +116,34 @@ export function passwordResetEmail(link: string): Email {
   );
 }
 
+/**
+ * Sent whenever a password is changed or reset: if it was not the person, this is how they learn
+ * that someone else has it, and the link asks for a reset of their own (every session of whoever
+ * changed it ends with that reset).
+ */
+export function passwordChangedEmail(link: string): Email {
+  return bilingual(
+    'Пароль Plit змінено · Your Plit password was changed',
+    link,
+    {
+      heading: 'Ваш пароль змінено',
+      lines: [
+        'Пароль до вашого облікового запису Plit щойно змінили, і всі інші сеанси завершено.',
+        'Якщо це були ви, нічого робити не треба. Якщо ні, відновіть пароль за посиланням нижче.',
+      ],
+      action: 'Відновити пароль',
+    },
+    {
+      heading: 'Your password was changed',
+      lines: [
+        'The password of your Plit account was just changed, and every other session ended.',
+        'If it was you, there is nothing to do. If not, reset your password with the link below.',
+      ],
+      action: 'Reset your password',
+    },
+  );
+}
+
 export function magicLinkEmail(link: string): Email {
   return bilingual(
     'Вхід до Plit · Sign in to Plit',

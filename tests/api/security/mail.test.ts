@@ -15,7 +15,7 @@ import { endpoints } from '../../../src/shared/api/catalogue.ts';
 import { fromNewAddress } from '../../support/addresses.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
 import { errorOf } from '../../support/errors.ts';
-import { makeAgency, makeUser } from '../../support/factories.ts';
+import { makeAgency, makeUser, PASSWORD } from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
 import { withMailedApp } from '../../support/mailedApp.ts';
 import { runMailWorker } from '../../support/work.ts';
@@ -71,6 +71,31 @@ describe('with SMTP', () => {
     await t.mailRound();
     return agency;
   }
+
+  it('[14.2] a changed or reset password is told to its owner by email, with a way to reset it', async () => {
+    const agency = await makeAgency(t.database.db);
+    const changed = await api(t.app, endpoints.changePassword, {
+      cookie: agency.contentManager.cookie,
+      body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+    });
+    expect(changed.status).toBe(200);
+    const notice = await t.sink.waitFor(agency.contentManager.email, { subject: /password was changed/ });
+    expect(notice.text).toContain('Ваш пароль змінено');
+    expect(notice.text).toContain('/reset-password');
+
+    await api(fromNewAddress(t.app), endpoints.requestPasswordReset, {
+      body: { email: agency.approver.email },
+    });
+    await t.mailRound();
+    const reset = tokenOf(await t.sink.linkFor(agency.approver.email, 'reset-password'));
+    const done = await api(fromNewAddress(t.app), endpoints.confirmPasswordReset, {
+      body: { token: reset, password: NEW_PASSWORD },
+    });
+    expect(done.status).toBe(200);
+    expect((await t.sink.waitFor(agency.approver.email, { subject: /password was changed/ })).text).toContain(
+      'Your password was changed',
+    );
+  });
 
   it('[14.2] one person is sent at most LINKS_PER_HOUR sign-in and reset links an hour, however many addresses ask', async () => {
     const agency = await makeAgency(t.database.db);

@@ -8,14 +8,15 @@ import type { Context } from '../../context.ts';
 import { users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { transact } from '../../live/transact.ts';
+import { tellPasswordChanged } from './tellPasswordChanged.ts';
 
 /**
  * Set a first password, or change it (the current one is asked for when there is one). A new
  * password is often set because the old one may be known: every other session, emailed link
- * and socket of the person ends; the session that set it stays.
+ * and socket of the person ends; the session that set it stays. The person is told by email.
  */
 export async function changePassword(
-  ctx: Pick<Context, 'db' | 'live' | 'log'>,
+  ctx: Pick<Context, 'db' | 'env' | 'live' | 'log' | 'mailer'>,
   actor: Actor,
   input: z.output<typeof changePasswordBody>,
 ): Promise<void> {
@@ -29,9 +30,13 @@ export async function changePassword(
     });
   }
   const passwordHash = await hashPassword(input.newPassword);
-  const sockets = await transact(ctx, async (tx) => {
+  const { sockets, notice } = await transact(ctx, async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
-    return endAccess(tx, { userId: user.id, keepSessionId: actor.sessionId });
+    return {
+      sockets: await endAccess(tx, { userId: user.id, keepSessionId: actor.sessionId }),
+      notice: await tellPasswordChanged(ctx, tx, user),
+    };
   });
   await ctx.live.drop(sockets);
+  await ctx.mailer.deliver(notice);
 }
