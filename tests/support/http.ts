@@ -44,7 +44,8 @@ export async function call<T = any>(
         }
       : {}),
   });
-  const setCookie = res.cookies.find((c) => c.name === 'plit_session');
+  // `__Host-plit_session` on a server whose PUBLIC_URL is https.
+  const setCookie = res.cookies.find((c) => c.name === 'plit_session' || c.name === '__Host-plit_session');
   let body: unknown = res.body;
   try {
     body = JSON.parse(res.body);
@@ -56,7 +57,7 @@ export async function call<T = any>(
     body: body as T,
     headers: res.headers,
     raw: res.rawPayload,
-    cookie: setCookie?.value ? `plit_session=${setCookie.value}` : null,
+    cookie: setCookie?.value ? `${setCookie.name}=${setCookie.value}` : null,
   };
 }
 

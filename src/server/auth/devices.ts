@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, lt } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Executor } from '../db/connect.ts';
 import { knownDevices, users } from '../db/schema/index.ts';
-import { secureCookie } from './sessions.ts';
+import { cookieName, secureCookie } from './sessions.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 export const DEVICE_COOKIE = 'plit_device';
@@ -14,7 +14,7 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** The device secrets this browser presents, well-formed ones only. */
 export function deviceTokensOf(request: FastifyRequest): string[] {
-  const value = request.cookies[DEVICE_COOKIE] ?? '';
+  const value = request.cookies[cookieName(request.server, DEVICE_COOKIE)] ?? '';
   return value
     .split('.')
     .filter((token) => TOKEN.test(token))
@@ -82,7 +82,7 @@ export async function rememberDevice(
       .where(and(eq(knownDevices.userId, userId), lt(knownDevices.lastUsedAt, since())));
     tokens = [token, ...tokens].slice(0, MAX_PER_BROWSER);
   }
-  reply.setCookie(DEVICE_COOKIE, tokens.join('.'), {
+  reply.setCookie(cookieName(request.server, DEVICE_COOKIE), tokens.join('.'), {
     // Every sign-in reads it (login, links, invitations, set-up), and they live under several paths.
     path: '/',
     httpOnly: true,

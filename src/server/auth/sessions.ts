@@ -59,8 +59,21 @@ declare module 'fastify' {
 export const secureCookie = (request: FastifyRequest) =>
   request.protocol === 'https' || request.server.httpsOnly;
 
+/**
+ * A cookie's name on this server. With an https PUBLIC_URL it carries the `__Host-` prefix,
+ * which a browser keeps only when Secure, for path /, without a Domain: a page of a sibling
+ * subdomain, or one over plain http, cannot plant or overwrite it (ASVS V3.4.4). Over http the
+ * prefix cannot be used (it needs Secure), and the name is plain.
+ */
+export const cookieName = (server: { httpsOnly: boolean }, name: string) =>
+  server.httpsOnly ? `__Host-${name}` : name;
+
+/** The session cookie's value on this request, under this server's name for it. */
+export const sessionCookieOf = (request: FastifyRequest): string | undefined =>
+  request.cookies[cookieName(request.server, SESSION_COOKIE)];
+
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: NewSession): void {
-  reply.setCookie(SESSION_COOKIE, session.token, {
+  reply.setCookie(cookieName(request.server, SESSION_COOKIE), session.token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
@@ -80,7 +93,8 @@ export async function startSession(
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  const secure = reply.server.httpsOnly;
+  reply.clearCookie(cookieName(reply.server, SESSION_COOKIE), { path: '/', ...(secure ? { secure } : {}) });
 }
 
 /** The live session row for a cookie value, or null. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Actor, loadActor, touchSession } from '../auth/actor.ts';
 import { liveLinkOf, touchLink } from '../auth/scopedLinks.ts';
-import { findSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import { findSession, sessionCookieOf } from '../auth/sessions.ts';
 import type { Db } from '../db/connect.ts';
 import { AppError } from '../errors.ts';
 import { isApiRequest } from '../http/apiRequest.ts';
@@ -16,7 +16,7 @@ declare module 'fastify' {
 export function registerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('actor', null);
   app.addHook('preHandler', async (request) => {
-    const token = request.cookies[SESSION_COOKIE];
+    const token = sessionCookieOf(request);
     if (!token || !isApiRequest(request)) return;
     const session = await findSession(db, token);
     if (!session) return;

@@ -1,6 +1,6 @@
 import { endpoints } from '../../shared/api/catalogue.ts';
 import { deviceTokensOf } from '../auth/devices.ts';
-import { clearSessionCookie, originOf, SESSION_COOKIE } from '../auth/sessions.ts';
+import { clearSessionCookie, originOf, sessionCookieOf } from '../auth/sessions.ts';
 import { signIn } from '../auth/signIn.ts';
 import { logIn } from '../commands/accounts/logIn.ts';
 import { logOut } from '../commands/accounts/logOut.ts';
@@ -31,7 +31,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
   );
 
   route(app, endpoints.logOut, async (request, reply) => {
-    await logOut(ctx, request.cookies[SESSION_COOKIE]);
+    await logOut(ctx, sessionCookieOf(request));
     clearSessionCookie(reply);
     return { ok: true as const };
   });

@@ -121,7 +121,26 @@ describe('[14.V3] an https PUBLIC_URL makes every cookie Secure', () => {
     });
     expect(res.status).toBe(200);
     const cookies = ([] as string[]).concat(res.headers['set-cookie'] as string[]);
-    expect(cookies.filter((c) => /^plit_(session|device)=/.test(c))).toHaveLength(2);
+    expect(cookies.filter((c) => /^__Host-plit_(session|device)=/.test(c))).toHaveLength(2);
     for (const cookie of cookies) expect(cookie).toMatch(/;\s*Secure/i);
+  });
+
+  it('[14.V3] they carry the __Host- prefix: a cookie without it, planted by a sibling subdomain, is no session', async () => {
+    const user = await makeUser(t.database.db);
+    const res = await api(t.app, endpoints.logIn, {
+      body: { email: user.email, password: PASSWORD },
+      headers: { origin: 'https://plit.example.com' },
+    });
+    const set = ([] as string[]).concat(res.headers['set-cookie'] as string[]);
+    const session = set.find((c) => c.startsWith('__Host-plit_session='))!;
+    // __Host-: Secure, path /, no Domain, or the browser drops it.
+    expect(session).toMatch(/;\s*Path=\/(;|$)/i);
+    expect(session).toMatch(/;\s*Secure/i);
+    expect(session).not.toMatch(/;\s*Domain=/i);
+    expect(res.cookie).toMatch(/^__Host-plit_session=/);
+    const value = res.cookie!.split('=')[1];
+    const me = (cookie: string) => api(t.app, endpoints.getMe, { cookie });
+    expect((await me(`__Host-plit_session=${value}`)).status).toBe(200);
+    expect((await me(`plit_session=${value}`)).status).toBe(401);
   });
 });
