@@ -48,7 +48,7 @@ export const en = {
   fields: {
     email: 'Email',
     password: 'Password',
-    passwordHint: 'At least 10 characters. A short phrase is easy to remember.',
+    passwordHint: 'At least 12 characters. A short phrase is easy to remember.',
     newPassword: 'New password',
     repeatPassword: 'Repeat the new password',
     currentPassword: 'Current password',

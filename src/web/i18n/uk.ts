@@ -47,7 +47,7 @@ export const uk: Translations = {
   fields: {
     email: 'Електронна пошта',
     password: 'Пароль',
-    passwordHint: 'Щонайменше 10 символів. Коротку фразу легко запам’ятати.',
+    passwordHint: 'Щонайменше 12 символів. Коротку фразу легко запам’ятати.',
     newPassword: 'Новий пароль',
     repeatPassword: 'Повторіть новий пароль',
     currentPassword: 'Поточний пароль',
