@@ -82,16 +82,6 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, s
   });
 }
 
-export async function startSession(
-  db: Executor,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  userId: string,
-  days: number,
-): Promise<void> {
-  setSessionCookie(request, reply, await createSession(db, userId, days, originOf(request)));
-}
-
 export function clearSessionCookie(reply: FastifyReply): void {
   const secure = reply.server.httpsOnly;
   reply.clearCookie(cookieName(reply.server, SESSION_COOKIE), { path: '/', ...(secure ? { secure } : {}) });

@@ -1,5 +1,6 @@
 import { endpoints } from '../../shared/api/catalogue.ts';
-import { originOf, setSessionCookie } from '../auth/sessions.ts';
+import { originOf } from '../auth/sessions.ts';
+import { swapSession } from '../auth/signIn.ts';
 import { copyContactLink } from '../commands/links/copyContactLink.ts';
 import { openScopedLink } from '../commands/links/openScopedLink.ts';
 import type { RouteModule } from '../context.ts';
@@ -17,7 +18,7 @@ export const linkRoutes: RouteModule = (app, ctx) => {
     endpoints.openLink,
     async (request, reply) => {
       const opened = await openScopedLink(ctx, request.actor, request.body.token, originOf(request));
-      if (opened.session) setSessionCookie(request, reply, opened.session);
+      if (opened.session) await swapSession(ctx, request, reply, opened.session);
       return { me: presentMe(opened.actor), opens: presentScope(opened.opens) };
     },
     openLimit,

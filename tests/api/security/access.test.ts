@@ -107,6 +107,49 @@ describe("[14.3] a password change ends the rest of the person's access", () => 
   });
 });
 
+describe('[14.V3] signing in replaces the browser session it came with', () => {
+  it('[14.V3] a login, or a link opened, ends the session whose cookie the browser sent, and its socket', async () => {
+    const agency = await makeAgency(t.database.db);
+    const before = agency.owner.cookie;
+    const live = await openLive(host, before);
+    const login = await api(t.app, endpoints.logIn, {
+      cookie: before,
+      headers: { origin: ORIGIN },
+      body: { email: agency.owner.email, password: PASSWORD },
+    });
+    expect(login.status).toBe(200);
+    expect(login.cookie).not.toBe(before);
+    expect((await api(t.app, endpoints.getMe, { cookie: before })).status).toBe(401);
+    expect((await live.closed).code).toBe(closeCodes.unauthorized);
+    expect((await api(t.app, endpoints.getMe, { cookie: login.cookie! })).status).toBe(200);
+    // The person's other sessions are theirs: a sign-in elsewhere ends nothing here.
+    const elsewhere = await signIn(t.database.db, agency.owner.id);
+    await api(t.app, endpoints.logIn, {
+      headers: { origin: ORIGIN },
+      body: { email: agency.owner.email, password: PASSWORD },
+    });
+    expect((await api(t.app, endpoints.getMe, { cookie: elsewhere })).status).toBe(200);
+
+    // A contact's link opened on a computer someone else is signed in on.
+    const { request } = await makeSentRequest(t.database.db, agency, [
+      { question: 'Opening hours in December?', kind: 'text', contactId: agency.approver.id },
+    ]);
+    const token = await issueLink(t.database.db, {
+      userId: agency.approver.id,
+      clientId: agency.client.id,
+      kind: 'facts',
+      subjectId: request.id,
+    });
+    const opened = await api(t.app, endpoints.openLink, {
+      cookie: login.cookie!,
+      headers: { origin: ORIGIN },
+      body: { token },
+    });
+    expect(opened.status).toBe(200);
+    expect((await api(t.app, endpoints.getMe, { cookie: login.cookie! })).status).toBe(401);
+  });
+});
+
 describe('[14.3] reset links', () => {
   it('[14.3] an older reset link stops working once a newer one was used', async () => {
     const agency = await makeAgency(t.database.db);

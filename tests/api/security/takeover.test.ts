@@ -119,14 +119,18 @@ describe('[14.V2] an invitation link does not let its sender keep the invitee’
 
   it("[14.V2] an unverified account cannot accept another agency's invitation (email_unverified); once verified it can", async () => {
     const email = freshEmail();
-    const { x, attacker } = await senderTakesTheAccount(email);
+    const taken = await senderTakesTheAccount(email);
+    const { x } = taken;
     // The same agency may add it elsewhere: it already sees what the account sees.
     const again = await inviteToClient(x, email, x.otherClient.id);
     const joinedX = await api(fromNewAddress(t.app), endpoints.acceptInvitation, {
       body: { token: again },
-      cookie: attacker,
+      cookie: taken.attacker,
     });
     expect(joinedX.status).toBe(200);
+    // Accepting signs the browser in afresh: its session is a new one.
+    const attacker = joinedX.cookie!;
+    expect((await api(t.app, endpoints.getMe, { cookie: taken.attacker })).status).toBe(401);
 
     const y = await makeAgency(t.database.db);
     const yToken = await inviteToClient(y, email);
