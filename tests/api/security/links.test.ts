@@ -81,6 +81,15 @@ async function copyLink(agency: TestAgency, kind: 'facts' | 'review' | 'meeting'
   return tokenOf(copied.body.url);
 }
 
+/** A meeting of the month under way now. */
+async function liveMeeting(cycleId: string, clientId: string) {
+  const [meeting] = await t.database.db
+    .insert(meetings)
+    .values({ cycleId, clientId, format: 'online', status: 'live', startsAt: new Date() })
+    .returning();
+  return meeting!;
+}
+
 /** A raw collaboration socket: resolves with its close code (or 'open' once the door let it in). */
 function collabDoor(cookie: string) {
   const socket = new WebSocket(collabSocketUrl(`http://${host}`), { headers: { cookie, origin: ORIGIN } });
@@ -192,16 +201,7 @@ describe('[14.1] what a facts link reaches', () => {
     const db = t.database.db;
     const agency = await makeAgency(db);
     const { plan, cookie } = await factSession(agency);
-    const [meeting] = await db
-      .insert(meetings)
-      .values({
-        cycleId: plan.cycle.id,
-        clientId: agency.client.id,
-        format: 'online',
-        status: 'live',
-        startsAt: new Date(),
-      })
-      .returning();
+    const meeting = await liveMeeting(plan.cycle.id, agency.client.id);
     const live = await openLive(host, cookie);
     expect(await live.subscribe(meetingRoom(meeting!.id))).toMatchObject({ type: 'denied' });
     expect(await live.subscribe(teamRoom(agency.client.id))).toMatchObject({ type: 'denied' });
@@ -268,16 +268,7 @@ describe('[14.1] review and meeting links', () => {
     const db = t.database.db;
     const agency = await makeAgency(db);
     const plan = await makePlanForMeeting(db, agency);
-    const [meeting] = await db
-      .insert(meetings)
-      .values({
-        cycleId: plan.cycle.id,
-        clientId: agency.client.id,
-        format: 'online',
-        status: 'live',
-        startsAt: new Date(),
-      })
-      .returning();
+    const meeting = await liveMeeting(plan.cycle.id, agency.client.id);
     const opened = await open(await copyLink(agency, 'meeting', meeting!.id));
     const cookie = opened.cookie!;
     expect(opened.body.opens).toMatchObject({ kind: 'meeting', cycleId: plan.cycle.id });
@@ -291,16 +282,7 @@ describe('[14.1] review and meeting links', () => {
       (await api(t.app, endpoints.listPosts, { params: { cycleId: plan.cycle.id }, cookie })).status,
     ).toBe(404);
     const january = await makeCycle(db, agency, '2027-01', true);
-    const [other] = await db
-      .insert(meetings)
-      .values({
-        cycleId: january.id,
-        clientId: agency.client.id,
-        format: 'online',
-        status: 'live',
-        startsAt: new Date(),
-      })
-      .returning();
+    const other = await liveMeeting(january.id, agency.client.id);
     expect(
       (await api(t.app, endpoints.getMeeting, { params: { meetingId: other!.id }, cookie })).status,
     ).toBe(404);
@@ -322,16 +304,7 @@ describe('[14.1] when a link ends', () => {
     const db = t.database.db;
     const agency = await makeAgency(db);
     const plan = await makePlanForMeeting(db, agency);
-    const [meeting] = await db
-      .insert(meetings)
-      .values({
-        cycleId: plan.cycle.id,
-        clientId: agency.client.id,
-        format: 'online',
-        status: 'live',
-        startsAt: new Date(),
-      })
-      .returning();
+    const meeting = await liveMeeting(plan.cycle.id, agency.client.id);
     // Not the link's own check every 30 s: the change closes them.
     scopeChecks.everyMs = 60_000;
     const ownerCopy = await api(t.app, endpoints.copyContactLink, {
