@@ -1,11 +1,13 @@
 import { endpoints } from '../../shared/api/catalogue.ts';
 import { sessionsOf } from '../accounts/queries.ts';
+import { deviceTokensOf } from '../auth/devices.ts';
 import { clearSessionCookie } from '../auth/sessions.ts';
 import { changePassword } from '../commands/accounts/changePassword.ts';
 import { editProfile } from '../commands/accounts/editProfile.ts';
 import { logOutEverywhere } from '../commands/accounts/logOutEverywhere.ts';
 import { logOutSession } from '../commands/accounts/logOutSession.ts';
 import type { RouteModule } from '../context.ts';
+import { clientKey } from '../http/clientKey.ts';
 import { route } from '../http/route.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { presentMe, presentSession } from '../presenters/me.ts';
@@ -21,7 +23,10 @@ export const meRoutes: RouteModule = (app, ctx) => {
     app,
     endpoints.changePassword,
     async (request) => {
-      await changePassword(ctx, requireActor(request), request.body);
+      await changePassword(ctx, requireActor(request), request.body, {
+        ip: clientKey(request.ip),
+        deviceTokens: deviceTokensOf(request),
+      });
       return { ok: true as const };
     },
     { config: { rateLimit: { max: 10, timeWindow: '15 minutes' } } },

@@ -81,6 +81,22 @@ describe.each(engines())('[14.5] login limits on $name', (engine) => {
     expect((await login(from('2001:db8:14:6::1'), user.email, PASSWORD)).status).toBe(200);
   });
 
+  it('[14.5] a wrong current password on a password change is a wrong password: the 6th try from one address is paused', async () => {
+    const user = await makeUser(t.database.db);
+    const from = fromNewAddress(t.app);
+    const change = (currentPassword: string) =>
+      api(from, endpoints.changePassword, {
+        cookie: user.cookie,
+        body: { currentPassword, newPassword: 'a stolen session guessing' },
+      });
+    for (let i = 0; i < 5; i++) expect((await change(`guess number ${i}`)).status).toBe(400);
+    const paused = await change(PASSWORD);
+    expect(paused.status).toBe(429);
+    expect(errorOf(paused).code).toBe('rate_limited');
+    // And it is the same count as the login page's.
+    expect((await login(from, user.email, PASSWORD)).status).toBe(429);
+  });
+
   it('[14.5] Retry-After doubles with each further refusal', async () => {
     const user = await makeUser(t.database.db);
     const app = fromNewAddress(t.app);
