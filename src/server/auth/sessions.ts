@@ -83,8 +83,7 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, s
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {
-  const secure = reply.server.httpsOnly;
-  reply.clearCookie(cookieName(reply.server, SESSION_COOKIE), { path: '/', ...(secure ? { secure } : {}) });
+  reply.clearCookie(cookieName(reply.server, SESSION_COOKIE), { path: '/', secure: reply.server.httpsOnly });
 }
 
 /** The live session row for a cookie value, or null. */

@@ -1,4 +1,4 @@
-import { Badge, Box, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Invitation } from '../../shared/api/index.ts';
@@ -7,6 +7,7 @@ import { currentLanguage } from '../i18n/index.ts';
 import { formatDate } from '../lib/format.ts';
 import { roleLabel } from '../lib/roles.ts';
 import { PHONE_TARGET, usePhone } from '../lib/usePhone.ts';
+import { CardList } from './CardList.tsx';
 import { InvitationActions } from './InvitationActions.tsx';
 import { TableHead } from './TableHead.tsx';
 import { TruncatedText } from './TruncatedText.tsx';
@@ -35,14 +36,9 @@ export function InvitationList({ invitations, canManage, timeZone }: Props) {
 
   if (phone) {
     return (
-      <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }}>
-        {invitations.map((invitation, i) => (
-          <Box
-            component="li"
-            key={invitation.id}
-            p="md"
-            style={i > 0 ? { borderTop: '1px solid var(--mantine-color-default-border)' } : undefined}
-          >
+      <CardList items={invitations} keyOf={(invitation) => invitation.id}>
+        {(invitation) => (
+          <>
             <TruncatedText size="sm" fw={600}>
               {invitation.email}
             </TruncatedText>
@@ -71,9 +67,9 @@ export function InvitationList({ invitations, canManage, timeZone }: Props) {
                 />
               </Group>
             )}
-          </Box>
-        ))}
-      </Stack>
+          </>
+        )}
+      </CardList>
     );
   }
 

@@ -1,4 +1,4 @@
-import { Box, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Group, Select, Table, Text } from '@mantine/core';
 import { IconUserMinus } from '@tabler/icons-react';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { notifyError, notifySuccess } from '../lib/errors.ts';
 import { formatDate } from '../lib/format.ts';
 import { type AnyRole, roleLabel, roleOptions } from '../lib/roles.ts';
 import { PHONE_TARGET, usePhone } from '../lib/usePhone.ts';
+import { CardList } from './CardList.tsx';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { PersonCell } from './PersonCell.tsx';
 import { TableHead } from './TableHead.tsx';
@@ -111,14 +112,9 @@ export function PeopleTable<Role extends AnyRole, P extends Person<Role>>(props:
 
   if (phone) {
     return (
-      <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }}>
-        {people.map((person, i) => (
-          <Box
-            component="li"
-            key={person.userId}
-            p="md"
-            style={i > 0 ? { borderTop: '1px solid var(--mantine-color-default-border)' } : undefined}
-          >
+      <CardList items={people} keyOf={(person) => person.userId}>
+        {(person) => (
+          <>
             <PersonCell name={person.name} email={person.email} isYou={person.userId === myId} />
             <Text size="xs" c="dimmed" mt={6}>
               {t(`${kind}.sinceOn`, { date: since(person) })}
@@ -127,9 +123,9 @@ export function PeopleTable<Role extends AnyRole, P extends Person<Role>>(props:
               {roleControl(person)}
               {removeButton(person)}
             </Group>
-          </Box>
-        ))}
-      </Stack>
+          </>
+        )}
+      </CardList>
     );
   }
 
