@@ -12,11 +12,8 @@ export interface SocketOwner {
 
 /**
  * Which sockets to close: every socket of a person (but those of one session they keep, after
- * a password change), or the sockets of one session (logged out of it).
- */
-/**
- * Whose sockets to close: a person's (all but one session's, and with them any sessions named),
- * one session's, or some sessions' (those opened from links someone copied, whoever they are).
+ * a password change) and of any sessions named with them, the sockets of one session (logged
+ * out of it), or those of some sessions (opened from links someone copied, whoever holds them).
  */
 export type SocketDrop =
   | { userId: string; exceptSessionId?: string; sessionIds?: string[] }
