@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isInternalMove, type PostStatus } from '../posts/statuses.ts';
 import type { factRequestStatuses } from '../roles.ts';
 
 /**
@@ -25,6 +26,12 @@ export const audienceRules = {
     request.status === 'draft' ? 'team' : 'everyone',
   /** A post is the team's draft until a version of it has gone to the client. */
   sentPost: (post: { revision: number }): Audience => (post.revision > 0 ? 'everyone' : 'team'),
+  /**
+   * A post's move, once a version has gone to the client, unless it is one of the agency's
+   * internal moves (to internal review and back to draft): the client knows the post as sent.
+   */
+  sentPostMove: (post: { revision: number }, data: { from: PostStatus; to: PostStatus }): Audience =>
+    post.revision > 0 && !isInternalMove(data.from, data.to) ? 'everyone' : 'team',
   /** A comment on a sent post, unless it is one of the agency's internal review notes. */
   sentPostOpenComment: (state: { post: { revision: number }; comment: { internal: boolean } }): Audience =>
     state.post.revision > 0 && !state.comment.internal ? 'everyone' : 'team',

@@ -54,3 +54,27 @@ export function roundAfter(from: PostStatus, to: PostStatus, round: number): num
   if (from === 'approved' && to === 'client_review') return round + 1;
   return round;
 }
+
+/**
+ * A move the client is not told of: into the agency's internal review, and from it back to
+ * draft. The client last knew the post as it was before (waiting for changes they asked for,
+ * or taken back to draft); these moves stay out of their history, live frames and status.
+ */
+export function isInternalMove(from: PostStatus | null, to: PostStatus): boolean {
+  return to === 'internal_review' || (from === 'internal_review' && to === 'draft');
+}
+
+/**
+ * The status the client knows a post by. Every status but draft and internal review is one the
+ * client was told of as it happened; while the agency has the post in (draft, internal review)
+ * it is the last move the client was told of: `changes_requested` while the writers work on
+ * the changes the client asked for, `draft` when the agency took a post back before the client
+ * answered (the client saw that move: the post stopped waiting for them).
+ */
+export function statusTheClientKnows(
+  status: PostStatus,
+  moves: ReadonlyArray<{ from: PostStatus | null; to: PostStatus }>,
+): PostStatus {
+  if (status !== 'draft' && status !== 'internal_review') return status;
+  return moves.findLast((m) => !isInternalMove(m.from, m.to))?.to ?? 'draft';
+}

@@ -25,7 +25,8 @@ import { clients } from './clients.ts';
 import { users } from './identity.ts';
 import { cycles, slots, topics } from './planning.ts';
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+/** Binary data (Yjs states and updates), read back as a Uint8Array on both drivers. */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (value) => new Uint8Array(value),
 });

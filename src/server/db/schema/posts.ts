@@ -19,6 +19,7 @@ import { sides } from '../../../shared/roles.ts';
 import { contingencies } from './clientPlans.ts';
 import { clients } from './clients.ts';
 import { users } from './identity.ts';
+import { bytea } from './meetings.ts';
 import { cycles, slots, topics } from './planning.ts';
 
 /**
@@ -82,6 +83,12 @@ export const postVersions = pgTable(
     round: integer('round').notNull(),
     copyText: text('copy_text').notNull(),
     copyDoc: jsonb('copy_doc').$type<CopyNode>().notNull(),
+    /**
+     * The copy's Yjs state as it was sent (`Y.encodeStateAsUpdate`): a contact's comment is
+     * anchored in it, and its items live on in the writer's document. Null for versions sent
+     * before it was kept.
+     */
+    copyState: bytea('copy_state'),
     visualBrief: text('visual_brief').notNull(),
     hashtags: text('hashtags').array().notNull(),
     link: text('link').notNull(),
