@@ -114,12 +114,15 @@ describe('the post status machine', () => {
     ]);
     expect(approved.body.history[1]?.note).toBe('Додайте ціну');
 
-    // Published by hand, with its URL; the agency may not skip a step.
+    // Published by hand, with its URL; the agency may not skip a step. (The agency's edit
+    // counter is its own: a contact's answer carries the revision there.)
+    expect(approved.body.post.version).toBe(2);
+    const agencyView = await cm(endpoints.getPost, { params: { postId } });
     const publish = await cm(endpoints.movePost, {
       params: { postId },
       body: {
         to: 'published',
-        version: approved.body.post.version,
+        version: agencyView.body.post.version,
         publishedUrl: 'https://instagram.com/p/abc',
       },
     });
@@ -260,7 +263,8 @@ describe('anchored comments', () => {
       },
     });
     expect(commented.status, JSON.stringify(commented.body)).toBe(201);
-    // A quote that is not what the copy says there is refused: the client saw another text.
+    // A quote that is not what the version sent says there is a wrong request, not news: the
+    // version never changes, so nothing "changed since" (post_outdated is for a newer version).
     const wrong = await client(endpoints.createPostComment, {
       params: { postId },
       body: {
@@ -269,7 +273,8 @@ describe('anchored comments', () => {
         anchor: { kind: 'text', start: 0, end: 5, quote: 'Старий' },
       },
     });
-    expect(wrong.status).toBe(409);
+    expect(wrong.status).toBe(400);
+    expect(errorOf(wrong).fields).toHaveProperty(['anchor.quote']);
 
     await client(endpoints.movePost, {
       params: { postId },

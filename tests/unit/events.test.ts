@@ -8,6 +8,7 @@ import {
   eventTypes,
   readEvent,
 } from '../../src/shared/events/index.ts';
+import type { PostStatus } from '../../src/shared/posts/statuses.ts';
 import { en } from '../../src/web/i18n/en.ts';
 import { eventsEn } from '../../src/web/i18n/events.en.ts';
 import { uk } from '../../src/web/i18n/uk.ts';
@@ -32,9 +33,19 @@ describe('the event catalogue', () => {
     expect(audienceOf('fact_item.created', { status: 'draft' }, facts)).toBe('team');
     expect(audienceOf('fact_item.created', { status: 'sent' }, facts)).toBe('everyone');
     expect(audienceOf('fact_item.created', { status: 'complete' }, facts)).toBe('everyone');
+    // A contact sees a post as the version sent to them: the agency's edits are the team's.
     const post = { cycleId: 'c', month: '2026-12', fields: ['link'] };
-    expect(audienceOf('post.updated', { revision: 0 }, post)).toBe('team');
-    expect(audienceOf('post.updated', { revision: 2 }, post)).toBe('everyone');
+    expect(audienceOf('post.updated', undefined, post)).toBe('team');
+    const move = (revision: number, from: PostStatus, to: PostStatus) =>
+      audienceOf('post.status_changed', { revision }, { cycleId: 'c', month: '2026-12', from, to, round: 2 });
+    expect([
+      move(0, 'draft', 'internal_review'),
+      move(1, 'draft', 'client_review'),
+      move(1, 'client_review', 'changes_requested'),
+      move(1, 'changes_requested', 'internal_review'),
+      move(1, 'internal_review', 'draft'),
+      move(1, 'client_review', 'draft'),
+    ]).toEqual(['team', 'everyone', 'everyone', 'team', 'team', 'everyone']);
     const onPost = { cycleId: 'c', month: '2026-12' };
     const comment = (revision: number, internal: boolean) =>
       audienceOf('post.commented', { post: { revision }, comment: { internal } }, onPost);

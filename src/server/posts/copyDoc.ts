@@ -96,6 +96,13 @@ export async function readCopy(db: Executor, postId: string): Promise<Copy> {
   return copyOf(doc);
 }
 
+/** A copy from a Yjs state (a sent version's, kept with it). */
+export function copyFromState(state: Uint8Array): Copy {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return copyOf(doc);
+}
+
 export function copyOf(doc: Y.Doc): Copy {
   const fragment = doc.getXmlFragment(COPY_FIELD);
   return {

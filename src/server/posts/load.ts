@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Executor } from '../db/connect.ts';
-import { postAssets, posts, slots } from '../db/schema/index.ts';
+import { postAssets, posts, postVersions, slots } from '../db/schema/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import { type CycleInClient, loadCycle } from '../planning/load.ts';
+import { agencyRoleIn } from '../policies/agency.ts';
 import { canViewPost } from '../policies/posts.ts';
 
 export type PostRow = typeof posts.$inferSelect;
@@ -43,9 +44,36 @@ export async function loadPostForChange(db: Executor, actor: Actor, postId: stri
   return found;
 }
 
-/** An asset and its post, if the actor may see the post (404 otherwise). */
+/**
+ * Was this file sent to the client with a version of the post (with this revision, if given)?
+ * A file taken off the post later still was: the bytes stay (removePostAsset) for that reason.
+ */
+export async function isSentAsset(db: Executor, postId: string, assetId: string, revision?: number) {
+  const [sent] = await db
+    .select({ revision: postVersions.revision })
+    .from(postVersions)
+    .where(
+      and(
+        eq(postVersions.postId, postId),
+        revision === undefined ? undefined : eq(postVersions.revision, revision),
+        sql`${postVersions.assets} @> ${JSON.stringify([{ id: assetId }])}::jsonb`,
+      ),
+    )
+    .limit(1);
+  return sent !== undefined;
+}
+
+/**
+ * An asset and its post, if the actor may see the post (404 otherwise). A contact sees the post
+ * as the versions sent to them: a file that went out with none of them (the writer's draft) is
+ * not there for them, as if it did not exist.
+ */
 export async function loadPostAsset(db: Executor, actor: Actor, assetId: string) {
   const [asset] = await db.select().from(postAssets).where(eq(postAssets.id, assetId));
   if (!asset) throw notFound();
-  return { ...(await loadPost(db, actor, asset.postId)), asset };
+  const found = await loadPost(db, actor, asset.postId);
+  if (!agencyRoleIn(actor, found.client.agencyId) && !(await isSentAsset(db, asset.postId, asset.id))) {
+    throw notFound();
+  }
+  return { ...found, asset };
 }

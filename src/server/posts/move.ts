@@ -1,7 +1,14 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import * as Y from 'yjs';
 import type { z } from 'zod';
 import type { movePostBody } from '../../shared/api/posts.ts';
-import { canMovePost, type PostStatus, roundAfter } from '../../shared/posts/statuses.ts';
+import {
+  canMovePost,
+  isInternalMove,
+  type PostStatus,
+  roundAfter,
+  statusTheClientKnows,
+} from '../../shared/posts/statuses.ts';
 import type { Side } from '../../shared/roles.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Tx } from '../db/connect.ts';
@@ -18,7 +25,11 @@ import { startRunningWhenApproved } from './running.ts';
 /** A move as the route validated it (the note defaulted). */
 type Move = z.output<typeof movePostBody>;
 
-/** The version the client is asked about: frozen copy, fields and assets, never changed again. */
+/**
+ * The version the client is asked about: frozen copy, fields and assets, never changed again.
+ * The copy is kept as text, as a document, and as its Yjs state: the client's comments are
+ * anchored in that state, whose items the writer's document keeps however it is edited later.
+ */
 async function freezeVersion(tx: Tx, actor: Actor, found: PostInCycle, round: number) {
   const { post, slot } = found;
   const copy = await readCopy(tx, post.id);
@@ -35,6 +46,7 @@ async function freezeVersion(tx: Tx, actor: Actor, found: PostInCycle, round: nu
       round,
       copyText: copy.layout.text,
       copyDoc: copy.json,
+      copyState: Y.encodeStateAsUpdate(copy.doc),
       visualBrief: post.visualBrief,
       hashtags: post.hashtags,
       link: post.link,
@@ -92,6 +104,22 @@ function checkMove(actor: Actor, found: PostInCycle, body: Move, side: Side) {
   }
 }
 
+/**
+ * The `from` of a move's event. A move the client is told of names the status the client knew
+ * before it, never the agency's internal review (internal review → client review reads, to
+ * the client, as changes requested → client review); the agency's internal moves, the team's
+ * only, name the status they left. The post's history keeps every move as it was.
+ */
+async function eventFrom(tx: Tx, post: PostRow, from: PostStatus, to: PostStatus): Promise<PostStatus> {
+  if (isInternalMove(from, to) || (from !== 'draft' && from !== 'internal_review')) return from;
+  const moves = await tx
+    .select({ from: postStatusChanges.fromStatus, to: postStatusChanges.toStatus })
+    .from(postStatusChanges)
+    .where(eq(postStatusChanges.postId, post.id))
+    .orderBy(asc(postStatusChanges.id));
+  return statusTheClientKnows(from, moves);
+}
+
 /** Move a post along its way (status machine in shared/posts/statuses.ts). */
 export async function movePost(tx: Tx, actor: Actor, found: PostInCycle, body: Move): Promise<PostRow> {
   const { post } = found;
@@ -127,6 +155,8 @@ export async function movePost(tx: Tx, actor: Actor, found: PostInCycle, body: M
     .where(eq(posts.id, post.id))
     .returning();
   const note = 'note' in body ? (body.note ?? '') : '';
+  // Read before this move joins the history.
+  const told = await eventFrom(tx, post, from, to);
   await tx.insert(postStatusChanges).values({
     postId: post.id,
     fromStatus: from,
@@ -138,7 +168,11 @@ export async function movePost(tx: Tx, actor: Actor, found: PostInCycle, body: M
     note,
   });
   const moved = { ...found, post: row! };
-  await recordPostEvent(tx, actor, moved, 'post.status_changed', { from, to, round });
+  await recordPostEvent(tx, actor, moved, 'post.status_changed', {
+    from: told,
+    to,
+    round,
+  });
   await notifyPostMove(tx, actor, moved, from, note);
   if (to === 'approved') await startRunningWhenApproved(tx, actor, moved);
   return row!;

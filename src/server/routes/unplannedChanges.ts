@@ -6,11 +6,13 @@ import { route } from '../http/route.ts';
 import { loadCycle } from '../planning/load.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { changeById, changesOfCycle } from '../presenters/posts/changes.ts';
+import { postAudience } from '../presenters/posts/face.ts';
 
 export const unplannedChangeRoutes: RouteModule = (app, ctx) => {
   route(app, endpoints.listUnplannedChanges, async (request) => {
-    const { cycle } = await loadCycle(ctx.db, requireActor(request), request.params.cycleId);
-    return { changes: await changesOfCycle(ctx.db, cycle.id) };
+    const actor = requireActor(request);
+    const { cycle, client } = await loadCycle(ctx.db, actor, request.params.cycleId);
+    return { changes: await changesOfCycle(ctx.db, cycle.id, postAudience(actor, client)) };
   });
 
   route(app, endpoints.logUnplannedChange, async (request) => {

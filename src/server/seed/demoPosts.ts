@@ -75,12 +75,39 @@ const firstDraft = (title: string, angle: string) => `${title}\n\n${bodyOf(title
 const revised = (title: string, angle: string) =>
   `${title}\n\n${bodyOf(title, angle)} Ціна – від 480 грн, доставка по Києву за добу.\n\n${signOff}`;
 
-/** A copy document with this text, stored as the shared editor would store it. */
-async function storeCopy(tx: Executor, postId: string, text: string) {
+/** Turn one text of the copy into the next, line by line, as a writer typing into it would. */
+function retype(fragment: Y.XmlFragment, from: string, to: string) {
+  const before = from.split('\n');
+  for (const [i, line] of to.split('\n').entries()) {
+    if (line === before[i]) continue;
+    const paragraph = fragment.get(i) as Y.XmlElement | undefined;
+    const run = paragraph?.get(0);
+    if (!paragraph) writeText(fragment, line);
+    else if (!(run instanceof Y.XmlText)) paragraph.insert(0, [new Y.XmlText(line)]);
+    else if (line.startsWith(before[i] ?? '')) run.insert(run.length, line.slice(run.length));
+    else {
+      run.delete(0, run.length);
+      run.insert(0, line);
+    }
+  }
+}
+
+/**
+ * A copy document that went through these texts (the first draft, then the revision typed
+ * into it), stored as the shared editor would store it, and its Yjs state at each text: what a
+ * version sent at that text keeps, and what the live document descends from.
+ */
+async function storeCopy(tx: Executor, postId: string, texts: string[]) {
   const doc = new Y.Doc();
-  writeText(doc.getXmlFragment(COPY_FIELD), text);
+  const fragment = doc.getXmlFragment(COPY_FIELD);
+  const states: Uint8Array[] = [];
+  for (const [i, text] of texts.entries()) {
+    if (i === 0) writeText(fragment, text);
+    else retype(fragment, texts[i - 1]!, text);
+    states.push(Y.encodeStateAsUpdate(doc));
+  }
   await seedState(tx, copyDocument(postId), Y.encodeStateAsUpdate(doc));
-  return doc;
+  return { doc, states };
 }
 
 /**
@@ -184,7 +211,7 @@ async function seedMonthPosts(
         createdById: writer.id,
       })
       .returning();
-    const doc = await storeCopy(tx, post!.id, texts.at(-1)!);
+    const { doc, states } = await storeCopy(tx, post!.id, texts);
     for (const [n, text] of versions.entries()) {
       await tx.insert(postVersions).values({
         postId: post!.id,
@@ -192,6 +219,7 @@ async function seedMonthPosts(
         round: n + 1,
         copyText: text,
         copyDoc: copyDocOf(text),
+        copyState: states[n] ?? null,
         visualBrief: post!.visualBrief,
         hashtags: post!.hashtags,
         link: '',

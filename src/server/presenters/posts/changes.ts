@@ -1,8 +1,9 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { UnplannedChange } from '../../../shared/api/posts.ts';
 import type { Executor } from '../../db/connect.ts';
 import { contingencies, topics, unplannedChanges } from '../../db/schema/index.ts';
+import type { PostAudience } from './face.ts';
 
 const oldTopic = alias(topics, 'old_topic');
 const newTopic = alias(topics, 'new_topic');
@@ -45,15 +46,26 @@ const present = ({ change: c, oldTitle, newTitle, concept }: Joined): UnplannedC
   createdAt: c.createdAt.toISOString(),
 });
 
-export const changesOfCycle = async (db: Executor, cycleId: string) =>
+/**
+ * A contact reads the changes people logged, not the same-day rewrites Plit noticed by itself:
+ * those are the writer's edits of an approved post's live copy, which the client was not sent.
+ */
+const shownTo = (audience: PostAudience) =>
+  audience === 'agency' ? undefined : eq(unplannedChanges.detected, false);
+
+export const changesOfCycle = async (db: Executor, cycleId: string, audience: PostAudience) =>
   (
-    await select(db).where(eq(unplannedChanges.cycleId, cycleId)).orderBy(desc(unplannedChanges.createdAt))
+    await select(db)
+      .where(and(eq(unplannedChanges.cycleId, cycleId), shownTo(audience)))
+      .orderBy(desc(unplannedChanges.createdAt))
   ).map(present);
 
-export const changesOfPost = async (db: Executor, postId: string) =>
-  (await select(db).where(eq(unplannedChanges.postId, postId)).orderBy(desc(unplannedChanges.createdAt))).map(
-    present,
-  );
+export const changesOfPost = async (db: Executor, postId: string, audience: PostAudience) =>
+  (
+    await select(db)
+      .where(and(eq(unplannedChanges.postId, postId), shownTo(audience)))
+      .orderBy(desc(unplannedChanges.createdAt))
+  ).map(present);
 
 export const changeById = async (db: Executor, id: string) =>
   present((await select(db).where(eq(unplannedChanges.id, id)))[0]!);

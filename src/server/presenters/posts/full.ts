@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { endpoints } from '../../../shared/api/catalogue.ts';
 import { urlOf } from '../../../shared/api/endpoint.ts';
-import type { PostComment, PostFull } from '../../../shared/api/posts.ts';
+import type { PostFull } from '../../../shared/api/posts.ts';
+import { isInternalMove } from '../../../shared/posts/statuses.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
 import type { Executor } from '../../db/connect.ts';
@@ -17,13 +18,16 @@ import {
   topicDecisions,
   topics,
 } from '../../db/schema/index.ts';
+import { notFound } from '../../errors.ts';
 import { everyoneRoom, teamRoom } from '../../live/rooms.ts';
 import { agencyRoleIn } from '../../policies/agency.ts';
 import { postAbilities } from '../../policies/posts.ts';
-import { type Copy, copyDocument, readCopy, resolvePhrase } from '../../posts/copyDoc.ts';
+import { copyDocument, copyFromState, readCopy } from '../../posts/copyDoc.ts';
 import { loadPost, type PostInCycle } from '../../posts/load.ts';
 import { changesOfPost } from './changes.ts';
-import { presentPostSummary } from './summaries.ts';
+import { anchorsInLiveCopy, anchorsInSentVersion, presentComment } from './comments.ts';
+import { type PostFace, sentCopyState } from './face.ts';
+import { presentPostSummariesWithFaces } from './summaries.ts';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -44,36 +48,6 @@ function answerLine(answer: (typeof factItems.$inferSelect)['answer']): string |
     case 'not_available':
       return `— ${answer.reason}`;
   }
-}
-
-type CommentRow = typeof postComments.$inferSelect;
-export function presentComment(c: CommentRow, copy: Copy | null): PostComment {
-  let anchor: PostComment['anchor'] = null;
-  if (c.anchorKind === 'text' && c.anchorStart && c.anchorEnd) {
-    const now = copy ? resolvePhrase(copy, c.anchorStart, c.anchorEnd) : null;
-    anchor = {
-      kind: 'text',
-      quote: c.quote ?? '',
-      start: now?.start ?? null,
-      end: now?.end ?? null,
-      current: now?.current ?? null,
-      orphaned: now === null,
-      relStart: c.anchorStart,
-      relEnd: c.anchorEnd,
-    };
-  } else if (c.anchorKind === 'visual') anchor = { kind: 'visual', assetId: c.assetId };
-  return {
-    id: c.id,
-    revision: c.revision,
-    round: c.round,
-    body: c.body,
-    anchor,
-    authorName: c.authorName,
-    side: c.side,
-    createdAt: iso(c.createdAt),
-    resolvedAt: c.resolvedAt ? iso(c.resolvedAt) : null,
-    resolvedByName: c.resolvedByName,
-  };
 }
 
 /** The topic's fact pack: the items of the month's request about this topic, with files. */
@@ -119,7 +93,43 @@ async function factsOf(db: Executor, cycleId: string, topicId: string | null) {
   };
 }
 
-/** Everything the editor or the reviewer of one post shows, as this actor may see it. */
+/** The files shown: the post's current ones (the agency), or those of the version sent (a contact). */
+async function assetsOf(db: Executor, postId: string, face: PostFace) {
+  const rows = await db
+    .select()
+    .from(postAssets)
+    .where(and(eq(postAssets.postId, postId), face.sentAssets ? undefined : isNull(postAssets.removedAt)))
+    .orderBy(asc(postAssets.createdAt));
+  const shown = face.sentAssets
+    ? // In the version's order; a file taken off the post since is still the one that was sent.
+      face.sentAssets.flatMap((a) => rows.filter((r) => r.id === a.id))
+    : rows;
+  return shown.map((a) => ({
+    id: a.id,
+    name: a.name,
+    contentType: a.contentType,
+    size: a.size,
+    createdAt: iso(a.createdAt),
+  }));
+}
+
+/**
+ * The copy a side reads comments' anchors in: the live one for the agency, the sent version's
+ * for a contact (its kept Yjs state, or only its text for a version sent before it was kept).
+ */
+async function anchorCopy(db: Executor, postId: string, face: PostFace) {
+  if (!face.sent) return readCopy(db, postId);
+  const state = await sentCopyState(db, face.sent);
+  return state ? copyFromState(state) : null;
+}
+
+/**
+ * Everything the editor or the reviewer of one post shows, as this actor may see it. The agency
+ * sees the post as it is; a contact sees it as the last version sent to them (`face.ts`): its
+ * content, the moves they were told of, the comments that are not internal with anchors in
+ * that version, and the unplanned changes a person logged (not the rewrites Plit noticed in
+ * the writer's unsent copy).
+ */
 export async function presentPostFull(
   db: Executor,
   actor: Actor,
@@ -128,65 +138,63 @@ export async function presentPostFull(
 ): Promise<PostFull> {
   const { post, cycle, client } = found;
   const agency = agencyRoleIn(actor, client.agencyId) !== null;
-  const [summary, topicRow, decisions, versions, history, comments, assets, copy, changes] =
-    await Promise.all([
-      presentPostSummary(db, actor, client, post),
-      post.topicId
-        ? db
-            .select({ topic: topics, rubricName: rubrics.name })
-            .from(topics)
-            .leftJoin(rubrics, eq(rubrics.id, topics.rubricId))
-            .where(eq(topics.id, post.topicId))
-            .then((r) => r[0] ?? null)
-        : null,
-      post.topicId
-        ? db
-            .select()
-            .from(topicDecisions)
-            .where(eq(topicDecisions.topicId, post.topicId))
-            .orderBy(asc(topicDecisions.createdAt))
-        : [],
-      db
-        .select()
-        .from(postVersions)
-        .where(eq(postVersions.postId, post.id))
-        .orderBy(asc(postVersions.revision)),
-      db
-        .select()
-        .from(postStatusChanges)
-        .where(eq(postStatusChanges.postId, post.id))
-        .orderBy(asc(postStatusChanges.id)),
-      db
-        .select()
-        .from(postComments)
-        // The agency's internal review stays the agency's.
-        .where(and(eq(postComments.postId, post.id), agency ? undefined : eq(postComments.internal, false)))
-        .orderBy(desc(postComments.createdAt)),
-      db
-        .select()
-        .from(postAssets)
-        .where(and(eq(postAssets.postId, post.id), isNull(postAssets.removedAt)))
-        .orderBy(asc(postAssets.createdAt)),
-      readCopy(db, post.id),
-      changesOfPost(db, post.id),
-    ]);
+  const [seen] = await presentPostSummariesWithFaces(db, actor, client, [post]);
+  // A contact is never shown a post without a sent version (canViewPost): as if it did not exist.
+  if (!seen) throw notFound();
+  const { summary, face } = seen;
+  const [topicRow, decisions, versions, history, comments, assets, copy, changes] = await Promise.all([
+    post.topicId
+      ? db
+          .select({ topic: topics, rubricName: rubrics.name })
+          .from(topics)
+          .leftJoin(rubrics, eq(rubrics.id, topics.rubricId))
+          .where(eq(topics.id, post.topicId))
+          .then((r) => r[0] ?? null)
+      : null,
+    post.topicId
+      ? db
+          .select()
+          .from(topicDecisions)
+          .where(eq(topicDecisions.topicId, post.topicId))
+          .orderBy(asc(topicDecisions.createdAt))
+      : [],
+    db
+      .select()
+      .from(postVersions)
+      .where(eq(postVersions.postId, post.id))
+      .orderBy(asc(postVersions.revision)),
+    db
+      .select()
+      .from(postStatusChanges)
+      .where(eq(postStatusChanges.postId, post.id))
+      .orderBy(asc(postStatusChanges.id)),
+    db
+      .select()
+      .from(postComments)
+      // The agency's internal review stays the agency's.
+      .where(and(eq(postComments.postId, post.id), agency ? undefined : eq(postComments.internal, false)))
+      .orderBy(desc(postComments.createdAt)),
+    assetsOf(db, post.id, face),
+    anchorCopy(db, post.id, face),
+    changesOfPost(db, post.id, agency ? 'agency' : 'client'),
+  ]);
   const { facts, packUrl } = await factsOf(db, cycle.id, post.topicId);
   const abilities = postAbilities(actor, client, cycle, post);
+  const readAnchor = face.sent
+    ? anchorsInSentVersion(
+        { copy, text: face.sent.copyText },
+        versions.map((v) => v.copyText),
+      )
+    : anchorsInLiveCopy(copy!);
   try {
     return {
       post: {
         ...summary,
-        visualBrief: post.visualBrief,
-        hashtags: post.hashtags,
-        link: post.link,
-        firstComment: post.firstComment,
-        assets: assets.map((a) => ({
-          id: a.id,
-          name: a.name,
-          contentType: a.contentType,
-          size: a.size,
-          createdAt: iso(a.createdAt),
-        })),
+        visualBrief: face.visualBrief,
+        hashtags: face.hashtags,
+        link: face.link,
+        firstComment: face.firstComment,
+        assets,
         copyDocument: agency ? copyDocument(post.id) : null,
       },
       client: {
@@ -226,18 +234,21 @@ export async function presentPostFull(
         sentByName: v.sentByName,
         createdAt: iso(v.createdAt),
       })),
-      history: history.map((h) => ({
-        from: h.fromStatus,
-        to: h.toStatus,
-        round: h.round,
-        actorName: h.actorName,
-        side: h.side,
-        note: h.note,
-        at: iso(h.at),
-      })),
+      history: history
+        // The agency's internal moves are not the client's (isInternalMove).
+        .filter((h) => agency || !isInternalMove(h.fromStatus, h.toStatus))
+        .map((h) => ({
+          from: h.fromStatus,
+          to: h.toStatus,
+          round: h.round,
+          actorName: h.actorName,
+          side: h.side,
+          note: h.note,
+          at: iso(h.at),
+        })),
       // Open first, newest first within each.
       comments: [...comments.filter((c) => !c.resolvedAt), ...comments.filter((c) => c.resolvedAt)].map((c) =>
-        presentComment(c, copy),
+        presentComment(c, readAnchor),
       ),
       changes,
       permissions: abilities,
@@ -245,7 +256,7 @@ export async function presentPostFull(
       maxUploadBytes,
     };
   } finally {
-    copy.doc.destroy();
+    copy?.doc.destroy();
   }
 }
 

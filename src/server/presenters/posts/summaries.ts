@@ -2,25 +2,26 @@ import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { PostList, PostSummary } from '../../../shared/api/posts.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { Executor } from '../../db/connect.ts';
-import { channels, postComments, posts, postVersions, slots, topics } from '../../db/schema/index.ts';
+import { channels, postComments, posts, slots, topics } from '../../db/schema/index.ts';
 import type { CycleInClient } from '../../planning/load.ts';
 import { agencyRoleIn } from '../../policies/agency.ts';
 import type { PostRow } from '../../posts/load.ts';
 import type { ClientRow } from '../../tenancy.ts';
+import { type PostFace, postFaces } from './face.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-/** The summaries of these posts (in publish order), as this actor may see them. */
-export async function presentPostSummaries(
+/** The summaries of these posts (in publish order), as this actor may see them, with their faces. */
+export async function presentPostSummariesWithFaces(
   db: Executor,
   actor: Actor,
   client: ClientRow,
   rows: PostRow[],
-): Promise<PostSummary[]> {
+): Promise<Array<{ summary: PostSummary; face: PostFace }>> {
   if (rows.length === 0) return [];
   const ids = rows.map((p) => p.id);
   const agency = agencyRoleIn(actor, client.agencyId) !== null;
-  const [placed, versions, open] = await Promise.all([
+  const [placed, open] = await Promise.all([
     db
       .select({ postId: posts.id, slot: slots, channel: channels, topicTitle: topics.title })
       .from(posts)
@@ -29,59 +30,65 @@ export async function presentPostSummaries(
       .leftJoin(topics, eq(topics.id, posts.topicId))
       .where(inArray(posts.id, ids)),
     db
-      .select({
-        postId: postVersions.postId,
-        revision: postVersions.revision,
-        copyText: postVersions.copyText,
-      })
-      .from(postVersions)
-      .where(inArray(postVersions.postId, ids)),
-    db
       .select({ postId: postComments.postId, n: count() })
       .from(postComments)
-      .where(and(inArray(postComments.postId, ids), isNull(postComments.resolvedAt)))
+      .where(
+        and(
+          inArray(postComments.postId, ids),
+          isNull(postComments.resolvedAt),
+          // The agency's internal notes are not the client's to count.
+          agency ? undefined : eq(postComments.internal, false),
+        ),
+      )
       .groupBy(postComments.postId),
   ]);
   const where = new Map(placed.map((p) => [p.postId, p]));
-  const textOf = (postId: string, revision: number | null) =>
-    versions.find((v) => v.postId === postId && v.revision === revision)?.copyText ?? null;
+  const faces = await postFaces(db, agency ? 'agency' : 'client', rows, (id) => where.get(id)!.slot.startsAt);
   const openOf = new Map(open.map((o) => [o.postId, o.n]));
   return rows
-    .map((p): PostSummary => {
+    .flatMap((p) => {
       const at = where.get(p.id)!;
-      const approvedText = p.approvedRevision ? textOf(p.id, p.approvedRevision) : null;
-      return {
+      // A contact reads what was sent to them, never the writer's work in progress (face.ts).
+      const face = faces.get(p.id);
+      if (!face) return [];
+      const summary: PostSummary = {
         id: p.id,
         cycleId: p.cycleId,
         slotId: p.slotId,
         topicId: p.topicId,
         topicTitle: at.topicTitle ?? null,
-        status: p.status,
+        status: face.status,
         round: p.round,
         revision: p.revision,
-        publishAt: at.slot.startsAt.toISOString(),
+        publishAt: face.publishAt.toISOString(),
         channelId: at.channel.id,
         channelLabel: `${at.channel.network} ${at.channel.handle}`,
         network: at.channel.network,
         format: at.slot.format,
-        // A contact reads what was sent to them, never the writer's work in progress.
-        copyText: agency ? p.copyText : (textOf(p.id, p.revision) ?? ''),
+        copyText: face.copyText,
         approvedRound: p.approvedRound,
         approvedAt: iso(p.approvedAt),
         approvedByName: p.approvedByName,
         publishedUrl: p.publishedUrl,
         publishedAt: iso(p.publishedAt),
         openComments: openOf.get(p.id) ?? 0,
-        editedAfterApproval: agency && approvedText !== null && approvedText !== p.copyText,
-        version: p.version,
-        updatedAt: p.updatedAt.toISOString(),
+        editedAfterApproval: face.editedAfterApproval,
+        version: face.version,
+        updatedAt: face.updatedAt.toISOString(),
       };
+      return [{ summary, face }];
     })
-    .sort((a, b) => a.publishAt.localeCompare(b.publishAt));
+    .sort((a, b) => a.summary.publishAt.localeCompare(b.summary.publishAt));
 }
 
-export async function presentPostSummary(db: Executor, actor: Actor, client: ClientRow, row: PostRow) {
-  return (await presentPostSummaries(db, actor, client, [row]))[0]!;
+/** The summaries of these posts (in publish order), as this actor may see them. */
+export async function presentPostSummaries(
+  db: Executor,
+  actor: Actor,
+  client: ClientRow,
+  rows: PostRow[],
+): Promise<PostSummary[]> {
+  return (await presentPostSummariesWithFaces(db, actor, client, rows)).map((s) => s.summary);
 }
 
 /** The posts of a cycle this actor may see. */
