@@ -23,7 +23,7 @@ import { makeAgency, type TestAgency } from '../support/factories.ts';
 import { api } from '../support/http.ts';
 import { listen } from '../support/live.ts';
 import { makeCycle } from '../support/planning.ts';
-import { makeWritingMonth, setCopy } from '../support/posts.ts';
+import { editCopy, firstRun, makeWritingMonth, setCopy } from '../support/posts.ts';
 
 const ORIGIN = 'http://plit.test';
 const schema = getSchema([StarterKit.configure({ undoRedo: false })]);
@@ -437,6 +437,72 @@ describe('shared meeting notes (PGlite)', () => {
     expect(again.statuses.slice(before)).toEqual([0]);
     expect(await storedDocument(database.db, name)).toEqual(stored);
     again.close();
+  });
+
+  it("[C3] a client contact never opens a post's copy, sent or not: refused exactly like a copy that does not exist", async () => {
+    const agency = await makeAgency(database.db);
+    const plan = await makeWritingMonth(database.db, agency);
+    const startPost = async (slot: number) => {
+      const created = await api(server.app, endpoints.createPost, {
+        params: { cycleId: plan.cycle.id },
+        cookie: agency.contentManager.cookie,
+        body: { slotId: plan.slots[slot]!.id },
+      });
+      expect(created.status).toBe(201);
+      return created.body.post.id as string;
+    };
+    const sentId = await startPost(0);
+    const draftId = await startPost(1);
+    const secret = `MARKER-copy-${crypto.randomUUID().slice(0, 8)}`;
+    await setCopy(database.db, sentId, 'Новий купаж з Ефіопії.');
+    await setCopy(database.db, draftId, secret);
+    const current = await api(server.app, endpoints.getPost, {
+      params: { postId: sentId },
+      cookie: agency.contentManager.cookie,
+    });
+    const sent = await api(server.app, endpoints.movePost, {
+      params: { postId: sentId },
+      cookie: agency.contentManager.cookie,
+      body: { to: 'client_review', version: current.body.post.version },
+    });
+    expect(sent.status).toBe(200);
+    // The agency writes on after the client asked for changes: the live copy is not theirs.
+    const asked = await api(server.app, endpoints.movePost, {
+      params: { postId: sentId },
+      cookie: agency.approver.cookie,
+      body: { to: 'changes_requested', revision: 1, note: 'Додайте ціну' },
+    });
+    expect(asked.status).toBe(200);
+    await editCopy(database.db, sentId, (f) => firstRun(f).insert(0, `${secret} `));
+    // The contact reads the post (REST) but not its live document.
+    expect(
+      (
+        await api(server.app, endpoints.getPost, {
+          params: { postId: sentId },
+          cookie: agency.approver.cookie,
+        })
+      ).status,
+    ).toBe(200);
+
+    const opened = [
+      openDocument(server.host, agency.approver.cookie, copyDocument(sentId), COPY_FIELD),
+      openDocument(server.host, agency.approver.cookie, copyDocument(draftId), COPY_FIELD),
+      openDocument(server.host, agency.approver.cookie, copyDocument(crypto.randomUUID()), COPY_FIELD),
+      openDocument(server.host, agency.owner.cookie, copyDocument(crypto.randomUUID()), COPY_FIELD),
+    ];
+    const answers = await Promise.all(opened.map((o) => o.outcome));
+    expect(answers).toEqual(Array(4).fill({ denied: 'permission-denied' }));
+    await new Promise((r) => setTimeout(r, 200));
+    // The same answer, the same (open) socket, and not a byte of the document.
+    const seen = opened.map((o) => ({
+      refusals: o.refusals,
+      closes: o.closes,
+      synced: o.provider.synced,
+      text: o.text(),
+    }));
+    expect(seen.slice(0, 3)).toEqual([seen[3], seen[3], seen[3]]);
+    expect(seen[3]).toEqual({ refusals: ['permission-denied'], closes: [], synced: false, text: '' });
+    for (const o of opened) o.close();
   });
 
   it('readNotes turns the Tiptap document into plain paragraphs', async () => {

@@ -22,7 +22,11 @@ export const postAsset = z.object({
 });
 export type PostAsset = z.infer<typeof postAsset>;
 
-/** One row of a cycle's post list: what a queue, a calendar or a list needs. */
+/**
+ * One row of a cycle's post list: what a queue, a calendar or a list needs. The agency sees the
+ * post as it is; a client contact sees it as the last version sent to them (its copy, publish
+ * time and the status they last knew, never the agency's internal review).
+ */
 export const postSummary = z.object({
   id: uuid,
   cycleId: uuid,
@@ -49,9 +53,11 @@ export const postSummary = z.object({
   approvedByName: z.string().nullable(),
   publishedUrl: z.string().nullable(),
   publishedAt: isoDate.nullable(),
+  /** Open comments (for a contact, without the agency's internal notes). */
   openComments: z.int(),
   /** The copy differs from the version the client approved (the agency only; false for contacts). */
   editedAfterApproval: z.boolean(),
+  /** The agency's edit counter; for a contact, the revision (what their answers are about). */
   version: z.int(),
   updatedAt: isoDate,
 });
@@ -80,8 +86,9 @@ export type PostList = z.infer<typeof postList>;
 
 /**
  * Where a comment points. `text`: a phrase of the copy, kept as Yjs relative positions so it
- * follows later edits; `start`/`end` are its place in the current copy text (null and
- * `orphaned` when the phrase was deleted). `visual`: the visual brief or one asset.
+ * follows later edits; `start`/`end` are its place in the copy the reader sees (the agency:
+ * the live copy; a client contact: the version sent to them), null and `orphaned` when the
+ * phrase is not in it. `visual`: the visual brief or one asset.
  */
 export const commentAnchor = z.discriminatedUnion('kind', [
   z.object({
@@ -91,7 +98,9 @@ export const commentAnchor = z.discriminatedUnion('kind', [
     end: z.int().nullable(),
     current: z.string().nullable().describe('The phrase as it reads now.'),
     orphaned: z.boolean(),
-    relStart: z.string().describe('Base64 Yjs relative position, for live editors.'),
+    relStart: z
+      .string()
+      .describe('Base64 Yjs relative position, for live editors (empty for a client contact).'),
     relEnd: z.string(),
   }),
   z.object({ kind: z.literal('visual'), assetId: uuid.nullable() }),
@@ -192,6 +201,11 @@ export const postPermissions = z.object({
 });
 export type PostPermissions = z.infer<typeof postPermissions>;
 
+/**
+ * One post, for its editor (the agency: the post as it is) or its reviewer (a client contact:
+ * the last version sent to them, with anchors resolved in it, the moves they were told of and
+ * no internal notes).
+ */
 export const postFull = z.object({
   post: postSummary.extend({
     visualBrief: z.string(),
