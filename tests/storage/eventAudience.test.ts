@@ -9,7 +9,6 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Schema } from '../../src/server/db/connect.ts';
-import { migrate } from '../../src/server/db/migrate.ts';
 import {
   agencies,
   channels,
@@ -18,7 +17,6 @@ import {
   factRequests,
   postComments,
   posts,
-  postVersions,
   slots,
 } from '../../src/server/db/schema/index.ts';
 import { engines } from '../support/engines.ts';
@@ -55,6 +53,7 @@ describe.each(engines())('event audience backfill (0011) on $name', (engine) => 
   let database: Database;
   let dispose: () => Promise<void>;
   let folder: string;
+  let upTo11: string;
   /** The audience each recorded row must get, by a name that says why. */
   const expected: Record<string, { id: number; audience: 'team' | 'everyone' }> = {};
 
@@ -115,20 +114,12 @@ describe.each(engines())('event audience backfill (0011) on $name', (engine) => 
     const sentPost = await newPost('01', 1);
     const sentBeforeEvents = await newPost('02', 1);
     const draftPost = await newPost('03', 0);
-    await db.insert(postVersions).values({
-      postId: sentBeforeEvents.id,
-      revision: 1,
-      round: 1,
-      copyText: '',
-      copyDoc: { type: 'doc', content: [] },
-      visualBrief: '',
-      hashtags: [],
-      link: '',
-      firstComment: '',
-      assets: [],
-      publishAt: new Date('2026-12-02T08:00:00Z'),
-      createdAt: new Date('2026-11-20T10:00:00Z'),
-    });
+    // Written as SQL: the schema's later columns (copy_state, 0019) are not there yet.
+    await db.execute(sql`
+      insert into post_versions (post_id, revision, round, copy_text, copy_doc, visual_brief, hashtags,
+        link, first_comment, assets, publish_at, created_at)
+      values (${sentBeforeEvents.id}, 1, 1, '', '{"type":"doc","content":[]}'::jsonb, '', '{}', '', '',
+        '[]'::jsonb, '2026-12-02T08:00:00Z'::timestamptz, '2026-11-20T10:00:00Z'::timestamptz)`);
     const comment = async (internal: boolean, createdAt: string) =>
       db.insert(postComments).values({
         postId: sentPost.id,
@@ -346,12 +337,16 @@ describe.each(engines())('event audience backfill (0011) on $name', (engine) => 
       insert into events (agency_id, type, subject_type, subject_id, data)
       values (${agency!.id}, 'member.invited', 'invitation', ${agency!.id}, '{"email":"x@plit.test","role":"creator"}')`);
 
-    await migrate(database);
+    // Up to 0011 only: later migrations (0019: the agency's edits of a sent post are the team's)
+    // decide again for some of these rows; this is the backfill of 0011 as it was.
+    upTo11 = await migrationsUpTo(11);
+    await migrateWith(database, upTo11);
   });
 
   afterAll(async () => {
     await dispose();
     await rm(folder, { recursive: true, force: true });
+    await rm(upTo11, { recursive: true, force: true });
   });
 
   it('gives each earlier event the audience of the moment it was recorded, team when it cannot tell', async () => {

@@ -24,7 +24,8 @@ function anchorIn(copy: Copy, { start, end, quote }: TextAnchorBody): AnchorFiel
   return at && { anchorKind: 'text', anchorStart: at.start, anchorEnd: at.end, quote };
 }
 
-async function withCopy<T>(copy: Copy, use: (copy: Copy) => T): Promise<T> {
+/** Use a copy's document once, then free it. */
+function withCopy<T>(copy: Copy, use: (copy: Copy) => T): T {
   try {
     return use(copy);
   } finally {
@@ -37,7 +38,7 @@ async function withCopy<T>(copy: Copy, use: (copy: Copy) => T): Promise<T> {
  * there answers 409 (someone typed meanwhile; select the phrase again).
  */
 async function anchorForAgency(tx: Tx, post: PostRow, anchor: TextAnchorBody): Promise<AnchorFields> {
-  const at = await withCopy(await readCopy(tx, post.id), (copy) => anchorIn(copy, anchor));
+  const at = withCopy(await readCopy(tx, post.id), (copy) => anchorIn(copy, anchor));
   if (!at) {
     throw new AppError('post_outdated', {
       message: 'The text changed since you opened it; select the phrase again.',
@@ -71,7 +72,7 @@ async function anchorForClient(tx: Tx, post: PostRow, anchor: TextAnchorBody): P
     });
   }
   const copy = sent.copyState ? copyFromState(sent.copyState) : await readCopy(tx, post.id);
-  const at = await withCopy(copy, (c) => anchorIn(c, anchor));
+  const at = withCopy(copy, (c) => anchorIn(c, anchor));
   return at ?? { anchorKind: 'text', anchorStart: null, anchorEnd: null, quote: anchor.quote };
 }
 
