@@ -10,6 +10,8 @@ export interface MailedApp {
   readonly app: App;
   readonly database: Database;
   readonly sink: MailSink;
+  /** The app's data folder (uploaded files live in its `files`). */
+  readonly dataDir: string;
   /**
    * One round of the mail worker into the sink, as a server process runs it after the answer
    * (in-process test apps run no workers): link requests become tokens and emails, queued emails
@@ -47,6 +49,9 @@ export function withMailedApp(env: Record<string, string> = {}): MailedApp {
     },
     get sink() {
       return started().sink;
+    },
+    get dataDir() {
+      return started().t.dataDir;
     },
     mailRound() {
       const { t, sink } = started();
