@@ -6,14 +6,15 @@ import type { Actor } from '../auth/actor.ts';
 import type { Executor } from '../db/connect.ts';
 import { cycles } from '../db/schema/index.ts';
 import { canViewCycle } from '../policies/plan.ts';
+import { sideOf } from '../policies/side.ts';
+import { presentStageMarks } from '../presenters/cycle.ts';
 import type { ClientRow } from '../tenancy.ts';
-import { isOverdue } from './cycleRules.ts';
 
 type CurrentCycle = z.infer<typeof clientShape>['currentCycle'];
 
 /**
- * Each client's current cycle for the agency home: the earliest month not yet closed, or else
- * the latest one. One query for the whole list.
+ * Each client's current cycle for the home cards: the earliest month not yet closed, or else
+ * the latest one, among the cycles the actor may see (a contact: the shared ones). One query for the whole list.
  */
 export async function currentCycles(
   db: Executor,
@@ -43,13 +44,15 @@ export async function currentCycles(
   }
   for (const [clientId, row] of chosen) {
     const client = byId.get(clientId)!;
+    // A contact's card shows only the client's own marks, like the plan header (presentStageMarks).
+    const { deadline, overdue } = presentStageMarks(sideOf(actor, client), row, client.timezone);
     result.set(clientId, {
       id: row.id,
       month: row.month,
       stage: row.stage,
       owner: stageOwners[row.stage],
-      deadline: row.deadlines[row.stage] ?? null,
-      overdue: isOverdue(row.stage, row.deadlines, client.timezone),
+      deadline,
+      overdue,
     });
   }
   return result;

@@ -3,6 +3,7 @@ import type { channel, client, rubric } from '../../shared/api/clients.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { channels, rubrics } from '../db/schema/index.ts';
 import { clientAbilities } from '../policies/client.ts';
+import { sideOf } from '../policies/side.ts';
 import type { ClientRow } from '../tenancy.ts';
 
 export interface ClientCounts {
@@ -17,15 +18,17 @@ export function presentClient(
   counts: ClientCounts,
   currentCycle: z.infer<typeof client>['currentCycle'] = null,
 ): z.infer<typeof client> {
+  // The agency's own schedule and its internal review are its business, not its client's.
+  const agencySide = sideOf(actor, row) === 'agency';
   return {
     id: row.id,
     name: row.name,
     timezone: row.timezone,
     archived: row.archivedAt !== null,
     version: row.version,
-    stageDays: row.stageDays,
+    stageDays: agencySide ? row.stageDays : null,
     factReminders: row.factReminders,
-    postInternalReview: row.postInternalReview,
+    postInternalReview: agencySide ? row.postInternalReview : null,
     coCreationSince: row.coCreationSince,
     createdAt: row.createdAt.toISOString(),
     currentCycle,

@@ -9,7 +9,22 @@ import { isOverdue, missingFor, nextStage } from '../planning/cycleRules.ts';
 import { countColumns } from '../planning/cycleView.ts';
 import type { CycleRow } from '../planning/load.ts';
 import { planAbilities } from '../policies/plan.ts';
+import { type Side, seesStageMarks, sideOf, stageDeadlinesFor } from '../policies/side.ts';
 import type { ClientRow } from '../tenancy.ts';
+
+/**
+ * A cycle's deadlines and whether its current stage is late, as this side is shown them: the
+ * client's contacts see neither the deadlines nor the lateness of the stages the agency owns
+ * (`overdue` is then null). The client's home card and the plan header read the same marks.
+ */
+export function presentStageMarks(side: Side, row: Pick<CycleRow, 'stage' | 'deadlines'>, timezone: string) {
+  const deadlines = stageDeadlinesFor(side, row.deadlines);
+  return {
+    deadlines,
+    deadline: deadlines[row.stage] ?? null,
+    overdue: seesStageMarks(side, row.stage) ? isOverdue(row.stage, row.deadlines, timezone) : null,
+  };
+}
 
 /** Cycles of one client as the API shows them, with counts, guards and history, in three queries. */
 export async function presentCycles(
@@ -25,6 +40,7 @@ export async function presentCycles(
     .from(cycles)
     .where(inArray(cycles.id, ids));
   const countsOf = new Map(counted.map((c) => [c.id, c]));
+  const side = sideOf(actor, client);
   const changes = await db
     .select()
     .from(cycleStageChanges)
@@ -41,14 +57,15 @@ export async function presentCycles(
     };
     const next = nextStage(row.stage);
     const facts = { ...c, shared: row.sharedAt !== null, month: row.month, timezone: client.timezone };
+    const marks = presentStageMarks(side, row, client.timezone);
     return {
       id: row.id,
       clientId: row.clientId,
       month: row.month,
       stage: row.stage,
       owner: stageOwners[row.stage],
-      deadlines: row.deadlines,
-      overdue: isOverdue(row.stage, row.deadlines, client.timezone),
+      deadlines: marks.deadlines,
+      overdue: marks.overdue,
       shared: row.sharedAt !== null,
       sharedAt: row.sharedAt?.toISOString() ?? null,
       version: row.version,

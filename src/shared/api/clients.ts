@@ -31,16 +31,33 @@ export const client = z.object({
       month: z.string().describe('YYYY-MM'),
       stage: z.enum(cycleStages),
       owner: z.enum(['agency', 'both', 'client', 'nobody']).describe('Whose move it is.'),
-      deadline: z.string().nullable().describe("The current stage's deadline, a local date."),
-      overdue: z.boolean(),
+      deadline: z
+        .string()
+        .nullable()
+        .describe(
+          "The current stage's deadline, a local date. Null for a client contact while the stage is the agency's (preparation, content, running): those deadlines are the agency's own.",
+        ),
+      overdue: z
+        .boolean()
+        .nullable()
+        .describe(
+          "The current stage's deadline has passed. Null for a client contact while the stage is the agency's own.",
+        ),
     })
     .nullable()
     .describe('The earliest cycle not yet closed (else the latest); null while the client has none.'),
-  stageDays: stageDays,
+  stageDays: stageDays
+    .nullable()
+    .describe(
+      "The agency's default stage deadlines (day of the month before); null for a client contact: the agency's own schedule.",
+    ),
   factReminders,
   postInternalReview: z
     .boolean()
-    .describe("Posts pass the agency's internal review before the client sees them."),
+    .nullable()
+    .describe(
+      "Posts pass the agency's internal review before the client sees them. The agency's own setting: null for a client contact.",
+    ),
   coCreationSince: z
     .string()
     .nullable()

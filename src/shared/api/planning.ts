@@ -35,8 +35,15 @@ export const cycle = z.object({
   month,
   stage: z.enum(cycleStages),
   owner: z.enum(['agency', 'both', 'client', 'nobody']).describe('Whose move it is in the current stage.'),
-  deadlines: stageDeadlines,
-  overdue: z.boolean().describe("The current stage's deadline has passed in the client's time zone."),
+  deadlines: stageDeadlines.describe(
+    "Local date by which each stage should be done. A client contact is shown only the stages the client takes part in (meeting, facts): the agency's own stages (preparation, content, running) keep their deadlines to the agency.",
+  ),
+  overdue: z
+    .boolean()
+    .nullable()
+    .describe(
+      "The current stage's deadline has passed in the client's time zone. Null for a client contact while the stage is the agency's own.",
+    ),
   shared: z.boolean().describe('Client contacts can see the plan.'),
   sharedAt: isoDate.nullable(),
   version: z.int(),

@@ -9,15 +9,24 @@ import { useVersionedForm } from '../lib/useVersionedForm.ts';
 import { useUpdateClient } from './mutations.ts';
 
 const stages = ['preparation', 'meeting', 'facts', 'content'] as const;
-type Days = Client['stageDays'];
+/** Only the agency is sent these (a contact gets null): its own schedule. */
+type Days = NonNullable<Client['stageDays']>;
 
 /** The client's default stage deadlines, which every new monthly plan starts from. */
-export function ClientDeadlinesForm({ client, readOnly }: { client: Client; readOnly: boolean }) {
+export function ClientDeadlinesForm({
+  client,
+  stageDays,
+  readOnly,
+}: {
+  client: Client;
+  stageDays: Days;
+  readOnly: boolean;
+}) {
   const { t } = useTranslation();
   const update = useUpdateClient(client.id);
   const form = useVersionedForm([...stages]);
-  const [days, setDays] = useState<Days>(client.stageDays);
-  const dirty = stages.some((s) => days[s] !== client.stageDays[s]);
+  const [days, setDays] = useState<Days>(stageDays);
+  const dirty = stages.some((s) => days[s] !== stageDays[s]);
   const summary = (d: Days) => stages.map((s) => `${t(`cycle.stages.${s}`)} ${d[s]}`).join(' · ');
 
   const submit = form.handleSubmit(
@@ -38,7 +47,7 @@ export function ClientDeadlinesForm({ client, readOnly }: { client: Client; read
             <Text size="sm" c="dimmed">
               {t('clientSettings.deadlinesHint')}
             </Text>
-            {form.stale && <StaleVersionAlert current={summary(client.stageDays)} />}
+            {form.stale && <StaleVersionAlert current={summary(stageDays)} />}
             <SimpleGrid cols={{ base: 1, xs: 2 }}>
               {stages.map((stage) => (
                 <NumberInput

@@ -21,9 +21,13 @@ export function ClientSettings({ client }: { client: Client }) {
   return (
     <Stack gap="xl">
       {client.abilities.update && <ClientDetailsForm client={client} />}
-      {client.abilities.update && <ClientDeadlinesForm client={client} readOnly={false} />}
+      {client.abilities.update && client.stageDays && (
+        <ClientDeadlinesForm client={client} stageDays={client.stageDays} readOnly={false} />
+      )}
       {client.abilities.update && <FactRemindersForm client={client} />}
-      {client.abilities.update && <PostReviewSetting client={client} />}
+      {client.abilities.update && client.postInternalReview !== null && (
+        <PostReviewSetting client={client} enabled={client.postInternalReview} />
+      )}
       {client.abilities.archive && <ArchiveSection client={client} />}
     </Stack>
   );

@@ -8,8 +8,9 @@ import { useUpdateClient } from './mutations.ts';
 /**
  * Whether this client's posts pass the agency's own review first: a manager then sends what a
  * creator wrote on to the client. It saves as it is switched (one yes/no, nothing to submit).
+ * `enabled` is the setting the agency is sent (a contact is sent null: it is the agency's own).
  */
-export function PostReviewSetting({ client }: { client: Client }) {
+export function PostReviewSetting({ client, enabled }: { client: Client; enabled: boolean }) {
   const { t } = useTranslation();
   const update = useUpdateClient(client.id);
   const toggle = (on: boolean) =>
@@ -25,7 +26,7 @@ export function PostReviewSetting({ client }: { client: Client }) {
       <Stack gap="sm">
         <SectionHeader id="internal-review-heading" title={t('client.internalReview.title')} />
         <Switch
-          checked={client.postInternalReview}
+          checked={enabled}
           disabled={update.isPending}
           onChange={(event) => toggle(event.currentTarget.checked)}
           label={t('client.internalReview.label')}
