@@ -36,9 +36,11 @@ afterAll(() => t.close());
 async function october(agency: TestAgency) {
   const db = t.database.db;
   const clientId = agency.client.id;
+  // Closed months were shared with the client (preparation cannot end before): its contacts
+  // read their figures.
   const [september] = await db
     .insert(cycles)
-    .values({ clientId, month: '2026-09', stage: 'closed' })
+    .values({ clientId, month: '2026-09', stage: 'closed', sharedAt: new Date('2026-08-20T10:00:00Z') })
     .returning();
   const [cycle] = await db
     .insert(cycles)
@@ -46,6 +48,7 @@ async function october(agency: TestAgency) {
       clientId,
       month: '2026-10',
       stage: 'closed',
+      sharedAt: new Date('2026-09-15T10:00:00Z'),
       deadlines: { preparation: '2026-09-20', meeting: '2026-09-23', facts: '2026-09-30' },
     })
     .returning();

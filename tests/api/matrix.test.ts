@@ -654,7 +654,7 @@ const rows: Row[] = [
     body: () => ({}),
     expect: self,
   },
-  // A rubric's standing needs: the agency's working knowledge (a contact gets 403, like the reserve).
+  // A rubric's standing needs: the agency's working knowledge (a contact gets 403).
   {
     method: 'GET',
     path: '/api/clients/{clientId}/rubrics/{rubricId}/fact-templates',
@@ -681,16 +681,18 @@ const rows: Row[] = [
     url: (w) => `${c(w)}/fact-templates/${w.factTemplateId}`,
     expect: writeClient,
   },
+  // The reserve: a contact is listed the topics it may see (tests/api/clientView.test.ts); the
+  // history of one it may not (here, the agency's own stock) is 404.
   {
     method: 'GET',
     path: '/api/clients/{clientId}/reserve',
     url: (w) => `${c(w)}/reserve`,
-    expect: { ...readClient, approver: 403 },
+    expect: readClient,
   },
   {
     method: 'GET',
     path: '/api/topics/{topicId}/history',
-    url: (w) => `/api/topics/${w.topicId}/history`,
+    url: (w) => `/api/topics/${w.reserveTopicId}/history`,
     expect: { ...readClient, approver: 404 },
   },
   // The meeting: anyone who sees the plan contributes; the agency's managers run it.

@@ -5,6 +5,7 @@ import { daysOfMonth, localParts, zonedInstant } from '../../shared/time.ts';
 import type { Executor } from '../db/connect.ts';
 import {
   cycleStageChanges,
+  cycles,
   factItems,
   factRequests,
   meetings,
@@ -15,6 +16,7 @@ import {
   unplannedChanges,
 } from '../db/schema/index.ts';
 import type { CycleRow } from '../planning/load.ts';
+import { type Side, seesStageMarks } from '../policies/side.ts';
 
 const int = (v: unknown) => Number(v ?? 0);
 const byCycle = <T extends { cycleId: string }>(rows: T[]) => new Map(rows.map((r) => [r.cycleId, r]));
@@ -22,12 +24,15 @@ const byCycle = <T extends { cycleId: string }>(rows: T[]) => new Map(rows.map((
 /**
  * The figures of many months at once (of clients in one time zone): one grouped query per
  * table, whatever the number of months (the agency view asks for a year of 200 clients).
+ * For the client's side, deadlines count only the stages the client takes part in, and the
+ * reserve only the topics it may see (the same rules as the cycle and the reserve it is shown).
  */
 export async function computeFigures(
   db: Executor,
   timezone: string,
   cycleRows: CycleRow[],
   now = new Date(),
+  side: Side = 'agency',
 ): Promise<Map<string, MonthFigures>> {
   const ids = cycleRows.map((c) => c.id);
   if (ids.length === 0) return new Map();
@@ -124,7 +129,7 @@ export async function computeFigures(
   const factsOf = byCycle(factRows);
   const overdueOf = byCycle(overdueRows);
   const meetingOf = byCycle(meetingRows);
-  const reserveOf = await reserveAtMonthEnd(db, timezone, cycleRows);
+  const reserveOf = await reserveAtMonthEnd(db, timezone, cycleRows, side);
   const today = localParts(now, timezone).date;
   const out = new Map<string, MonthFigures>();
   for (const cycle of cycleRows) {
@@ -169,6 +174,7 @@ export async function computeFigures(
         stageRows.filter((s) => s.cycleId === cycle.id),
         timezone,
         today,
+        side,
       ),
       meeting: !m ? 'none' : m.format === 'async' ? 'fire_mode' : m.status === 'ended' ? 'held' : 'none',
     });
@@ -185,13 +191,14 @@ function deadlinesOf(
   changes: Array<{ from: CycleStage | null; at: Date }>,
   timezone: string,
   today: string,
+  side: Side,
 ) {
   let met = 0;
   let missed = 0;
   const reached = cycleStages.indexOf(cycle.stage);
   for (const stage of cycleStages) {
     const deadline = cycle.deadlines[stage];
-    if (!deadline || stage === 'closed') continue;
+    if (!deadline || stage === 'closed' || !seesStageMarks(side, stage)) continue;
     const left = changes.find((c) => c.from === stage);
     if (left) {
       if (localParts(left.at, timezone).date <= deadline) met += 1;
@@ -206,7 +213,7 @@ function deadlinesOf(
  * (parked, unused at a close, replaced) by then and not pulled into a month since, plus ideas
  * that went straight into the reserve by then.
  */
-async function reserveAtMonthEnd(db: Executor, timezone: string, cycleRows: CycleRow[]) {
+async function reserveAtMonthEnd(db: Executor, timezone: string, cycleRows: CycleRow[], side: Side) {
   const out = new Map<string, number>();
   if (cycleRows.length === 0) return out;
   const ends = cycleRows.map((c) => {
@@ -217,10 +224,15 @@ async function reserveAtMonthEnd(db: Executor, timezone: string, cycleRows: Cycl
       end: new Date(zonedInstant(last, '23:59', timezone).getTime() + 60_000),
     };
   });
+  // A contact counts the reserve topics it may see: its own ideas and those of shared plans.
+  const seen =
+    side === 'agency'
+      ? sql``
+      : sql`and (t.source = 'client' or exists (select 1 from ${topicPasses} s inner join ${cycles} c on c.id = s.cycle_id where s.topic_id = t.id and c.shared_at is not null))`;
   const rows = await db.execute(sql`
     select e.cycle_id as "cycleId", (
       select count(*)::int from ${topics} t
-      where t.client_id = e.client_id and t.status <> 'dropped' and (
+      where t.client_id = e.client_id and t.status <> 'dropped' ${seen} and (
         exists (
           select 1 from ${topicPasses} p
           where p.topic_id = t.id and p.left_at < e.month_end and p.left_as in ('parked', 'unused', 'replaced')

@@ -1,7 +1,8 @@
-import { type AnyColumn, and, asc, gte, inArray, lte, max, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, gte, inArray, isNotNull, lte, max, sql } from 'drizzle-orm';
 import type { InsightMonth, MonthFigures } from '../../shared/api/insights.ts';
 import type { Executor } from '../db/connect.ts';
 import { cycles, events, insightCache, insightHistory } from '../db/schema/index.ts';
+import type { Side } from '../policies/side.ts';
 import type { ClientRow } from '../tenancy.ts';
 import { computeFigures } from './figures.ts';
 
@@ -32,27 +33,43 @@ export function importedFigures(h: HistoryRow): MonthFigures {
 
 type ClientRef = Pick<ClientRow, 'id' | 'timezone' | 'coCreationSince'>;
 
+interface Options {
+  /** Who reads them: a client contact counts only what the client may see. */
+  side?: Side;
+  now?: Date;
+}
+
 /**
  * Clients' months from `from` to `to` (YYYY-MM, inclusive): Plit's own months computed (closed
  * ones from the cache while nothing of the client changed since), imported months where Plit
  * has none. A handful of queries for any number of clients: the agency view asks for 200.
+ *
+ * For the client's side, a month whose plan is not shared is left out (its slots and topics are
+ * the agency's draft), and the figures are the client's (figures.ts: the client's own stage
+ * deadlines, the reserve topics it may see). Those are computed each time: the cache holds the
+ * agency's figures, and contacts read insights rarely.
  */
 export async function insightMonthsOf(
   db: Executor,
   clientRows: ClientRef[],
   from: string,
   to: string,
-  now = new Date(),
+  { side = 'agency', now = new Date() }: Options = {},
 ): Promise<Map<string, InsightMonth[]>> {
   const result = new Map<string, InsightMonth[]>(clientRows.map((c) => [c.id, []]));
   if (clientRows.length === 0) return result;
   const ids = clientRows.map((c) => c.id);
   const inRange = <T extends { month: AnyColumn; clientId: AnyColumn }>(t: T) =>
     and(inArray(t.clientId, ids), gte(t.month, from), lte(t.month, to));
+  const agency = side === 'agency';
   const [cycleRows, history, cached, prints] = await Promise.all([
-    db.select().from(cycles).where(inRange(cycles)).orderBy(asc(cycles.month)),
+    db
+      .select()
+      .from(cycles)
+      .where(and(inRange(cycles), agency ? undefined : isNotNull(cycles.sharedAt)))
+      .orderBy(asc(cycles.month)),
     db.select().from(insightHistory).where(inRange(insightHistory)),
-    db.select().from(insightCache).where(inRange(insightCache)),
+    agency ? db.select().from(insightCache).where(inRange(insightCache)) : [],
     // The client's latest event: any change after it makes its cached figures stale.
     db
       .select({ clientId: events.clientId, id: max(events.id) })
@@ -73,10 +90,10 @@ export async function insightMonthsOf(
   const computed = new Map<string, MonthFigures>();
   for (const zone of new Set(toCompute.map((c) => zoneOf.get(c.clientId)!))) {
     const group = toCompute.filter((c) => zoneOf.get(c.clientId) === zone);
-    for (const [id, f] of await computeFigures(db, zone, group, now)) computed.set(id, f);
+    for (const [id, f] of await computeFigures(db, zone, group, now, side)) computed.set(id, f);
   }
   // Closed months are kept; a month still in work changes too often to be worth it.
-  const keep = toCompute.filter((c) => c.stage === 'closed');
+  const keep = agency ? toCompute.filter((c) => c.stage === 'closed') : [];
   if (keep.length > 0) {
     await db
       .insert(insightCache)
@@ -131,7 +148,7 @@ export async function insightMonths(
   client: ClientRef,
   from: string,
   to: string,
-  now = new Date(),
+  options: Options = {},
 ) {
-  return (await insightMonthsOf(db, [client], from, to, now)).get(client.id)!;
+  return (await insightMonthsOf(db, [client], from, to, options)).get(client.id)!;
 }

@@ -7,6 +7,7 @@ import type { Executor } from '../db/connect.ts';
 import { clients } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { todayIn } from '../planning/cycleRules.ts';
+import { sideOf } from '../policies/side.ts';
 import { loadClient } from '../tenancy.ts';
 import { insightMonths, insightMonthsOf } from './months.ts';
 
@@ -36,7 +37,12 @@ export async function insightsOfClient(
 ) {
   const client = await loadClient(db, actor, clientId);
   const { from, to } = rangeOf(query, client.timezone);
-  return { client, from, to, months: await insightMonths(db, client, from, to) };
+  return {
+    client,
+    from,
+    to,
+    months: await insightMonths(db, client, from, to, { side: sideOf(actor, client) }),
+  };
 }
 
 /** The agency's clients that are not archived, each with its months, and the months shown. */
@@ -60,5 +66,5 @@ export async function reportMonthsOf(db: Executor, actor: Actor, clientId: strin
   const client = await loadClient(db, actor, clientId);
   let from = month;
   for (let i = 0; i < 23; i++) from = previousMonth(from);
-  return { client, months: await insightMonths(db, client, from, month) };
+  return { client, months: await insightMonths(db, client, from, month, { side: sideOf(actor, client) }) };
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Executor } from '../db/connect.ts';
 import { channels, rubrics, slots, topics } from '../db/schema/index.ts';
+import { sideOf } from '../policies/side.ts';
 import { presentChannel, presentRubric } from '../presenters/client.ts';
 import { presentSlot, presentTopic } from '../presenters/plan.ts';
 import { holidaysOf } from './holidays.ts';
@@ -21,16 +22,16 @@ export async function loadExportData(db: Executor, actor: Actor, cycleId: string
     .where(and(eq(topics.cycleId, cycle.id), ne(topics.status, 'dropped')))
     .orderBy(asc(topics.position));
   const slotOf = new Map(slotRows.filter((s) => s.topicId).map((s) => [s.topicId!, s.id]));
-  const inTeam = actor.agency?.id === client.agencyId;
   // Reserve suggestions are the agency's working stock: only its own exports show them.
-  const reserveRows = inTeam
-    ? await db
-        .select()
-        .from(topics)
-        .where(and(eq(topics.clientId, client.id), isNull(topics.cycleId), ne(topics.status, 'dropped')))
-        .orderBy(desc(topics.reservedAt))
-        .limit(8)
-    : [];
+  const reserveRows =
+    sideOf(actor, client) === 'agency'
+      ? await db
+          .select()
+          .from(topics)
+          .where(and(eq(topics.clientId, client.id), isNull(topics.cycleId), ne(topics.status, 'dropped')))
+          .orderBy(desc(topics.reservedAt))
+          .limit(8)
+      : [];
   return {
     client,
     cycle,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { reserveQuery } from '../../shared/api/planning.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -16,9 +16,9 @@ import {
   topicPasses,
   topics,
 } from '../db/schema/index.ts';
-import { forbidden, notFound } from '../errors.ts';
-import { agencyRoleIn } from '../policies/agency.ts';
+import { notFound } from '../errors.ts';
 import { canViewCycle } from '../policies/plan.ts';
+import { type Side, sideOf } from '../policies/side.ts';
 import { loadClient } from '../tenancy.ts';
 import { loadCycle, scopeOfTopic } from './load.ts';
 
@@ -59,7 +59,29 @@ export async function planOfCycle(db: Executor, actor: Actor, cycleId: string) {
 // Escape LIKE wildcards so a search for "50%" means those characters.
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The client's reserve: parked and unused topics, the most recently parked first. */
+/**
+ * The topics of a client a side may see. The agency: all of them. The client's contacts: the
+ * ones they already know, that is, ideas that came from their side (`source = 'client'`) and
+ * topics that are or were in a plan shared with them (the cycle it sits in, or any it passed
+ * through). The rest of the reserve is the agency's working stock: ideas it parked before
+ * sharing, or put straight into the reserve, which the client has never been shown.
+ */
+function topicsSeenBy(side: Side) {
+  if (side === 'agency') return undefined;
+  // The outer columns are spelled out: drizzle leaves them unqualified in a one-table select.
+  return or(
+    eq(topics.source, 'client'),
+    sql`exists (select 1 from ${cycles} c where c.id = ${sql.raw('"topics"."cycle_id"')} and c.shared_at is not null)`,
+    sql`exists (select 1 from ${topicPasses} p inner join ${cycles} c on c.id = p.cycle_id where p.topic_id = ${sql.raw('"topics"."id"')} and c.shared_at is not null)`,
+  );
+}
+
+/**
+ * The client's reserve: parked and unused topics, the most recently parked first. A client
+ * contact is answered the topics they may see (topicsSeenBy), not a 403 for the whole list:
+ * the reserve also holds their own ideas and what was parked from their shared plans, and an
+ * empty list tells them nothing about the rest.
+ */
 export async function reserveOfClient(
   db: Executor,
   actor: Actor,
@@ -67,8 +89,6 @@ export async function reserveOfClient(
   query: z.output<typeof reserveQuery>,
 ) {
   const client = await loadClient(db, actor, clientId);
-  // The reserve is the agency's working stock, not part of a shared plan.
-  if (!agencyRoleIn(actor, client.agencyId)) throw forbidden();
   const { q, rubricId, tag, olderThanDays } = query;
   return db
     .select()
@@ -78,6 +98,7 @@ export async function reserveOfClient(
         eq(topics.clientId, client.id),
         isNull(topics.cycleId),
         ne(topics.status, 'dropped'),
+        topicsSeenBy(sideOf(actor, client)),
         q
           ? or(
               ilike(topics.title, likePattern(q)),
@@ -96,16 +117,25 @@ export async function reserveOfClient(
     .limit(500);
 }
 
-/** The cycles a topic passed through, in order, with each cycle's month (the agency's only). */
+/**
+ * The cycles a topic passed through, in order, with each cycle's month. A client contact reads
+ * the history of a topic they may see (topicsSeenBy), and in it only the months shared with
+ * them; any other topic is 404, as if it did not exist.
+ */
 export async function passesOfTopic(db: Executor, actor: Actor, topicId: string) {
   const scope = await scopeOfTopic(db, topicId);
   const client = await loadClient(db, actor, scope.clientId);
-  if (!agencyRoleIn(actor, client.agencyId)) throw notFound();
+  const side = sideOf(actor, client);
+  const [seen] = await db
+    .select({ id: topics.id })
+    .from(topics)
+    .where(and(eq(topics.id, topicId), topicsSeenBy(side)));
+  if (!seen) throw notFound();
   return db
     .select({ pass: topicPasses, month: cycles.month })
     .from(topicPasses)
     .innerJoin(cycles, eq(cycles.id, topicPasses.cycleId))
-    .where(eq(topicPasses.topicId, topicId))
+    .where(and(eq(topicPasses.topicId, topicId), side === 'agency' ? undefined : isNotNull(cycles.sharedAt)))
     .orderBy(asc(topicPasses.id));
 }
 
@@ -133,8 +163,11 @@ export async function clientPlansOfCycle(db: Executor, actor: Actor, cycleId: st
 }
 
 /**
- * The schedule behind a calendar feed's secret: every slot of the client's open cycles, its
- * topics and channels. A revoked or unknown secret answers 404.
+ * The schedule behind a calendar feed's secret: every slot of the client's open cycles that are
+ * shared, and the topics in those slots, with the channels. A feed is a bearer secret a calendar
+ * app fetches without a session: whoever was handed the URL (the client's people among them)
+ * reads it, so it holds only what the client may see. A plan still in preparation stays off it
+ * until it is shared. A revoked or unknown secret answers 404.
  */
 export async function scheduleOfFeed(db: Executor, token: string) {
   const [feed] = await db
@@ -144,13 +177,16 @@ export async function scheduleOfFeed(db: Executor, token: string) {
     .where(and(eq(calendarFeeds.tokenHash, hashToken(token)), isNull(calendarFeeds.revokedAt)));
   if (!feed) throw notFound();
   const client = feed.client;
-  const slotRows = await db
-    .select({ slot: slots })
-    .from(slots)
-    .innerJoin(cycles, eq(cycles.id, slots.cycleId))
-    .where(and(eq(cycles.clientId, client.id), ne(cycles.stage, 'closed')))
-    .orderBy(asc(slots.startsAt));
-  const topicRows = await db.select().from(topics).where(eq(topics.clientId, client.id));
+  const slotRows = (
+    await db
+      .select({ slot: slots })
+      .from(slots)
+      .innerJoin(cycles, eq(cycles.id, slots.cycleId))
+      .where(and(eq(cycles.clientId, client.id), ne(cycles.stage, 'closed'), isNotNull(cycles.sharedAt)))
+      .orderBy(asc(slots.startsAt))
+  ).map((r) => r.slot);
+  const placed = slotRows.flatMap((s) => (s.topicId ? [s.topicId] : []));
+  const topicRows = placed.length ? await db.select().from(topics).where(inArray(topics.id, placed)) : [];
   const channelRows = await db.select().from(channels).where(eq(channels.clientId, client.id));
-  return { client, slots: slotRows.map((r) => r.slot), topics: topicRows, channels: channelRows };
+  return { client, slots: slotRows, topics: topicRows, channels: channelRows };
 }
