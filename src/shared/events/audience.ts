@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { isInternalMove, type PostStatus } from '../posts/statuses.ts';
-import type { factRequestStatuses } from '../roles.ts';
+import { type CycleStage, type factRequestStatuses, stageOwners } from '../roles.ts';
 
 /**
  * Who may see an event: `team` is the agency's people only (its desk: drafts, settings, emails);
@@ -21,6 +21,19 @@ const clientFacingSettings = new Set(['name', 'timezone']);
 export const audienceRules = {
   /** A change of a plan: the client's contacts see the plan (and hear of it) once it is shared. */
   sharedPlan: (cycle: { sharedAt: Date | string | null }): Audience => (cycle.sharedAt ? 'everyone' : 'team'),
+  /**
+   * New stage deadlines of a plan: the client's once the plan is shared, if they are only of the
+   * stages the client takes part in. The deadlines of the agency's own stages (preparation,
+   * content, running) are its internal marks; the command records them as an event of their own.
+   */
+  sharedClientDeadlines: (
+    cycle: { sharedAt: Date | string | null },
+    data: { deadlines: Partial<Record<CycleStage, string>> },
+  ): Audience =>
+    cycle.sharedAt &&
+    Object.keys(data.deadlines).every((stage) => stageOwners[stage as CycleStage] !== 'agency')
+      ? 'everyone'
+      : 'team',
   /** A fact request is the agency's draft until it is sent; from then on both sides follow it. */
   sentFactRequest: (request: { status: (typeof factRequestStatuses)[number] }): Audience =>
     request.status === 'draft' ? 'team' : 'everyone',

@@ -10,7 +10,7 @@ const place = { date: z.string(), time: z.string() };
 
 /**
  * The cycle itself. Starting one is the agency's business; sharing is the moment the client
- * is told; stage moves and deadlines follow the plan's rule.
+ * is told; stage moves follow the plan's rule, and so do deadlines, of the client's own stages.
  */
 export const cycleEvents = {
   'cycle.started': defineEvent('cycle', z.object({ month: z.string() }), 'team'),
@@ -22,8 +22,13 @@ export const cycleEvents = {
   ),
   'cycle.deadlines_changed': defineEvent(
     'cycle',
-    z.object({ month: z.string(), deadlines: z.partialRecord(z.enum(cycleStages), z.string()) }),
-    'sharedPlan',
+    z.object({
+      month: z.string(),
+      deadlines: z
+        .partialRecord(z.enum(cycleStages), z.string())
+        .describe("The stages whose deadline changed, each with its new date (older rows: every stage's)."),
+    }),
+    'sharedClientDeadlines',
   ),
 };
 
