@@ -259,6 +259,20 @@ describe('an unshared plan reaches no client contact', () => {
         expect([spec.operationId, res.status]).toEqual([spec.operationId, 404]);
       }
     }
+    // Its meeting, by its own address, too.
+    const [meeting] = await t.database.db
+      .insert(meetings)
+      .values({
+        cycleId: w.hidden.id,
+        clientId: w.agency.client.id,
+        format: 'online',
+        startsAt: new Date('2026-12-20T10:00:00Z'),
+      })
+      .returning();
+    for (const [, cookie] of contacts(w)) {
+      const res = await api(t.app, endpoints.getMeeting, { params: { meetingId: meeting!.id }, cookie });
+      expect(res.status).toBe(404);
+    }
     // The same addresses of the shared month answer.
     const plan = await api(t.app, endpoints.getPlan, {
       params: { cycleId: w.shared.id },
