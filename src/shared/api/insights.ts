@@ -34,7 +34,11 @@ export const monthFigures = z.object({
       fromClient: z.int(),
       fromMeeting: z.int(),
       fromReserve: z.int().describe('Topics pulled in from the reserve.'),
-      reserveSize: z.int().describe("Topics waiting in the client's reserve at the month's end."),
+      reserveSize: z
+        .int()
+        .describe(
+          "Topics waiting in the client's reserve at the month's end. For a client contact, only those it may see: its own ideas and topics of plans shared with it.",
+        ),
     })
     .nullable(),
   factTurnaroundDays: z
@@ -48,7 +52,9 @@ export const monthFigures = z.object({
   deadlines: z
     .object({ met: z.int(), missed: z.int() })
     .nullable()
-    .describe('Stages finished by their deadline (the client’s local date) or after it.'),
+    .describe(
+      "Stages finished by their deadline (the client’s local date) or after it. For a client contact, only the stages it takes part in (meeting, facts): the agency's own stages are the agency's.",
+    ),
   meeting: z.enum(['held', 'fire_mode', 'none']).nullable(),
 });
 export type MonthFigures = z.infer<typeof monthFigures>;
@@ -64,6 +70,7 @@ export const insightMonth = z.object({
 });
 export type InsightMonth = z.infer<typeof insightMonth>;
 
+/** A client contact is answered only the months whose plan was shared with it. */
 export const clientInsights = z.object({
   clientId: uuid,
   clientName: z.string(),

@@ -31,6 +31,8 @@ export const getCalendarFeed = endpoint({
   path: '/api/feeds/:feed',
   tags,
   summary: 'The iCalendar feed behind a secret URL (for calendar apps)',
+  description:
+    'The slots of the open plans that are shared with the client: whoever holds the URL reads it, so a plan still being prepared stays off it.',
   params: z.object({
     feed: z
       .string()

@@ -11,6 +11,8 @@ export const listReserve = endpoint({
   path: '/api/clients/:clientId/reserve',
   tags,
   summary: "The client's reserve: parked and unused topics waiting for a later month",
+  description:
+    "The agency sees every topic. A client contact is listed only the topics it already knows: ideas from the client's side and topics of a plan shared with it; the rest is the agency's working stock.",
   params: clientParams,
   query: reserveQuery,
   responses: { 200: z.object({ topics: z.array(topic) }) },
@@ -22,6 +24,8 @@ export const getTopicHistory = endpoint({
   path: '/api/topics/:topicId/history',
   tags,
   summary: 'Which cycles a topic passed through, and how it left each',
+  description:
+    'A client contact reads the history of a topic it may see (as in the reserve), with only the months shared with it; any other topic answers 404.',
   params: z.object({ topicId: z.uuid() }),
   responses: { 200: z.object({ passes: z.array(topicPass) }) },
 });
