@@ -378,7 +378,7 @@ describe('an unshared plan reaches no client contact', () => {
     expect(december.deadlines).toEqual({ met: 0, missed: 1 });
   });
 
-  it('a contact’s bell and activity feed name nothing of the unshared plan', async () => {
+  it('[A1] a contact’s bell and activity feed name nothing of the unshared plan', async () => {
     const w = await world();
     for (const [, cookie] of contacts(w)) {
       const bell = await api(t.app, endpoints.listNotifications, { cookie });
@@ -538,7 +538,7 @@ describe('the agency’s own marks are not a contact’s', () => {
     });
   });
 
-  it('a deadline change tells the client only of its own stages', async () => {
+  it('[A1] a deadline change tells the client only of its own stages', async () => {
     const w = await world();
     const changed = await api(t.app, endpoints.updateCycleDeadlines, {
       params: { cycleId: w.shared.id },
@@ -566,7 +566,7 @@ describe('the agency’s own marks are not a contact’s', () => {
 });
 
 describe('the activity feed a contact reads', () => {
-  it('holds no draft fact request, feed creation, invitee email or asset name of an unsent post', async () => {
+  it('[A1] holds no draft fact request, feed creation, invitee email or asset name of an unsent post', async () => {
     const agency: TestAgency = await makeAgency(t.database.db);
     const cm = agency.contentManager.cookie;
     const plan = await makeWritingMonth(t.database.db, agency);

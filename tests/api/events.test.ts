@@ -111,6 +111,56 @@ describe('who sees an event', () => {
     contactLive.close();
   });
 
+  it("[A1] a deadline change reaches a contact, live and in the feed, only for the client's own stages", async () => {
+    const agency = await makeAgency(t.database.db);
+    const clientId = agency.client.id;
+    const cm = agency.contentManager.cookie;
+    const contact = agency.approver.cookie;
+    const started = await api(t.app, endpoints.startCycle, {
+      params: { clientId },
+      cookie: cm,
+      body: { month: '2026-12' },
+    });
+    const shared = await api(t.app, endpoints.shareCycle, {
+      params: { cycleId: started.body.cycle.id },
+      cookie: cm,
+      body: { version: started.body.cycle.version },
+    });
+    expect(shared.status).toBe(200);
+    const teamLive = await openLive(host, cm);
+    expect((await teamLive.subscribe(team(clientId))).type).toBe('subscribed');
+    const contactLive = await openLive(host, contact);
+    expect((await contactLive.subscribe(everyone(clientId))).type).toBe('subscribed');
+
+    // The agency's own preparation deadline (a sentinel date) and the client's facts deadline.
+    const agencyOwn = '2031-07-13';
+    const changed = await api(t.app, endpoints.updateCycleDeadlines, {
+      params: { cycleId: started.body.cycle.id },
+      cookie: cm,
+      body: {
+        deadlines: { preparation: agencyOwn, facts: '2026-11-27' },
+        version: shared.body.cycle.version,
+      },
+    });
+    expect(changed.status).toBe(200);
+    const isChange = (f: Record<string, unknown>) =>
+      (f as unknown as Frame).event?.type === 'cycle.deadlines_changed';
+    await contactLive.next(isChange);
+    await teamLive.next((f) => isChange(f) && JSON.stringify(f).includes(agencyOwn));
+
+    const deadlinesIn = (events: FeedEvent[]) =>
+      events.filter((e) => e.type === 'cycle.deadlines_changed').map((e) => e.data.deadlines);
+    expect(deadlinesIn(eventsIn(contactLive.frames))).toEqual([{ facts: '2026-11-27' }]);
+    expect(deadlinesIn(await feedOf(contact, clientId))).toEqual([{ facts: '2026-11-27' }]);
+    expect(JSON.stringify(contactLive.frames)).not.toContain(agencyOwn);
+    expect(JSON.stringify(await feedOf(contact, clientId))).not.toContain(agencyOwn);
+    expect(deadlinesIn(await feedOf(cm, clientId))).toEqual(
+      expect.arrayContaining([{ facts: '2026-11-27' }, { preparation: agencyOwn }]),
+    );
+    teamLive.close();
+    contactLive.close();
+  });
+
   it("keeps the agency's desk (invitations, calendar feeds, its own settings) out of a contact's feed", async () => {
     const agency = await makeAgency(t.database.db);
     const clientId = agency.client.id;
