@@ -14,7 +14,8 @@ type CurrentCycle = z.infer<typeof clientShape>['currentCycle'];
 
 /**
  * Each client's current cycle for the home cards: the earliest month not yet closed, or else
- * the latest one, among the cycles the actor may see (a contact: the shared ones). One query for the whole list.
+ * the latest one, among the cycles the actor may see (a contact: the shared ones). One query
+ * for the whole list.
  */
 export async function currentCycles(
   db: Executor,
