@@ -47,7 +47,7 @@ const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 /**
  * Migration 0011 gives every event recorded before it an audience from what can still be
  * known (when the plan was shared, the request sent, the post's first version sent) and
- * `team` where it cannot tell. 0019 then gives the team the deadline changes that name a stage
+ * `team` where it cannot tell. 0020 then gives the team the deadline changes that name a stage
  * of the agency's own.
  */
 describe.each(engines())('event audience backfill (0011) on $name', (engine) => {
@@ -244,7 +244,7 @@ describe.each(engines())('event audience backfill (0011) on $name', (engine) => 
       data: { month: '2027-02', deadlines: { facts: '2027-01-20' } },
       at: '2026-11-30T11:00:00Z',
     });
-    // 0019: a deadline change naming a stage of the agency's own is the agency's, shared or not.
+    // 0020: a deadline change naming a stage of the agency's own is the agency's, shared or not.
     await record("a deadline change of a shared plan with the agency's stages", 'team', {
       type: 'cycle.deadlines_changed',
       subject: ['cycle', sharedByTime!.id],
