@@ -244,8 +244,9 @@ describe.each(engines())('event audience backfill (0011) on $name', (engine) => 
       data: { month: '2027-02', deadlines: { facts: '2027-01-20' } },
       at: '2026-11-30T11:00:00Z',
     });
-    // 0020: a deadline change naming a stage of the agency's own is the agency's, shared or not.
-    await record("a deadline change of a shared plan with the agency's stages", 'team', {
+    // 0011 gives it to everyone (the plan was shared); 0020, below, to the team: it names a
+    // stage of the agency's own.
+    await record("a deadline change of a shared plan with the agency's stages", 'everyone', {
       type: 'cycle.deadlines_changed',
       subject: ['cycle', sharedByTime!.id],
       data: { month: '2026-12', deadlines: { preparation: '2026-11-15', facts: '2026-11-25' } },
@@ -385,5 +386,17 @@ describe.each(engines())('event audience backfill (0011) on $name', (engine) => 
     await expect(insert(null)).rejects.toThrow();
     await expect(insert('client')).rejects.toThrow();
     await expect(insert('team')).resolves.toBeDefined();
+  });
+
+  it("0020 then gives the team the deadline changes that name a stage of the agency's own", async () => {
+    await migrateWith(database, migrations);
+    const rows = rowsOf<{ id: number | string; audience: string }>(
+      await database.db.execute(sql`select id, audience from events`),
+    );
+    const audienceOf = new Map(rows.map((row) => [Number(row.id), row.audience]));
+    const of = (name: string) => audienceOf.get(expected[name]!.id);
+    expect(of("a deadline change of a shared plan with the agency's stages")).toBe('team');
+    expect(of("a deadline change of a shared plan with the client's stages only")).toBe('everyone');
+    expect(of('a deadline change of a plan never shared')).toBe('team');
   });
 });
