@@ -189,6 +189,8 @@ describe('a contact sees a post as the version sent to them', () => {
       'client_review',
       'changes_requested',
     ]);
+    // Whether the agency reviews internally is its own way of working.
+    expect(seen.body.client.internalReview).toBeNull();
 
     // The list says the same.
     const list = await client(endpoints.listPosts, { params: { cycleId: plan.cycle.id } });
@@ -210,6 +212,7 @@ describe('a contact sees a post as the version sent to them', () => {
       publishAt: movedPublishAt,
     });
     expect(team.body.post.assets).toHaveLength(2);
+    expect(typeof team.body.client.internalReview).toBe('boolean');
     expect(team.body.history.map((h: { to: string }) => h.to)).toContain('internal_review');
 
     // Sent again, the contact reads the new version (and still not the internal note).

@@ -216,7 +216,15 @@ export const postFull = z.object({
     /** The Yjs document of the copy (field `default`); the agency only. */
     copyDocument: z.string().nullable(),
   }),
-  client: z.object({ id: uuid, name: z.string(), timezone: z.string(), internalReview: z.boolean() }),
+  client: z.object({
+    id: uuid,
+    name: z.string(),
+    timezone: z.string(),
+    internalReview: z
+      .boolean()
+      .nullable()
+      .describe("Whether the agency reviews posts internally before sending; null for the client's side."),
+  }),
   cycle: z.object({ id: uuid, month: z.string(), stage: z.string() }),
   topic: z
     .object({ id: uuid, title: z.string(), angle: z.string(), rubricName: z.string().nullable() })

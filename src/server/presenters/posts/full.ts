@@ -201,7 +201,8 @@ export async function presentPostFull(
         id: client.id,
         name: client.name,
         timezone: client.timezone,
-        internalReview: client.postInternalReview,
+        // The agency's own way of working; a contact is not told whether it reviews internally.
+        internalReview: agency ? client.postInternalReview : null,
       },
       cycle: { id: cycle.id, month: cycle.month, stage: cycle.stage },
       topic: topicRow

@@ -38,7 +38,7 @@ export function PostStatusBar({ data, beforeMove, problems, editedAfterApproval 
   const { move, pending, pendingTo } = usePostMove(post.id, beforeMove);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [sendTo, setSendTo] = useState<'internal_review' | 'client_review'>('client_review');
-  const options = { internalReview: client.internalReview };
+  const options = { internalReview: client.internalReview === true };
   const may = (to: PostStatus) => canMovePost(post.status, to, 'agency', options);
 
   const run = async (next: AgencyMove, done: string) => {
