@@ -76,6 +76,9 @@ const world = {
   factQuestion: '',
   postIds: [] as string[],
   meetings: [] as string[],
+  /** Ids of another client of the agency: answered like ids that do not exist. */
+  otherClient: [] as string[],
+  reviewCopy: '',
   knownIds: new Set<string>(),
 };
 const sessions: Session[] = [];
@@ -296,7 +299,7 @@ async function writeMarkers() {
       body: { time: '12:30', version: meeting.version },
     }),
   );
-  await ok(
+  const otherTopic = await ok(
     api(t.app, endpoints.createTopic, {
       cookie: cm,
       params: { cycleId: fairCurrent.id },
@@ -304,6 +307,7 @@ async function writeMarkers() {
     }),
     201,
   );
+  world.otherClient.push(world.fair, fairCurrent.id, otherTopic.topic.id);
 }
 
 beforeAll(async () => {
@@ -340,6 +344,13 @@ beforeAll(async () => {
     await agencyRead(api(t.app, endpoints.getPost, { params: { postId: p.id }, cookie: cm }));
   const back = await ok(api(t.app, endpoints.getPost, { params: { postId: world.backPost }, cookie: cm }));
   world.sentCopy = back.versions.at(-1)!.copyText.split('\n')[0]!;
+  const reviewing = await ok(
+    api(t.app, endpoints.getPost, {
+      params: { postId: posts.find((p) => p.status === 'client_review')!.id },
+      cookie: cm,
+    }),
+  );
+  world.reviewCopy = reviewing.versions.at(-1)!.copyText.split('\n').at(-1)!;
   const facts = await agencyRead(
     api(t.app, endpoints.getCycleFactRequest, { params: { cycleId: world.current }, cookie: cm }),
   );
@@ -390,6 +401,7 @@ beforeAll(async () => {
   for (const live of sockets) live.close();
   world.knownIds.add(world.hidden);
   world.knownIds.add(world.draftRequest);
+  for (const id of world.otherClient) world.knownIds.add(id);
   for (const id of [...world.hiddenTopics, world.hiddenAsset]) world.knownIds.add(id);
 }, 120_000);
 
@@ -468,6 +480,15 @@ describe('[A6] the marker crawl: a contact sees only what was shown to them', ()
     expect(text).toContain(world.sharedTopic);
     expect(text).toContain(world.sentCopy);
     expect(text).toContain(world.factQuestion);
+    const shown = async (name: string) =>
+      (await crawlAs(sessions.find((s) => s.name === name)!)).answers
+        .filter((a) => a.status === 200)
+        .map((a) => a.text)
+        .join('\n');
+    // Each link shows its subject: the posts waiting for review, the meeting.
+    expect(await shown('review link')).toContain(world.reviewCopy);
+    expect(await shown('meeting link')).toContain(world.meeting);
+    expect(await shown('contributor')).toContain(world.sentCopy);
     const facts = await crawlAs(sessions.find((s) => s.name === 'facts link')!);
     expect(
       facts.answers
