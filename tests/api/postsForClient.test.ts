@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postVersions } from '../../src/server/db/schema/index.ts';
+import { clients, postVersions } from '../../src/server/db/schema/index.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import type { CallParts, EndpointSpec } from '../../src/shared/api/endpoint.ts';
 import { urlOf } from '../../src/shared/api/endpoint.ts';
@@ -461,5 +461,57 @@ describe('what reaches a contact live while the agency works', () => {
     expect(told).not.toContain('post.updated');
     teamLive.close();
     contactLive.close();
+  });
+});
+
+describe('what a contact reads of the agency’s own steps', () => {
+  it('names no internal review in a contact’s history: the move reached them from draft', async () => {
+    const db = t.database.db;
+    const agency = await makeAgency(db);
+    await db.update(clients).set({ postInternalReview: true }).where(eq(clients.id, agency.client.id));
+    const plan = await makeWritingMonth(db, agency);
+    const cm = as(agency.contentManager.cookie);
+    const created = await cm(endpoints.createPost, {
+      params: { cycleId: plan.cycle.id },
+      body: { slotId: plan.slots[0]!.id },
+    });
+    const postId = created.body.post.id;
+    await setCopy(db, postId, COPY);
+    let version = (await cm(endpoints.getPost, { params: { postId } })).body.post.version;
+    for (const to of ['internal_review', 'client_review'] as const) {
+      const moved = await cm(endpoints.movePost, { params: { postId }, body: { to, version } });
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+      version = moved.body.post.version;
+    }
+    const seen = await as(agency.approver.cookie)(endpoints.getPost, { params: { postId } });
+    expect(seen.body.history.map((h) => [h.from, h.to])).toEqual([['draft', 'client_review']]);
+    expect(JSON.stringify(seen.body)).not.toContain('internal_review');
+    // The agency keeps its own record.
+    const team = await cm(endpoints.getPost, { params: { postId } });
+    expect(team.body.history.map((h) => [h.from, h.to])).toEqual([
+      ['draft', 'internal_review'],
+      ['internal_review', 'client_review'],
+    ]);
+  });
+
+  it('an agency note on a file not sent yet reads, for a contact, as a note on the visual', async () => {
+    const agency = await makeAgency(t.database.db);
+    const { postId, cm, client } = await sentPost(agency);
+    await requestChanges(client, postId);
+    const fresh = await uploadAsset(agency.contentManager.cookie, postId, `${marker('new-file')}.png`);
+    const noted = await cm(endpoints.createPostComment, {
+      params: { postId },
+      body: { revision: 1, body: 'Ось новий варіант фото', anchor: { kind: 'visual', assetId: fresh.id } },
+    });
+    expect(noted.status, JSON.stringify(noted.body)).toBe(201);
+    const seen = await client(endpoints.getPost, { params: { postId } });
+    const note = seen.body.comments.find((c) => c.body === 'Ось новий варіант фото')!;
+    expect(note.anchor).toEqual({ kind: 'visual', assetId: null });
+    expect(JSON.stringify(seen.body)).not.toContain(fresh.id);
+    const team = await cm(endpoints.getPost, { params: { postId } });
+    expect(team.body.comments.find((c) => c.body === 'Ось новий варіант фото')!.anchor).toEqual({
+      kind: 'visual',
+      assetId: fresh.id,
+    });
   });
 });

@@ -78,3 +78,16 @@ export function statusTheClientKnows(
   if (status !== 'draft' && status !== 'internal_review') return status;
   return moves.findLast((m) => !isInternalMove(m.from, m.to))?.to ?? 'draft';
 }
+
+/**
+ * A post's moves as the client saw them: without the agency's internal moves, and each `from`
+ * the status the client knew the post by before it (a move out of internal review reached the
+ * client as a move out of "changes requested", or out of draft the first time).
+ */
+export function movesTheClientSaw<M extends { from: PostStatus | null; to: PostStatus }>(moves: readonly M[]): M[] {
+  return moves.flatMap((move, i) =>
+    isInternalMove(move.from, move.to)
+      ? []
+      : [{ ...move, from: move.from === null ? null : statusTheClientKnows(move.from, moves.slice(0, i)) }],
+  );
+}

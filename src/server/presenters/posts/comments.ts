@@ -50,12 +50,23 @@ export const anchorsInSentVersion =
     return { located, quote: seen ? quote : (located?.current ?? ''), positions: false };
   };
 
-export function presentComment(c: CommentRow, read: AnchorReader): PostComment {
+/**
+ * `shownFile`: whether this reader may know of the file a visual comment is about. A contact
+ * knows only the files of versions sent to them; an agency note on a file not sent yet reads as
+ * a note on the visual, without naming the file (its id would say a new file exists).
+ */
+export function presentComment(
+  c: CommentRow,
+  read: AnchorReader,
+  shownFile: (assetId: string) => boolean = () => true,
+): PostComment {
   let anchor: PostComment['anchor'] = null;
   // A text anchor without positions is a contact's comment on a version whose state was not kept,
   // that the live copy could not place (commentOnPost): its quote is all there is.
   if (c.anchorKind === 'text') anchor = textAnchor(c, read(c));
-  else if (c.anchorKind === 'visual') anchor = { kind: 'visual', assetId: c.assetId };
+  else if (c.anchorKind === 'visual') {
+    anchor = { kind: 'visual', assetId: c.assetId && shownFile(c.assetId) ? c.assetId : null };
+  }
   return {
     id: c.id,
     revision: c.revision,

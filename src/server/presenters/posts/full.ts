@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { endpoints } from '../../../shared/api/catalogue.ts';
 import { urlOf } from '../../../shared/api/endpoint.ts';
 import type { PostFull } from '../../../shared/api/posts.ts';
-import { isInternalMove } from '../../../shared/posts/statuses.ts';
+import { movesTheClientSaw } from '../../../shared/posts/statuses.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
 import type { Executor } from '../../db/connect.ts';
@@ -186,6 +186,17 @@ export async function presentPostFull(
         versions.map((v) => v.copyText),
       )
     : anchorsInLiveCopy(copy!);
+  const sentFiles = new Set(versions.flatMap((v) => v.assets.map((a) => a.id)));
+  const shownFile = (assetId: string) => agency || sentFiles.has(assetId);
+  const moves = history.map((h) => ({
+    from: h.fromStatus,
+    to: h.toStatus,
+    round: h.round,
+    actorName: h.actorName,
+    side: h.side,
+    note: h.note,
+    at: iso(h.at),
+  }));
   try {
     return {
       post: {
@@ -235,21 +246,10 @@ export async function presentPostFull(
         sentByName: v.sentByName,
         createdAt: iso(v.createdAt),
       })),
-      history: history
-        // The agency's internal moves are not the client's (isInternalMove).
-        .filter((h) => agency || !isInternalMove(h.fromStatus, h.toStatus))
-        .map((h) => ({
-          from: h.fromStatus,
-          to: h.toStatus,
-          round: h.round,
-          actorName: h.actorName,
-          side: h.side,
-          note: h.note,
-          at: iso(h.at),
-        })),
+      history: agency ? moves : movesTheClientSaw(moves),
       // Open first, newest first within each.
       comments: [...comments.filter((c) => !c.resolvedAt), ...comments.filter((c) => c.resolvedAt)].map((c) =>
-        presentComment(c, readAnchor),
+        presentComment(c, readAnchor, shownFile),
       ),
       changes,
       permissions: abilities,
