@@ -114,6 +114,17 @@ describe('same-day rewrites', () => {
     expect(team.body.post.editedAfterApproval).toBe(true);
     const client = await as(agency.approver.cookie)(endpoints.getPost, { params: { postId } });
     expect(client.body.post).toMatchObject({ copyText: 'Новий купаж.', editedAfterApproval: false });
+    // Nor do the client's insights count it: the rewrite Plit noticed is the agency's (issue 15).
+    const rewritesFor = async (cookie: string) => {
+      const insights = await as(cookie)(endpoints.getClientInsights, {
+        params: { clientId: agency.client.id },
+        query: {},
+      });
+      expect(insights.status).toBe(200);
+      return insights.body.months.find((m) => m.cycleId === plan.cycle.id)?.figures.rewrites;
+    };
+    expect(await rewritesFor(agency.contentManager.cookie)).toBe(1);
+    expect(await rewritesFor(agency.approver.cookie)).toBe(0);
   });
 
   it('reads the copy as plain text the way the editor counts it', () => {
@@ -195,6 +206,12 @@ describe('unplanned changes', () => {
     expect(situational.status, JSON.stringify(situational.body)).toBe(201);
     const made = await cm(endpoints.getPost, { params: { postId: situational.body.postId! } });
     expect(made.body.post).toMatchObject({ status: 'draft', topicTitle: 'Ми на фестивалі', format: 'story' });
+    // The client reads the change in the shared plan, but not the id of a post not sent yet.
+    const seen = await as(agency.approver.cookie)(endpoints.listUnplannedChanges, {
+      params: { cycleId: plan.cycle.id },
+    });
+    expect(seen.body.changes.map((c) => [c.kind, c.postId])).toEqual([['situational', null]]);
+    expect(JSON.stringify(seen.body)).not.toContain(situational.body.postId!);
     // Outside the month: refused, nothing added.
     const outside = await raw(t.app, 'POST', `/api/cycles/${plan.cycle.id}/changes`, {
       cookie: agency.contentManager.cookie,

@@ -69,7 +69,13 @@ export async function computeFigures(
           covered: sql<number>`count(*) filter (where ${unplannedChanges.covered})`,
         })
         .from(unplannedChanges)
-        .where(inArray(unplannedChanges.cycleId, ids))
+        .where(
+          and(
+            inArray(unplannedChanges.cycleId, ids),
+            // Rewrites Plit detected by itself are the agency's (presenters/posts/changes.ts).
+            side === 'agency' ? undefined : eq(unplannedChanges.detected, false),
+          ),
+        )
         .groupBy(unplannedChanges.cycleId),
       // A topic's pass through the month tells how it left; its row tells where it came from.
       db

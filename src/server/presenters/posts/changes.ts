@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { UnplannedChange } from '../../../shared/api/posts.ts';
 import type { Executor } from '../../db/connect.ts';
-import { contingencies, topics, unplannedChanges } from '../../db/schema/index.ts';
+import { contingencies, posts, topics, unplannedChanges } from '../../db/schema/index.ts';
 import type { PostAudience } from './face.ts';
 
 const oldTopic = alias(topics, 'old_topic');
@@ -15,15 +15,25 @@ function select(db: Executor) {
       oldTitle: oldTopic.title,
       newTitle: newTopic.title,
       concept: contingencies.concept,
+      postRevision: posts.revision,
     })
     .from(unplannedChanges)
+    .leftJoin(posts, eq(posts.id, unplannedChanges.postId))
     .leftJoin(oldTopic, eq(oldTopic.id, unplannedChanges.oldTopicId))
     .leftJoin(newTopic, eq(newTopic.id, unplannedChanges.newTopicId))
     .leftJoin(contingencies, eq(contingencies.id, unplannedChanges.contingencyId));
 }
 type Joined = Awaited<ReturnType<ReturnType<typeof select>['execute']>>[number];
 
-const present = ({ change: c, oldTitle, newTitle, concept }: Joined): UnplannedChange => ({
+/**
+ * A change as one side reads it. A situational post the agency has not sent yet is the agency's:
+ * a contact reads the change (it is in the shared plan) but not the post's id, which answers them
+ * 404 until a version is sent.
+ */
+const present = (
+  { change: c, oldTitle, newTitle, concept, postRevision }: Joined,
+  audience: PostAudience,
+): UnplannedChange => ({
   id: c.id,
   cycleId: c.cycleId,
   kind: c.kind,
@@ -31,7 +41,7 @@ const present = ({ change: c, oldTitle, newTitle, concept }: Joined): UnplannedC
   requesterSide: c.requesterSide,
   requesterName: c.requesterName,
   reason: c.reason,
-  postId: c.postId,
+  postId: audience === 'agency' || (postRevision ?? 0) > 0 ? c.postId : null,
   slotId: c.slotId,
   oldTopicId: c.oldTopicId,
   oldTopicTitle: oldTitle,
@@ -58,14 +68,15 @@ export const changesOfCycle = async (db: Executor, cycleId: string, audience: Po
     await select(db)
       .where(and(eq(unplannedChanges.cycleId, cycleId), shownTo(audience)))
       .orderBy(desc(unplannedChanges.createdAt))
-  ).map(present);
+  ).map((row) => present(row, audience));
 
 export const changesOfPost = async (db: Executor, postId: string, audience: PostAudience) =>
   (
     await select(db)
       .where(and(eq(unplannedChanges.postId, postId), shownTo(audience)))
       .orderBy(desc(unplannedChanges.createdAt))
-  ).map(present);
+  ).map((row) => present(row, audience));
 
+/** A change just logged, for the agency's managers who log them. */
 export const changeById = async (db: Executor, id: string) =>
-  present((await select(db).where(eq(unplannedChanges.id, id)))[0]!);
+  present((await select(db).where(eq(unplannedChanges.id, id)))[0]!, 'agency');
