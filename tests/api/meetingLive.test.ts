@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { meetings } from '../../src/server/db/schema/index.ts';
+import { meetings, topics } from '../../src/server/db/schema/index.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { meetingRoom, type PresentPerson } from '../../src/shared/live.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -8,6 +8,7 @@ import { makeAgency, type TestAgency } from '../support/factories.ts';
 import { api } from '../support/http.ts';
 import { listen, openLive } from '../support/live.ts';
 import { makePlanForMeeting } from '../support/meetings.ts';
+import { makeCycle } from '../support/planning.ts';
 
 let t: TestApp;
 let host: string;
@@ -134,6 +135,39 @@ describe('the meeting room over the live socket', () => {
     const [row] = await t.database.db.select().from(meetings).where(eq(meetings.id, meeting.id));
     expect(row?.focus?.topicId).toBe(plan.topics[2]!.id);
     for (const s of [manager, client, owner, late]) s.close();
+  });
+
+  it('[M1] a focus names only this meeting’s agenda and plan: never a topic of another plan', async () => {
+    const agency = await makeAgency(t.database.db);
+    const { meeting, plan } = await liveMeeting(agency);
+    // The agency's next month, not shared: its topic must not reach the client through the room.
+    const hidden = await makeCycle(t.database.db, agency, '2027-01');
+    const [secret] = await t.database.db
+      .insert(topics)
+      .values({
+        clientId: agency.client.id,
+        cycleId: hidden.id,
+        title: 'Ще не показано клієнту',
+        source: 'agency',
+      })
+      .returning();
+    const room = `meeting:${meeting.id}`;
+    const manager = await openLive(host, agency.contentManager.cookie);
+    const client = await openLive(host, agency.approver.cookie);
+    await manager.subscribe(room);
+    await client.subscribe(room);
+    const itemId = meeting.agenda[0]!.id;
+    const refusals = () => manager.frames.filter((f) => f.type === 'error' && f.about === 'focus').length;
+    manager.send({ type: 'focus', meetingId: meeting.id, itemId, topicId: secret!.id });
+    await manager.next(() => refusals() === 1);
+    // Nor an agenda item of no agenda of this meeting.
+    manager.send({ type: 'focus', meetingId: meeting.id, itemId: secret!.id, topicId: null });
+    await manager.next(() => refusals() === 2);
+    // The room still moves to the plan's own topics.
+    manager.send({ type: 'focus', meetingId: meeting.id, itemId, topicId: plan.topics[0]!.id });
+    await client.next((f) => f.type === 'focus' && (f.focus as Frame).topicId === plan.topics[0]!.id);
+    expect(JSON.stringify(client.frames)).not.toContain(secret!.id);
+    for (const s of [manager, client]) s.close();
   });
 
   it("[A2][M1] refuses a contact of another client and a meeting's room before it is shared", async () => {

@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
 import { meetingRoom, type RoomMember } from '../../shared/live.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/connect.ts';
-import { type MeetingFocus, meetings } from '../db/schema/index.ts';
+import { agendaItems, type MeetingFocus, meetings, topics } from '../db/schema/index.ts';
 import type { LiveBus } from '../live/bus.ts';
 import { encodeFrame } from '../live/hub.ts';
 import { PresenceBoard } from '../live/presence.ts';
@@ -14,6 +14,7 @@ export { meetingOfRoom, meetingRoom } from '../../shared/live.ts';
 interface Rules {
   facilitatorId: string | null;
   status: string;
+  cycleId: string;
   loadedAt: number;
 }
 
@@ -101,6 +102,9 @@ export class MeetingRooms {
   async focus(actor: Actor, meetingId: string, target: { itemId: string | null; topicId: string | null }) {
     const rules = await this.rulesOf(meetingId);
     if (rules?.status !== 'live' || rules.facilitatorId !== actor.user.id) return false;
+    // Everyone in the room receives the focus: it may name only this meeting's own agenda item
+    // and a topic of its plan, never another plan's topic (an unshared one, another client's).
+    if (!(await this.isOfMeeting(meetingId, rules.cycleId, target))) return false;
     const room = meetingRoom(meetingId);
     const focus: MeetingFocus = { ...target, byName: actor.user.name, at: new Date().toISOString() };
     const frame = encodeFrame({ type: 'focus', room, focus });
@@ -109,6 +113,28 @@ export class MeetingRooms {
     const now = Date.now();
     this.unsaved.set(meetingId, { focus, movedAt: now, since: this.unsaved.get(meetingId)?.since ?? now });
     return true;
+  }
+
+  private async isOfMeeting(
+    meetingId: string,
+    cycleId: string,
+    { itemId, topicId }: { itemId: string | null; topicId: string | null },
+  ): Promise<boolean> {
+    const [item, topic] = await Promise.all([
+      itemId
+        ? this.db
+            .select({ id: agendaItems.id })
+            .from(agendaItems)
+            .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId)))
+        : [{ id: null }],
+      topicId
+        ? this.db
+            .select({ id: topics.id })
+            .from(topics)
+            .where(and(eq(topics.id, topicId), eq(topics.cycleId, cycleId)))
+        : [{ id: null }],
+    ]);
+    return item.length > 0 && topic.length > 0;
   }
 
   async close(): Promise<void> {
@@ -134,7 +160,7 @@ export class MeetingRooms {
     const pending = this.reading.get(meetingId);
     if (pending) return pending;
     const read: Promise<Rules | null> = this.db
-      .select({ facilitatorId: meetings.facilitatorId, status: meetings.status })
+      .select({ facilitatorId: meetings.facilitatorId, status: meetings.status, cycleId: meetings.cycleId })
       .from(meetings)
       .where(eq(meetings.id, meetingId))
       .then(([row]) => {
