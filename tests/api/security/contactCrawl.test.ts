@@ -51,6 +51,8 @@ function leaks(text: string, askedForTheYear = false): string[] {
   if (year) found.push(withoutIds.slice(Math.max(0, year.index - 60), year.index + 20));
   // The unshared plan has exactly 7 slots: no count of 7 slots reaches the client.
   if (/"slots":7[,}]/.test(text)) found.push('"slots":7');
+  // The agency's internal review is its own step, in no status, history or event of a contact.
+  if (text.includes('internal_review')) found.push('internal_review');
   return found;
 }
 
@@ -431,10 +433,13 @@ async function crawlAs(session: Session) {
 }
 
 const leaksIn = (answers: Answer[]) =>
-  answers.flatMap((a) =>
-    // A question that names the year (Ukraine's holidays in August 2031) is answered with it.
-    leaks(a.text, a.url.includes('2031')).map((l) => `${a.endpoint} ${a.url} (${a.status}): …${l}…`),
-  );
+  answers
+    // The API's own description lists every status there is, internal review included.
+    .filter((a) => a.endpoint !== 'getOpenApiDocument')
+    .flatMap((a) =>
+      // A question that names the year (Ukraine's holidays in August 2031) is answered with it.
+      leaks(a.text, a.url.includes('2031')).map((l) => `${a.endpoint} ${a.url} (${a.status}): …${l}…`),
+    );
 
 describe('[A6] the marker crawl: a contact sees only what was shown to them', () => {
   afterAll(() => crawled.clear());
