@@ -7,15 +7,18 @@ import { presentChannel, presentRubric } from '../presenters/client.ts';
 import { presentSlot, presentTopic } from '../presenters/plan.ts';
 import { holidaysOf } from './holidays.ts';
 import { loadCycle } from './load.ts';
+import { slotsAsShown } from './shownSlots.ts';
 
 /** Everything a deck, a PDF or a CSV of one cycle shows, in the API's own shapes. */
 export async function loadExportData(db: Executor, actor: Actor, cycleId: string, language: 'uk' | 'en') {
   const { cycle, client } = await loadCycle(db, actor, cycleId);
-  const slotRows = await db
-    .select()
-    .from(slots)
-    .where(eq(slots.cycleId, cycle.id))
-    .orderBy(asc(slots.startsAt));
+  const side = sideOf(actor, client);
+  // The deck, the PDF and the CSV show the slots as the plan does to this side (slotsAsShown).
+  const slotRows = await slotsAsShown(
+    db,
+    side,
+    await db.select().from(slots).where(eq(slots.cycleId, cycle.id)).orderBy(asc(slots.startsAt)),
+  );
   const topicRows = await db
     .select()
     .from(topics)
@@ -24,7 +27,7 @@ export async function loadExportData(db: Executor, actor: Actor, cycleId: string
   const slotOf = new Map(slotRows.filter((s) => s.topicId).map((s) => [s.topicId!, s.id]));
   // Reserve suggestions are the agency's working stock: only its own exports show them.
   const reserveRows =
-    sideOf(actor, client) === 'agency'
+    side === 'agency'
       ? await db
           .select()
           .from(topics)

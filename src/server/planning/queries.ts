@@ -21,6 +21,7 @@ import { canViewCycle } from '../policies/plan.ts';
 import { type Side, sideOf } from '../policies/side.ts';
 import { loadClient } from '../tenancy.ts';
 import { loadCycle, scopeOfTopic } from './load.ts';
+import { slotsAsShown } from './shownSlots.ts';
 
 /** The reads of planning that take more than one query; the routes present what they return. */
 
@@ -35,14 +36,17 @@ export async function cyclesOfClient(db: Executor, actor: Actor, clientId: strin
   return { client, cycles: rows.filter((row) => canViewCycle(actor, client, row)) };
 }
 
-/** Everything on a cycle's plan: its slots by time, topics in list order, cadence rules. */
+/**
+ * Everything on a cycle's plan: its slots by the time this side is shown (slotsAsShown), topics
+ * in list order, cadence rules.
+ */
 export async function planOfCycle(db: Executor, actor: Actor, cycleId: string) {
   const { cycle, client } = await loadCycle(db, actor, cycleId);
-  const slotRows = await db
-    .select()
-    .from(slots)
-    .where(eq(slots.cycleId, cycle.id))
-    .orderBy(asc(slots.startsAt));
+  const slotRows = await slotsAsShown(
+    db,
+    sideOf(actor, client),
+    await db.select().from(slots).where(eq(slots.cycleId, cycle.id)).orderBy(asc(slots.startsAt)),
+  );
   const topicRows = await db
     .select()
     .from(topics)
@@ -167,7 +171,9 @@ export async function clientPlansOfCycle(db: Executor, actor: Actor, cycleId: st
  * shared, and the topics in those slots, with the channels. A feed is a bearer secret a calendar
  * app fetches without a session: whoever was handed the URL (the client's people among them)
  * reads it, so it holds only what the client may see. A plan still in preparation stays off it
- * until it is shared. A revoked or unknown secret answers 404.
+ * until it is shared, and a slot holding a sent post is at the sent version's time (the client's
+ * side of slotsAsShown, whoever made the feed): the agency's unsent move stays off it. A revoked
+ * or unknown secret answers 404.
  */
 export async function scheduleOfFeed(db: Executor, token: string) {
   const [feed] = await db
@@ -177,14 +183,18 @@ export async function scheduleOfFeed(db: Executor, token: string) {
     .where(and(eq(calendarFeeds.tokenHash, hashToken(token)), isNull(calendarFeeds.revokedAt)));
   if (!feed) throw notFound();
   const client = feed.client;
-  const slotRows = (
-    await db
-      .select({ slot: slots })
-      .from(slots)
-      .innerJoin(cycles, eq(cycles.id, slots.cycleId))
-      .where(and(eq(cycles.clientId, client.id), ne(cycles.stage, 'closed'), isNotNull(cycles.sharedAt)))
-      .orderBy(asc(slots.startsAt))
-  ).map((r) => r.slot);
+  const slotRows = await slotsAsShown(
+    db,
+    'client',
+    (
+      await db
+        .select({ slot: slots })
+        .from(slots)
+        .innerJoin(cycles, eq(cycles.id, slots.cycleId))
+        .where(and(eq(cycles.clientId, client.id), ne(cycles.stage, 'closed'), isNotNull(cycles.sharedAt)))
+        .orderBy(asc(slots.startsAt))
+    ).map((r) => r.slot),
+  );
   const placed = slotRows.flatMap((s) => (s.topicId ? [s.topicId] : []));
   const topicRows = placed.length ? await db.select().from(topics).where(inArray(topics.id, placed)) : [];
   const channelRows = await db.select().from(channels).where(eq(channels.clientId, client.id));
