@@ -27,3 +27,27 @@ export function recordPlanEvent<T extends PlanEventType>(
     // One generic call stands for one member of the union; recordEvent checks the data at run time.
   } as EventInput);
 }
+
+/**
+ * Record a slot's new place. Its audience also reads the post the slot holds
+ * (`audienceRules.sharedSlotPlace`): a move away from the time of the version sent to the client
+ * stays the team's until the next version goes out.
+ */
+export function recordSlotPlaceEvent(
+  tx: Executor,
+  actor: Actor,
+  { cycle, client }: CycleInClient,
+  slot: { id: string; startsAt: Date },
+  sentPublishAt: Date | null,
+  place: PlanEventData<'slot.updated'>,
+) {
+  return recordEvent(tx, actor.user, {
+    agencyId: client.agencyId,
+    clientId: client.id,
+    type: 'slot.updated',
+    subjectType: 'slot',
+    subjectId: slot.id,
+    data: { cycleId: cycle.id, month: cycle.month, ...place },
+    state: { sharedAt: cycle.sharedAt, startsAt: slot.startsAt, sentPublishAt },
+  });
+}

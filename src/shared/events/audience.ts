@@ -34,6 +34,25 @@ export const audienceRules = {
     Object.keys(data.deadlines).every((stage) => stageOwners[stage as CycleStage] !== 'agency')
       ? 'everyone'
       : 'team',
+  /**
+   * A slot's new place (date, time, channel…) in a shared plan, unless the slot holds a post
+   * sent to the client and the new time is not the sent version's: a contact knows that post,
+   * its publish time included, as it was sent (the plan shows it there: `slotsAsShown`), so the
+   * move is the agency's unsent change until the next version goes out, and the client then
+   * hears of it through the post's own events. A slot without a sent post is the shared plan
+   * itself: its moves are shared live.
+   */
+  sharedSlotPlace: (slot: {
+    sharedAt: Date | string | null;
+    startsAt: Date | string;
+    /** The publish time of the version the client was sent of the post in the slot, if any. */
+    sentPublishAt: Date | string | null;
+  }): Audience =>
+    slot.sharedAt &&
+    (slot.sentPublishAt === null ||
+      new Date(slot.sentPublishAt).getTime() === new Date(slot.startsAt).getTime())
+      ? 'everyone'
+      : 'team',
   /** A fact request is the agency's draft until it is sent; from then on both sides follow it. */
   sentFactRequest: (request: { status: (typeof factRequestStatuses)[number] }): Audience =>
     request.status === 'draft' ? 'team' : 'everyone',

@@ -32,7 +32,10 @@ export const cycleEvents = {
   ),
 };
 
-/** Changes of a plan (schedule, topics, the client's plans): the client's once the plan is shared. */
+/**
+ * Changes of a plan (schedule, topics, the client's plans): the client's once the plan is shared;
+ * a slot's move, not while it holds a sent post the client knows at another time.
+ */
 export const planEvents = {
   'cadence.updated': defineEvent('cycle', z.object({ ...inPlan, rules: z.int() }), 'sharedPlan'),
   'cadence.applied': defineEvent('cycle', z.object({ ...inPlan, created: z.int() }), 'sharedPlan'),
@@ -41,7 +44,7 @@ export const planEvents = {
     z.object({ ...inPlan, ...place, copyOf: z.string().optional() }),
     'sharedPlan',
   ),
-  'slot.updated': defineEvent('slot', z.object({ ...inPlan, ...place }), 'sharedPlan'),
+  'slot.updated': defineEvent('slot', z.object({ ...inPlan, ...place }), 'sharedSlotPlace'),
   'slot.deleted': defineEvent('slot', z.object(inPlan), 'sharedPlan'),
   'slot.topic_placed': defineEvent('slot', z.object({ ...inPlan, topicId: z.string() }), 'sharedPlan'),
   'slot.topic_removed': defineEvent(

@@ -5,7 +5,8 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
 import { slots } from '../../db/schema/index.ts';
 import { transact } from '../../live/transact.ts';
-import { recordPlanEvent } from '../../planning/planEvent.ts';
+import { recordSlotPlaceEvent } from '../../planning/planEvent.ts';
+import { sentTimesOfSlots } from '../../planning/shownSlots.ts';
 import { checkSlotPlace } from '../../planning/slotInput.ts';
 import { lockSlot, placeOf, planOfSlot, type SlotInZone } from './slotScope.ts';
 
@@ -32,14 +33,11 @@ export function changeSlot(
       })
       .where(eq(slots.id, current.id))
       .returning();
-    await recordPlanEvent(
-      tx,
-      actor,
-      found,
-      'slot.updated',
-      { type: 'slot', id: current.id },
-      { date: place.date, time: place.time },
-    );
+    const sent = await sentTimesOfSlots(tx, [current.id]);
+    await recordSlotPlaceEvent(tx, actor, found, row!, sent.get(current.id) ?? null, {
+      date: place.date,
+      time: place.time,
+    });
     return { row: row!, timezone: found.client.timezone };
   });
 }
