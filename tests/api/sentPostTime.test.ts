@@ -259,7 +259,7 @@ describe("a sent post's slot shows a contact the sent version's time", () => {
     contactLive.close();
   });
 
-  it('[A1] the contact sees the slots in the order of the times shown to them', async () => {
+  it('the contact sees the slots in the order of the times shown to them', async () => {
     const agency = await makeAgency(t.database.db);
     const { plan, cm } = await sentPostMonth(agency);
     const cycleId = plan.cycle.id;

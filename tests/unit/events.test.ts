@@ -52,6 +52,20 @@ describe('the event catalogue', () => {
     expect([comment(0, false), comment(1, true), comment(1, false)]).toEqual(['team', 'team', 'everyone']);
   });
 
+  it("keeps a slot's move away from its sent post's time to the team; other moves follow the shared plan", () => {
+    const place = { cycleId: 'c', month: '2026-12', date: '2026-12-08', time: '18:45' };
+    const sent = new Date('2026-12-07T08:00:00Z');
+    const moved = new Date('2026-12-08T16:45:00Z');
+    const slot = (sharedAt: Date | null, startsAt: Date, sentPublishAt: Date | null) =>
+      audienceOf('slot.updated', { sharedAt, startsAt, sentPublishAt }, place);
+    expect(slot(null, moved, null)).toBe('team');
+    expect(slot(new Date(), moved, null)).toBe('everyone');
+    expect(slot(new Date(), moved, sent)).toBe('team');
+    // Back at the sent time (or a change of channel that keeps it): what the client already sees.
+    expect(slot(new Date(), sent, sent)).toBe('everyone');
+    expect(slot(null, sent, sent)).toBe('team');
+  });
+
   it("keeps the agency's desk to the team and shows the client what is the client's", () => {
     const changes = (keys: string[]) => ({
       changes: Object.fromEntries(keys.map((k) => [k, { from: 'a', to: 'b' }])),
