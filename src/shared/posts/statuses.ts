@@ -84,7 +84,9 @@ export function statusTheClientKnows(
  * the status the client knew the post by before it (a move out of internal review reached the
  * client as a move out of "changes requested", or out of draft the first time).
  */
-export function movesTheClientSaw<M extends { from: PostStatus | null; to: PostStatus }>(moves: readonly M[]): M[] {
+export function movesTheClientSaw<M extends { from: PostStatus | null; to: PostStatus }>(
+  moves: readonly M[],
+): M[] {
   return moves.flatMap((move, i) =>
     isInternalMove(move.from, move.to)
       ? []
