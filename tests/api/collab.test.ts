@@ -18,6 +18,7 @@ import { notesDocument } from '../../src/server/meetings/notesAccess.ts';
 import { COPY_FIELD, copyDocument } from '../../src/server/posts/copyDoc.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { collabSocketUrl } from '../../src/shared/live.ts';
+import { until } from '../support/collab.ts';
 import { engines } from '../support/engines.ts';
 import { makeAgency, type TestAgency } from '../support/factories.ts';
 import { api } from '../support/http.ts';
@@ -57,16 +58,6 @@ async function makeMeeting(db: Db, agency: TestAgency, shared = true) {
     })
     .returning();
   return meeting!;
-}
-
-async function until<T>(what: string, probe: () => T | Promise<T>, ms = 5000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 /** A browser's provider in Node: ws with the session cookie and the page's Origin. */

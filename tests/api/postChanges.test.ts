@@ -19,10 +19,9 @@ import { closeFinishedMonths } from '../../src/server/posts/closeMonths.ts';
 import { copyDocument, copyOf } from '../../src/server/posts/copyDoc.ts';
 import { syncCopy } from '../../src/server/posts/copySync.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
-import type { CallParts, EndpointSpec } from '../../src/shared/api/endpoint.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, type TestAgency } from '../support/factories.ts';
-import { api, raw } from '../support/http.ts';
+import { caller, raw } from '../support/http.ts';
 import { editCopy, firstRun, makeWritingMonth, setCopy } from '../support/posts.ts';
 import { worker } from '../support/work.ts';
 
@@ -33,10 +32,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Calls through the endpoint catalogue with this session. */
-const as =
-  (cookie: string) =>
-  <E extends EndpointSpec>(spec: E, parts: CallParts<E>) =>
-    api(t.app, spec, { ...parts, cookie });
+const as = (cookie: string) => caller(t.app, cookie);
 const requester = {
   urgency: 'today',
   requesterSide: 'client',

@@ -5,12 +5,11 @@ import { notifications, postStatusChanges, slots } from '../../src/server/db/sch
 import { copyDocument } from '../../src/server/posts/copyDoc.ts';
 import { checkCopyWritable, copyAccess } from '../../src/server/posts/copySync.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
-import type { CallParts, EndpointSpec } from '../../src/shared/api/endpoint.ts';
 import type { CommentAnchor } from '../../src/shared/api/posts.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { errorOf } from '../support/errors.ts';
 import { makeAgency, makeContact, type TestAgency } from '../support/factories.ts';
-import { api, raw } from '../support/http.ts';
+import { api, caller, raw } from '../support/http.ts';
 import { editCopy, firstRun, makeWritingMonth, setCopy } from '../support/posts.ts';
 
 let t: TestApp;
@@ -20,10 +19,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Calls through the endpoint catalogue with this session. */
-const as =
-  (cookie: string) =>
-  <E extends EndpointSpec>(spec: E, parts: CallParts<E>) =>
-    api(t.app, spec, { ...parts, cookie });
+const as = (cookie: string) => caller(t.app, cookie);
 
 /** The error answer of a valid call that the post's state refuses (its body is typed as the success). */
 

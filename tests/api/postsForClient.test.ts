@@ -2,13 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clients, postVersions } from '../../src/server/db/schema/index.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
-import type { CallParts, EndpointSpec } from '../../src/shared/api/endpoint.ts';
 import { urlOf } from '../../src/shared/api/endpoint.ts';
 import type { CommentAnchor, PostFull } from '../../src/shared/api/posts.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { errorOf } from '../support/errors.ts';
 import { makeAgency, makeContact, type TestAgency } from '../support/factories.ts';
-import { api, raw } from '../support/http.ts';
+import { api, caller, raw } from '../support/http.ts';
 import { listen, openLive } from '../support/live.ts';
 import { editCopy, firstRun, makeWritingMonth, setCopy } from '../support/posts.ts';
 import { makePng, multipart } from '../support/uploads.ts';
@@ -26,10 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const as =
-  (cookie: string) =>
-  <E extends EndpointSpec>(spec: E, parts: CallParts<E>) =>
-    api(t.app, spec, { ...parts, cookie });
+/** Calls through the endpoint catalogue with this session. */
+const as = (cookie: string) => caller(t.app, cookie);
 
 type TextAnchor = Extract<CommentAnchor, { kind: 'text' }>;
 

@@ -3,10 +3,9 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
-import type { CallParts, EndpointSpec } from '../../src/shared/api/endpoint.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, type TestAgency } from '../support/factories.ts';
-import { api, call } from '../support/http.ts';
+import { api, call, caller } from '../support/http.ts';
 import { listen, openLive } from '../support/live.ts';
 import { makeWritingMonth, setCopy } from '../support/posts.ts';
 
@@ -24,10 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const as =
-  (cookie: string) =>
-  <E extends EndpointSpec>(spec: E, parts: CallParts<E>) =>
-    api(t.app, spec, { ...parts, cookie });
+/** Calls through the endpoint catalogue with this session. */
+const as = (cookie: string) => caller(t.app, cookie);
 
 // December in Kyiv is UTC+2. The plan's slots are on 7, 14 and 21 December at 10:00.
 const SENT = {

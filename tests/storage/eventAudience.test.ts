@@ -1,14 +1,7 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rm } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
-import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Schema } from '../../src/server/db/connect.ts';
+import type { Database } from '../../src/server/db/connect.ts';
 import {
   agencies,
   channels,
@@ -20,27 +13,7 @@ import {
   slots,
 } from '../../src/server/db/schema/index.ts';
 import { engines } from '../support/engines.ts';
-
-const migrations = fileURLToPath(new URL('../../src/server/db/migrations', import.meta.url));
-
-/** A copy of the migrations that stops at `last`: a database as an older Plit left it. */
-async function migrationsUpTo(last: number): Promise<string> {
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'plit-migrations-'));
-  await cp(migrations, folder, { recursive: true });
-  const journalFile = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(await readFile(journalFile, 'utf8')) as { entries: Array<{ idx: number }> };
-  journal.entries = journal.entries.filter((entry) => entry.idx <= last);
-  await writeFile(journalFile, JSON.stringify(journal));
-  return folder;
-}
-
-async function migrateWith(database: Database, migrationsFolder: string) {
-  if (database.kind === 'pglite') {
-    await migratePglite(database.db as unknown as PgliteDatabase<Schema>, { migrationsFolder });
-  } else {
-    await migratePg(database.db as unknown as NodePgDatabase<Schema>, { migrationsFolder });
-  }
-}
+import { migrateWith, migrations, migrationsUpTo } from '../support/migrations.ts';
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 

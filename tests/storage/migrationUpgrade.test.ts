@@ -2,15 +2,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type SQL, sql } from 'drizzle-orm';
-import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/connect.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { migrationsFolder, readJournal } from '../../src/server/db/migrationLock.ts';
 import { engines } from '../support/engines.ts';
+import { migrateWith } from '../support/migrations.ts';
 
 /**
  * Databases created by earlier releases must reach the current schema through `migrate`,
@@ -47,14 +44,6 @@ function releaseFolder(commit: string, into: string): string {
 }
 
 /** Migrate with a past release's folder, the way that release's server did at start-up. */
-async function migrateWith(database: Database, migrationsFolder: string): Promise<void> {
-  if (database.kind === 'pglite') {
-    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
-  } else {
-    await migratePg(database.db as unknown as NodePgDatabase, { migrationsFolder });
-  }
-}
-
 async function rows<T>(database: Database, query: SQL): Promise<T[]> {
   return ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
 }

@@ -3,7 +3,8 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { collabSocketUrl } from '../../src/shared/live.ts';
 
-async function until<T>(what: string, probe: () => T | Promise<T>, ms = 5000): Promise<T> {
+/** Wait until `probe` answers something truthy (or fail after `ms`). */
+export async function until<T>(what: string, probe: () => T | Promise<T>, ms = 5000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await probe();

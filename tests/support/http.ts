@@ -87,5 +87,11 @@ export function api<E extends EndpointSpec>(
   });
 }
 
+/** Calls through the endpoint catalogue as one session: `caller(app, cookie)(endpoints.getPost, parts)`. */
+export const caller =
+  (app: App, cookie: string) =>
+  <E extends EndpointSpec>(spec: E, parts: CallParts<E>) =>
+    api(app, spec, { ...parts, cookie });
+
 /** The untyped escape hatch: any method, any URL, any body, for tests of bad input. */
 export const raw = call;
