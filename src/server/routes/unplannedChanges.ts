@@ -5,14 +5,14 @@ import type { RouteModule } from '../context.ts';
 import { route } from '../http/route.ts';
 import { loadCycle } from '../planning/load.ts';
 import { requireActor } from '../plugins/auth.ts';
+import { sideOf } from '../policies/side.ts';
 import { changeById, changesOfCycle } from '../presenters/posts/changes.ts';
-import { postAudience } from '../presenters/posts/face.ts';
 
 export const unplannedChangeRoutes: RouteModule = (app, ctx) => {
   route(app, endpoints.listUnplannedChanges, async (request) => {
     const actor = requireActor(request);
     const { cycle, client } = await loadCycle(ctx.db, actor, request.params.cycleId);
-    return { changes: await changesOfCycle(ctx.db, cycle.id, postAudience(actor, client)) };
+    return { changes: await changesOfCycle(ctx.db, cycle.id, sideOf(actor, client)) };
   });
 
   route(app, endpoints.logUnplannedChange, async (request) => {

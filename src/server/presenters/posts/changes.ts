@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { UnplannedChange } from '../../../shared/api/posts.ts';
 import type { Executor } from '../../db/connect.ts';
 import { contingencies, posts, topics, unplannedChanges } from '../../db/schema/index.ts';
-import type { PostAudience } from './face.ts';
+import type { Side } from '../../policies/side.ts';
 
 const oldTopic = alias(topics, 'old_topic');
 const newTopic = alias(topics, 'new_topic');
@@ -32,7 +32,7 @@ type Joined = Awaited<ReturnType<ReturnType<typeof select>['execute']>>[number];
  */
 const present = (
   { change: c, oldTitle, newTitle, concept, postRevision }: Joined,
-  audience: PostAudience,
+  audience: Side,
 ): UnplannedChange => ({
   id: c.id,
   cycleId: c.cycleId,
@@ -60,17 +60,17 @@ const present = (
  * A contact reads the changes people logged, not the same-day rewrites Plit noticed by itself:
  * those are the writer's edits of an approved post's live copy, which the client was not sent.
  */
-const shownTo = (audience: PostAudience) =>
+const shownTo = (audience: Side) =>
   audience === 'agency' ? undefined : eq(unplannedChanges.detected, false);
 
-export const changesOfCycle = async (db: Executor, cycleId: string, audience: PostAudience) =>
+export const changesOfCycle = async (db: Executor, cycleId: string, audience: Side) =>
   (
     await select(db)
       .where(and(eq(unplannedChanges.cycleId, cycleId), shownTo(audience)))
       .orderBy(desc(unplannedChanges.createdAt))
   ).map((row) => present(row, audience));
 
-export const changesOfPost = async (db: Executor, postId: string, audience: PostAudience) =>
+export const changesOfPost = async (db: Executor, postId: string, audience: Side) =>
   (
     await select(db)
       .where(and(eq(unplannedChanges.postId, postId), shownTo(audience)))

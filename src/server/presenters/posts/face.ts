@@ -1,16 +1,9 @@
 import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import { isInternalMove, type PostStatus, statusTheClientKnows } from '../../../shared/posts/statuses.ts';
-import type { Actor } from '../../auth/actor.ts';
 import type { Executor } from '../../db/connect.ts';
 import { postStatusChanges, postVersions, type VersionAsset } from '../../db/schema/index.ts';
-import { agencyRoleIn } from '../../policies/agency.ts';
+import type { Side } from '../../policies/side.ts';
 import type { PostRow } from '../../posts/load.ts';
-import type { ClientRow } from '../../tenancy.ts';
-
-/** Who is looking: the agency's people, or a contact of the client. */
-export type PostAudience = 'agency' | 'client';
-export const postAudience = (actor: Actor, client: Pick<ClientRow, 'agencyId'>): PostAudience =>
-  agencyRoleIn(actor, client.agencyId) !== null ? 'agency' : 'client';
 
 /** A sent version without its Yjs state (read only where a comment's anchor needs it). */
 const { copyState: _state, ...versionColumns } = getTableColumns(postVersions);
@@ -48,7 +41,7 @@ export interface PostFace {
  */
 export async function postFaces(
   db: Executor,
-  audience: PostAudience,
+  audience: Side,
   rows: PostRow[],
   startsAt: (postId: string) => Date,
 ): Promise<Map<string, PostFace>> {

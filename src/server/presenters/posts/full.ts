@@ -20,8 +20,8 @@ import {
 } from '../../db/schema/index.ts';
 import { notFound } from '../../errors.ts';
 import { everyoneRoom, teamRoom } from '../../live/rooms.ts';
-import { agencyRoleIn } from '../../policies/agency.ts';
 import { postAbilities } from '../../policies/posts.ts';
+import { sideOf } from '../../policies/side.ts';
 import { copyDocument, copyFromState, readCopy } from '../../posts/copyDoc.ts';
 import { loadPost, type PostInCycle } from '../../posts/load.ts';
 import { changesOfPost } from './changes.ts';
@@ -137,7 +137,8 @@ export async function presentPostFull(
   maxUploadBytes: number,
 ): Promise<PostFull> {
   const { post, cycle, client } = found;
-  const agency = agencyRoleIn(actor, client.agencyId) !== null;
+  const side = sideOf(actor, client);
+  const agency = side === 'agency';
   const [seen] = await presentPostSummariesWithFaces(db, actor, client, [post]);
   // A contact is never shown a post without a sent version (canViewPost): as if it did not exist.
   if (!seen) throw notFound();
@@ -176,7 +177,7 @@ export async function presentPostFull(
       .orderBy(desc(postComments.createdAt)),
     assetsOf(db, post.id, face),
     anchorCopy(db, post.id, face),
-    changesOfPost(db, post.id, agency ? 'agency' : 'client'),
+    changesOfPost(db, post.id, side),
   ]);
   const { facts, packUrl } = await factsOf(db, cycle.id, post.topicId);
   const abilities = postAbilities(actor, client, cycle, post);

@@ -4,7 +4,7 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Executor } from '../../db/connect.ts';
 import { channels, postComments, posts, slots, topics } from '../../db/schema/index.ts';
 import type { CycleInClient } from '../../planning/load.ts';
-import { agencyRoleIn } from '../../policies/agency.ts';
+import { sideOf } from '../../policies/side.ts';
 import type { PostRow } from '../../posts/load.ts';
 import type { ClientRow } from '../../tenancy.ts';
 import { type PostFace, postFaces } from './face.ts';
@@ -20,7 +20,8 @@ export async function presentPostSummariesWithFaces(
 ): Promise<Array<{ summary: PostSummary; face: PostFace }>> {
   if (rows.length === 0) return [];
   const ids = rows.map((p) => p.id);
-  const agency = agencyRoleIn(actor, client.agencyId) !== null;
+  const side = sideOf(actor, client);
+  const agency = side === 'agency';
   const [placed, open] = await Promise.all([
     db
       .select({ postId: posts.id, slot: slots, channel: channels, topicTitle: topics.title })
@@ -43,7 +44,7 @@ export async function presentPostSummariesWithFaces(
       .groupBy(postComments.postId),
   ]);
   const where = new Map(placed.map((p) => [p.postId, p]));
-  const faces = await postFaces(db, agency ? 'agency' : 'client', rows, (id) => where.get(id)!.slot.startsAt);
+  const faces = await postFaces(db, side, rows, (id) => where.get(id)!.slot.startsAt);
   const openOf = new Map(open.map((o) => [o.postId, o.n]));
   return rows
     .flatMap((p) => {
@@ -102,7 +103,7 @@ export async function postsOfCycle(db: Executor, cycleId: string) {
  */
 export async function presentPostList(db: Executor, actor: Actor, found: CycleInClient): Promise<PostList> {
   const { cycle, client } = found;
-  const agency = agencyRoleIn(actor, client.agencyId) !== null;
+  const agency = sideOf(actor, client) === 'agency';
   const rows = (await postsOfCycle(db, cycle.id)).filter((p) => agency || p.revision > 0);
   const unwritten = agency
     ? await db
