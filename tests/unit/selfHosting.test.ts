@@ -307,6 +307,8 @@ function exitOf(server: ChildProcess): Promise<number | null> {
 // ---- compose.yaml ----
 
 const dockerCompose = spawnSync('which', ['docker-compose']).stdout?.toString().trim();
+/** Caddy from Debian reads the Caddyfile when installed; without it the text checks above stand alone. */
+const caddy = spawnSync('which', ['caddy']).stdout?.toString().trim();
 
 /** What .env must add to .env.example before compose.yaml can be used: the secrets left blank. */
 const secrets = {
@@ -475,6 +477,38 @@ describe.skipIf(!dockerCompose)("compose.yaml (needs Debian's docker-compose; .c
     expect(caddyfile).not.toMatch(/header_up\s+-?(Upgrade|Connection)/i);
     expect(caddyfile).toMatch(/health_uri\s+\/api\/health/);
   });
+
+  it.skipIf(!caddy)(
+    '[16.8] Caddy itself accepts deploy/Caddyfile: HTTPS for PLIT_DOMAIN, both nodes, health checked',
+    () => {
+      const { services } = resolvedCompose();
+      const home = path.join(tmp, 'caddy');
+      const adapted = spawnSync(
+        caddy!,
+        ['adapt', '--config', path.join(root, 'deploy/Caddyfile'), '--adapter', 'caddyfile', '--validate'],
+        {
+          encoding: 'utf8',
+          timeout: 30_000,
+          // Its own folders under the test's: --validate provisions the TLS app, which sets up storage.
+          env: {
+            PATH: process.env.PATH ?? '',
+            HOME: home,
+            XDG_DATA_HOME: home,
+            XDG_CONFIG_HOME: home,
+            PLIT_DOMAIN: services.caddy!.environment!.PLIT_DOMAIN!,
+          },
+        },
+      );
+      expect(adapted.status, adapted.stderr).toBe(0);
+      const json = JSON.stringify(JSON.parse(adapted.stdout));
+      expect(json).toContain('"host":["plit.example.com"]');
+      expect(json).toContain('":443"');
+      const dials = [...json.matchAll(/"dial":"([^"]+)"/g)].map((m) => m[1]).sort();
+      const upstreams = plitNodes(services).map(([name, node]) => `${name}:${node.environment!.PORT}`);
+      expect(dials).toEqual(upstreams.sort());
+      expect(json).toContain('"uri":"/api/health"');
+    },
+  );
 
   it('[16.8] every variable compose passes to Plit is one src/server/env.ts reads, and together they start it', () => {
     const { services } = resolvedCompose();
