@@ -223,6 +223,42 @@ describe('the Dockerfile', () => {
     expect(dockerIgnored('src/server/main.ts')).toBe(false);
   });
 
+  it('[16.8] the build stage has what `vite build` needs, and makes what the runtime stage copies from it', () => {
+    // The build stage's /app: its COPYs from the context, and this checkout's node_modules for
+    // `npm ci`'s (pruning dev dependencies is knip's check: production code imports none).
+    const [build] = all;
+    const workdir = build!.body.find((i) => i.keyword === 'WORKDIR')!.args;
+    const app = path.join(tmp, 'build');
+    mkdirSync(app, { recursive: true });
+    for (const copy of build!.body.filter((i) => i.keyword === 'COPY')) {
+      const { sources, dest } = copyParts(copy.args);
+      for (const source of sources) {
+        const target = dest.endsWith('/')
+          ? path.join(app, dest, path.basename(source))
+          : path.join(app, dest);
+        cpSync(path.join(root, source), target, { recursive: true });
+      }
+    }
+    symlinkSync(path.join(root, 'node_modules'), path.join(app, 'node_modules'));
+    expect(build!.body.some((i) => i.keyword === 'RUN' && /npx vite build\b/.test(i.args))).toBe(true);
+    const vite = spawnSync(
+      process.execPath,
+      [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
+      { cwd: app, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(vite.status, vite.stderr).toBe(0);
+    for (const copy of final.body.filter((i) => i.keyword === 'COPY')) {
+      const { flags, sources } = copyParts(copy.args);
+      if (flags.from !== build!.name) continue;
+      for (const source of sources) {
+        expect(source.startsWith(`${workdir}/`), source).toBe(true);
+        const made = path.join(app, path.relative(workdir, source));
+        expect(existsSync(made), `line ${copy.line}: the build stage makes ${source}`).toBe(true);
+      }
+    }
+    expect(existsSync(path.join(app, 'dist/web/index.html'))).toBe(true);
+  }, 150_000);
+
   it('[16.8] the runtime stage has what the server needs: it starts from exactly those files, serves the web app and passes its own HEALTHCHECK', async () => {
     // /app as the runtime stage lays it out: files from the build context copied, the build
     // stage's node_modules linked (this checkout's), its dist/web stood in for by a marked page.
