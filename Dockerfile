@@ -24,8 +24,11 @@ RUN npm ci --no-audit --no-fund
 COPY vite.config.ts postcss.config.cjs tsconfig.json ./
 COPY src/web ./src/web
 COPY src/shared ./src/shared
+# Then only production dependencies, less the `node` package: it pins Node 24 for `npm run` on
+# machines with another Node, and here would be a second copy (about 120 MB) of the base's own.
 RUN npx vite build --logLevel warn \
-  && npm prune --omit=dev --no-audit --no-fund
+  && npm prune --omit=dev --no-audit --no-fund \
+  && rm -rf node_modules/node node_modules/.bin/node
 
 FROM ${NODE_IMAGE} AS runtime
 # HOST=0.0.0.0: reachable from the proxy's container; Plit then insists on PUBLIC_URL and refuses
