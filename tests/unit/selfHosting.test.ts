@@ -205,6 +205,10 @@ describe('the Dockerfile', () => {
           /[*?[]|^\.\/?$/,
         );
         expect(existsSync(path.join(root, source)), `line ${copy.line}: ${source} exists`).toBe(true);
+        // And is committed, not just lying in this checkout (a local build, a stray file).
+        const tracked = spawnSync('git', ['ls-files', '--', source], { cwd: root, encoding: 'utf8' });
+        if (tracked.status === 0)
+          expect(tracked.stdout.trim(), `line ${copy.line}: ${source} in git`).not.toBe('');
         expect(dockerIgnored(source), `line ${copy.line}: ${source} is in .dockerignore`).toBe(false);
       }
     }
