@@ -21,7 +21,8 @@ import type { App, Context } from './context.ts';
 import type { Database } from './db/connect.ts';
 import { type Env, proxyTrust } from './env.ts';
 import { startReminderWorker } from './facts/reminders.ts';
-import { createDiskStorage, filesDirOf } from './files/storage.ts';
+import { storageFromEnv } from './files/fromEnv.ts';
+import type { FileStorage } from './files/storage.ts';
 import { isApiRequest } from './http/apiRequest.ts';
 import { clientKey } from './http/clientKey.ts';
 import { completeOpenApi } from './http/openapi.ts';
@@ -55,6 +56,8 @@ export interface BuildOptions {
   logStream?: NodeJS.WritableStream;
   /** Background work (fact reminders); the server process runs it, in-process tests do not. */
   workers?: boolean;
+  /** Uploaded files, already checked at start-up; else the store the environment names. */
+  files?: FileStorage;
 }
 
 export async function buildApp(options: BuildOptions): Promise<App> {
@@ -185,13 +188,14 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     mailQueue,
     live,
     meetingRooms,
-    files: createDiskStorage(filesDirOf(env.dataDir)),
+    files: options.files ?? storageFromEnv(env),
     collab: createCollab({ db: database.db, redisUrl: env.REDIS_URL, log: app.log }),
     log: app.log,
     version,
   };
   // After @fastify/websocket has closed the sockets: let the last writes finish.
   app.addHook('onClose', () => ctx.collab.close());
+  app.addHook('onClose', () => ctx.files.close());
   // A meeting that ended takes its notes' open editors with it, in every process; they
   // reconnect and are let back in read-only.
   live.onControl('collab-close', (name) => ctx.collab.hocuspocus.closeConnections(name));

@@ -93,6 +93,28 @@ const schema = z.object({
       'How often each process sends queued emails (retries, and any a crash left) and handles sign-in and reset link requests; 0 turns it off.',
     ),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(25),
+  // Uploaded files go to an S3-compatible bucket when S3_BUCKET is set, else to the data folder.
+  S3_BUCKET: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Bucket for uploaded files; unset: files stay in the data folder (one node only).'),
+  S3_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+    .optional()
+    .describe('S3-compatible server (MinIO, Garage, Ceph, R2); unset: AWS S3 of S3_REGION.'),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: flag.describe('Address the bucket as a path (MinIO, Ceph, Garage need it).'),
+  // Newer AWS SDKs add CRC checksums to every request; many S3-compatible servers refuse or
+  // mangle them (aws-chunked bodies), so by default only requests S3 requires them on get them.
+  S3_CHECKSUMS: z.enum(['when_required', 'when_supported']).default('when_required'),
+  S3_PREFIX: z
+    .string()
+    .regex(/^([a-z0-9][a-z0-9_-]*\/)+$/, 'must be folder names ending in "/", e.g. plit/')
+    .optional()
+    .describe("Folder inside the bucket for Plit's files, when the bucket is shared."),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -129,6 +151,16 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     new Error(`Plit cannot start, the environment has errors:\n${lines.join('\n')}`);
   if (!parsed.success) throw stop(parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`));
   const env = parsed.data;
+  const s3Settings = Object.keys(source).filter((k) => k.startsWith('S3_') && source[k]);
+  if (!env.S3_BUCKET && s3Settings.length > 0) {
+    // Without the bucket the files would quietly go to the data folder: say so instead.
+    throw stop([`  S3_BUCKET: required because ${s3Settings.join(', ')} ${s3Settings.length > 1 ? 'are' : 'is'} set.`]);
+  }
+  if (!env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY) {
+    throw stop([
+      '  S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both, or neither (the AWS SDK then finds them itself).',
+    ]);
+  }
   // Without PUBLIC_URL, Plit cannot know the address people use; it only trusts this machine's
   // own loopback addresses then, which a page on another machine cannot stand in for.
   if (!env.PUBLIC_URL && (!isLoopback(env.HOST) || env.TRUST_PROXY !== false)) {

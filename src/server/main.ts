@@ -2,24 +2,24 @@ import { buildApp } from './app.ts';
 import { connect } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { isLoopback, loadEnv } from './env.ts';
-import { createDiskStorage, filesDirOf } from './files/storage.ts';
+import { openStorage } from './files/fromEnv.ts';
 import { createInProcessBus, createRedisBus } from './live/bus.ts';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from './seed/demo.ts';
 
 /** Start Plit: connect, migrate, seed the demo when empty, listen, and say how to get in. */
 export async function start(): Promise<void> {
   const env = loadEnv();
+  // Before the database: a bucket that is missing or refuses us stops start-up, saying which.
+  const files = await openStorage(env);
   const database = await connect({
     url: env.DATABASE_URL,
     dataDir: env.dataDir,
     onIdleError: (err) => console.warn(`PostgreSQL dropped an idle connection: ${err.message}`),
   });
   await migrate(database);
-  const seeded = env.PLIT_DEMO
-    ? await seedDemo(database.db, createDiskStorage(filesDirOf(env.dataDir)))
-    : false;
+  const seeded = env.PLIT_DEMO ? await seedDemo(database.db, files) : false;
   const live = env.REDIS_URL ? await createRedisBus(env.REDIS_URL) : createInProcessBus();
-  const app = await buildApp({ env, database, live, workers: true });
+  const app = await buildApp({ env, database, live, files, workers: true });
   await app.listen({ port: env.PORT, host: env.HOST });
 
   const where =

@@ -21,6 +21,8 @@ export interface FileStorage {
   /** Removing a file that is not there is not an error. */
   remove(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /** Let go of connections (the app closes it); the disk has none. */
+  close(): Promise<void>;
 }
 
 export type StoredFile = { bytes: number; sha256: string };
@@ -60,26 +62,48 @@ export function filesDirOf(dataDir: string): string {
   return path.join(dataDir, 'files');
 }
 
-function assertKey(key: string): void {
+export function assertKey(key: string): void {
   if (!isValidFileKey(key)) throw new FileStorageError('invalid_key', 'This file key is not valid.');
 }
 
-/** Counts and hashes what passes through, and fails as soon as the limit is crossed. */
-function meter(maxBytes: number) {
+export function assertMaxBytes(maxBytes: number): void {
+  if (!Number.isInteger(maxBytes) || maxBytes < 1) throw new RangeError('maxBytes must be a positive integer');
+}
+
+/**
+ * Counts and hashes the bytes of an upload as they pass, and throws `file_too_large` as soon as
+ * the limit is crossed: every backend stores through one, so they refuse alike.
+ */
+export function byteCounter(maxBytes: number) {
   const hash = createHash('sha256');
   let bytes = 0;
-  const stream = new Transform({
-    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+  return {
+    add(chunk: Uint8Array): void {
       bytes += chunk.length;
       if (bytes > maxBytes) {
-        done(new FileStorageError('file_too_large', `The file is larger than ${formatLimit(maxBytes)}.`));
-        return;
+        throw new FileStorageError('file_too_large', `The file is larger than ${formatLimit(maxBytes)}.`);
       }
       hash.update(chunk);
+    },
+    result: (): StoredFile => ({ bytes, sha256: hash.digest('hex') }),
+  };
+}
+
+/** A byte counter as a stream stage. */
+function meter(maxBytes: number) {
+  const counter = byteCounter(maxBytes);
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+      try {
+        counter.add(chunk);
+      } catch (error) {
+        done(error as Error);
+        return;
+      }
       done(null, chunk);
     },
   });
-  return { stream, result: (): StoredFile => ({ bytes, sha256: hash.digest('hex') }) };
+  return { stream, result: counter.result };
 }
 
 function formatLimit(maxBytes: number): string {
@@ -103,8 +127,7 @@ export function createDiskStorage(rootDir: string): FileStorage {
   return {
     async put(key, body, { maxBytes }) {
       const target = pathOf(key);
-      if (!Number.isInteger(maxBytes) || maxBytes < 1)
-        throw new RangeError('maxBytes must be a positive integer');
+      assertMaxBytes(maxBytes);
       await fs.mkdir(path.dirname(target), { recursive: true });
       // Same folder as the target, so the final rename is atomic: a reader sees the whole
       // file or none. The leading dot and `.part` can never match a key.
@@ -150,5 +173,7 @@ export function createDiskStorage(rootDir: string): FileStorage {
         throw error;
       }
     },
+
+    async close() {},
   };
 }
