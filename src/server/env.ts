@@ -154,7 +154,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const s3Settings = Object.keys(source).filter((k) => k.startsWith('S3_') && source[k]);
   if (!env.S3_BUCKET && s3Settings.length > 0) {
     // Without the bucket the files would quietly go to the data folder: say so instead.
-    throw stop([`  S3_BUCKET: required because ${s3Settings.join(', ')} ${s3Settings.length > 1 ? 'are' : 'is'} set.`]);
+    throw stop([
+      `  S3_BUCKET: required because ${s3Settings.join(', ')} ${s3Settings.length > 1 ? 'are' : 'is'} set.`,
+    ]);
   }
   if (!env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY) {
     throw stop([

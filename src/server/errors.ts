@@ -10,6 +10,12 @@ export const errorCatalogue = {
   forbidden: { status: 403, message: 'You are not allowed to do this.' },
   csrf_rejected: { status: 403, message: 'The request came from another site and was refused.' },
   not_found: { status: 404, message: 'Not found.' },
+  // 404, not 410: the record is there but its bytes are not found here, and that need not last
+  // (files restored from a backup, a bucket set right). Not 5xx: asking again will not help.
+  file_missing: {
+    status: 404,
+    message: 'This file is missing from storage. Ask for it to be uploaded again.',
+  },
   token_invalid: {
     status: 404,
     message: 'This link is not valid. It may have expired or been used already.',

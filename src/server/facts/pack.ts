@@ -1,7 +1,8 @@
+import { Readable } from 'node:stream';
 import JSZip from 'jszip';
 import type { FactAnswer, FactItemFull } from '../../shared/api/facts.ts';
 import { sanitizeFileName } from '../files/fileName.ts';
-import { type FileStorage, FileStorageError } from '../files/storage.ts';
+import type { FileStorage } from '../files/storage.ts';
 import { type PackLanguage, packWords } from './packWords.ts';
 
 type Words = (typeof packWords)[PackLanguage];
@@ -24,6 +25,18 @@ function answerText(answer: FactAnswer | null, w: Words): string {
   }
 }
 
+/**
+ * A file's bytes, fetched only when the ZIP comes to it: a pack of many files then holds one
+ * open download from storage at a time, not one per file (an S3 client has a pool of 50).
+ */
+function openWhenRead(storage: FileStorage, key: string): Readable {
+  return Readable.from(
+    (async function* () {
+      yield* await storage.get(key);
+    })(),
+  );
+}
+
 /** The folder for item n: its number and the start of its question, safe on every disk. */
 const folderOf = (n: number, question: string) =>
   sanitizeFileName(`${String(n).padStart(2, '0')} ${question.slice(0, 60)}`).replace(/\.+$/, '');
@@ -31,7 +44,8 @@ const folderOf = (n: number, question: string) =>
 /**
  * The writer's fact pack for one topic: a text file with every question, answer, who gave it
  * and the thread, and each item's files in a folder of its own. Files stream from storage into
- * the ZIP (stored, not recompressed: photos and videos are compressed already).
+ * the ZIP (stored, not recompressed: photos and videos are compressed already). A file whose
+ * bytes are missing from storage is named in answers.txt, and its key returned in `missing`.
  */
 export async function buildFactPack(
   storage: FileStorage,
@@ -42,6 +56,7 @@ export async function buildFactPack(
 ) {
   const w = packWords[language];
   const zip = new JSZip();
+  const missing: string[] = [];
   const lines = [`${heading.client} · ${heading.month}`, heading.topic, ''];
   let n = 0;
   for (const item of items) {
@@ -63,17 +78,21 @@ export async function buildFactPack(
         for (let i = 2; used.has(name.toLowerCase()); i++)
           name = file.name.replace(/(\.[^.]*)?$/, ` (${i})$1`);
         used.add(name.toLowerCase());
-        const body = await storage.get(storageKeyOf(file.id)).catch((error: unknown) => {
-          if (error instanceof FileStorageError && error.code === 'file_missing') return null;
-          throw error;
-        });
-        // A file whose bytes are gone is named, not a reason to fail the whole pack.
-        if (body) zip.file(`${folder}/${name}`, body, { binary: true });
-        else lines.push(`   (${w.missing}: ${file.name})`);
+        const key = storageKeyOf(file.id);
+        // A file whose bytes are gone is named, not a reason to fail the whole pack, nor left
+        // out without a word: the writer would not know a photo is missing.
+        if (await storage.exists(key)) {
+          zip.file(`${folder}/${name}`, openWhenRead(storage, key), { binary: true });
+          lines.push(`   - ${name}`);
+        } else {
+          missing.push(key);
+          lines.push(`   - ${file.name} — ${w.missing}`);
+        }
       }
     }
     lines.push('');
   }
   zip.file('answers.txt', `\uFEFF${lines.join('\r\n')}`, { compression: 'DEFLATE' });
-  return zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'STORE' });
+  const stream = zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'STORE' });
+  return { stream, missing };
 }

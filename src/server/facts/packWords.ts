@@ -17,7 +17,7 @@ export const packWords = {
     agency: 'Агенція',
     client: 'Клієнт',
     filesIn: 'Файли',
-    missing: 'немає на сервері',
+    missing: 'файлу немає у сховищі, в архів не ввійшов',
   },
   en: {
     status: {
@@ -36,7 +36,7 @@ export const packWords = {
     agency: 'Agency',
     client: 'Client',
     filesIn: 'Files',
-    missing: 'missing on the server',
+    missing: 'file missing from storage, not in this pack',
   },
 } as const;
 

@@ -11,7 +11,8 @@ import { buildFactPack } from './pack.ts';
 
 /**
  * The writer's fact pack for one topic of a request (or its `general` items), with the name
- * its ZIP is downloaded under. 404 when there is nothing to pack.
+ * its ZIP is downloaded under and the storage keys of files it could not find. 404 when there
+ * is nothing to pack.
  */
 export async function topicFactPack(
   db: Executor,
@@ -48,12 +49,16 @@ export async function topicFactPack(
         ).map((r) => [r.id, r.key])
       : [],
   );
-  const stream = await buildFactPack(
+  const { stream, missing } = await buildFactPack(
     files,
     { client: found.client.name, month: found.cycle.month, topic: title },
     items,
     (id) => keys.get(id)!,
     actor.user.locale === 'en' ? 'en' : 'uk',
   );
-  return { stream, fileName: `${found.client.name} ${found.cycle.month} ${title.slice(0, 60)}.zip` };
+  return {
+    stream,
+    missing,
+    fileName: `${found.client.name} ${found.cycle.month} ${title.slice(0, 60)}.zip`,
+  };
 }

@@ -32,7 +32,9 @@ function s3Of(env: StorageEnv & { S3_BUCKET: string }) {
 
 /** The one place the backend is chosen: an S3-compatible bucket when S3_BUCKET is set, else the data folder. */
 export function storageFromEnv(env: StorageEnv): FileStorage {
-  return env.S3_BUCKET ? s3Of({ ...env, S3_BUCKET: env.S3_BUCKET }) : createDiskStorage(filesDirOf(env.dataDir));
+  return env.S3_BUCKET
+    ? s3Of({ ...env, S3_BUCKET: env.S3_BUCKET })
+    : createDiskStorage(filesDirOf(env.dataDir));
 }
 
 /**

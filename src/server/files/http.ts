@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { isPreviewable } from '../facts/previews.ts';
 import { cutAfterAnswer, type Received, receiveFile, tooLarge } from '../facts/upload.ts';
 import { attachmentDisposition, sanitizeFileName } from './fileName.ts';
@@ -77,8 +77,12 @@ export async function sendStoredFile(
   preview: boolean,
 ) {
   const body = await files.get(file.storageKey).catch((error: unknown) => {
-    // A row whose bytes are gone (a restored backup without its files): not found, not a crash.
-    if (error instanceof FileStorageError && error.code === 'file_missing') throw notFound();
+    // A row whose bytes are gone (a restored backup without its files, a node with its own disk):
+    // said as such to the person, and logged with the key for whoever runs Plit.
+    if (error instanceof FileStorageError && error.code === 'file_missing') {
+      reply.log.error({ storageKey: file.storageKey }, 'file missing from storage');
+      throw new AppError('file_missing');
+    }
     throw error;
   });
   const inline = preview && isPreviewable(file.contentType);

@@ -175,9 +175,13 @@ function explain(error: unknown, where: string): Error {
   const status = statusOf(error);
   const name = nameOf(error);
   if (status === 404 || name === 'NoSuchBucket') {
-    return new StorageCheckError('bucket_missing', `S3 ${where} does not exist: create it, or fix S3_BUCKET.`, {
-      cause: error,
-    });
+    return new StorageCheckError(
+      'bucket_missing',
+      `S3 ${where} does not exist: create it, or fix S3_BUCKET.`,
+      {
+        cause: error,
+      },
+    );
   }
   if (status === 401 || status === 403) {
     return new StorageCheckError(

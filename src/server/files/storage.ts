@@ -67,7 +67,8 @@ export function assertKey(key: string): void {
 }
 
 export function assertMaxBytes(maxBytes: number): void {
-  if (!Number.isInteger(maxBytes) || maxBytes < 1) throw new RangeError('maxBytes must be a positive integer');
+  if (!Number.isInteger(maxBytes) || maxBytes < 1)
+    throw new RangeError('maxBytes must be a positive integer');
 }
 
 /**

@@ -98,6 +98,7 @@ export const en = {
       meeting_not_live: 'The meeting is not on right now.',
       vote_budget: 'You have used all your votes. Take one back from another topic first.',
       file_empty: 'The file is empty. Choose the file again.',
+      file_missing: 'This file is missing from storage. Ask for it to be uploaded again.',
       file_too_large: 'The file is larger than the upload limit.',
       file_type_not_allowed:
         'This kind of file cannot be uploaded. Photos, videos, PDF and office documents can.',
