@@ -1,13 +1,17 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import JSZip from 'jszip';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadEnv } from '../../src/server/env.ts';
 import { attachmentDisposition, sanitizeFileName } from '../../src/server/files/fileName.ts';
 import { detectFileType } from '../../src/server/files/fileType.ts';
+import { storageFromEnv } from '../../src/server/files/fromEnv.ts';
 import {
   createDiskStorage,
   type FileStorage,
@@ -15,14 +19,29 @@ import {
   filesDirOf,
   newFileKey,
 } from '../../src/server/files/storage.ts';
+import { S3RVER_KEY, startS3, type TestS3 } from '../support/s3.ts';
 
 const CLIENT = '0a6c1f8e-2b7d-4c3a-9e51-7f2d8b9c4e10';
 const MB = 1024 * 1024;
 
-/** Every file under `dir`, temp files included. */
+/** Every file under `dir`, temp files included, as keys (`a/b`). */
 async function listAll(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+}
+
+/** Bytes of every file under `dir` now (read while an upload runs, so synchronous). */
+function bytesUnder(dir: string): number {
+  let total = 0;
+  try {
+    for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (e.isFile())
+        total += statSync(path.join(e.parentPath, e.name), { throwIfNoEntry: false })?.size ?? 0;
+    }
+  } catch {}
+  return total;
 }
 
 async function rejection(promise: Promise<unknown>): Promise<FileStorageError> {
@@ -34,21 +53,90 @@ async function rejection(promise: Promise<unknown>): Promise<FileStorageError> {
   return error as FileStorageError;
 }
 
-describe('disk file storage', () => {
-  let dataDir: string;
-  let root: string;
+/** One backend under test, with a look behind it: what is really stored, and what has arrived. */
+interface Backend {
+  storage: FileStorage;
+  /** Everything stored, unfinished uploads included, as keys. */
+  stored(): Promise<string[]>;
+  /** Bytes of uploads the store has received so far (read synchronously, mid-upload). */
+  received(): number;
+  close(): Promise<void>;
+}
+
+let s3: TestS3;
+beforeAll(async () => {
+  s3 = await startS3();
+});
+afterAll(() => s3?.close());
+
+const PREFIX = 'tenant-a/';
+
+const backends: Array<{ name: string; open: () => Promise<Backend>; heldAtMost: number }> = [
+  {
+    name: 'disk',
+    // The write stream's buffer, a chunk or two.
+    heldAtMost: 1 * MB,
+    async open() {
+      const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 's3-disk-'));
+      const root = filesDirOf(dataDir);
+      return {
+        storage: createDiskStorage(root),
+        stored: () => listAll(dataDir).then((keys) => keys.map((k) => k.replace(/^files\//, ''))),
+        received: () => bytesUnder(root),
+        close: () => fs.rm(dataDir, { recursive: true, force: true }),
+      };
+    },
+  },
+  {
+    name: 'S3 (s3rver)',
+    // The part being filled and the ones in flight: three 5 MB parts, and a chunk of read-ahead.
+    heldAtMost: 16 * MB,
+    async open() {
+      // A fresh folder in the bucket per test, so each sees only its own objects.
+      const prefix = `${PREFIX}${randomUUID()}/`;
+      const storage = storageFromEnv({
+        ...loadEnv({ ...s3.env, S3_PREFIX: prefix }),
+        dataDir: '/nonexistent',
+      });
+      const lookup = new S3Client({
+        endpoint: s3.endpoint,
+        region: 'us-east-1',
+        forcePathStyle: true,
+        credentials: { accessKeyId: S3RVER_KEY, secretAccessKey: S3RVER_KEY },
+      });
+      const seen = s3.requests.length;
+      return {
+        storage,
+        async stored() {
+          const listed = await lookup.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: prefix }));
+          return (listed.Contents ?? []).map((o) => o.Key!.slice(prefix.length));
+        },
+        // What the server was sent: the declared length of every PUT since the test began.
+        received: () =>
+          s3.requests
+            .slice(seen)
+            .filter((r) => r.method === 'PUT')
+            .reduce((sum, r) => sum + r.length, 0),
+        async close() {
+          lookup.destroy();
+          await storage.close();
+        },
+      };
+    },
+  },
+];
+
+describe.each(backends)('[16.1] file storage contract: $name', ({ open, heldAtMost }) => {
+  let backend: Backend;
   let storage: FileStorage;
 
   beforeEach(async () => {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'plit-files-'));
-    root = filesDirOf(dataDir);
-    storage = createDiskStorage(root);
+    backend = await open();
+    storage = backend.storage;
   });
-  afterEach(async () => {
-    await fs.rm(dataDir, { recursive: true, force: true });
-  });
+  afterEach(() => backend.close());
 
-  it('stores a stream under the data folder and gives back the same bytes with their sha256', async () => {
+  it('[16.1] stores a stream and gives back the same bytes with their sha256; remove is idempotent', async () => {
     const body = Buffer.from('Факти для контент-плану ☕ '.repeat(5000));
     const key = newFileKey(CLIENT);
     const stored = await storage.put(key, Readable.from([body.subarray(0, 1000), body.subarray(1000)]), {
@@ -56,16 +144,52 @@ describe('disk file storage', () => {
     });
     expect(stored).toEqual({ bytes: body.length, sha256: createHash('sha256').update(body).digest('hex') });
     expect(await storage.exists(key)).toBe(true);
-    expect(await listAll(dataDir)).toEqual([path.join(dataDir, 'files', ...key.split('/'))]);
+    expect(await backend.stored()).toEqual([key]);
     expect(await text(await storage.get(key))).toBe(body.toString());
 
     await storage.remove(key);
     expect(await storage.exists(key)).toBe(false);
     expect((await rejection(storage.get(key))).code).toBe('file_missing');
     await storage.remove(key); // removing twice is fine
+    expect(await backend.stored()).toEqual([]);
   });
 
-  it('stops reading a 2 GB upload soon after the limit and leaves nothing behind', async () => {
+  it('[16.1] a 25 MB upload streams through: produced lazily, never held whole, read back the same', async () => {
+    const chunk = 64 * 1024;
+    const total = 25 * MB;
+    const hash = createHash('sha256');
+    let produced = 0;
+    let heldMost = 0;
+    // Each chunk is made only when the store asks for it; how far the maker runs ahead of what
+    // has reached the store is what the store holds in memory.
+    async function* file() {
+      for (let i = 0; produced < total; i++) {
+        heldMost = Math.max(heldMost, produced - backend.received());
+        const bytes = Buffer.alloc(chunk, i % 251);
+        hash.update(bytes);
+        produced += chunk;
+        yield bytes;
+      }
+    }
+    const key = newFileKey(CLIENT);
+    const stored = await storage.put(key, file(), { maxBytes: total });
+    const sha256 = hash.digest('hex');
+    expect(stored).toEqual({ bytes: total, sha256 });
+    expect(heldMost).toBeGreaterThan(0);
+    expect(heldMost).toBeLessThan(heldAtMost);
+
+    // Read back as a stream, chunk by chunk.
+    const back = createHash('sha256');
+    let chunks = 0;
+    for await (const part of await storage.get(key)) {
+      back.update(part as Buffer);
+      chunks += 1;
+    }
+    expect(back.digest('hex')).toBe(sha256);
+    expect(chunks).toBeGreaterThan(1);
+  });
+
+  it('[16.1] stops reading a 2 GB upload soon after the limit and leaves nothing behind', async () => {
     let pulled = 0;
     let closed = false;
     const chunk = Buffer.alloc(64 * 1024, 7);
@@ -88,24 +212,44 @@ describe('disk file storage', () => {
     expect(pulled).toBeLessThan(4 * MB);
     expect(closed).toBe(true);
     expect(await storage.exists(key)).toBe(false);
-    expect(await listAll(dataDir)).toEqual([]);
+    expect(await backend.stored()).toEqual([]);
   });
 
-  it('accepts a file of exactly the limit', async () => {
+  it('[16.1] refuses an upload that crosses the limit after several parts were sent, and keeps none of it', async () => {
+    let pulled = 0;
+    async function* endless() {
+      for (;;) {
+        pulled += 64 * 1024;
+        yield Buffer.alloc(64 * 1024, 3);
+      }
+    }
+    const key = newFileKey(CLIENT);
+    const error = await rejection(storage.put(key, endless(), { maxBytes: 12 * MB }));
+    expect(error.code).toBe('file_too_large');
+    expect(pulled).toBeLessThan(14 * MB);
+    expect(await storage.exists(key)).toBe(false);
+    expect(await backend.stored()).toEqual([]);
+  });
+
+  it('[16.1] accepts a file of exactly the limit', async () => {
     const stored = await storage.put(newFileKey(CLIENT), Readable.from([Buffer.alloc(1000, 1)]), {
       maxBytes: 1000,
     });
     expect(stored.bytes).toBe(1000);
   });
 
-  it('refuses an empty file with a typed error and stores nothing', async () => {
+  it('[16.1] refuses an empty file with a typed error and stores nothing, not even over an older file', async () => {
     const key = newFileKey(CLIENT);
     const error = await rejection(storage.put(key, Readable.from([]), { maxBytes: MB }));
     expect(error.code).toBe('file_empty');
-    expect(await listAll(dataDir)).toEqual([]);
+    expect(await backend.stored()).toEqual([]);
+    await storage.put(key, Readable.from([Buffer.from('kept')]), { maxBytes: MB });
+    const again = await rejection(storage.put(key, Readable.from([Buffer.alloc(0)]), { maxBytes: MB }));
+    expect(again.code).toBe('file_empty');
+    expect(await text(await storage.get(key))).toBe('kept');
   });
 
-  it('keeps the previous file whole when an upload breaks off half-way', async () => {
+  it('[16.1] keeps the previous file whole when an upload breaks off half-way', async () => {
     const key = newFileKey(CLIENT);
     await storage.put(key, Readable.from([Buffer.from('first version')]), { maxBytes: MB });
     async function* brokenUpload() {
@@ -114,7 +258,7 @@ describe('disk file storage', () => {
     }
     await expect(storage.put(key, brokenUpload(), { maxBytes: MB })).rejects.toThrow('connection reset');
     expect(await text(await storage.get(key))).toBe('first version');
-    expect(await listAll(dataDir)).toHaveLength(1);
+    expect(await backend.stored()).toEqual([key]);
   });
 
   it.each([
@@ -133,18 +277,37 @@ describe('disk file storage', () => {
     'Upper/Case',
     'a/b/c/d/e',
     `${CLIENT}/x\0`,
-  ])('refuses the key %j in every operation', async (key) => {
+  ])('[16.1] refuses the key %j in every operation', async (key) => {
     const body = () => Readable.from([Buffer.from('x')]);
     expect((await rejection(storage.put(key, body(), { maxBytes: MB }))).code).toBe('invalid_key');
     expect((await rejection(storage.get(key))).code).toBe('invalid_key');
     expect((await rejection(storage.exists(key))).code).toBe('invalid_key');
     expect((await rejection(storage.remove(key))).code).toBe('invalid_key');
-    await expect(fs.readdir(dataDir)).resolves.toEqual([]);
+    expect(await backend.stored()).toEqual([]);
   });
+});
 
-  it('refuses a client id that would make a bad key', () => {
-    expect(() => newFileKey('../other')).toThrow(FileStorageError);
-    expect(newFileKey(CLIENT.toUpperCase())).toMatch(new RegExp(`^${CLIENT}/[0-9a-f-]{36}$`));
+describe('[16.1] S3 multipart uploads', () => {
+  it('[16.1] an upload refused after its first parts asks the server to abort the multipart upload', async () => {
+    const prefix = `${PREFIX}${randomUUID()}/`;
+    const storage = storageFromEnv({ ...loadEnv({ ...s3.env, S3_PREFIX: prefix }), dataDir: '/nonexistent' });
+    const seen = s3.requests.length;
+    async function* tooBig() {
+      for (let i = 0; i < 200; i++) yield Buffer.alloc(64 * 1024, 5);
+    }
+    const error = await rejection(storage.put(newFileKey(CLIENT), tooBig(), { maxBytes: 11 * MB }));
+    expect(error.code).toBe('file_too_large');
+    const asked = s3.requests
+      .slice(seen)
+      .map((r) => `${r.method} ${r.url.replace(/\?.*/, (q) => q.replace(/=[^&]*/g, ''))}`);
+    expect(asked.some((r) => r.startsWith('POST ') && r.endsWith('?uploads'))).toBe(true);
+    expect(
+      asked.filter((r) => r.startsWith('PUT ') && r.includes('partNumber')).length,
+    ).toBeGreaterThanOrEqual(2);
+    // s3rver does not implement AbortMultipartUpload (it answers 405 and keeps the parts on its
+    // disk); S3, MinIO and the rest drop them. What Plit controls is that it asks.
+    expect(asked.some((r) => r.startsWith('DELETE ') && r.includes('uploadId'))).toBe(true);
+    await storage.close();
   });
 });
 
