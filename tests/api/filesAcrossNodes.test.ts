@@ -129,7 +129,7 @@ describe('[16.1] files across two nodes on one bucket', () => {
     for (const node of [a, b]) await expect(stat(path.join(node.dataDir, 'files'))).rejects.toThrow(/ENOENT/);
   });
 
-  it("[16.1] a fact pack through node B holds the photo uploaded through node A", async () => {
+  it('[16.1] a fact pack through node B holds the photo uploaded through node A', async () => {
     const { agency, sent, item } = await photosItem();
     const png = makePng(12, 12);
     expect((await upload(a.app, item.id, agency.approver.cookie, 'пачка.png', png)).status).toBe(201);
@@ -154,7 +154,10 @@ describe('[16.1] files across two nodes on one bucket', () => {
     const key = await storageKeyOf(fileId);
     await bucket.remove(key);
 
-    const res = await api(b.app, endpoints.downloadFactFile, { params: { fileId }, cookie: agency.creator.cookie });
+    const res = await api(b.app, endpoints.downloadFactFile, {
+      params: { fileId },
+      cookie: agency.creator.cookie,
+    });
     expect(res.status).toBe(404);
     expect(errorOf(res)).toEqual({
       code: 'file_missing',
@@ -164,7 +167,10 @@ describe('[16.1] files across two nodes on one bucket', () => {
     expect(logged).toMatchObject({ level: 50, storageKey: key });
     // Authorization comes first: someone who may not see the file learns nothing new.
     const outsider = await makeAgency(database.db);
-    const refused = await api(b.app, endpoints.downloadFactFile, { params: { fileId }, cookie: outsider.owner.cookie });
+    const refused = await api(b.app, endpoints.downloadFactFile, {
+      params: { fileId },
+      cookie: outsider.owner.cookie,
+    });
     expect(errorOf(refused).code).toBe('not_found');
   });
 

@@ -68,7 +68,9 @@ describe('[16.1] storage at start-up', () => {
   it('[16.B] refused credentials stop start-up, saying access was denied and which settings to check', async () => {
     const error = await startFailure({ ...s3.env, S3_ACCESS_KEY_ID: 'NOT-A-KEY', S3_SECRET_ACCESS_KEY: 'x' });
     expect(error.problem).toBe('access_denied');
-    expect(error.message).toMatch(/^S3 refused access to bucket "plit-test" at http:\/\/127\.0\.0\.1:\d+ \(/);
+    expect(error.message).toMatch(
+      /^S3 refused access to bucket "plit-test" at http:\/\/127\.0\.0\.1:\d+ \(HTTP 403\)/,
+    );
     expect(error.message).toContain('check S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
   });
 
@@ -90,9 +92,11 @@ describe('[16.1] storage at start-up', () => {
     expect(warnings[0]).toContain('S3_BUCKET');
     // One node on its disk, or many on a bucket: nothing to warn about.
     await openStorage(envOf({}), (line) => warnings.push(line));
-    await (await openStorage(envOf({ ...s3.env, REDIS_URL: 'redis://127.0.0.1:6379' }), (line) =>
-      warnings.push(line),
-    )).close();
+    await (
+      await openStorage(envOf({ ...s3.env, REDIS_URL: 'redis://127.0.0.1:6379' }), (line) =>
+        warnings.push(line),
+      )
+    ).close();
     expect(warnings).toHaveLength(1);
   });
 
@@ -105,6 +109,9 @@ describe('[16.1] storage at start-up', () => {
     );
     expect(() => loadEnv({ S3_BUCKET: 'plit', S3_CHECKSUMS: 'always' })).toThrow('S3_CHECKSUMS');
     expect(() => loadEnv({ S3_BUCKET: 'plit', S3_PREFIX: '../up/' })).toThrow('S3_PREFIX');
-    expect(loadEnv({ S3_BUCKET: 'plit' })).toMatchObject({ S3_REGION: 'us-east-1', S3_CHECKSUMS: 'when_required' });
+    expect(loadEnv({ S3_BUCKET: 'plit' })).toMatchObject({
+      S3_REGION: 'us-east-1',
+      S3_CHECKSUMS: 'when_required',
+    });
   });
 });

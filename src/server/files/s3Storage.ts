@@ -186,7 +186,7 @@ function explain(error: unknown, where: string): Error {
   if (status === 401 || status === 403) {
     return new StorageCheckError(
       'access_denied',
-      `S3 refused access to ${where} (${name || status}): check S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, ` +
+      `S3 refused access to ${where} (HTTP ${status}${name && name !== 'Unknown' ? ` ${name}` : ''}): check S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, ` +
         'and that this key may read and write the bucket.',
       { cause: error },
     );
