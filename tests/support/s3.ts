@@ -12,8 +12,8 @@ export interface TestS3 {
   bucket: string;
   /** The environment that points Plit at this server's bucket. */
   env: Record<string, string>;
-  /** Every request the server received, as it arrived (method, URL, declared length). */
-  requests: Array<{ method: string; url: string; length: number }>;
+  /** Every request the server received, as it arrived (method, URL, declared length, checksum headers). */
+  requests: Array<{ method: string; url: string; length: number; checksums: string[] }>;
   close(): Promise<void>;
 }
 
@@ -37,6 +37,7 @@ export async function startS3(bucket = 'plit-test'): Promise<TestS3> {
       method: request.method ?? '',
       url: request.url ?? '',
       length: Number(request.headers['content-length'] ?? 0),
+      checksums: Object.keys(request.headers).filter((h) => /^x-amz-(sdk-)?checksum|^x-amz-trailer/.test(h)),
     });
   });
   const endpoint = `http://127.0.0.1:${port}`;

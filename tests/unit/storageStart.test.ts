@@ -55,6 +55,21 @@ describe('[16.1] storage at start-up', () => {
     await files.close();
   });
 
+  it('[16.1] checksums are sent only when S3 requires them, unless S3_CHECKSUMS=when_supported', async () => {
+    const checksumsSent = async (mode: string) => {
+      const files = await openStorage(envOf({ ...s3.env, S3_CHECKSUMS: mode }), () => {});
+      const seen = s3.requests.length;
+      await files.put(newFileKey('0a6c1f8e-2b7d-4c3a-9e51-7f2d8b9c4e10'), Readable.from([Buffer.from('x')]), {
+        maxBytes: 10,
+      });
+      await files.close();
+      return s3.requests.slice(seen).flatMap((r) => r.checksums);
+    };
+    // Many S3-compatible servers refuse the SDK's newer checksums: by default none are sent.
+    expect(await checksumsSent('when_required')).toEqual([]);
+    expect(await checksumsSent('when_supported')).not.toEqual([]);
+  });
+
   it('[16.B] a missing bucket stops start-up, saying the bucket does not exist', async () => {
     const error = await startFailure({ ...s3.env, S3_BUCKET: 'no-such-bucket' });
     expect(error.problem).toBe('bucket_missing');
