@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import type { App } from '../../src/server/context.ts';
-import { connect, type Database } from '../../src/server/db/connect.ts';
+import type { Database } from '../../src/server/db/connect.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { factFiles } from '../../src/server/db/schema/index.ts';
 import { loadEnv } from '../../src/server/env.ts';
@@ -16,6 +16,7 @@ import type { FileStorage } from '../../src/server/files/storage.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { urlOf } from '../../src/shared/api/endpoint.ts';
 import type { PostFull } from '../../src/shared/api/posts.ts';
+import { engines } from '../support/engines.ts';
 import { errorOf } from '../support/errors.ts';
 import { makeAgency } from '../support/factories.ts';
 import { makeSentRequest } from '../support/facts.ts';
@@ -69,21 +70,8 @@ async function startNode(): Promise<Node> {
 
 beforeAll(async () => {
   s3 = await startS3();
-  database = await connect({});
-  await migrate(database);
-  a = await startNode();
-  b = await startNode();
-  bucket = storageFromEnv({ ...loadEnv(s3.env), dataDir: a.dataDir });
 });
-afterAll(async () => {
-  for (const node of [a, b]) {
-    await node?.app.close();
-    if (node) await rm(node.dataDir, { recursive: true, force: true });
-  }
-  await bucket?.close();
-  await database?.close();
-  await s3?.close();
-});
+afterAll(() => s3?.close());
 
 const storageKeyOf = async (fileId: string) =>
   (await database.db.select().from(factFiles).where(eq(factFiles.id, fileId)))[0]!.storageKey;
@@ -95,7 +83,25 @@ async function photosItem() {
   return { agency, sent, item: sent.items[0]! };
 }
 
-describe('[16.1] files across two nodes on one bucket', () => {
+// Each engine's suite runs after the one before it has closed: they share these variables in turn.
+describe.each(engines())('[16.1] files across two nodes on one bucket ($name)', (engine) => {
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    ({ database, dispose } = await engine.open());
+    await migrate(database);
+    a = await startNode();
+    b = await startNode();
+    bucket = storageFromEnv({ ...loadEnv(s3.env), dataDir: a.dataDir });
+  });
+  afterAll(async () => {
+    for (const node of [a, b]) {
+      await node?.app.close();
+      if (node) await rm(node.dataDir, { recursive: true, force: true });
+    }
+    await bucket?.close();
+    await dispose?.();
+  });
+
   it('[16.1] a post asset uploaded through node A downloads through node B, with the same headers', async () => {
     const agency = await makeAgency(database.db);
     const plan = await makeWritingMonth(database.db, agency);
