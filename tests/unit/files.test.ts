@@ -3,12 +3,13 @@ import { readdirSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { text } from 'node:stream/consumers';
+import { PassThrough, Readable } from 'node:stream';
+import { buffer, text } from 'node:stream/consumers';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import JSZip from 'jszip';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadEnv } from '../../src/server/env.ts';
+import { buildFactPack } from '../../src/server/facts/pack.ts';
 import { attachmentDisposition, sanitizeFileName } from '../../src/server/files/fileName.ts';
 import { detectFileType } from '../../src/server/files/fileType.ts';
 import { storageFromEnv } from '../../src/server/files/fromEnv.ts';
@@ -19,6 +20,7 @@ import {
   filesDirOf,
   newFileKey,
 } from '../../src/server/files/storage.ts';
+import type { FactItemFull } from '../../src/shared/api/facts.ts';
 import { S3RVER_KEY, startS3, type TestS3 } from '../support/s3.ts';
 
 const CLIENT = '0a6c1f8e-2b7d-4c3a-9e51-7f2d8b9c4e10';
@@ -308,6 +310,57 @@ describe('[16.1] S3 multipart uploads', () => {
     // disk); S3, MinIO and the rest drop them. What Plit controls is that it asks.
     expect(asked.some((r) => r.startsWith('DELETE ') && r.includes('uploadId'))).toBe(true);
     await storage.close();
+  });
+});
+
+describe('[16.1] fact packs from S3', () => {
+  it('[16.1] a pack of 60 files fetches each from the bucket only when the ZIP reaches it', async () => {
+    const files = storageFromEnv({
+      ...loadEnv({ ...s3.env, S3_PREFIX: `${PREFIX}${randomUUID()}/` }),
+      dataDir: '/x',
+    });
+    const keys = new Map<string, string>();
+    for (let i = 0; i < 60; i++) {
+      const key = newFileKey(CLIENT);
+      await files.put(key, Readable.from([Buffer.from(`photo ${i}`)]), { maxBytes: MB });
+      keys.set(`file-${i}`, key);
+    }
+    // How many downloads from the bucket are open at once. Opened all at the start, 60 unread
+    // answers would hold the S3 client's 50 sockets and the pack would hang.
+    let open = 0;
+    let mostOpen = 0;
+    const watched: FileStorage = {
+      ...files,
+      async get(key) {
+        const body = await files.get(key);
+        mostOpen = Math.max(mostOpen, ++open);
+        body.once('close', () => open--);
+        return body;
+      },
+    };
+    const item = {
+      question: 'Фото',
+      required: true,
+      answer: null,
+      status: 'answered',
+      answeredBy: null,
+      answeredAt: null,
+      messages: [],
+      files: [...keys.keys()].map((id) => ({ id, name: `${id}.txt` })),
+    } as unknown as FactItemFull;
+    const pack = await buildFactPack(
+      watched,
+      { client: 'К', month: '2026-12', topic: 'Т' },
+      [item],
+      (id) => keys.get(id)!,
+      'en',
+    );
+    const zip = await JSZip.loadAsync(await buffer(pack.stream.pipe(new PassThrough())));
+    expect(pack.missing).toEqual([]);
+    expect(await zip.file('01 Фото/file-59.txt')!.async('string')).toBe('photo 59');
+    expect(Object.keys(zip.files).filter((n) => n.endsWith('.txt') && n !== 'answers.txt')).toHaveLength(60);
+    expect(mostOpen).toBeLessThanOrEqual(2);
+    await files.close();
   });
 });
 
