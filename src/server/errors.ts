@@ -64,6 +64,19 @@ export const errorCatalogue = {
     message: 'This kind of file cannot be uploaded. Photos, videos, PDF and office documents can.',
   },
   too_many_files: { status: 409, message: 'This item has as many files as it can hold.' },
+  // Idempotent creates (`http/idempotency.ts`): a key names one request, answered once.
+  idempotency_key_reused: {
+    status: 422,
+    message: 'This Idempotency-Key was already used for a different request.',
+  },
+  request_in_progress: {
+    status: 409,
+    message: 'The same request is still being handled. Try again in a moment.',
+  },
+  request_already_done: {
+    status: 409,
+    message: 'This was done already, but its answer was lost. Reload to see the result.',
+  },
   rate_limited: { status: 429, message: 'Too many attempts. Wait a little and try again.' },
   internal: { status: 500, message: 'Something went wrong on our side. Nothing was changed.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorBody } from '../../shared/api/common.ts';
 import { type EndpointSpec, isZod } from '../../shared/api/endpoint.ts';
+import { IDEMPOTENCY_HEADER } from '../../shared/api/idempotency.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document is plain JSON, walked by key
 type Json = Record<string, any>;
@@ -35,6 +36,7 @@ export function completeOpenApi(document: Json, endpoints: readonly EndpointSpec
       if (!spec) continue;
       describeRequest(operation, spec);
       describeResponses(operation, spec);
+      if (spec.idempotent) describeIdempotencyKey(operation);
       if (spec.public) operation.security = [];
       // Which scoped links' sessions may call it (everything else answers them 404).
       if (spec.scopes?.length) operation['x-plit-scopes'] = [...spec.scopes];
@@ -63,6 +65,22 @@ function describeRequest(operation: Json, spec: EndpointSpec): void {
       content: Object.fromEntries(body.mediaTypes.map((type) => [type, { schema: binary }])),
     };
   }
+}
+
+/** The header every create takes (`http/idempotency.ts` keeps the rule). */
+function describeIdempotencyKey(operation: Json): void {
+  operation.parameters ??= [];
+  operation.parameters.push({
+    name: IDEMPOTENCY_HEADER,
+    in: 'header',
+    required: false,
+    description:
+      'One key (a UUID) per thing you mean to create, sent again on every retry of it: a retry with ' +
+      'the same key and request answers the first result (for 24 hours) instead of creating again; ' +
+      'the same key with another request answers 422 `idempotency_key_reused`, and one still ' +
+      'running 409 `request_in_progress`.',
+    schema: { type: 'string', minLength: 8, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' },
+  });
 }
 
 function describeResponses(operation: Json, spec: EndpointSpec): void {

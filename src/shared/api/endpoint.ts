@@ -61,6 +61,12 @@ export interface EndpointSpec {
    * from a link gets 404 from every endpoint not declaring its kind. Default: none.
    */
   readonly scopes?: readonly LinkKind[];
+  /**
+   * A create that takes an `Idempotency-Key` header: a retry with the same key answers the
+   * first result instead of creating again (`server/http/idempotency.ts`). Every POST answering
+   * 201 says `true`, or `false` with the reason beside it (a test checks).
+   */
+  readonly idempotent?: boolean;
 }
 
 /** Declares an endpoint; `const` keeps the literal path, method and schemas in the type. */

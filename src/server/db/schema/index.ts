@@ -3,6 +3,7 @@ export * from './clientPlans.ts';
 export * from './clients.ts';
 export * from './events.ts';
 export * from './facts.ts';
+export * from './idempotency.ts';
 export * from './identity.ts';
 export * from './insights.ts';
 export * from './invitations.ts';

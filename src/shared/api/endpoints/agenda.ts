@@ -10,6 +10,7 @@ const oneItem = z.object({ item: agendaItem });
 export const createAgendaItem = endpoint({
   operationId: 'createAgendaItem',
   method: 'POST',
+  idempotent: true,
   path: '/api/meetings/:meetingId/agenda',
   tags,
   summary: 'Add an agenda item (after a given one, or at the end)',

@@ -21,6 +21,7 @@ export const listChannels = endpoint({
 export const createChannel = endpoint({
   operationId: 'createChannel',
   method: 'POST',
+  idempotent: true,
   path: '/api/clients/:clientId/channels',
   tags,
   summary: 'Add a social account',

@@ -31,6 +31,7 @@ export const listClientPlans = endpoint({
 export const createClientPlan = endpoint({
   operationId: 'createClientPlan',
   method: 'POST',
+  idempotent: true,
   path: '/api/cycles/:cycleId/client-plans',
   tags,
   summary: 'Add something the client expects this month',
@@ -63,6 +64,7 @@ export const deleteClientPlan = endpoint({
 export const createContingency = endpoint({
   operationId: 'createContingency',
   method: 'POST',
+  idempotent: true,
   path: '/api/client-plans/:planId/contingencies',
   tags,
   summary: 'Prepare a "what if" situational post for a client plan',

@@ -18,6 +18,7 @@ export const listClients = endpoint({
 export const createClient = endpoint({
   operationId: 'createClient',
   method: 'POST',
+  idempotent: true,
   path: '/api/clients',
   tags,
   summary: 'Add a client (brand) to your agency',

@@ -20,6 +20,7 @@ export const listCycles = endpoint({
 export const startCycle = endpoint({
   operationId: 'startCycle',
   method: 'POST',
+  idempotent: true,
   path: '/api/clients/:clientId/cycles',
   tags,
   summary: 'Start planning a month ("Plan December 2026")',

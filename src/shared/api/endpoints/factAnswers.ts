@@ -64,6 +64,7 @@ export const writeFactMessage = endpoint({
   operationId: 'writeFactMessage',
   scopes: ['facts'],
   method: 'POST',
+  idempotent: true,
   path: '/api/fact-items/:itemId/messages',
   tags,
   summary: "Write in an item's thread (either side); it does not change the item's state",

@@ -10,6 +10,7 @@ export const uploadFactFile = endpoint({
   operationId: 'uploadFactFile',
   scopes: ['facts'],
   method: 'POST',
+  idempotent: true,
   path: '/api/fact-items/:itemId/files',
   tags,
   summary: 'Upload one file for an item (multipart field "file", up to the server\'s upload limit)',

@@ -39,6 +39,7 @@ export const getFactRequest = endpoint({
 export const createFactItem = endpoint({
   operationId: 'createFactItem',
   method: 'POST',
+  idempotent: true,
   path: '/api/fact-requests/:requestId/items',
   tags,
   summary: 'Ask for one more thing (about a topic, or in general)',

@@ -22,6 +22,7 @@ export const listFactTemplates = endpoint({
 export const createFactTemplate = endpoint({
   operationId: 'createFactTemplate',
   method: 'POST',
+  idempotent: true,
   path: '/api/clients/:clientId/rubrics/:rubricId/fact-templates',
   tags,
   summary: 'Add something this rubric always needs',

@@ -22,6 +22,7 @@ export const listInvitations = endpoint({
 export const sendInvitation = endpoint({
   operationId: 'sendInvitation',
   method: 'POST',
+  idempotent: true,
   path: '/api/invitations',
   tags,
   summary: 'Invite an agency member (owners) or a client contact (owners, content managers) by email',

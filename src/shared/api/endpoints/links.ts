@@ -22,6 +22,9 @@ export const openLink = endpoint({
 export const copyContactLink = endpoint({
   operationId: 'copyContactLink',
   method: 'POST',
+  // Its answer is a live secret: a stored copy for replays would keep a working token in clear
+  // (only hashes are kept). A retry simply copies a fresh link, as a second click would.
+  idempotent: false,
   path: '/api/clients/:clientId/contacts/:userId/links',
   tags: ['links'],
   summary: "Copy a contact's scoped link for a subject, to pass on without email (recorded in the activity)",

@@ -40,6 +40,7 @@ export const getMeeting = endpoint({
 export const scheduleMeeting = endpoint({
   operationId: 'scheduleMeeting',
   method: 'POST',
+  idempotent: true,
   path: '/api/cycles/:cycleId/meeting',
   tags,
   summary: 'Schedule the meeting (or, with format "async", prepare a fire-mode review) and invite people',

@@ -8,6 +8,7 @@ const assetParams = z.object({ assetId: z.uuid() });
 export const uploadPostAsset = endpoint({
   operationId: 'uploadPostAsset',
   method: 'POST',
+  idempotent: true,
   path: '/api/posts/:postId/assets',
   tags,
   summary:

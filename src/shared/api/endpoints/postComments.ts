@@ -8,6 +8,7 @@ export const createPostComment = endpoint({
   operationId: 'createPostComment',
   scopes: ['review'],
   method: 'POST',
+  idempotent: true,
   path: '/api/posts/:postId/comments',
   tags,
   summary: 'Comment on a post: on a phrase of the copy, on the visual, or on the whole',

@@ -28,6 +28,7 @@ export const listPosts = endpoint({
 export const createPost = endpoint({
   operationId: 'createPost',
   method: 'POST',
+  idempotent: true,
   path: '/api/cycles/:cycleId/posts',
   tags,
   summary: "Start the post of a slot (from the slot's topic)",

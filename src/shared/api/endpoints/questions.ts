@@ -10,6 +10,7 @@ export const askQuestion = endpoint({
   operationId: 'askQuestion',
   scopes: ['meeting'],
   method: 'POST',
+  idempotent: true,
   path: '/api/meetings/:meetingId/questions',
   tags,
   summary: 'Ask a question (about a topic, or in general)',

@@ -6,6 +6,7 @@ export const addReviewComment = endpoint({
   operationId: 'addReviewComment',
   scopes: ['meeting'],
   method: 'POST',
+  idempotent: true,
   path: '/api/meetings/:meetingId/comments',
   tags: ['meetings'],
   summary: 'Fire mode: comment on a topic or a slot, accepting it or asking for changes',

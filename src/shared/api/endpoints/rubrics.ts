@@ -21,6 +21,7 @@ export const listRubrics = endpoint({
 export const createRubric = endpoint({
   operationId: 'createRubric',
   method: 'POST',
+  idempotent: true,
   path: '/api/clients/:clientId/rubrics',
   tags,
   summary: 'Add a rubric',

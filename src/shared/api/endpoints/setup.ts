@@ -16,6 +16,9 @@ export const getSetupState = endpoint({
 export const setUpAgency = endpoint({
   operationId: 'setUpAgency',
   method: 'POST',
+  // Runs once per installation (a retry answers 409 `setup_done`), is called by no one yet
+  // (no caller to keep a key for), and its answer is a session cookie a replay could not give.
+  idempotent: false,
   path: '/api/setup',
   tags,
   summary: 'Create the first agency and its owner (only while there is none)',

@@ -11,6 +11,7 @@ const oneSlot = z.object({ slot });
 export const createSlot = endpoint({
   operationId: 'createSlot',
   method: 'POST',
+  idempotent: true,
   path: '/api/cycles/:cycleId/slots',
   tags,
   summary: 'Add a slot to the posting schedule',
@@ -43,6 +44,7 @@ export const deleteSlot = endpoint({
 export const duplicateSlot = endpoint({
   operationId: 'duplicateSlot',
   method: 'POST',
+  idempotent: true,
   path: '/api/slots/:slotId/duplicate',
   tags,
   summary: 'Copy a slot (without its topic), on the same or another date',

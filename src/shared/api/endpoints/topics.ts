@@ -11,6 +11,7 @@ const oneTopic = z.object({ topic });
 export const createTopic = endpoint({
   operationId: 'createTopic',
   method: 'POST',
+  idempotent: true,
   path: '/api/cycles/:cycleId/topics',
   tags,
   summary: 'Propose a topic for this month',

@@ -18,6 +18,7 @@ export const listUnplannedChanges = endpoint({
 export const logUnplannedChange = endpoint({
   operationId: 'logUnplannedChange',
   method: 'POST',
+  idempotent: true,
   path: '/api/cycles/:cycleId/changes',
   tags,
   summary: 'Log an unplanned change: a situational post, a replacement or a same-day rewrite',
@@ -29,6 +30,7 @@ export const logUnplannedChange = endpoint({
 export const activateContingency = endpoint({
   operationId: 'activateContingency',
   method: 'POST',
+  idempotent: true,
   path: '/api/contingencies/:contingencyId/activate',
   tags,
   summary: 'Activate a prepared contingency: a slot and a draft post from its concept, logged as covered',
