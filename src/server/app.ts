@@ -89,6 +89,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('httpsOnly', env.publicUrl.startsWith('https://'));
+  app.decorate('idempotencyDb', database.db);
   watchRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { isPreviewable } from '../facts/previews.ts';
@@ -40,6 +41,7 @@ export async function receiveUpload(
     const part = await request.file();
     if (!part) throw new AppError('validation_failed', { fields: { file: 'Choose a file to upload.' } });
     const received = await receiveFile(files, part, clientId, max);
+    receivedUploads.set(request, uploadFingerprint(part.filename, received.bytes, received.sha256));
     const name = withExtension(sanitizeFileName(part.filename || 'file'), received.type.extension);
     return { ...received, name };
   } catch (error) {
@@ -47,6 +49,41 @@ export async function receiveUpload(
     if (error instanceof AppError) throw error;
     // Disk trouble is ours (500); anything else here is the body not being a whole upload.
     if (typeof (error as { errno?: unknown }).errno === 'number') throw error;
+    throw new AppError('validation_failed', {
+      fields: { file: 'The upload was cut off or is not a valid form. Choose the file and try again.' },
+    });
+  }
+}
+
+// What each request's upload was, for an idempotent retry to be compared with (`http/idempotency.ts`).
+const receivedUploads = new WeakMap<FastifyRequest, string>();
+
+const uploadFingerprint = (filename: string, bytes: number, sha256: string) =>
+  createHash('sha256')
+    .update(JSON.stringify([filename, bytes, sha256]))
+    .digest('hex');
+
+/** The fingerprint (name, size, bytes' hash) of the file this request stored, if it stored one. */
+export const uploadFingerprintOf = (request: FastifyRequest): string | null =>
+  receivedUploads.get(request) ?? null;
+
+/**
+ * The fingerprint of a retried upload's file, read to its end and dropped (the first request
+ * stored it already). A body that is not a whole upload answers like `receiveUpload`.
+ */
+export async function fingerprintUpload(request: FastifyRequest): Promise<string | null> {
+  if (!request.isMultipart()) return null;
+  try {
+    const part = await request.file();
+    if (!part) return null;
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of part.file as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      bytes += chunk.length;
+    }
+    return part.file.truncated ? null : uploadFingerprint(part.filename, bytes, hash.digest('hex'));
+  } catch {
     throw new AppError('validation_failed', {
       fields: { file: 'The upload was cut off or is not a valid form. Choose the file and try again.' },
     });

@@ -12,6 +12,7 @@ import {
 import { closeCodes } from '../../shared/live.ts';
 import type { App } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { keepAnswer, runIdempotent } from './idempotency.ts';
 import { strictBody } from './strictBody.ts';
 
 export type EndpointRequest<E extends EndpointSpec> = FastifyRequest<{
@@ -96,12 +97,17 @@ export function route<E extends EndpointSpec>(
     url: spec.path,
     schema: fastifySchema(spec),
     config: { ...(extras.config as object | undefined), operationId: spec.operationId },
+    // A create's answer is kept for its retries before it leaves (`http/idempotency.ts`).
+    ...(spec.idempotent ? { onSend: keepAnswer } : {}),
     handler: async (request, reply) => {
       if (!applyScope(spec, request)) throw notFound();
-      const result = await handler(request as unknown as EndpointRequest<E>, reply);
-      if (result === reply || reply.sent) return reply;
-      if (reply.statusCode === 200 && status !== 200) reply.status(status);
-      return result;
+      const run = async () => {
+        const result = await handler(request as unknown as EndpointRequest<E>, reply);
+        if (result === reply || reply.sent) return reply;
+        if (reply.statusCode === 200 && status !== 200) reply.status(status);
+        return result;
+      };
+      return spec.idempotent ? runIdempotent(spec, request, reply, run) : run();
     },
   });
 }

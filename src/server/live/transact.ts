@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Context } from '../context.ts';
 import type { Executor, Tx } from '../db/connect.ts';
+import { markEffect } from '../http/idempotency.ts';
 import type { LiveMessage } from './hub.ts';
 
 // The live messages a transaction has produced so far, published only once it commits.
@@ -8,7 +9,9 @@ const pendingByTx = new WeakMap<object, LiveMessage[]>();
 
 /**
  * Run a change in a transaction; the events it records are numbered inside it and
- * published to their rooms after commit, never before and never for a rollback.
+ * published to their rooms after commit, never before and never for a rollback. Run for a
+ * create sent with an Idempotency-Key, it marks the key's claim in the same transaction, so
+ * "done" is recorded exactly when the change is (`http/idempotency.ts`).
  */
 export async function transact<T>(
   ctx: Pick<Context, 'db' | 'live' | 'log'>,
@@ -17,7 +20,9 @@ export async function transact<T>(
   const pending: LiveMessage[] = [];
   const result = await ctx.db.transaction(async (tx) => {
     pendingByTx.set(tx, pending);
-    return work(tx as Tx);
+    const done = await work(tx as Tx);
+    await markEffect(tx as Tx);
+    return done;
   });
   if (pending.length > 0) {
     // A lost publish is not a lost write: clients notice the gap in the numbers and refetch.

@@ -1,0 +1,356 @@
+import { and, count, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factFiles, idempotencyKeys, postComments, slots, topics } from '../../src/server/db/schema/index.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
+import { type EndpointSpec, urlOf } from '../../src/shared/api/endpoint.ts';
+import { createTestAppOn, type TestApp } from '../support/app.ts';
+import { engines } from '../support/engines.ts';
+import { errorOf } from '../support/errors.ts';
+import { makeAgency, type TestAgency } from '../support/factories.ts';
+import { makeSentRequest } from '../support/facts.ts';
+import { api, raw } from '../support/http.ts';
+import { makeCycle } from '../support/planning.ts';
+import { makeWritingMonth } from '../support/posts.ts';
+import { makePng, multipart } from '../support/uploads.ts';
+
+const key = () => `k-${crypto.randomUUID()}`;
+const header = (value: string) => ({ 'idempotency-key': value });
+
+describe.each(engines())('[16.7] idempotent creates ($name)', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestAppOn(engine);
+  });
+  afterAll(() => t.close());
+
+  const db = () => t.database.db;
+
+  const topicsOf = async (cycleId: string) =>
+    (await db().select({ n: count() }).from(topics).where(eq(topics.cycleId, cycleId)))[0]!.n;
+
+  async function month() {
+    const agency = await makeAgency(db());
+    const cycle = await makeCycle(db(), agency);
+    return { agency, cycle };
+  }
+
+  const createTopic = (agency: TestAgency, cycleId: string, idempotencyKey?: string, title = 'Зерно тижня') =>
+    api(t.app, endpoints.createTopic, {
+      params: { cycleId },
+      body: { title },
+      cookie: agency.contentManager.cookie,
+      ...(idempotencyKey ? { headers: header(idempotencyKey) } : {}),
+    });
+
+  function uploadWithKey(
+    agency: TestAgency,
+    itemId: string,
+    idempotencyKey: string,
+    name: string,
+    bytes: Buffer,
+  ) {
+    const { body, contentType } = multipart(name, bytes);
+    return raw(t.app, 'POST', urlOf(endpoints.uploadFactFile, { params: { itemId } }), {
+      cookie: agency.approver.cookie,
+      body,
+      headers: { 'content-type': contentType, ...header(idempotencyKey) },
+    });
+  }
+
+  it('[16.7] a create whose answer was lost is retried with its key: no duplicate, the first answer again', async () => {
+    // The defect: the write was saved, the answer never arrived (a crash, a cut connection), the
+    // browser retried, and the retry made a second topic. With the key, the retry is the same one.
+    const { agency, cycle } = await month();
+    const k = key();
+    const first = await createTopic(agency, cycle.id, k);
+    expect(first.status).toBe(201);
+    const retry = await createTopic(agency, cycle.id, k);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(await topicsOf(cycle.id)).toBe(1);
+    const plan = await api(t.app, endpoints.getPlan, {
+      params: { cycleId: cycle.id },
+      cookie: agency.contentManager.cookie,
+    });
+    expect(plan.body.topics.map((topic) => topic.id)).toEqual([first.body.topic.id]);
+  });
+
+  it('[16.7] slots and post comments are created once per key too', async () => {
+    const agency = await makeAgency(db());
+    const plan = await makeWritingMonth(db(), agency);
+    const cm = agency.contentManager.cookie;
+    const slotBody = {
+      date: '2026-12-20',
+      time: '18:00',
+      channelId: agency.client.channel.id,
+      format: 'post' as const,
+    };
+    const k = key();
+    const slotCalls = [1, 2, 3].map(() =>
+      api(t.app, endpoints.createSlot, {
+        params: { cycleId: plan.cycle.id },
+        body: slotBody,
+        cookie: cm,
+        headers: header(k),
+      }),
+    );
+    const slotAnswers = [];
+    for (const call of slotCalls) slotAnswers.push(await call);
+    expect(new Set(slotAnswers.map((a) => a.status))).toEqual(new Set([201]));
+    expect(new Set(slotAnswers.map((a) => a.body.slot.id)).size).toBe(1);
+    const onThatDay = await db()
+      .select({ n: count() })
+      .from(slots)
+      .where(and(eq(slots.cycleId, plan.cycle.id), eq(slots.id, slotAnswers[0]!.body.slot.id)));
+    expect(onThatDay[0]!.n).toBe(1);
+    const before = (await db().select({ n: count() }).from(slots).where(eq(slots.cycleId, plan.cycle.id)))[0]!
+      .n;
+    await api(t.app, endpoints.createSlot, {
+      params: { cycleId: plan.cycle.id },
+      body: slotBody,
+      cookie: cm,
+      headers: header(k),
+    });
+    expect(
+      (await db().select({ n: count() }).from(slots).where(eq(slots.cycleId, plan.cycle.id)))[0]!.n,
+    ).toBe(before);
+
+    const post = await api(t.app, endpoints.createPost, {
+      params: { cycleId: plan.cycle.id },
+      body: { slotId: plan.slots[0]!.id },
+      cookie: cm,
+      headers: header(key()),
+    });
+    expect(post.status).toBe(201);
+    const postId = post.body.post.id;
+    const c = key();
+    const comment = () =>
+      api(t.app, endpoints.createPostComment, {
+        params: { postId },
+        body: { revision: 0, body: 'Перевір ціну' },
+        cookie: cm,
+        headers: header(c),
+      });
+    const [one, two] = [await comment(), await comment()];
+    expect(one.status).toBe(201);
+    expect(two.body).toEqual(one.body);
+    const full = await api(t.app, endpoints.getPost, { params: { postId }, cookie: cm });
+    expect(full.body.comments).toHaveLength(1);
+    expect(
+      (await db().select({ n: count() }).from(postComments).where(eq(postComments.postId, postId)))[0]!.n,
+    ).toBe(1);
+  });
+
+  it('[16.7] an upload retried with its key stores one file; another file under that key is 422', async () => {
+    const agency = await makeAgency(db());
+    const sent = await makeSentRequest(db(), agency, [{ question: 'Фото пачки', kind: 'files' }]);
+    const itemId = sent.items[0]!.id;
+    const png = makePng(40, 30);
+    const k = key();
+    const first = await uploadWithKey(agency, itemId, k, 'пачка.png', png);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const again = await uploadWithKey(agency, itemId, k, 'пачка.png', png);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const stored = await db().select().from(factFiles).where(eq(factFiles.itemId, itemId));
+    expect(stored).toHaveLength(1);
+    // The same key with other bytes, or another name, is another request.
+    const otherBytes = await uploadWithKey(agency, itemId, k, 'пачка.png', makePng(40, 31));
+    expect(otherBytes.status).toBe(422);
+    expect(errorOf(otherBytes).code).toBe('idempotency_key_reused');
+    const otherName = await uploadWithKey(agency, itemId, k, 'інша.png', png);
+    expect(errorOf(otherName).code).toBe('idempotency_key_reused');
+    expect(await db().select().from(factFiles).where(eq(factFiles.itemId, itemId))).toHaveLength(1);
+  });
+
+  it('[16.7] the same key with a different body answers 422 and creates nothing', async () => {
+    const { agency, cycle } = await month();
+    const k = key();
+    expect((await createTopic(agency, cycle.id, k, 'Перша')).status).toBe(201);
+    const other = await createTopic(agency, cycle.id, k, 'Друга');
+    expect(other.status).toBe(422);
+    expect(errorOf(other).code).toBe('idempotency_key_reused');
+    // The same key on another endpoint is a different request as well.
+    const slot = await api(t.app, endpoints.createSlot, {
+      params: { cycleId: cycle.id },
+      body: { date: '2026-12-07', time: '10:00', channelId: agency.client.channel.id, format: 'post' },
+      cookie: agency.contentManager.cookie,
+      headers: header(k),
+    });
+    expect(errorOf(slot).code).toBe('idempotency_key_reused');
+    expect(await topicsOf(cycle.id)).toBe(1);
+  });
+
+  it("[16.7] another person's same key is their own: each creates, neither sees the other's answer", async () => {
+    const { agency, cycle } = await month();
+    const k = key();
+    const mine = await createTopic(agency, cycle.id, k);
+    const owner = await api(t.app, endpoints.createTopic, {
+      params: { cycleId: cycle.id },
+      body: { title: 'Зерно тижня' },
+      cookie: agency.owner.cookie,
+      headers: header(k),
+    });
+    expect(owner.status).toBe(201);
+    expect(owner.body.topic.id).not.toBe(mine.body.topic.id);
+    expect(await topicsOf(cycle.id)).toBe(2);
+  });
+
+  it('[16.7] without the header a create behaves as before: each call creates', async () => {
+    const { agency, cycle } = await month();
+    expect((await createTopic(agency, cycle.id)).status).toBe(201);
+    expect((await createTopic(agency, cycle.id)).status).toBe(201);
+    expect(await topicsOf(cycle.id)).toBe(2);
+  });
+
+  it('[16.7] a key older than 24 hours is not replayed: the create runs again', async () => {
+    const { agency, cycle } = await month();
+    const k = key();
+    const first = await createTopic(agency, cycle.id, k);
+    await db()
+      .update(idempotencyKeys)
+      .set({ createdAt: sql`now() - interval '25 hours'` })
+      .where(eq(idempotencyKeys.key, k));
+    const later = await createTopic(agency, cycle.id, k);
+    expect(later.status).toBe(201);
+    expect(later.body.topic.id).not.toBe(first.body.topic.id);
+    expect(await topicsOf(cycle.id)).toBe(2);
+  });
+
+  it('[16.7] concurrent requests with one key create one thing', async () => {
+    const { agency, cycle } = await month();
+    const k = key();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => createTopic(agency, cycle.id, k)));
+    expect(await topicsOf(cycle.id)).toBe(1);
+    const created = answers.filter((a) => a.status === 201);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(created.map((a) => a.body.topic.id)).size).toBe(1);
+    // The others were told to come back (with Retry-After), never answered a second topic.
+    for (const a of answers.filter((a) => a.status !== 201)) {
+      expect(a.status).toBe(409);
+      expect(errorOf(a).code).toBe('request_in_progress');
+      expect(a.headers['retry-after']).toBe('1');
+    }
+  });
+
+  it('[16.7] a refused create gives its key up: the corrected retry runs for real', async () => {
+    const { agency, cycle } = await month();
+    const k = key();
+    const refused = await api(t.app, endpoints.createTopic, {
+      params: { cycleId: cycle.id },
+      body: { title: 'x', rubricId: crypto.randomUUID() },
+      cookie: agency.contentManager.cookie,
+      headers: header(k),
+    });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(await db().select().from(idempotencyKeys).where(eq(idempotencyKeys.key, k))).toEqual([]);
+    // Nothing was changed, so the key names nothing yet: the retry is judged afresh.
+    const fixed = await createTopic(agency, cycle.id, k, 'x');
+    expect(fixed.status).toBe(201);
+    expect(await topicsOf(cycle.id)).toBe(1);
+  });
+
+  it('[16.7] a create committed by a node that died before answering is never made twice', async () => {
+    const { agency, cycle } = await month();
+    const k = key();
+    await createTopic(agency, cycle.id, k);
+    // What a node leaves when it stops between the commit and storing the answer: the claim,
+    // marked in the create's transaction, without an answer.
+    await db()
+      .update(idempotencyKeys)
+      .set({ status: null, answer: null, effectAt: sql`now() - interval '1 minute'` })
+      .where(eq(idempotencyKeys.key, k));
+    const retry = await createTopic(agency, cycle.id, k);
+    expect(retry.status).toBe(409);
+    expect(errorOf(retry).code).toBe('request_already_done');
+    expect(await topicsOf(cycle.id)).toBe(1);
+  });
+
+  it('[16.7] a claim left by a node that died before its create committed is taken over', async () => {
+    const { agency, cycle } = await month();
+    const k = key();
+    const first = await createTopic(agency, cycle.id, k);
+    // Make the finished claim look abandoned: no effect, no answer, two minutes old (and its
+    // topic gone, as if that node's transaction never committed).
+    await db()
+      .update(idempotencyKeys)
+      .set({ status: null, answer: null, effectAt: null, createdAt: sql`now() - interval '2 minutes'` })
+      .where(eq(idempotencyKeys.key, k));
+    await db().delete(topics).where(eq(topics.id, first.body.topic.id));
+    const retry = await createTopic(agency, cycle.id, k);
+    expect(retry.status).toBe(201);
+    expect(await topicsOf(cycle.id)).toBe(1);
+    // A young claim without an answer is a request still running elsewhere: not taken over.
+    await db()
+      .update(idempotencyKeys)
+      .set({ status: null, answer: null, effectAt: null, createdAt: sql`now()` })
+      .where(eq(idempotencyKeys.key, k));
+    const meanwhile = await createTopic(agency, cycle.id, k);
+    expect(errorOf(meanwhile).code).toBe('request_in_progress');
+    expect(await topicsOf(cycle.id)).toBe(1);
+  });
+
+  it('[16.B] a malformed key is a 400 naming the header, and nothing is created', async () => {
+    const { agency, cycle } = await month();
+    for (const bad of ['short', 'has space in it', 'x'.repeat(201)]) {
+      const res = await raw(t.app, 'POST', urlOf(endpoints.createTopic, { params: { cycleId: cycle.id } }), {
+        cookie: agency.contentManager.cookie,
+        body: { title: 'x' },
+        headers: header(bad),
+      });
+      expect(res.status, bad).toBe(400);
+      expect(errorOf(res).code).toBe('validation_failed');
+      expect(errorOf(res).fields).toHaveProperty(['Idempotency-Key']);
+    }
+    expect(await topicsOf(cycle.id)).toBe(0);
+  });
+});
+
+describe('[16.7] every create is marked idempotent in the contract', () => {
+  // Creates that must not be replayed, each with its reason on the declaration.
+  const exempt: Record<string, string> = {
+    setUpAgency: 'runs once per installation; no caller yet; its answer is a session cookie',
+    copyContactLink: 'its answer is a live secret that must not be stored in clear',
+  };
+
+  it('[16.7] each POST answering 201 declares idempotent: true, or false with a listed reason', () => {
+    const creates = (Object.values(endpoints) as EndpointSpec[]).filter(
+      (e) => e.method === 'POST' && 201 in e.responses,
+    );
+    expect(creates.length).toBeGreaterThan(20);
+    const unmarked = creates
+      .filter((e) => (e.operationId in exempt ? e.idempotent !== false : e.idempotent !== true))
+      .map((e) => e.operationId);
+    expect(unmarked).toEqual([]);
+    // Only creates take a key: a key on an update would only hide a lost update.
+    const others = (Object.values(endpoints) as EndpointSpec[]).filter(
+      (e) => e.idempotent === true && !(e.method === 'POST' && 201 in e.responses),
+    );
+    expect(others.map((e) => e.operationId)).toEqual([]);
+  });
+
+  it('[16.7] the OpenAPI document declares the header on every marked endpoint', async () => {
+    const t = await createTestAppOn(engines()[0]!);
+    try {
+      const doc = (await api(t.app, endpoints.getOpenApiDocument, {})).body as unknown as {
+        paths: Record<
+          string,
+          Record<string, { operationId: string; parameters?: Array<{ name: string; in: string }> }>
+        >;
+      };
+      const withHeader = Object.values(doc.paths)
+        .flatMap((item) => Object.values(item))
+        .filter((op) => op.parameters?.some((p) => p.in === 'header' && p.name === 'Idempotency-Key'))
+        .map((op) => op.operationId)
+        .sort();
+      const marked = (Object.values(endpoints) as EndpointSpec[])
+        .filter((e) => e.idempotent)
+        .map((e) => e.operationId)
+        .sort();
+      expect(withHeader).toEqual(marked);
+    } finally {
+      await t.close();
+    }
+  });
+});
