@@ -6,7 +6,9 @@ import {
   type ResponseOf,
   urlOf,
 } from '../../shared/api/endpoint.ts';
+import { IDEMPOTENCY_HEADER } from '../../shared/api/idempotency.ts';
 import type { ErrorBody } from '../../shared/api/index.ts';
+import { type Failure, newIdempotencyKey, withRetries } from './retry.ts';
 
 export { urlOf };
 
@@ -15,13 +17,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string>;
+  /** The answer's Retry-After header (a 503 from a stopping node, a 429), if any. */
+  readonly retryAfter: string | null;
 
-  constructor(status: number, body: ErrorBody['error']) {
+  constructor(status: number, body: ErrorBody['error'], retryAfter: string | null = null) {
     super(body.message);
     this.name = 'ApiError';
     this.status = status;
     this.code = body.code;
     this.fields = body.fields ?? {};
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -51,13 +56,33 @@ interface RequestOptions {
   allowUnauthorized?: boolean;
   /** Let the request finish while the tab closes (an autosave on leaving). */
   keepalive?: boolean;
+  /** A create's key: sent as Idempotency-Key, and the request is retried with it (`retry.ts`). */
+  idempotencyKey?: string;
 }
 
-async function request<T>(method: Method, url: string, options: RequestOptions = {}): Promise<T> {
+/** What a failed send says about retrying it (null: not a failure of the send, e.g. a cancel). */
+function failureOf(error: unknown): Failure | null {
+  if (error instanceof NetworkError) return { status: null };
+  if (error instanceof ApiError)
+    return { status: error.status, code: error.code, retryAfter: error.retryAfter };
+  return null;
+}
+
+function request<T>(method: Method, url: string, options: RequestOptions = {}): Promise<T> {
+  // One key for every send of this one action, so the server creates at most once.
+  return options.idempotencyKey === undefined
+    ? sendOnce<T>(method, url, options)
+    : withRetries(() => sendOnce<T>(method, url, options), failureOf);
+}
+
+async function sendOnce<T>(method: Method, url: string, options: RequestOptions): Promise<T> {
   const init: RequestInit = {
     method,
     credentials: 'same-origin',
-    headers: { accept: 'application/json' },
+    headers: {
+      accept: 'application/json',
+      ...(options.idempotencyKey ? { [IDEMPOTENCY_HEADER]: options.idempotencyKey } : {}),
+    },
     ...(options.keepalive ? { keepalive: true } : {}),
   };
   if (options.body !== undefined) {
@@ -77,9 +102,14 @@ async function request<T>(method: Method, url: string, options: RequestOptions =
   const data: unknown = text ? safeJson(text) : undefined;
   if (response.ok) return data as T;
 
+  const retryAfter = response.headers.get('retry-after');
   const error = isErrorBody(data)
-    ? new ApiError(response.status, data.error)
-    : new ApiError(response.status, { code: response.status >= 500 ? 'internal' : 'unknown', message: text });
+    ? new ApiError(response.status, data.error, retryAfter)
+    : new ApiError(
+        response.status,
+        { code: response.status >= 500 ? 'internal' : 'unknown', message: text },
+        retryAfter,
+      );
   // A wrong password is an answer about the form; any other 401 means the session is gone.
   if (response.status === 401 && error.code !== 'invalid_credentials' && !options.allowUnauthorized)
     onUnauthorized();
@@ -130,6 +160,8 @@ export function call<E extends EndpointSpec>(spec: E, ...[parts]: Args<E>): Prom
         : { body: {} }),
     ...(options?.allowUnauthorized ? { allowUnauthorized: true } : {}),
     ...(options?.keepalive ? { keepalive: true } : {}),
+    // A create gets one key per call: per action of the person, reused on its retries.
+    ...(spec.idempotent ? { idempotencyKey: newIdempotencyKey() } : {}),
   });
 }
 
@@ -162,35 +194,58 @@ export function uploadFile<E extends EndpointSpec>(
   const field = typeof spec.body === 'object' && spec.body && 'kind' in spec.body ? spec.body.kind : null;
   if (field !== 'multipart') throw new Error(`${spec.operationId} takes no file upload`);
   const name = (spec.body as { field: string }).field;
-  const xhr = new XMLHttpRequest();
-  const done = new Promise<ResponseOf<E>>((resolve, reject) => {
-    xhr.open(spec.method, target(spec, parts));
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
-    };
-    xhr.onload = () => {
-      const data: unknown = xhr.responseText ? safeJson(xhr.responseText) : undefined;
-      if (xhr.status >= 200 && xhr.status < 300) {
-        resolve(data as ResponseOf<E>);
-        return;
-      }
-      if (xhr.status === 401) onUnauthorized();
-      reject(
-        isErrorBody(data)
-          ? new ApiError(xhr.status, data.error)
-          : new ApiError(xhr.status, {
-              code: xhr.status === 413 ? 'file_too_large' : 'unknown',
-              message: xhr.responseText,
-            }),
-      );
-    };
-    xhr.onerror = () => reject(new NetworkError());
-    xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));
-    const form = new FormData();
-    form.append(name, file, file.name);
-    xhr.send(form);
-  });
-  return { done, cancel: () => xhr.abort() };
+  // One key for the whole upload: a node that stops mid-upload answers 503 with Retry-After and
+  // the retry, with the same key, lands on another node; a retry of an upload that did arrive
+  // gets its first answer, not a second file.
+  const key = spec.idempotent ? newIdempotencyKey() : null;
+  let current: XMLHttpRequest | null = null;
+  let cancelled = false;
+  const cancelledError = () => new DOMException('Upload cancelled', 'AbortError');
+  const sendOnce = () =>
+    new Promise<ResponseOf<E>>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      current = xhr;
+      xhr.open(spec.method, target(spec, parts));
+      xhr.withCredentials = true;
+      xhr.setRequestHeader('accept', 'application/json');
+      if (key) xhr.setRequestHeader(IDEMPOTENCY_HEADER, key);
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+      };
+      xhr.onload = () => {
+        const data: unknown = xhr.responseText ? safeJson(xhr.responseText) : undefined;
+        if (xhr.status >= 200 && xhr.status < 300) {
+          resolve(data as ResponseOf<E>);
+          return;
+        }
+        if (xhr.status === 401) onUnauthorized();
+        const retryAfter = xhr.getResponseHeader('retry-after');
+        reject(
+          isErrorBody(data)
+            ? new ApiError(xhr.status, data.error, retryAfter)
+            : new ApiError(
+                xhr.status,
+                { code: xhr.status === 413 ? 'file_too_large' : 'unknown', message: xhr.responseText },
+                retryAfter,
+              ),
+        );
+      };
+      xhr.onerror = () => reject(new NetworkError());
+      xhr.onabort = () => reject(cancelledError());
+      const form = new FormData();
+      form.append(name, file, file.name);
+      xhr.send(form);
+    });
+  const done = (key ? withRetries(sendOnce, failureOf, { cancelled: () => cancelled }) : sendOnce()).catch(
+    (error: unknown) => {
+      throw cancelled ? cancelledError() : error;
+    },
+  );
+  return {
+    done,
+    cancel: () => {
+      cancelled = true;
+      current?.abort();
+    },
+  };
 }
