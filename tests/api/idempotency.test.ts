@@ -1,6 +1,10 @@
 import { and, count, eq, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factFiles, idempotencyKeys, postComments, slots, topics } from '../../src/server/db/schema/index.ts';
+import { runIdempotent } from '../../src/server/http/idempotency.ts';
+import { createInProcessBus } from '../../src/server/live/bus.ts';
+import { transact } from '../../src/server/live/transact.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { type EndpointSpec, urlOf } from '../../src/shared/api/endpoint.ts';
 import { createTestAppOn, type TestApp } from '../support/app.ts';
@@ -291,6 +295,38 @@ describe.each(engines())('[16.7] idempotent creates ($name)', (engine) => {
     const meanwhile = await createTopic(agency, cycle.id, k);
     expect(errorOf(meanwhile).code).toBe('request_in_progress');
     expect(await topicsOf(cycle.id)).toBe(1);
+  });
+
+  it('[16.7] a first run whose claim was taken over cannot commit its create (rolled back)', async () => {
+    const { agency, cycle } = await month();
+    const k = key();
+    const scope = `user:${agency.contentManager.id}`;
+    const log = { warn: () => {} } as unknown as FastifyBaseLogger;
+    // The route layer's own entry point, with just the request parts it reads.
+    const request = {
+      headers: { 'idempotency-key': k },
+      actor: { user: { id: agency.contentManager.id }, scope: null },
+      server: { idempotencyDb: db() },
+      params: { cycleId: cycle.id },
+      query: {},
+      body: { title: 'Повільна' },
+      log,
+    } as unknown as FastifyRequest;
+    const ctx = { db: db(), live: createInProcessBus(), log };
+    const slowFirstRun = runIdempotent(endpoints.createTopic, request, {} as FastifyReply, async () => {
+      // Meanwhile its node was thought dead and a retry took the claim over.
+      await db()
+        .delete(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, k)));
+      return transact(ctx, (tx) =>
+        tx
+          .insert(topics)
+          .values({ clientId: agency.client.id, cycleId: cycle.id, title: 'Повільна', source: 'agency' })
+          .returning(),
+      );
+    });
+    await expect(slowFirstRun).rejects.toMatchObject({ code: 'request_in_progress' });
+    expect(await topicsOf(cycle.id)).toBe(0);
   });
 
   it('[16.B] a malformed key is a 400 naming the header, and nothing is created', async () => {

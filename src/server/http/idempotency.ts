@@ -44,6 +44,9 @@ const PURGE_EVERY_MS = 60_000;
 interface Claim {
   id: string;
   db: Db;
+  // Until its answer is sent. Work the request left behind (a timer, a wake-up) inherits the
+  // async context; once the request is answered its transactions are not this create's.
+  open: boolean;
 }
 
 const running = new AsyncLocalStorage<Claim>();
@@ -108,8 +111,9 @@ export async function runIdempotent<T>(
   if (key === null || !actor) return run();
   const db = request.server.idempotencyDb;
   purgeExpired(db, request);
-  // The person, not the session: their retry after signing in again still finds its key.
-  const scope = `user:${actor.user.id}`;
+  // The person, not the session: their retry after signing in again still finds its key. A
+  // session opened from a scoped link is kept apart, since its answers are presented for it.
+  const scope = actor.scope ? `user:${actor.user.id}:link:${actor.scope.linkId}` : `user:${actor.user.id}`;
   const hash = requestHash(spec, request);
   for (let attempt = 0; attempt < 3; attempt++) {
     const [claimed] = await db
@@ -118,7 +122,7 @@ export async function runIdempotent<T>(
       .onConflictDoNothing()
       .returning({ id: idempotencyKeys.id });
     if (claimed) {
-      const claim = { id: claimed.id, db };
+      const claim = { id: claimed.id, db, open: true };
       claimOf.set(request, claim);
       return running.run(claim, run);
     }
@@ -171,7 +175,7 @@ export async function runIdempotent<T>(
  */
 export async function markEffect(tx: Executor): Promise<void> {
   const claim = running.getStore();
-  if (!claim) return;
+  if (!claim?.open) return;
   const marked = await tx
     .update(idempotencyKeys)
     .set({ effectAt: sql`coalesce(${idempotencyKeys.effectAt}, now())` })
@@ -188,6 +192,7 @@ export async function keepAnswer(request: FastifyRequest, reply: FastifyReply, p
   const claim = claimOf.get(request);
   if (!claim) return payload;
   claimOf.delete(request);
+  claim.open = false;
   const ok = reply.statusCode >= 200 && reply.statusCode < 300;
   const answer =
     typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
