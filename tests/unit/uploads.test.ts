@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { ApiError, NetworkError, uploadFile } from '../../src/web/api/client.ts';
+import { MAX_RETRIES } from '../../src/web/api/retry.ts';
 
 /**
  * The fact answer page and the post editor upload through `uploadFile()`, which replaced their
@@ -30,6 +31,9 @@ class FakeXhr {
   setRequestHeader(name: string, value: string) {
     this.headers[name] = value;
   }
+  getResponseHeader(_name: string): string | null {
+    return null;
+  }
   send(body: FormData) {
     this.body = body;
     FakeXhr.last = this;
@@ -56,7 +60,10 @@ beforeEach(() => {
   FakeXhr.last = undefined;
   vi.stubGlobal('XMLHttpRequest', FakeXhr);
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
 describe('uploading a file through the catalogue', () => {
   it("sends a fact file as the item's multipart field, reports progress and answers the request", async () => {
@@ -107,8 +114,26 @@ describe('uploading a file through the catalogue', () => {
     cancelled.cancel();
     await expect(cancelled.done).rejects.toMatchObject({ name: 'AbortError' });
 
+    // A lost connection leaves the outcome unknown: the upload is sent again with its key
+    // (issue 16.7) a few times before the person is told.
+    vi.useFakeTimers();
     const offline = uploadFile(endpoints.uploadPostAsset, { params: { postId } }, photo(), () => {});
+    const outcome = offline.done.catch((e: unknown) => e);
+    const keys = new Set<string | undefined>();
+    for (let send = 0; send <= MAX_RETRIES; send++) {
+      keys.add(sent().headers['Idempotency-Key']);
+      sent().onerror?.();
+      await vi.runAllTimersAsync();
+    }
+    expect(await outcome).toBeInstanceOf(NetworkError);
+    expect(keys.size).toBe(1);
+
+    // Cancelled while it waits to send again: cancelled, not a network error.
+    const waiting = uploadFile(endpoints.uploadFactFile, { params: { itemId } }, photo(), () => {});
+    const stopped = waiting.done.catch((e: unknown) => e);
     sent().onerror?.();
-    await expect(offline.done).rejects.toBeInstanceOf(NetworkError);
+    waiting.cancel();
+    await vi.runAllTimersAsync();
+    expect(await stopped).toMatchObject({ name: 'AbortError' });
   });
 });
