@@ -170,6 +170,35 @@ describe.each(engines())('[16.7] idempotent creates ($name)', (engine) => {
     expect(await db().select().from(factFiles).where(eq(factFiles.itemId, itemId))).toHaveLength(1);
   });
 
+  it('[16.7] a post asset retried with its key is stored once', async () => {
+    const agency = await makeAgency(db());
+    const plan = await makeWritingMonth(db(), agency);
+    const cm = agency.contentManager.cookie;
+    const post = await api(t.app, endpoints.createPost, {
+      params: { cycleId: plan.cycle.id },
+      body: { slotId: plan.slots[0]!.id },
+      cookie: cm,
+    });
+    const postId = post.body.post.id;
+    const png = makePng(24, 24);
+    const k = key();
+    const send = () => {
+      const { body, contentType } = multipart('стенд.png', png);
+      return raw(t.app, 'POST', urlOf(endpoints.uploadPostAsset, { params: { postId } }), {
+        cookie: cm,
+        body,
+        headers: { 'content-type': contentType, ...header(k) },
+      });
+    };
+    const first = await send();
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const again = await send();
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const full = await api(t.app, endpoints.getPost, { params: { postId }, cookie: cm });
+    expect(full.body.post.assets).toHaveLength(1);
+  });
+
   it('[16.7] the same key with a different body answers 422 and creates nothing', async () => {
     const { agency, cycle } = await month();
     const k = key();
