@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { lockDataFolder } from './dataFolder.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -48,12 +48,26 @@ export async function connect(options: {
     probe.release();
     return { db: drizzlePg(pool, { schema }) as unknown as Db, kind: 'postgres', close: () => pool.end() };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  // Every command that opens the folder (start, migrate, reset-link) comes through here, so
+  // this is where a second process is turned away (see dataFolder.ts).
+  const lock = options.dataDir ? lockDataFolder(options.dataDir) : null;
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
-  await client.waitReady;
+  try {
+    await client.waitReady;
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: 'pglite',
-    close: () => client.close(),
+    close: async () => {
+      // Released only once PGlite has flushed: the next process must find the folder whole.
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
