@@ -6,6 +6,7 @@ import { connect } from '../src/server/db/connect.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import { loadEnv } from '../src/server/env.ts';
 import { start } from '../src/server/main.ts';
+import { startupFailureMessage } from '../src/server/startup.ts';
 
 const command = process.argv[2] ?? 'start';
 
@@ -50,6 +51,6 @@ async function printResetLink(address: string | undefined): Promise<void> {
 }
 
 run().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  console.error(startupFailureMessage(err));
   process.exit(1);
 });

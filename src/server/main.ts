@@ -1,10 +1,10 @@
 import { buildApp } from './app.ts';
 import { connect } from './db/connect.ts';
-import { migrate } from './db/migrate.ts';
 import { isLoopback, loadEnv } from './env.ts';
 import { openStorage } from './files/fromEnv.ts';
 import { createInProcessBus, createRedisBus } from './live/bus.ts';
-import { DEMO_PASSWORD, demoLogins, seedDemo } from './seed/demo.ts';
+import { DEMO_PASSWORD, demoLogins } from './seed/demo.ts';
+import { prepareDatabase } from './startup.ts';
 
 /** Start Plit: connect, migrate, seed the demo when empty, listen, and say how to get in. */
 export async function start(): Promise<void> {
@@ -16,8 +16,10 @@ export async function start(): Promise<void> {
     dataDir: env.dataDir,
     onIdleError: (err) => console.warn(`PostgreSQL dropped an idle connection: ${err.message}`),
   });
-  await migrate(database);
-  const seeded = env.PLIT_DEMO ? await seedDemo(database.db, files) : false;
+  const seeded = await prepareDatabase(database, {
+    demo: env.PLIT_DEMO,
+    files,
+  });
   const live = env.REDIS_URL ? await createRedisBus(env.REDIS_URL) : createInProcessBus();
   const app = await buildApp({ env, database, live, files, workers: true });
   await app.listen({ port: env.PORT, host: env.HOST });
