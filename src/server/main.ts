@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts';
 import { connect } from './db/connect.ts';
+import { prepareDataFolder } from './db/dataFolder.ts';
 import { isLoopback, loadEnv } from './env.ts';
 import { openStorage } from './files/fromEnv.ts';
 import { createInProcessBus, createRedisBus } from './live/bus.ts';
@@ -9,6 +10,9 @@ import { prepareDatabase } from './startup.ts';
 /** Start Plit: connect, migrate, seed the demo when empty, listen, and say how to get in. */
 export async function start(): Promise<void> {
   const env = loadEnv();
+  // Made when missing; a read-only or full one is named now, not by the first upload. With
+  // PostgreSQL and a bucket this node keeps nothing on its disk, so there is nothing to check.
+  if (!env.DATABASE_URL || !env.S3_BUCKET) prepareDataFolder(env.dataDir);
   // Before the database: a bucket that is missing or refuses us stops start-up, saying which.
   const files = await openStorage(env);
   const database = await connect({

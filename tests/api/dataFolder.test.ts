@@ -50,7 +50,7 @@ describe('the PGlite data folder belongs to one process', () => {
     expect(await health()).toBe(200);
     await stopPlit(first);
     expect(lockHolder(dataDir)).toBeNull();
-  });
+  }, 180_000);
 
   it('[16.2] a lock left by a process killed with kill -9 is taken over by the next start', async () => {
     const crashed = plit(['start']);
@@ -62,7 +62,7 @@ describe('the PGlite data folder belongs to one process', () => {
     expect(await health()).toBe(200);
     expect(lockHolder(dataDir)).toMatchObject({ pid: next.pid });
     await stopPlit(next);
-  });
+  }, 180_000);
 
   it('[16.2] two opens in one process are refused too, and a clean close releases the folder', async () => {
     const database = await connect({ dataDir });

@@ -53,7 +53,7 @@ export function runPlit(args: string[], env: Record<string, string>): PlitProces
     pid: child.pid!,
     output: () => text,
     exited,
-    waitFor(wanted, timeoutMs = 30_000) {
+    waitFor(wanted, timeoutMs = 120_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const found = typeof wanted === 'string' ? text.includes(wanted) : wanted.test(text);

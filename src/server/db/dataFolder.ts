@@ -7,7 +7,8 @@
 // take over, a reused pid cannot pass for the holder, and two processes starting at once cannot
 // both win. `plit.lock.json` beside it only says who holds it, for the message.
 
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -50,13 +51,27 @@ export function systemReason(error: unknown): string {
 const cannotUse = (dir: string, error: unknown) =>
   new DataFolderError(`Cannot use the data folder ${dir} (PLIT_DATA_DIR): ${systemReason(error)}.`);
 
+function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    // Node's recursive mkdir answers ENOENT whatever stopped it (a read-only disk among them);
+    // the first missing folder made on its own gives the real reason.
+    let first = path.resolve(dir);
+    while (!existsSync(path.dirname(first))) first = path.dirname(first);
+    mkdirSync(first);
+    throw error;
+  }
+}
+
 /**
  * Creates the folder when missing and proves it can be written, so a read-only or full disk
  * is named at start-up instead of surfacing as PGlite's `errno: 69` or `ENOENT … mkdir`.
  */
 export function prepareDataFolder(dir: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
     const probe = path.join(dir, `.plit-write-probe-${process.pid}`);
     // A few bytes flushed to disk: a full disk refuses them (an empty file could still be made).
     writeFileSync(probe, 'plit', { flush: true });
@@ -150,4 +165,14 @@ export function lockHolder(dir: string): FolderHolder | null {
   } finally {
     probe.close();
   }
+}
+
+/**
+ * Whether the folder takes a small write right now (readiness, while running): throws the
+ * system's error when it is read-only or full.
+ */
+export async function probeFolder(dir: string): Promise<void> {
+  const probe = path.join(dir, `.plit-write-probe-${process.pid}`);
+  await writeFile(probe, 'plit', { flush: true });
+  await rm(probe, { force: true });
 }
