@@ -78,6 +78,12 @@ export const errorCatalogue = {
     message: 'This was done already, but its answer was lost. Reload to see the result.',
   },
   rate_limited: { status: 429, message: 'Too many attempts. Wait a little and try again.' },
+  storage_unavailable: {
+    status: 503,
+    message:
+      'Plit cannot save right now: its storage is full or read-only. Try again later; if it lasts, tell whoever runs Plit.',
+  },
+  not_ready: { status: 503, message: 'Plit cannot save data right now.' },
   internal: { status: 500, message: 'Something went wrong on our side. Nothing was changed.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
@@ -88,16 +94,24 @@ export class AppError extends Error {
   readonly status: number;
   readonly fields: Record<string, string> | undefined;
   readonly headers: Record<string, string> | undefined;
+  /** A machine-readable why, for codes that have several (`not_ready`: which part failed). */
+  readonly reason: string | undefined;
 
   constructor(
     code: ErrorCode,
-    options: { message?: string; fields?: Record<string, string>; headers?: Record<string, string> } = {},
+    options: {
+      message?: string;
+      fields?: Record<string, string>;
+      headers?: Record<string, string>;
+      reason?: string;
+    } = {},
   ) {
     super(options.message ?? errorCatalogue[code].message);
     this.code = code;
     this.status = errorCatalogue[code].status;
     this.fields = options.fields;
     this.headers = options.headers;
+    this.reason = options.reason;
   }
 }
 

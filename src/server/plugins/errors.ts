@@ -3,8 +3,35 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, errorCatalogue } from '../errors.ts';
 
-function body(code: ErrorCode, message?: string, fields?: Record<string, string>) {
-  return { error: { code, message: message ?? errorCatalogue[code].message, ...(fields ? { fields } : {}) } };
+function body(code: ErrorCode, message?: string, fields?: Record<string, string>, reason?: string) {
+  return {
+    error: {
+      code,
+      message: message ?? errorCatalogue[code].message,
+      ...(fields ? { fields } : {}),
+      ...(reason ? { reason } : {}),
+    },
+  };
+}
+
+/** System errors of a disk that refuses writes, from Node (files) or PGlite's file system. */
+const diskRefusals = new Set(['ENOSPC', 'EROFS', 'EDQUOT']);
+
+/**
+ * The disk or the database refuses writes (full, read-only, a standby after failover): the
+ * person is told to try later instead of "Something went wrong", and the log says which.
+ * Answers the database's or system's own words, or null for any other failure.
+ */
+function storageRefusal(error: Error & { code?: string }): string | null {
+  if (error.code && diskRefusals.has(error.code)) return error.message;
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  // 53100 disk_full; 25006 read_only_sql_transaction. PGlite reports a read-only folder as a
+  // failed file access, recognisable only by the system's words.
+  if (cause?.code === '53100' || cause?.code === '25006') return cause.message ?? cause.code;
+  if (cause?.message && /read-only file system|no space left on device/i.test(cause.message)) {
+    return cause.message;
+  }
+  return null;
 }
 
 /** Turns every failure into `{ error: { code, message, fields? } }`; a stack trace never leaves. */
@@ -12,7 +39,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.headers) reply.headers(error.headers);
-      return reply.status(error.status).send(body(error.code, error.message, error.fields));
+      return reply.status(error.status).send(body(error.code, error.message, error.fields, error.reason));
+    }
+    const refusal = storageRefusal(error);
+    if (refusal) {
+      // Only the system's words: a failed query's own message would list its parameters.
+      request.log.error({ reason: refusal }, 'storage refused a write');
+      return reply.status(503).header('retry-after', '30').send(body('storage_unavailable'));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields: Record<string, string> = {};

@@ -73,6 +73,7 @@ export const errorBody = z.object({
     code: z.string().describe('Stable machine-readable code from the error catalogue.'),
     message: z.string(),
     fields: z.record(z.string(), z.string()).optional().describe('Per-field messages for validation errors.'),
+    reason: z.string().optional().describe('Which of several causes, for the codes that have them.'),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBody>;

@@ -116,6 +116,9 @@ export const en = {
       request_in_progress: 'This is still being saved. Wait a moment.',
       request_already_done: 'This was saved already. Reload the page to see it.',
       rate_limited: 'Too many attempts. Wait a little and try again.',
+      storage_unavailable:
+        'Plit cannot save right now: its storage is full or read-only. Try again later; if it lasts, tell whoever runs Plit.',
+      not_ready: 'Plit cannot save data right now. Try again later.',
       internal: 'Something went wrong on our side. Nothing was changed.',
     },
   },

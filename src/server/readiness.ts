@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { DrizzleQueryError, sql } from 'drizzle-orm';
+import type { Context } from './context.ts';
+import { probeFolder, systemReason } from './db/dataFolder.ts';
+
+export type NotReadyReason = 'database_unwritable' | 'storage_unwritable';
+
+export interface NotReady {
+  reason: NotReadyReason;
+  message: string;
+}
+
+/** A probe that hangs (a stuck mount, an unreachable object store) fails instead of holding health. */
+const PROBE_TIMEOUT_MS = 5000;
+
+function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/** The database's or the system's own words; never a failed query's parameters. */
+function why(error: unknown): string {
+  if (error instanceof DrizzleQueryError)
+    return (error.cause as Error | undefined)?.message ?? 'query failed';
+  const { code, path } = error as NodeJS.ErrnoException;
+  if (code) return `${systemReason(error)}${path ? ` at ${path}` : ''}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A tiny real write: a `select 1` passes on a read-only database (a standby after failover,
+ * a full disk), which then refuses every save. A temporary table touches no migration and
+ * leaves nothing behind.
+ */
+async function probeDatabase(ctx: Pick<Context, 'db'>): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`create temp table plit_write_probe (at timestamptz) on commit drop`);
+    await tx.execute(sql`insert into plit_write_probe values (now())`);
+  });
+}
+
+/** Through the FileStorage interface only, so every backend (disk, S3) is probed the same way. */
+async function probeFiles(ctx: Pick<Context, 'files'>): Promise<void> {
+  const key = `health-probe/${randomUUID()}`;
+  await ctx.files.put(key, Readable.from([Buffer.from('plit')]), { maxBytes: 64 });
+  await ctx.files.remove(key);
+}
+
+async function checkOnce(ctx: Pick<Context, 'db' | 'dbKind' | 'files' | 'env'>): Promise<NotReady | null> {
+  try {
+    await within(PROBE_TIMEOUT_MS, probeFiles(ctx));
+  } catch (error) {
+    return { reason: 'storage_unwritable', message: `The file storage cannot be written: ${why(error)}.` };
+  }
+  try {
+    await within(PROBE_TIMEOUT_MS, probeDatabase(ctx));
+    // PGlite's files are in the data folder: a full or read-only one fails its next page write,
+    // which the temporary table above may not reach (a page freed earlier is reused).
+    if (ctx.dbKind === 'pglite') await within(PROBE_TIMEOUT_MS, probeFolder(ctx.env.dataDir));
+  } catch (error) {
+    return { reason: 'database_unwritable', message: `The database cannot be written: ${why(error)}.` };
+  }
+  return null;
+}
+
+/**
+ * Whether this node can save what people send it. Load balancers ask every few seconds; the
+ * answer is kept for `cacheMs` and shared by calls that arrive while a check runs, so health
+ * stays cheap however often it is asked.
+ */
+export function createReadiness(
+  ctx: Pick<Context, 'db' | 'dbKind' | 'files' | 'env'>,
+  cacheMs = 2000,
+): () => Promise<NotReady | null> {
+  let last: { at: number; answer: Promise<NotReady | null> } | null = null;
+  return () => {
+    if (!last || Date.now() - last.at > cacheMs) last = { at: Date.now(), answer: checkOnce(ctx) };
+    return last.answer;
+  };
+}
