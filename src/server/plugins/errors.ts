@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net';
+import { DrizzleQueryError } from 'drizzle-orm';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, errorCatalogue } from '../errors.ts';
@@ -11,6 +12,27 @@ function body(code: ErrorCode, message?: string, fields?: Record<string, string>
       ...(fields ? { fields } : {}),
       ...(reason ? { reason } : {}),
     },
+  };
+}
+
+/**
+ * Drizzle's message for a failed query lists its parameters (a password hash, a token's hash):
+ * the log gets the query's text and the database's own error, never the values.
+ */
+function loggable(error: Error): Error | Record<string, unknown> {
+  if (!(error instanceof DrizzleQueryError)) return error;
+  const cause = error.cause as { message?: string; code?: string; constraint?: string } | undefined;
+  return {
+    type: 'DrizzleQueryError',
+    message: cause?.message ?? 'query failed',
+    code: cause?.code,
+    constraint: cause?.constraint,
+    query: error.query,
+    // The stack's first lines repeat the message, parameters and all.
+    stack: error.stack
+      ?.split('\n')
+      .filter((line) => /^\s+at /.test(line))
+      .join('\n'),
   };
 }
 
@@ -87,7 +109,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       return reply.status(400).send(body('malformed_request', error.message));
     }
-    request.log.error({ err: error }, 'request failed');
+    request.log.error({ err: loggable(error) }, 'request failed');
     return reply.status(500).send(body('internal'));
   });
 
