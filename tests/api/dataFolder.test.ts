@@ -52,7 +52,7 @@ describe('the PGlite data folder belongs to one process', () => {
     expect(lockHolder(dataDir)).toBeNull();
   }, 180_000);
 
-  it('[16.2] a lock left by a process killed with kill -9 is taken over by the next start', async () => {
+  it('[16.2] a lock left by a process killed with kill -9 is taken over by the next start, and by only one of two racing', async () => {
     const crashed = plit(['start']);
     await crashed.waitFor('Plit is running');
     await stopPlit(crashed, 'SIGKILL');
@@ -61,8 +61,20 @@ describe('the PGlite data folder belongs to one process', () => {
     await next.waitFor('Plit is running');
     expect(await health()).toBe(200);
     expect(lockHolder(dataDir)).toMatchObject({ pid: next.pid });
-    await stopPlit(next);
-  }, 180_000);
+    await stopPlit(next, 'SIGKILL');
+
+    // Two processes finding the same crashed holder at once: exactly one takes over.
+    const racers = [plit(['start']), plit(['start'], { PORT: String(PORT + 1) })];
+    // The loser's wait fails (it ended without serving): `any` waits for the one that serves.
+    const outcome = await Promise.any(
+      racers.map((racer) => racer.waitFor('Plit is running').then(() => racer)),
+    );
+    const loser = racers.find((racer) => racer !== outcome)!;
+    expect((await loser.exited).code).not.toBe(0);
+    expect(loser.output()).toContain(`in use by process ${outcome.pid}`);
+    expect(lockHolder(dataDir)).toMatchObject({ pid: outcome.pid });
+    await stopPlit(outcome);
+  }, 240_000);
 
   it('[16.2] two opens in one process are refused too, and a clean close releases the folder', async () => {
     const database = await connect({ dataDir });
