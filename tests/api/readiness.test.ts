@@ -11,7 +11,7 @@ import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency } from '../support/factories.ts';
 import { makeSentRequest } from '../support/facts.ts';
 import { api } from '../support/http.ts';
-import { runPlit } from '../support/plitProcess.ts';
+import { type PlitProcess, runPlit, stopPlit } from '../support/plitProcess.ts';
 import { makePng, upload } from '../support/uploads.ts';
 
 /** Past the health answer's cache (two seconds), so the next call checks again. */
@@ -73,6 +73,12 @@ describe.skipIf(!isRoot)('a read-only or full disk (needs root to mount)', () =>
   const full = path.join(base, 'full');
   const filler = path.join(full, 'filler');
   const mounted: string[] = [];
+  const started: PlitProcess[] = [];
+  const plitOn = (dataDir: string) => {
+    const proc = runPlit(['start'], { PLIT_DATA_DIR: dataDir, PORT: '3383' });
+    started.push(proc);
+    return proc;
+  };
   const mount = (...args: string[]) => execFileSync('mount', args, { stdio: 'pipe' });
 
   /** Writes until the disk says no: a full disk, with nothing else to free. */
@@ -94,7 +100,9 @@ describe.skipIf(!isRoot)('a read-only or full disk (needs root to mount)', () =>
     mount('-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', full);
     mounted.push(full);
   });
-  afterAll(() => {
+  afterAll(async () => {
+    // Before unmounting: a start that outlived a failed test would write under the mount point.
+    for (const proc of started) await stopPlit(proc, 'SIGKILL');
     for (const dir of mounted.reverse()) execFileSync('umount', [dir]);
     rmSync(base, { recursive: true, force: true });
   });
@@ -102,7 +110,7 @@ describe.skipIf(!isRoot)('a read-only or full disk (needs root to mount)', () =>
   it('[16.5] start-up on a read-only data folder exits naming the folder and the system reason', async () => {
     // An existing folder (PGlite said `errno: 69`) and a missing one (`ENOENT … mkdir`).
     for (const dataDir of [path.join(readOnly, 'data'), path.join(readOnly, 'missing')]) {
-      const plit = runPlit(['start'], { PLIT_DATA_DIR: dataDir, PORT: '3383' });
+      const plit = plitOn(dataDir);
       expect((await plit.exited).code).not.toBe(0);
       expect(plit.output()).toContain(
         `Cannot use the data folder ${dataDir} (PLIT_DATA_DIR): read-only file system (EROFS).`,
@@ -115,7 +123,7 @@ describe.skipIf(!isRoot)('a read-only or full disk (needs root to mount)', () =>
     fill();
     try {
       const dataDir = path.join(full, 'data');
-      const plit = runPlit(['start'], { PLIT_DATA_DIR: dataDir, PORT: '3383' });
+      const plit = plitOn(dataDir);
       expect((await plit.exited).code).not.toBe(0);
       expect(plit.output()).toContain(
         `Cannot use the data folder ${dataDir} (PLIT_DATA_DIR): no space left on device (ENOSPC).`,
