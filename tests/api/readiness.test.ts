@@ -6,8 +6,12 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/server/db/connect.ts';
+import { loadEnv } from '../../src/server/env.ts';
+import { createDiskStorage } from '../../src/server/files/storage.ts';
+import { createReadiness } from '../../src/server/readiness.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { engines } from '../support/engines.ts';
 import { makeAgency } from '../support/factories.ts';
 import { makeSentRequest } from '../support/facts.ts';
 import { api } from '../support/http.ts';
@@ -59,6 +63,37 @@ describe('readiness: can this node save', () => {
       expect(existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(true);
     } finally {
       await rm(parent, { recursive: true, force: true });
+    }
+  });
+});
+
+const postgres = engines().find((e) => e.name === 'postgres');
+
+describe.skipIf(!postgres)('readiness on PostgreSQL', () => {
+  it('[16.5] a database that takes reads but refuses writes (read-only, a standby) is not ready', async () => {
+    const { database, dispose, url } = await postgres!.open();
+    const filesDir = await mkdtemp(path.join(os.tmpdir(), 'lock-pg-files-'));
+    const ctx = (db: typeof database.db) => ({
+      db,
+      dbKind: 'postgres' as const,
+      files: createDiskStorage(filesDir),
+      env: loadEnv({ NODE_ENV: 'test', PLIT_DATA_DIR: filesDir }),
+    });
+    let readOnly: Awaited<ReturnType<typeof connect>> | null = null;
+    try {
+      expect(await createReadiness(ctx(database.db))()).toBeNull();
+      const name = new URL(url!).pathname.slice(1);
+      await database.db.execute(sql.raw(`alter database ${name} set default_transaction_read_only = on`));
+      // New sessions get the setting, as every session of a read-only server would.
+      readOnly = await connect({ url });
+      expect(await createReadiness(ctx(readOnly.db))()).toEqual({
+        reason: 'database_unwritable',
+        message: expect.stringMatching(/read-only transaction/),
+      });
+    } finally {
+      await readOnly?.close();
+      await dispose();
+      await rm(filesDir, { recursive: true, force: true });
     }
   });
 });
