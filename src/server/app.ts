@@ -25,6 +25,7 @@ import { storageFromEnv } from './files/fromEnv.ts';
 import type { FileStorage } from './files/storage.ts';
 import { isApiRequest } from './http/apiRequest.ts';
 import { clientKey } from './http/clientKey.ts';
+import { closeSockets, watchRequestsForStop } from './http/gracefulStop.ts';
 import { completeOpenApi } from './http/openapi.ts';
 import { route, watchRoutes } from './http/route.ts';
 import { redactSecretUrl } from './http/secretUrls.ts';
@@ -84,6 +85,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     trustProxy: proxyTrust(env.TRUST_PROXY),
     // Routes and their zod schemas are the API: a stray trailing slash should still find them.
     routerOptions: { ignoreTrailingSlash: true },
+    // During a stop, requests arriving on kept-alive connections are answered by gracefulStop's
+    // hook (served within the grace, then 503 server_stopping), not Fastify's bare 503.
+    return503OnClosing: false,
     // Errors Fastify and Node answer before our error handler runs, in our shape too.
     frameworkErrors,
     clientErrorHandler,
@@ -94,6 +98,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  watchRequestsForStop(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -119,7 +124,17 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(fastifyCookie);
   // As large as a request body: a shared-notes edit (a long paste, an offline session's catch-up)
   // arrives as one frame, and a bigger one would be refused and resent forever.
-  await app.register(fastifyWebsocket, { options: { maxPayload: 1024 * 1024 } });
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: 1024 * 1024 },
+    // Sockets still open when the app closes go with "going away" (not the bare close its default
+    // sends, which browsers see as 1005): pages reconnect at once.
+    preClose(done) {
+      closeSockets(app);
+      // As the default does: stop taking upgrades, and do not wait for every client's answer.
+      app.websocketServer.close();
+      done();
+    },
+  });
   await app.register(fastifyRateLimit, {
     global: true,
     max: 600,

@@ -92,6 +92,14 @@ const schema = z.object({
     .describe(
       'How often each process sends queued emails (retries, and any a crash left) and handles sign-in and reset link requests; 0 turns it off.',
     ),
+  SHUTDOWN_GRACE_SECONDS: z.coerce
+    .number()
+    .min(0)
+    .max(3600)
+    .default(10)
+    .describe(
+      'On SIGTERM/SIGINT, how long requests in flight may take to finish; uploads still arriving after it are answered 503 and retried.',
+    ),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(25),
   // Uploaded files go to an S3-compatible bucket when S3_BUCKET is set, else to the data folder.
   S3_BUCKET: z

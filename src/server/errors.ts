@@ -84,6 +84,10 @@ export const errorCatalogue = {
       'Plit cannot save right now: its storage is full or read-only. Try again later; if it lasts, tell whoever runs Plit.',
   },
   not_ready: { status: 503, message: 'Plit cannot save data right now.' },
+  server_stopping: {
+    status: 503,
+    message: 'The server is restarting. Nothing was saved from this request; send it again in a moment.',
+  },
   internal: { status: 500, message: 'Something went wrong on our side. Nothing was changed.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -3,6 +3,7 @@ import { connect } from './db/connect.ts';
 import { prepareDataFolder } from './db/dataFolder.ts';
 import { isLoopback, loadEnv } from './env.ts';
 import { openStorage } from './files/fromEnv.ts';
+import { stopGracefully } from './http/gracefulStop.ts';
 import { createInProcessBus, createRedisBus } from './live/bus.ts';
 import { DEMO_PASSWORD, demoLogins } from './seed/demo.ts';
 import { prepareDatabase } from './startup.ts';
@@ -51,13 +52,14 @@ export async function start(): Promise<void> {
   }
   console.log(`${lines.join('\n')}\n`);
 
-  // Let in-flight requests finish and the database close cleanly: PGlite flushes on close.
+  // Refuse new connections at once, give what is in flight one grace period, then let the
+  // database close cleanly: PGlite flushes on close (http/gracefulStop.ts says how).
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.log.info({ signal }, 'stopping');
-    await app.close();
+    app.log.info({ signal, graceSeconds: env.SHUTDOWN_GRACE_SECONDS }, 'stopping');
+    await stopGracefully(app, env.SHUTDOWN_GRACE_SECONDS * 1000);
     await live.close();
     await database.close();
     process.exit(0);

@@ -57,6 +57,11 @@ export const closeCodes = {
    * more open sockets than a session may hold. The standard "policy violation".
    */
   overLimit: 1008,
+  /**
+   * The server is stopping (a restart, a deploy, a node taken out): reconnect at once, through
+   * the proxy to another node or to this one once it is back. The standard "going away".
+   */
+  goingAway: 1001,
 } as const;
 
 // Room names say who may be in them (see server/live/rooms.ts for who may join which).
