@@ -194,6 +194,25 @@ describe('the live connection (web)', () => {
     expect(heard).toEqual([]);
   });
 
+  it("[16.6] a server going away (1001, or a proxy's 1012) is reconnected to at once, not after the backoff", () => {
+    for (const code of [closeCodes.goingAway, 1012]) {
+      FakeSocket.all = [];
+      const { connection } = joined(5);
+      latest().drop(code);
+      expect(connection.getStatus()).toBe('reconnecting');
+      vi.advanceTimersByTime(250);
+      expect(FakeSocket.all).toHaveLength(2);
+      latest().accept();
+      expect(latest().sent).toEqual([{ type: 'subscribe', room }]);
+    }
+    // Any other drop waits its backoff (at least half a second on the first try).
+    FakeSocket.all = [];
+    joined(5);
+    latest().drop(1006);
+    vi.advanceTimersByTime(250);
+    expect(FakeSocket.all).toHaveLength(1);
+  });
+
   it('[V2] a server older than the page (a deploy under way) is retried like any drop', () => {
     const { connection } = connect();
     connection.join(room, () => {});

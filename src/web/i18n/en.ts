@@ -119,6 +119,7 @@ export const en = {
       storage_unavailable:
         'Plit cannot save right now: its storage is full or read-only. Try again later; if it lasts, tell whoever runs Plit.',
       not_ready: 'Plit cannot save data right now. Try again later.',
+      server_stopping: 'The server is restarting. Nothing was saved from this; try again in a moment.',
       internal: 'Something went wrong on our side. Nothing was changed.',
     },
   },
