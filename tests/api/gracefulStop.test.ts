@@ -75,6 +75,7 @@ describe('[16.6] graceful stop of a real server process', () => {
   let postId = '';
   const seen: {
     newConnection?: Outcome;
+    newConnectionV6?: Outcome;
     keptAlivePost?: Outcome;
     busyKeptAlivePost?: Outcome;
     finishingUpload?: Outcome;
@@ -86,11 +87,19 @@ describe('[16.6] graceful stop of a real server process', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'stop-graceful-'));
-    server = await startServerProcess(PORT, {
-      PLIT_DATA_DIR: dataDir,
-      PLIT_DEMO: '1',
-      SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS),
-    });
+    server = await startServerProcess(
+      PORT,
+      {
+        PLIT_DATA_DIR: dataDir,
+        PLIT_DEMO: '1',
+        SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS),
+        // The default host, on both loopback addresses as most machines resolve it: Fastify
+        // listens on ::1 with a second server, which it closes only once the first has no
+        // connection left, so on the old code ::1 went on taking connections through the stop.
+        HOST: 'localhost',
+      },
+      { nodeArgs: ['--import', './tests/support/localhostBothFamilies.mjs'] },
+    );
     const login = await fetch(`${origin}/api/auth/login`, {
       method: 'POST',
       headers: { origin, 'content-type': 'application/json' },
@@ -102,6 +111,10 @@ describe('[16.6] graceful stop of a real server process', () => {
     const cycleId = clients.find((c: { name: string }) => c.name === 'Kyiv Coffee Roasters').currentCycle.id;
     const { posts } = await get(`/api/cycles/${cycleId}/posts`);
     postId = posts.find((p: { status: string }) => p.status === 'draft').id;
+
+    // Listening on both addresses before the stop.
+    const onV6 = await exchange({ agent: false, host: '::1', path: '/api/health' }, (req) => req.end());
+    expect(onV6, server.output()).toMatchObject({ status: 200 });
 
     // A client that keeps its connection between requests (every browser does).
     const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -145,9 +158,10 @@ describe('[16.6] graceful stop of a real server process', () => {
     const signalled = Date.now();
     server.proc.kill('SIGTERM');
     await sleep(200);
-    const [newConnection, keptAlivePost] = await Promise.all([
+    const [newConnection, newConnectionV6, keptAlivePost] = await Promise.all([
       // A new client, after the stop began: refused at once, so it (or the proxy) goes elsewhere.
       exchange({ agent: false, path: '/api/health' }, (req) => req.end(), 3000),
+      exchange({ agent: false, host: '::1', path: '/api/health' }, (req) => req.end(), 3000),
       // The kept-alive client sends a write on its connection.
       exchange(
         {
@@ -161,7 +175,7 @@ describe('[16.6] graceful stop of a real server process', () => {
       ),
       sleep(100).then(finishRest),
     ]);
-    Object.assign(seen, { newConnection, keptAlivePost });
+    Object.assign(seen, { newConnection, newConnectionV6, keptAlivePost });
     seen.finishingUpload = await finishingUpload;
     // The busy connection's client writes again the moment its upload was answered, as a page
     // saving right after an upload does: on the old code this raced the process's exit.
@@ -189,9 +203,11 @@ describe('[16.6] graceful stop of a real server process', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('[16.6] after SIGTERM a new connection is refused at once, not left hanging', () => {
-    expect(seen.newConnection).toMatchObject({ error: 'ECONNREFUSED' });
-    expect(seen.newConnection!.at).toBeLessThan(1000);
+  it('[16.6] after SIGTERM a new connection is refused at once on every address it listens on, not left hanging', () => {
+    for (const outcome of [seen.newConnection!, seen.newConnectionV6!]) {
+      expect(outcome).toMatchObject({ error: 'ECONNREFUSED' });
+      expect(outcome.at).toBeLessThan(1000);
+    }
   });
 
   it('[16.6] kept-alive clients are not reset: their POST is answered, or refused before it is sent', () => {
@@ -220,6 +236,7 @@ describe('[16.6] graceful stop of a real server process', () => {
 
   it('[16.6] the process exits with code 0 soon after the grace period', () => {
     expect(seen.exit, server.output()).toEqual({ code: 0, signal: null });
-    expect(seen.exitAfterMs).toBeLessThan(GRACE_SECONDS * 1000 + 6000);
+    // The old code waited for the endless upload until the test gave up on it (8 s).
+    expect(seen.exitAfterMs).toBeLessThan(GRACE_SECONDS * 1000 + 3000);
   });
 });

@@ -27,11 +27,11 @@ export interface ServerProcess {
 export async function startServerProcess(
   port: number,
   env: Record<string, string>,
-  options: { waitMs?: number; path?: string } = {},
+  options: { waitMs?: number; path?: string; nodeArgs?: string[] } = {},
 ): Promise<ServerProcess> {
   const baseURL = `http://127.0.0.1:${port}`;
   // process.execPath: the Node 24 running the tests, the one `plit` needs.
-  const proc = spawn(process.execPath, ['bin/plit.ts', 'start'], {
+  const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), 'bin/plit.ts', 'start'], {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
