@@ -8,7 +8,7 @@ import { cutAfterAnswer } from '../facts/upload.ts';
  * What a client refused during a stop is told to wait: behind a proxy another node answers the
  * retry at once; a single node is usually back within a few seconds.
  */
-export const RETRY_AFTER_SECONDS = 3;
+const RETRY_AFTER_SECONDS = 3;
 
 /**
  * After the grace period, how long requests whose whole body arrived may still take to finish
@@ -17,7 +17,7 @@ export const RETRY_AFTER_SECONDS = 3;
  */
 const FINISH_CAP_MS = 5000;
 
-export const serverStopping = () =>
+const serverStopping = () =>
   new AppError('server_stopping', { headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } });
 
 type Phase = 'serving' | 'draining' | 'closing';
