@@ -64,6 +64,15 @@ export const closeCodes = {
   goingAway: 1001,
 } as const;
 
+/**
+ * A server that closed a socket on purpose to go away (ours: 1001 on a stop; 1012 "service
+ * restart", which proxies send): the page reconnects within moments, through the proxy to
+ * another node or to this one once it is back, instead of after its usual backoff. Spread over
+ * RECONNECT_SPREAD_MS so a node's every page does not arrive in the same instant.
+ */
+export const reconnectAtOnce = (code: number) => code === closeCodes.goingAway || code === 1012;
+export const RECONNECT_SPREAD_MS = 250;
+
 // Room names say who may be in them (see server/live/rooms.ts for who may join which).
 
 /** The agency's people: every change of that client, drafts included. */

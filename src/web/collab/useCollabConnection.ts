@@ -1,6 +1,7 @@
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import { useEffect, useState } from 'react';
 import { collabSocketUrl } from '../../shared/live.ts';
+import { reconnectWhenServerLeaves } from './reconnect.ts';
 
 /** Whether one's typing reaches the others now. */
 export type CollabStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'unavailable';
@@ -85,12 +86,14 @@ export function useCollabConnection(
       refused = true;
       update();
     });
+    const stopReconnecting = reconnectWhenServerLeaves(provider);
     window.addEventListener('online', update);
     window.addEventListener('offline', update);
     update();
     return () => {
       window.removeEventListener('online', update);
       window.removeEventListener('offline', update);
+      stopReconnecting();
       provider.destroy();
     };
   }, [documentName, accessKey]);

@@ -15,6 +15,8 @@ import {
   LIVE_PROTOCOL,
   type LiveEvent,
   liveSocketUrl,
+  RECONNECT_SPREAD_MS,
+  reconnectAtOnce,
   type ServerFrame,
   type UnnumberedFrame,
 } from '../../shared/live.ts';
@@ -61,13 +63,6 @@ const PING_EVERY = 25_000;
 /** Without any frame for this long, the connection is presumed dead (sleeping laptop, proxy). */
 const SILENCE_LIMIT = 60_000;
 const MAX_DELAY = 30_000;
-/**
- * A server going away on purpose (1001, ours on a stop; 1012 "service restart", a proxy's):
- * another node, or this one restarted, takes the page at once. Spread over this much so a
- * node's every tab does not arrive in the same instant.
- */
-const RESTART_SPREAD = 250;
-const goingAway = new Set<number>([closeCodes.goingAway, 1012]);
 /** A screen switch leaves and rejoins within moments; keep the socket over that gap. */
 const IDLE_CLOSE = 20_000;
 /** WebSocket.OPEN: fixed by the standard, and the same for every implementation. */
@@ -209,7 +204,7 @@ export class LiveConnection {
       // 4401: the server says this person's access changed (removed, logged out everywhere).
       // Refetch now, so the screen learns it at once (a 401 leads to login, a 404 to "not found").
       if (event.code === closeCodes.unauthorized) for (const name of this.rooms.keys()) this.emit(name, null);
-      if (this.rooms.size > 0) this.scheduleReconnect(goingAway.has(event.code));
+      if (this.rooms.size > 0) this.scheduleReconnect(reconnectAtOnce(event.code));
       else this.setStatus('idle');
     };
     // An error is followed by close, which decides what to do next.
@@ -279,7 +274,7 @@ export class LiveConnection {
     this.setStatus(this.env.online() ? 'reconnecting' : 'offline');
     const ceiling = Math.min(MAX_DELAY, 1000 * 2 ** this.attempt);
     this.attempt++;
-    const delay = soon ? Math.random() * RESTART_SPREAD : ceiling / 2 + Math.random() * (ceiling / 2);
+    const delay = soon ? Math.random() * RECONNECT_SPREAD_MS : ceiling / 2 + Math.random() * (ceiling / 2);
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => this.open(), delay);
   }
