@@ -34,7 +34,9 @@ async function timeAway(host: string, cookie: string, documentName: string, soon
   const provider = new HocuspocusProvider({
     url: collabSocketUrl(`http://${host}`),
     name: documentName,
-    WebSocketPolyfill: BrowserSocket,
+    // The provider hands its whole configuration to the socket it makes for itself (as in the
+    // browser); only its type leaves the polyfill out.
+    ...({ WebSocketPolyfill: BrowserSocket } as object),
   });
   const stop = soon ? reconnectWhenServerLeaves(provider) : () => {};
   let status = WebSocketStatus.Connecting;
