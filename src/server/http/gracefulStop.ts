@@ -91,6 +91,9 @@ export async function stopGracefully(app: FastifyInstance, graceMs: number): Pro
   const state = states.get(app);
   if (!state) throw new Error('watchRequestsForStop was not registered on this app');
   state.phase = 'draining';
+  // A request already on its way over an idle connection can still meet this close: the one
+  // race HTTP keep-alive leaves open. Clients resend such a request on a new connection (the
+  // idempotency key makes that safe for a POST); every other client gets a clean answer.
   for (const server of listeningServers(app)) {
     server.close();
     server.closeIdleConnections();
