@@ -1,4 +1,4 @@
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import { getSchema } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
@@ -14,10 +14,12 @@ import { connect, type Database, type Db } from '../../src/server/db/connect.ts'
 import { migrate } from '../../src/server/db/migrate.ts';
 import { cycles, meetings } from '../../src/server/db/schema/index.ts';
 import { loadEnv } from '../../src/server/env.ts';
+import { closeSockets } from '../../src/server/http/gracefulStop.ts';
 import { notesDocument } from '../../src/server/meetings/notesAccess.ts';
 import { COPY_FIELD, copyDocument } from '../../src/server/posts/copyDoc.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { collabSocketUrl } from '../../src/shared/live.ts';
+import { reconnectWhenServerLeaves } from '../../src/web/collab/reconnect.ts';
 import { until } from '../support/collab.ts';
 import { engines } from '../support/engines.ts';
 import { makeAgency, type TestAgency } from '../support/factories.ts';
@@ -130,6 +132,47 @@ const storedDocument = (db: Db, name: string) => loadState(db, name);
 
 const storedState = (db: Db, meetingId: string) => storedDocument(db, notesDocument(meetingId));
 
+/**
+ * The editor's provider as useCollabConnection makes it (its own socket, the browser's retries),
+ * in Node. Resolves with how long it was away when the server closed its socket with "going away".
+ */
+async function timeAway(host: string, cookie: string, documentName: string, soon: boolean) {
+  const closes: number[] = [];
+  class BrowserSocket extends WebSocket {
+    constructor(url: string) {
+      super(url, { headers: { cookie, origin: ORIGIN } });
+      this.on('close', (code) => closes.push(code));
+      this.on('error', () => {});
+    }
+  }
+  const provider = new HocuspocusProvider({
+    url: collabSocketUrl(`http://${host}`),
+    name: documentName,
+    // The provider hands its whole configuration to the socket it makes for itself (as in the
+    // browser); only its type leaves the polyfill out.
+    ...({ WebSocketPolyfill: BrowserSocket } as object),
+  });
+  const stop = soon ? reconnectWhenServerLeaves(provider) : () => {};
+  let status = WebSocketStatus.Connecting;
+  provider.on('status', (event: { status: WebSocketStatus }) => {
+    status = event.status;
+  });
+  await until('the first sync', () => provider.synced);
+  return {
+    closes,
+    async away(app: App) {
+      const left = Date.now();
+      closeSockets(app);
+      await until('disconnected', () => status === WebSocketStatus.Disconnected, 2000);
+      await until('connected again', () => status === WebSocketStatus.Connected, 5000);
+      const ms = Date.now() - left;
+      stop();
+      provider.destroy();
+      return ms;
+    },
+  };
+}
+
 describe('shared meeting notes (PGlite)', () => {
   let database: Database;
   let server: { app: App; host: string };
@@ -141,6 +184,21 @@ describe('shared meeting notes (PGlite)', () => {
   afterAll(async () => {
     await server.app.close();
     await database.close();
+  });
+
+  it("[16.6] the editor reconnects within moments of a 1001 close, not after the provider's one-second retry", async () => {
+    const agency = await makeAgency(database.db);
+    const meeting = await makeMeeting(database.db, agency);
+    const document = notesDocument(meeting.id);
+
+    const soon = await timeAway(server.host, agency.owner.cookie, document, true);
+    const soonMs = await soon.away(server.app);
+    expect(soon.closes[0]).toBe(1001);
+    // Without it the provider waits its fixed second first: the difference this makes.
+    const plain = await timeAway(server.host, agency.owner.cookie, document, false);
+    const plainMs = await plain.away(server.app);
+    expect(plainMs).toBeGreaterThanOrEqual(1000);
+    expect(soonMs).toBeLessThan(900);
   });
 
   it('an agency member and a client contact type into one document and both see the merged text', async () => {
