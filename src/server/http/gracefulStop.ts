@@ -75,7 +75,7 @@ function listeningServers(app: FastifyInstance): Server[] {
 }
 
 /**
- * Stop serving without dropping what is under way (LIVE-SPEC / issue 16 item 6):
+ * Stop serving without dropping what is under way (issue 16, item 6):
  * 1. stop accepting at once: the listening sockets close, so new connections are refused (a
  *    proxy sends them to another node); idle kept-alive connections are closed, and busy ones
  *    end with their current answer (`Connection: close`);
@@ -140,6 +140,7 @@ export async function stopGracefully(app: FastifyInstance, graceMs: number): Pro
 function refuseUnfinishedUpload(request: FastifyRequest, reply: FastifyReply): void {
   if (request.raw.listenerCount('error') > 0) request.raw.emit('error', serverStopping());
   else void reply.code(503).send(serverStopping());
+  request.raw.resume();
   cutAfterAnswer(request.raw);
 }
 
