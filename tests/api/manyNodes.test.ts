@@ -13,7 +13,8 @@ import { startS3, type TestS3 } from '../support/s3.ts';
 import { type ServerProcess, startServerProcess } from '../support/serverProcess.ts';
 import { makePng, multipart } from '../support/uploads.ts';
 
-const NODE_PORTS = { a: 3386, b: 3387 } as const;
+const NODE_PORTS = { a: 3386, b: 3387, c: 3389 } as const;
+const NODE_NAMES = ['a', 'b', 'c'] as const;
 const PROXY_PORT = 3388;
 const origin = `http://127.0.0.1:${PROXY_PORT}`;
 type NodeName = keyof typeof NODE_PORTS;
@@ -143,8 +144,9 @@ function openNotes(cookie: string, documentName: string, node?: NodeName) {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Two `plit start` processes on one PostgreSQL database, one Redis and one S3-compatible bucket
- * (s3rver), behind haproxy: the README's scaling path, with every piece real and on loopback.
+ * Three `plit start` processes on one PostgreSQL database, one Redis and one S3-compatible bucket
+ * (s3rver), behind haproxy: the README's scaling path, with every piece real and on loopback. Node C
+ * is stopped gracefully, node A killed; B carries on.
  * Clients are driven through the proxy only, as browsers are.
  */
 describe.skipIf(missing !== null)('[16.9] many nodes behind a real proxy', () => {
@@ -161,11 +163,11 @@ describe.skipIf(missing !== null)('[16.9] many nodes behind a real proxy', () =>
     const opened = await postgres!.open();
     dispose = opened.dispose;
     s3 = await startS3('plit-many-nodes');
-    // Both at once, as a deploy starts them: migrations take turns under PostgreSQL's advisory
+    // All at once, as a deploy starts them: migrations take turns under PostgreSQL's advisory
     // lock. Only A seeds the demo (two seeding at once is item 3's to settle).
     const t0 = Date.now();
     await Promise.all(
-      (['a', 'b'] as const).map(async (name) => {
+      NODE_NAMES.map(async (name) => {
         const dataDir = await mkdtemp(path.join(os.tmpdir(), `stop-node-${name}-`));
         dataDirs.push(dataDir);
         nodes[name] = await startServerProcess(NODE_PORTS[name], {
@@ -184,11 +186,11 @@ describe.skipIf(missing !== null)('[16.9] many nodes behind a real proxy', () =>
         });
       }),
     );
-    console.log(`[16.9] both nodes up in ${Date.now() - t0} ms`);
+    console.log(`[16.9] the nodes up in ${Date.now() - t0} ms`);
     proxy = await startHaproxy(
       haproxy!,
       PROXY_PORT,
-      (['a', 'b'] as const).map((name) => ({ name, port: NODE_PORTS[name] })),
+      NODE_NAMES.map((name) => ({ name, port: NODE_PORTS[name] })),
     );
     cm = await logIn('cm@plit.demo');
     approver = await logIn('marketing@kyivcoffee.demo');
@@ -206,9 +208,9 @@ describe.skipIf(missing !== null)('[16.9] many nodes behind a real proxy', () =>
 
   it('[16.9] the proxy spreads requests over both nodes and passes WebSocket upgrades to each', async () => {
     const served = new Set<string | null>();
-    for (let i = 0; i < 4; i++) served.add((await call('GET', '/api/health')).servedBy);
-    expect([...served].sort()).toEqual(['a', 'b']);
-    for (const node of ['a', 'b'] as const) {
+    for (let i = 0; i < 6; i++) served.add((await call('GET', '/api/health')).servedBy);
+    expect([...served].sort()).toEqual(['a', 'b', 'c']);
+    for (const node of NODE_NAMES) {
       const live = await openLive(cm, node);
       expect(live.servedBy()).toBe(node);
       live.send({ type: 'ping' });
@@ -236,6 +238,37 @@ describe.skipIf(missing !== null)('[16.9] many nodes behind a real proxy', () =>
     expect(downloaded.servedBy).toBe('b');
     expect(downloaded.status).toBe(200);
     expect(Buffer.compare(downloaded.body as Buffer, png)).toBe(0);
+  });
+
+  it('[16.6] SIGTERM of a node behind the proxy: every request is still answered, its sockets move, it exits 0', async () => {
+    const live = await openLive(cm, 'c');
+    expect(live.servedBy()).toBe('c');
+    const answers: Array<number | string> = [];
+    let asking = true;
+    // Pages keep working all through the stop, spread by the proxy over all three nodes.
+    const traffic = Promise.all(
+      [0, 1, 2].map(async () => {
+        while (asking) {
+          const res = await call('GET', '/api/clients', { cookie: cm }).catch((e: Error) => e.message);
+          answers.push(typeof res === 'string' ? res : res.status);
+        }
+      }),
+    );
+    await until('requests through the proxy', () => answers.length >= 10);
+    nodes.c!.proc.kill('SIGTERM');
+    const exit = await nodes.c!.exited;
+    const sentDuringStop = answers.length;
+    await until('requests after the stop', () => answers.length >= sentDuringStop + 10);
+    asking = false;
+    await traffic;
+    expect(exit).toEqual({ code: 0, signal: null });
+    // Refused connections are what the proxy retries on another node: no 502, no 503.
+    expect(answers.filter((a) => a !== 200)).toEqual([]);
+    expect(await live.closed).toBe(1001);
+    // The page reconnects through the proxy at once and lands on a node still up.
+    const again = await openLive(cm, 'c');
+    expect(['a', 'b']).toContain(again.servedBy());
+    again.close();
   });
 
   describe('a meeting on both nodes', () => {
