@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { tokenLifetimeMs } from '../src/server/auth/emailTokens.ts';
-// The `plit` command: `plit start` (default), `plit migrate`, or `plit reset-link EMAIL`.
+// The `plit` command: `plit start` (default), `plit migrate`, `plit reset-link EMAIL`,
+// `plit backup FILE` or `plit restore FILE [--force]`.
+import { backupCommand, restoreCommand } from '../src/server/backup/commands.ts';
 import { issueResetLink } from '../src/server/commands/accounts/issueResetLink.ts';
 import { connect } from '../src/server/db/connect.ts';
 import { migrate } from '../src/server/db/migrate.ts';
@@ -21,7 +23,11 @@ async function run(): Promise<void> {
     return;
   }
   if (command === 'reset-link') return printResetLink(process.argv[3]);
-  console.error(`Unknown command "${command}". Use: plit start | plit migrate | plit reset-link EMAIL`);
+  if (command === 'backup') return backupCommand(process.argv[3]);
+  if (command === 'restore') return restoreCommand(process.argv.slice(3));
+  console.error(
+    `Unknown command "${command}". Use: plit start | plit migrate | plit reset-link EMAIL | plit backup FILE | plit restore FILE [--force]`,
+  );
   process.exit(2);
 }
 

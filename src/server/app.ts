@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
@@ -40,9 +39,9 @@ import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './pl
 import { registerWeb } from './plugins/web.ts';
 import { startMonthCloser } from './posts/closeMonths.ts';
 import { routeModules } from './routes/index.ts';
+import { plitVersion as version } from './version.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 
 export interface BuildOptions {
   env: Env;

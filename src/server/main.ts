@@ -1,4 +1,5 @@
 import { buildApp } from './app.ts';
+import { serveBackups } from './backup/socket.ts';
 import { connect } from './db/connect.ts';
 import { prepareDataFolder } from './db/dataFolder.ts';
 import { isLoopback, loadEnv } from './env.ts';
@@ -7,6 +8,7 @@ import { stopGracefully } from './http/gracefulStop.ts';
 import { createInProcessBus, createRedisBus } from './live/bus.ts';
 import { DEMO_PASSWORD, demoLogins } from './seed/demo.ts';
 import { prepareDatabase } from './startup.ts';
+import { plitVersion } from './version.ts';
 
 /** Start Plit: connect, migrate, seed the demo when empty, listen, and say how to get in. */
 export async function start(): Promise<void> {
@@ -28,6 +30,18 @@ export async function start(): Promise<void> {
   const live = env.REDIS_URL ? await createRedisBus(env.REDIS_URL) : createInProcessBus();
   const app = await buildApp({ env, database, live, files, workers: true });
   await app.listen({ port: env.PORT, host: env.HOST });
+  // `plit backup` cannot open a PGlite folder in use; it asks this process instead.
+  const backups =
+    database.kind === 'pglite'
+      ? await serveBackups(
+          env.dataDir,
+          { db: database.db, engine: database.kind, files, plitVersion },
+          {
+            warn: (message) => app.log.warn(message),
+            error: (error, message) => app.log.error({ err: error }, message),
+          },
+        )
+      : undefined;
 
   const where =
     database.kind === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL (DATABASE_URL)';
@@ -59,6 +73,7 @@ export async function start(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal, graceSeconds: env.SHUTDOWN_GRACE_SECONDS }, 'stopping');
+    await backups?.close();
     await stopGracefully(app, env.SHUTDOWN_GRACE_SECONDS * 1000);
     await live.close();
     await database.close();

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../db/connect.ts';
@@ -59,12 +60,15 @@ function insertStatement(table: Table): { head: string; tail: string } {
 }
 
 async function* lines(body: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  // A chunk may end in the middle of a character: the decoder keeps its first bytes for the next.
+  const decoder = new StringDecoder('utf8');
   let carry = '';
   for await (const chunk of body) {
-    const parts = (carry + chunk.toString('utf8')).split('\n');
+    const parts = (carry + decoder.write(chunk)).split('\n');
     carry = parts.pop()!;
     yield* parts;
   }
+  carry += decoder.end();
   if (carry) yield carry;
 }
 
