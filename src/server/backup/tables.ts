@@ -4,7 +4,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/connect.ts';
 
-export interface Column {
+interface Column {
   name: string;
   /** As PostgreSQL prints it (`timestamp with time zone`, `text[]`, `bytea`…). */
   type: string;
