@@ -26,6 +26,8 @@ export async function backupCommand(file: string | undefined): Promise<void> {
   if (!file) throw new Error('Usage: plit backup FILE   (e.g. plit backup plit-2026-12-06.tar.gz)');
   const env = loadEnv();
   const target = path.resolve(file);
+  if (!existsSync(path.dirname(target)))
+    throw new Error(`There is no folder ${path.dirname(target)} to write ${file} in.`);
   const started = performance.now();
   let summary: BackupSummary;
   let how: string;

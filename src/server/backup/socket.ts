@@ -18,15 +18,27 @@ export const socketPathOf = (dataDir: string) => path.join(dataDir, 'plit.sock')
 /** Unix socket paths are limited (108 bytes on Linux, 104 on macOS) by the kernel. */
 const MAX_SOCKET_PATH = 103;
 
-/** Whether a server answers on this socket; a file left by a crashed one does not. */
+/**
+ * Whether a server answers on this socket; a file left by a crashed one does not. A socket we
+ * may not open is an error, not "no server": opening the folder beside a running server
+ * would be the one thing worse than no backup.
+ */
 export function socketAnswers(socketPath: string): Promise<boolean> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const probe = connectSocket(socketPath);
     probe.once('connect', () => {
       probe.destroy();
       resolve(true);
     });
-    probe.once('error', () => resolve(false));
+    probe.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || error.code === 'ECONNREFUSED') resolve(false);
+      else
+        reject(
+          new Error(
+            `Cannot reach the running Plit through ${socketPath} (${error.code}): run this as the user that runs Plit.`,
+          ),
+        );
+    });
   });
 }
 
@@ -34,11 +46,20 @@ export function socketAnswers(socketPath: string): Promise<boolean> {
  * Listen for backup requests on `<dataDir>/plit.sock`. A socket file no server answers on is
  * what a crashed server left: it is replaced.
  */
-export async function serveBackups(
-  dataDir: string,
-  source: BackupSource,
-  log: { warn(message: string): void; error(error: unknown, message: string): void },
-): Promise<{ close(): Promise<void> }> {
+export async function serveBackups(dataDir: string, source: BackupSource, log: Log): Promise<Closable> {
+  // Plit serves its users without it: a socket that cannot be made is a warning, not a failed start.
+  return listenForBackups(dataDir, source, log).catch((error: Error) => {
+    log.warn(
+      `\`plit backup\` cannot reach this process (${error.message}); it works only while Plit is stopped.`,
+    );
+    return { close: async () => {} };
+  });
+}
+
+type Log = { warn(message: string): void; error(error: unknown, message: string): void };
+type Closable = { close(): Promise<void> };
+
+async function listenForBackups(dataDir: string, source: BackupSource, log: Log): Promise<Closable> {
   const socketPath = socketPathOf(dataDir);
   const nothing = { close: async () => {} };
   if (socketPath.length > MAX_SOCKET_PATH) {
