@@ -168,6 +168,70 @@ describe.skipIf(!postgres)(
   },
 );
 
+describe.skipIf(!postgres)(
+  '[16.4] one instant on PostgreSQL (skipped: set TEST_DATABASE_URL to a PostgreSQL server)',
+  () => {
+    it('[16.4] rows committed while the backup runs are in it whole or not at all', async () => {
+      const dir = await mkdtemp(path.join(scratch, 'instant-'));
+      const source = await postgresOrNone.open();
+      const target = await pglite.open();
+      try {
+        await migrate(source.database);
+        await seedDemo(source.database.db, createDiskStorage(path.join(dir, 'a')));
+        // Each transaction adds an agency and its owner. Read table by table at different
+        // moments, a backup would catch an owner whose agency it read before it existed, and
+        // its restore would fail on the foreign key.
+        let writing = true;
+        let committed = 0;
+        const writer = (async () => {
+          while (writing) {
+            await source.database.db.transaction(async (tx) => {
+              const n = committed;
+              await tx.execute(
+                sql`insert into users (id, email, name) values (gen_random_uuid(), ${`w${n}@instant.test`}, 'W')`,
+              );
+              await tx.execute(
+                sql`insert into agencies (id, name) values (gen_random_uuid(), ${`Agency ${n}`})`,
+              );
+              await tx.execute(sql`insert into agency_members (agency_id, user_id, role)
+                select a.id, u.id, 'owner' from agencies a, users u where a.name = ${`Agency ${n}`} and u.email = ${`w${n}@instant.test`}`);
+            });
+            committed++;
+          }
+        })();
+        const file = path.join(dir, 'busy.tar.gz');
+        const before = committed;
+        await backUp(source.database, path.join(dir, 'a'), file);
+        const during = committed - before;
+        writing = false;
+        await writer;
+        expect(during).toBeGreaterThan(0);
+        const backup = await checkBackup(file);
+        const rowsOf = (name: string) => backup.manifest.tables.find((t) => t.name === name)!.rows;
+        await restoreBackup(
+          {
+            database: target.database,
+            files: createDiskStorage(path.join(dir, 'b')),
+            where: 'the test target',
+          },
+          backup,
+        );
+        const owners = (await target.database.db.execute(
+          sql`select count(*)::int as n from agency_members m join agencies a on a.id = m.agency_id where a.name like 'Agency %'`,
+        )) as unknown as { rows: Array<{ n: number }> };
+        const agencies = (await target.database.db.execute(
+          sql`select count(*)::int as n from agencies where name like 'Agency %'`,
+        )) as unknown as { rows: Array<{ n: number }> };
+        expect(owners.rows[0]!.n).toBe(agencies.rows[0]!.n);
+        expect(rowsOf('agencies')).toBeGreaterThan(0);
+      } finally {
+        await source.dispose();
+        await target.dispose();
+      }
+    }, 180_000);
+  },
+);
+
 /** An archive's entries, to be changed and written back as a bad backup. */
 async function entriesOf(file: string): Promise<Array<{ name: string; bytes: Buffer }>> {
   const { createReadStream } = await import('node:fs');

@@ -81,7 +81,12 @@ async function insertRows(tx: Tx, table: Table, body: AsyncIterable<Buffer>): Pr
     if (batch.length === 0) return;
     // The lines go to the database as they are, never through JSON.parse: a bigint or a
     // numeric keeps every digit.
-    await tx.execute(sql`${sql.raw(head)}${`[${batch.join(',')}]`}${sql.raw(tail)}`);
+    await tx.execute(sql`${sql.raw(head)}${`[${batch.join(',')}]`}${sql.raw(tail)}`).catch((error: Error) => {
+      // The database's own words only: the driver's error carries the batch (password hashes
+      // among it) as its parameters, which have no place on a terminal or in a log.
+      const cause = error.cause instanceof Error ? error.cause : error;
+      throw new Error(`Restoring table ${table.name} failed: ${cause.message}`);
+    });
     rows += batch.length;
     batch = [];
     bytes = 0;
