@@ -19,13 +19,16 @@ function placeOf(env: Env): string {
   return `PostgreSQL at ${url.host}${url.pathname}`;
 }
 
+/** `npm run backup -- FILE` runs in the package's folder; FILE means the folder npm was run from. */
+const resolveFile = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+
 const openDatabase = (env: Env): Promise<Database> =>
   connect({ url: env.DATABASE_URL, dataDir: env.dataDir });
 
 export async function backupCommand(file: string | undefined): Promise<void> {
   if (!file) throw new Error('Usage: plit backup FILE   (e.g. plit backup plit-2026-12-06.tar.gz)');
   const env = loadEnv();
-  const target = path.resolve(file);
+  const target = resolveFile(file);
   if (!existsSync(path.dirname(target)))
     throw new Error(`There is no folder ${path.dirname(target)} to write ${file} in.`);
   const started = performance.now();
@@ -74,7 +77,7 @@ export async function restoreCommand(args: string[]): Promise<void> {
   const env = loadEnv();
   const started = performance.now();
   // The whole archive is read and checked before the database is even opened.
-  const backup = await checkBackup(path.resolve(file));
+  const backup = await checkBackup(resolveFile(file));
   if (!env.DATABASE_URL && (await socketAnswers(socketPathOf(env.dataDir)))) {
     throw new Error(`Plit is running on ${env.dataDir}: stop it, then restore.`);
   }
