@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import type { Database, Tx } from '../db/connect.ts';
+import type { Database, Executor, Tx } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
 import { migrationsFolder, readJournal } from '../db/migrationLock.ts';
 import type { FileStorage } from '../files/storage.ts';
@@ -29,12 +29,12 @@ const BATCH_ROWS = 500;
 const BATCH_BYTES = 4 * 1024 * 1024;
 
 /** Tables that hold at least one row. */
-async function tablesWithRows(tx: Database['db'], tables: Table[]): Promise<string[]> {
+async function tablesWithRows(db: Executor, tables: Table[]): Promise<string[]> {
   if (tables.length === 0) return [];
   const checks = tables.map(
     (t) => `select ${literal(t.name)} as name where exists (select 1 from ${ident(t.name)})`,
   );
-  return (await rowsOf<{ name: string }>(tx, sql.raw(checks.join(' union all ')))).map((r) => r.name);
+  return (await rowsOf<{ name: string }>(db, sql.raw(checks.join(' union all ')))).map((r) => r.name);
 }
 
 /**
@@ -176,7 +176,7 @@ export async function restoreBackup(
   );
 
   const summary = await database.db.transaction(async (tx) => {
-    const filled = await tablesWithRows(tx as unknown as Database['db'], tables);
+    const filled = await tablesWithRows(tx, tables);
     // Children before parents, the reverse of the order rows go in.
     for (const table of [...tables].reverse()) {
       if (filled.includes(table.name)) await tx.execute(sql.raw(`delete from ${ident(table.name)}`));

@@ -139,8 +139,8 @@ async function takeSnapshot(db: Db, staging: string): Promise<Snapshot> {
     async (tx) => {
       await tx.execute(sql`set local timezone = 'UTC'`);
       const applied = await appliedMigration(tx);
-      const entry = applied && readJournal(migrationsFolder).find((e) => e.when === applied.when);
       if (!applied) throw new Error('The database has no migrations applied: there is nothing to back up.');
+      const entry = readJournal(migrationsFolder).find((e) => e.when === applied.when);
       const migration = {
         tag: entry?.tag ?? `unknown (${applied.when})`,
         when: applied.when,
