@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { connect, type Database } from '../db/connect.ts';
 import { type Env, loadEnv } from '../env.ts';
-import { createDiskStorage, filesDirOf } from '../files/storage.ts';
+import { storageFromEnv } from '../files/fromEnv.ts';
 import { plitVersion } from '../version.ts';
 import { checkBackup } from './format.ts';
 import { restoreBackup } from './restoreBackup.ts';
@@ -48,7 +48,7 @@ export async function backupCommand(file: string | undefined): Promise<void> {
       const source = {
         db: database.db,
         engine: database.kind,
-        files: createDiskStorage(filesDirOf(env.dataDir)),
+        files: storageFromEnv(env),
         plitVersion,
       };
       summary = await writeFileAtomically(target, (out) =>
@@ -84,11 +84,7 @@ export async function restoreCommand(args: string[]): Promise<void> {
   const database = await openDatabase(env);
   try {
     const where = placeOf(env);
-    const summary = await restoreBackup(
-      { database, files: createDiskStorage(filesDirOf(env.dataDir)), where },
-      backup,
-      { force },
-    );
+    const summary = await restoreBackup({ database, files: storageFromEnv(env), where }, backup, { force });
     const { manifest } = backup;
     console.log(
       `Restored ${backup.file} (taken ${manifest.createdAt} on ${manifest.engine}, Plit ${manifest.plitVersion}) into ${where}: ` +
