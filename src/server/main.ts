@@ -73,11 +73,22 @@ export async function start(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal, graceSeconds: env.SHUTDOWN_GRACE_SECONDS }, 'stopping');
-    await backups?.close();
-    await stopGracefully(app, env.SHUTDOWN_GRACE_SECONDS * 1000);
-    await live.close();
-    await database.close();
-    process.exit(0);
+    let code = 0;
+    try {
+      await backups?.close();
+      await stopGracefully(app, env.SHUTDOWN_GRACE_SECONDS * 1000);
+      await live.close();
+    } catch (error) {
+      app.log.error({ err: error }, 'the stop did not go cleanly');
+      code = 1;
+    } finally {
+      // Whatever failed before, the database still closes: PGlite flushes and frees the folder.
+      await database.close().catch((error: unknown) => {
+        app.log.error({ err: error }, 'the database did not close cleanly');
+        code = 1;
+      });
+      process.exit(code);
+    }
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { DrizzleQueryError, sql } from 'drizzle-orm';
+import { snapshotRunning } from './backup/writeBackup.ts';
 import type { Context } from './context.ts';
 import { probeFolder, systemReason } from './db/dataFolder.ts';
 
@@ -8,7 +9,10 @@ export type NotReadyReason = 'database_unwritable' | 'storage_unwritable';
 
 export interface NotReady {
   reason: NotReadyReason;
+  /** For anyone who asks (health is public): the system's words, no paths. */
   message: string;
+  /** For the log only: where it failed. */
+  detail: string;
 }
 
 /** A probe that hangs (a stuck mount, an unreachable object store) fails instead of holding health. */
@@ -22,14 +26,15 @@ function within<T>(ms: number, work: Promise<T>): Promise<T> {
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
-/** The database's or the system's own words; never a failed query's parameters. */
+/** The database's or the system's own words; never a failed query's parameters, nor a path. */
 function why(error: unknown): string {
   if (error instanceof DrizzleQueryError)
     return (error.cause as Error | undefined)?.message ?? 'query failed';
-  const { code, path } = error as NodeJS.ErrnoException;
-  if (code) return `${systemReason(error)}${path ? ` at ${path}` : ''}`;
+  if ((error as NodeJS.ErrnoException).code) return systemReason(error);
   return error instanceof Error ? error.message : String(error);
 }
+
+const whereOf = (error: unknown): string => (error as NodeJS.ErrnoException).path ?? '';
 
 /**
  * A tiny real write: a `select 1` passes on a read-only database (a standby after failover,
@@ -54,15 +59,24 @@ async function checkOnce(ctx: Pick<Context, 'db' | 'dbKind' | 'files' | 'env'>):
   try {
     await within(PROBE_TIMEOUT_MS, probeFiles(ctx));
   } catch (error) {
-    return { reason: 'storage_unwritable', message: `The file storage cannot be written: ${why(error)}.` };
+    return {
+      reason: 'storage_unwritable',
+      message: `The file storage cannot be written: ${why(error)}.`,
+      detail: whereOf(error),
+    };
   }
   try {
-    await within(PROBE_TIMEOUT_MS, probeDatabase(ctx));
+    // A backup's snapshot holds PGlite's one connection: the probe would only wait behind it.
+    if (ctx.dbKind !== 'pglite' || !snapshotRunning()) await within(PROBE_TIMEOUT_MS, probeDatabase(ctx));
     // PGlite's files are in the data folder: a full or read-only one fails its next page write,
     // which the temporary table above may not reach (a page freed earlier is reused).
     if (ctx.dbKind === 'pglite') await within(PROBE_TIMEOUT_MS, probeFolder(ctx.env.dataDir));
   } catch (error) {
-    return { reason: 'database_unwritable', message: `The database cannot be written: ${why(error)}.` };
+    return {
+      reason: 'database_unwritable',
+      message: `The database cannot be written: ${why(error)}.`,
+      detail: whereOf(error),
+    };
   }
   return null;
 }

@@ -176,6 +176,8 @@ describe.skipIf(!isRoot)('a read-only or full disk (needs root to mount)', () =>
       expect(res.body).toMatchObject({
         error: { code: 'not_ready', reason: 'storage_unwritable', message: /read-only file system/ },
       });
+      // Health answers anyone: the system's words, never where on the server it failed.
+      expect(JSON.stringify(res.body)).not.toContain(readOnly);
     } finally {
       await t.close();
     }

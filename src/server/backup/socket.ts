@@ -92,15 +92,20 @@ async function listenForBackups(dataDir: string, source: BackupSource, log: Log)
   });
   // The socket is created with the umask's mode; it must never be connectable by others, not
   // even for the moment before chmod.
+  // The umask is the whole process's: it is put back as soon as `listen` has bound the socket
+  // (synchronously, inside the call), not after an await, or a folder made meanwhile by a
+  // request (a new client's files) would get mode 0600.
   const umask = process.umask(0o177);
+  let listening: Promise<void>;
   try {
-    await new Promise<void>((resolve, reject) => {
+    listening = new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(socketPath, resolve);
     });
   } finally {
     process.umask(umask);
   }
+  await listening;
   await chmod(socketPath, 0o600);
   // Removed on any exit, so the next start finds no stale file.
   const removeSocket = () => rmSync(socketPath, { force: true });

@@ -134,7 +134,25 @@ interface Snapshot {
  * are read after the transaction (a key names one upload for good, and keeping the snapshot
  * open while files are copied would, on PGlite, hold up every request meanwhile).
  */
+let snapshotsRunning = 0;
+
+/**
+ * On PGlite a snapshot holds the one connection while it reads every table, and every other
+ * query waits behind it: readiness asks this so that a backup is not taken for a broken
+ * database (which would take the only node out of its proxy's rotation).
+ */
+export const snapshotRunning = (): boolean => snapshotsRunning > 0;
+
 async function takeSnapshot(db: Db, staging: string): Promise<Snapshot> {
+  snapshotsRunning += 1;
+  try {
+    return await readSnapshot(db, staging);
+  } finally {
+    snapshotsRunning -= 1;
+  }
+}
+
+async function readSnapshot(db: Db, staging: string): Promise<Snapshot> {
   return db.transaction(
     async (tx) => {
       await tx.execute(sql`set local timezone = 'UTC'`);

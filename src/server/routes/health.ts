@@ -9,10 +9,11 @@ export const healthRoutes: RouteModule = (app, ctx) => {
   route(
     app,
     endpoints.getHealth,
-    async () => {
+    async (request) => {
       // Ready means able to save: a node whose disk is full or read-only is taken out of rotation.
       const problem = await readiness();
       if (problem) {
+        request.log.warn({ reason: problem.reason, where: problem.detail }, problem.message);
         throw new AppError('not_ready', {
           message: problem.message,
           reason: problem.reason,
