@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { DrizzleQueryError, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { snapshotRunning } from './backup/writeBackup.ts';
 import type { Context } from './context.ts';
 import { probeFolder, systemReason } from './db/dataFolder.ts';
+import { databaseReason } from './db/queryError.ts';
 
 export type NotReadyReason = 'database_unwritable' | 'storage_unwritable';
 
@@ -28,8 +29,8 @@ function within<T>(ms: number, work: Promise<T>): Promise<T> {
 
 /** The database's or the system's own words; never a failed query's parameters, nor a path. */
 function why(error: unknown): string {
-  if (error instanceof DrizzleQueryError)
-    return (error.cause as Error | undefined)?.message ?? 'query failed';
+  const reason = databaseReason(error);
+  if (reason) return reason.message;
   if ((error as NodeJS.ErrnoException).code) return systemReason(error);
   return error instanceof Error ? error.message : String(error);
 }

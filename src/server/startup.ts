@@ -1,6 +1,7 @@
-import { DrizzleQueryError, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
+import { databaseReason } from './db/queryError.ts';
 import type { FileStorage } from './files/storage.ts';
 import { seedDemo } from './seed/demo.ts';
 
@@ -41,10 +42,10 @@ export function prepareDatabase(
  * message and code are told.
  */
 export function startupFailureMessage(error: unknown): string {
-  if (error instanceof DrizzleQueryError) {
-    const cause = error.cause as { message?: string; code?: string } | undefined;
-    const code = cause?.code ? ` (SQLSTATE ${cause.code})` : '';
-    return `A database query failed: ${cause?.message ?? 'no reason given'}${code}`;
+  const reason = databaseReason(error);
+  if (reason) {
+    const code = reason.code ? ` (SQLSTATE ${reason.code})` : '';
+    return `A database query failed: ${reason.message}${code}`;
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, Executor, Tx } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
 import { migrationsFolder, readJournal } from '../db/migrationLock.ts';
+import { databaseReason } from '../db/queryError.ts';
 import type { FileStorage } from '../files/storage.ts';
 import { BackupError, type CheckedBackup, fileEntry, MANIFEST } from './format.ts';
 import { appliedMigration, ident, literal, readTables, rowsOf, type Table } from './tables.ts';
@@ -84,8 +85,9 @@ async function insertRows(tx: Tx, table: Table, body: AsyncIterable<Buffer>): Pr
     await tx.execute(sql`${sql.raw(head)}${`[${batch.join(',')}]`}${sql.raw(tail)}`).catch((error: Error) => {
       // The database's own words only: the driver's error carries the batch (password hashes
       // among it) as its parameters, which have no place on a terminal or in a log.
-      const cause = error.cause instanceof Error ? error.cause : error;
-      throw new Error(`Restoring table ${table.name} failed: ${cause.message}`);
+      throw new Error(
+        `Restoring table ${table.name} failed: ${databaseReason(error)?.message ?? error.message}`,
+      );
     });
     rows += batch.length;
     batch = [];

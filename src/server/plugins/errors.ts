@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
-import { DrizzleQueryError } from 'drizzle-orm';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { databaseReason } from '../db/queryError.ts';
 import { AppError, type ErrorCode, errorCatalogue } from '../errors.ts';
 
 function body(code: ErrorCode, message?: string, fields?: Record<string, string>, reason?: string) {
@@ -20,14 +20,11 @@ function body(code: ErrorCode, message?: string, fields?: Record<string, string>
  * the log gets the query's text and the database's own error, never the values.
  */
 function loggable(error: Error): Error | Record<string, unknown> {
-  if (!(error instanceof DrizzleQueryError)) return error;
-  const cause = error.cause as { message?: string; code?: string; constraint?: string } | undefined;
+  const reason = databaseReason(error);
+  if (!reason) return error;
   return {
     type: 'DrizzleQueryError',
-    message: cause?.message ?? 'query failed',
-    code: cause?.code,
-    constraint: cause?.constraint,
-    query: error.query,
+    ...reason,
     // The stack's first lines repeat the message, parameters and all.
     stack: error.stack
       ?.split('\n')
