@@ -43,7 +43,7 @@ let b: Node;
 /** The bucket as the nodes see it, to take a file's bytes away behind their backs. */
 let bucket: FileStorage;
 
-async function startNode(): Promise<Node> {
+async function startNode(storageEnv: Record<string, string> = s3.env): Promise<Node> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 's3-node-'));
   const log: string[] = [];
   const env = loadEnv({
@@ -51,7 +51,7 @@ async function startNode(): Promise<Node> {
     PUBLIC_URL: 'http://plit.test',
     LOG_LEVEL: 'warn',
     PLIT_DATA_DIR: dataDir,
-    ...s3.env,
+    ...storageEnv,
   });
   const app = await buildApp({
     env,
@@ -178,6 +178,81 @@ describe.each(engines())('[16.1] files across two nodes on one bucket ($name)', 
       cookie: outsider.owner.cookie,
     });
     expect(errorOf(refused).code).toBe('not_found');
+  });
+
+  it('[16.1] with the S3 server stopped, an upload answers 503 storage_unavailable with Retry-After and a download 503, logged with the error', async () => {
+    // A bucket of its own, stopped mid-test; the other tests keep theirs.
+    const doomed = await startS3('plit-gone');
+    const c = await startNode(doomed.env);
+    try {
+      const { agency, item } = await photosItem();
+      const before = await upload(c.app, item.id, agency.approver.cookie, 'пачка.png', makePng(9, 9));
+      expect(before.status, JSON.stringify(before.body)).toBe(201);
+      const fileId: string = before.body.request.items[0].files[0].id;
+      await doomed.close();
+
+      const refused = await upload(c.app, item.id, agency.approver.cookie, 'етикетка.png', makePng(8, 8));
+      expect(refused.status, JSON.stringify(refused.body)).toBe(503);
+      expect(errorOf(refused).code).toBe('storage_unavailable');
+      expect(refused.headers['retry-after']).toBe('30');
+      const download = await api(c.app, endpoints.downloadFactFile, {
+        params: { fileId },
+        cookie: agency.creator.cookie,
+      });
+      expect(download.status).toBe(503);
+      expect(errorOf(download).code).toBe('storage_unavailable');
+      expect(download.headers['retry-after']).toBe('30');
+      const logged = c.log
+        .map((line) => JSON.parse(line))
+        .filter((l) => l.msg === 'file storage unavailable');
+      expect(logged).toHaveLength(2);
+      expect(logged[0]).toMatchObject({ level: 50, err: { code: 'ECONNREFUSED' } });
+    } finally {
+      await c.app.close();
+      await rm(c.dataDir, { recursive: true, force: true });
+      await doomed.close().catch(() => {});
+    }
+  });
+
+  it('[16.1] S3 refusing the request (AccessDenied, a service error) answers 503 storage_unavailable, not 400', async () => {
+    // Keys revoked after start-up: s3rver refuses an unknown key id with 403, as AWS would.
+    const c = await startNode({ ...s3.env, S3_ACCESS_KEY_ID: 'REVOKED', S3_SECRET_ACCESS_KEY: 'REVOKED' });
+    try {
+      const { agency, item } = await photosItem();
+      const stored = await upload(a.app, item.id, agency.approver.cookie, 'пачка.png', makePng(9, 9));
+      const fileId: string = stored.body.request.items[0].files[0].id;
+
+      const refused = await upload(c.app, item.id, agency.approver.cookie, 'етикетка.png', makePng(8, 8));
+      expect(refused.status, JSON.stringify(refused.body)).toBe(503);
+      expect(errorOf(refused).code).toBe('storage_unavailable');
+      expect(refused.headers['retry-after']).toBe('30');
+      const download = await api(c.app, endpoints.downloadFactFile, {
+        params: { fileId },
+        cookie: agency.creator.cookie,
+      });
+      expect(download.status).toBe(503);
+      expect(errorOf(download).code).toBe('storage_unavailable');
+      const logged = c.log.map((line) => JSON.parse(line)).find((l) => l.msg === 'file storage unavailable');
+      expect(logged).toMatchObject({ level: 50, err: { $metadata: { httpStatusCode: 403 } } });
+    } finally {
+      await c.app.close();
+      await rm(c.dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('[16.1] an upload cut off by the browser still answers 400 validation_failed on S3', async () => {
+    const { agency, item } = await photosItem();
+    const torn = await raw(a.app, 'POST', `/api/fact-items/${item.id}/files`, {
+      cookie: agency.approver.cookie,
+      body: Buffer.concat([
+        Buffer.from('--XX\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n'),
+        makePng(),
+      ]),
+      headers: { 'content-type': 'multipart/form-data; boundary=XX' },
+    });
+    expect(torn.status).toBe(400);
+    expect(errorOf(torn).code).toBe('validation_failed');
+    expect(errorOf(torn).fields?.file).toMatch(/cut off/);
   });
 
   it('[16.1] a fact pack names a file missing from storage in answers.txt and still holds the others', async () => {

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -13,6 +14,7 @@ import { buildFactPack } from '../../src/server/facts/pack.ts';
 import { attachmentDisposition, sanitizeFileName } from '../../src/server/files/fileName.ts';
 import { detectFileType } from '../../src/server/files/fileType.ts';
 import { storageFromEnv } from '../../src/server/files/fromEnv.ts';
+import { createS3Client } from '../../src/server/files/s3Storage.ts';
 import {
   createDiskStorage,
   type FileStorage,
@@ -310,6 +312,97 @@ describe('[16.1] S3 multipart uploads', () => {
     // disk); S3, MinIO and the rest drop them. What Plit controls is that it asks.
     expect(asked.some((r) => r.startsWith('DELETE ') && r.includes('uploadId'))).toBe(true);
     await storage.close();
+  });
+});
+
+/** A loopback port nothing listens on: connections to it are refused at once. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('[16.1] a store that fails', () => {
+  it('[16.1] an S3 store that cannot be reached fails put, get, exists and remove as unavailable, its error kept', async () => {
+    const storage = storageFromEnv({
+      ...loadEnv({ ...s3.env, S3_ENDPOINT: `http://127.0.0.1:${await closedPort()}` }),
+      dataDir: '/nonexistent',
+    });
+    try {
+      const key = newFileKey(CLIENT);
+      const put = await rejection(storage.put(key, Readable.from([Buffer.from('photo')]), { maxBytes: MB }));
+      expect(put.code).toBe('unavailable');
+      expect((put.cause as { code?: string }).code).toBe('ECONNREFUSED');
+      expect((await rejection(storage.get(key))).code).toBe('unavailable');
+      expect((await rejection(storage.exists(key))).code).toBe('unavailable');
+      expect((await rejection(storage.remove(key))).code).toBe('unavailable');
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('[16.1] a disk that fails (its folder is a file) is unavailable; a failing upload body is rethrown as it is', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 's3fix-disk-'));
+    try {
+      await fs.writeFile(path.join(dir, 'files'), 'not a folder');
+      const storage = createDiskStorage(path.join(dir, 'files'));
+      const key = newFileKey(CLIENT);
+      const put = await rejection(storage.put(key, Readable.from([Buffer.from('photo')]), { maxBytes: MB }));
+      expect(put.code).toBe('unavailable');
+      expect((put.cause as { code?: string }).code).toBe('ENOTDIR');
+      expect((await rejection(storage.get(key))).code).toBe('unavailable');
+      expect((await rejection(storage.exists(key))).code).toBe('unavailable');
+
+      // A torn upload is the client's, not the disk's: it keeps its own error.
+      const torn = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', syscall: 'read' });
+      async function* cutOff() {
+        yield Buffer.from('half');
+        throw torn;
+      }
+      const good = createDiskStorage(path.join(dir, 'good'));
+      await expect(good.put(key, cutOff(), { maxBytes: MB })).rejects.toBe(torn);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('[16.1] S3 client connections', () => {
+  it('[16.1] the S3 client keeps up to 256 sockets alive and has connection, answer and idle timeouts', async () => {
+    const client = createS3Client({
+      bucket: 'b',
+      region: 'us-east-1',
+      forcePathStyle: true,
+      checksums: 'when_required',
+      prefix: '',
+    });
+    try {
+      // The handler's resolved options (NodeHttpHandler keeps them behind a promise).
+      const handler = client.config.requestHandler as unknown as {
+        configProvider: Promise<{
+          connectionTimeout?: number;
+          requestTimeout?: number;
+          throwOnRequestTimeout?: boolean;
+          socketTimeout?: number;
+          httpsAgent: { maxSockets: number; keepAlive: boolean };
+          httpAgentProvider: () => Promise<{ maxSockets: number; keepAlive: boolean }>;
+        }>;
+      };
+      const config = await handler.configProvider;
+      expect(config.connectionTimeout).toBe(5_000);
+      expect(config.requestTimeout).toBe(30_000);
+      expect(config.throwOnRequestTimeout).toBe(true);
+      // Long enough that a browser reading a download slowly is never cut (see s3Storage.ts).
+      expect(config.socketTimeout).toBeGreaterThanOrEqual(60_000);
+      for (const agent of [config.httpsAgent, await config.httpAgentProvider()]) {
+        expect(agent.keepAlive).toBe(true);
+        expect(agent.maxSockets).toBe(256);
+      }
+    } finally {
+      client.destroy();
+    }
   });
 });
 

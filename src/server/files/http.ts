@@ -46,13 +46,36 @@ export async function receiveUpload(
     return { ...received, name };
   } catch (error) {
     if (error instanceof AppError && error.code === 'file_too_large') cutAfterAnswer(request.raw);
-    if (error instanceof AppError) throw error;
-    // Disk trouble is ours (500); anything else here is the body not being a whole upload.
-    if (typeof (error as { errno?: unknown }).errno === 'number') throw error;
-    throw new AppError('validation_failed', {
-      fields: { file: 'The upload was cut off or is not a valid form. Choose the file and try again.' },
-    });
+    // Only the form itself is the client's fault (400). The store failing is a 503 the browser
+    // retries (`FileStorageError('unavailable')`, answered by the error handler); anything else
+    // is ours (500). Taking either for a torn upload told people to pick the file again.
+    if (isTornForm(error)) {
+      throw new AppError('validation_failed', {
+        fields: { file: 'The upload was cut off or is not a valid form. Choose the file and try again.' },
+      });
+    }
+    throw error;
   }
+}
+
+/**
+ * An error of the form parser: @fastify/multipart's own (`FST_*`, a premature close included),
+ * the request's connection cut, or busboy's words for a body that is not a whole form.
+ */
+function isTornForm(error: unknown): boolean {
+  if (error instanceof AppError || error instanceof FileStorageError) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') {
+    return (
+      code.startsWith('FST_') || ['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'ECONNABORTED'].includes(code)
+    );
+  }
+  return (
+    typeof message === 'string' &&
+    /unexpected end of multipart data|terminated early|boundary not found|missing content-type|unsupported content type|not ready to parse|malformed/i.test(
+      message,
+    )
+  );
 }
 
 // What each request's upload was, for an idempotent retry to be compared with (`http/idempotency.ts`).

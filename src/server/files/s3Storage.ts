@@ -53,18 +53,60 @@ const nameOf = (error: unknown): string => (error as { name?: string }).name ?? 
 const isMissing = (error: unknown) =>
   nameOf(error) === 'NoSuchKey' || (nameOf(error) === 'NotFound' && statusOf(error) === 404);
 
-export function createS3Storage(settings: S3Settings): FileStorage & { verify(): Promise<void> } {
+/**
+ * The S3 client's connections (the SDK's NodeHttpHandler, given its options so that no package
+ * of its own is imported). Its defaults are 50 sockets per client and no timeouts: a fact pack or
+ * a few slow downloads hold the 50, and every other upload waits for one without end.
+ */
+const requestHandler = {
+  // A server that does not take the connection is a clear error soon, not a hung request.
+  connectionTimeout: 5_000,
+  // Until the answer's headers arrive (this SDK clears it then, so it never cuts a body being
+  // streamed), and an error rather than the SDK's default warning: a server that took the
+  // request and never answers fails it, and a part of 5 MB still has time to go out.
+  requestTimeout: 30_000,
+  throwOnRequestTimeout: true,
+  // Idle time of the socket, downloads included. While a download streams to a browser, the
+  // S3 socket is not read whenever the browser falls behind (backpressure), so this is how long
+  // a browser may read nothing at all: a slow one reads a little every few seconds and is never
+  // cut; a server that stops sending mid-body, or a browser stalled for two minutes, is.
+  socketTimeout: 120_000,
+  // Connections kept for reuse, and enough of them that downloads being streamed to browsers
+  // do not starve uploads. One per download in flight; a fact pack holds at most two.
+  httpAgent: { keepAlive: true, maxSockets: 256 },
+  httpsAgent: { keepAlive: true, maxSockets: 256 },
+};
+
+/** The client for these settings: exported for the test that checks its connections. */
+export function createS3Client(settings: S3Settings): S3Client {
   const mode = settings.checksums === 'when_supported' ? 'WHEN_SUPPORTED' : 'WHEN_REQUIRED';
-  const client = new S3Client({
+  return new S3Client({
     region: settings.region,
     endpoint: settings.endpoint,
     forcePathStyle: settings.forcePathStyle,
     credentials: settings.credentials,
     requestChecksumCalculation: mode,
     responseChecksumValidation: mode,
-    // A server that does not answer the connection is a clear error soon, not a hung request.
-    requestHandler: { connectionTimeout: 5000 },
+    requestHandler,
   });
+}
+
+/**
+ * Anything S3 or the way to it fails with (a 5xx, SlowDown, AccessDenied, a timeout, a refused
+ * connection) as `unavailable`: for the person it is the store failing, never their request.
+ */
+function unavailable(error: unknown): unknown {
+  if (error instanceof FileStorageError) return error;
+  const status = statusOf(error);
+  const code = (error as { code?: string }).code;
+  const why = [nameOf(error) || code, status && `HTTP ${status}`].filter(Boolean).join(', ');
+  return new FileStorageError('unavailable', `The S3 store failed (${why || 'unknown error'}).`, {
+    cause: error,
+  });
+}
+
+export function createS3Storage(settings: S3Settings): FileStorage & { verify(): Promise<void> } {
+  const client = createS3Client(settings);
   const Bucket = settings.bucket;
   const where = `bucket "${Bucket}"${settings.endpoint ? ` at ${settings.endpoint}` : ` (AWS, ${settings.region})`}`;
 
@@ -116,7 +158,8 @@ export function createS3Storage(settings: S3Settings): FileStorage & { verify():
       } catch (error) {
         source.destroy();
         await chunks.return?.();
-        throw sourceFailure ?? error;
+        // The upload's own failure as it is (a 400 for a torn form); the bucket's is ours.
+        throw sourceFailure ?? unavailable(error);
       }
       return counter.result();
     },
@@ -129,23 +172,29 @@ export function createS3Storage(settings: S3Settings): FileStorage & { verify():
         const found = await client.send(new GetObjectCommand({ Bucket, Key }));
         return found.Body as Readable;
       } catch (error) {
+        // Without s3:ListBucket, AWS answers a missing object 403, not NoSuchKey: that is
+        // `unavailable` here (docs/storage.md lists the permissions Plit needs).
         if (isMissing(error)) throw new FileStorageError('file_missing', 'The file is not there.');
-        throw error;
+        throw unavailable(error);
       }
     },
 
     async remove(key) {
+      const Key = objectKey(key);
       // S3 answers 204 for a key that is not there: removing twice is fine, as on disk.
-      await client.send(new DeleteObjectCommand({ Bucket, Key: objectKey(key) }));
+      await client.send(new DeleteObjectCommand({ Bucket, Key })).catch((error: unknown) => {
+        throw unavailable(error);
+      });
     },
 
     async exists(key) {
+      const Key = objectKey(key);
       try {
-        await client.send(new HeadObjectCommand({ Bucket, Key: objectKey(key) }));
+        await client.send(new HeadObjectCommand({ Bucket, Key }));
         return true;
       } catch (error) {
         if (isMissing(error)) return false;
-        throw error;
+        throw unavailable(error);
       }
     },
 
@@ -187,7 +236,7 @@ function explain(error: unknown, where: string): Error {
     return new StorageCheckError(
       'access_denied',
       `S3 refused access to ${where} (HTTP ${status}${name && name !== 'Unknown' ? ` ${name}` : ''}): check S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, ` +
-        'and that this key may read and write the bucket.',
+        'and that this key has the permissions docs/storage.md lists (ListBucket, GetObject, PutObject, DeleteObject, AbortMultipartUpload).',
       { cause: error },
     );
   }

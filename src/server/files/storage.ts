@@ -16,7 +16,10 @@ export interface FileStorage {
     body: Readable | AsyncIterable<Uint8Array>,
     options: { maxBytes: number },
   ): Promise<StoredFile>;
-  /** Throws `FileStorageError('file_missing')` when there is no such file. */
+  /**
+   * Throws `FileStorageError('file_missing')` when there is no such file. Every operation throws
+   * `FileStorageError('unavailable')` when the store fails; a failing `body` is rethrown as it is.
+   */
   get(key: string): Promise<Readable>;
   /** Removing a file that is not there is not an error. */
   remove(key: string): Promise<void>;
@@ -27,13 +30,23 @@ export interface FileStorage {
 
 export type StoredFile = { bytes: number; sha256: string };
 
-export type FileStorageErrorCode = 'file_too_large' | 'file_empty' | 'invalid_key' | 'file_missing';
+/**
+ * `unavailable`: the store itself failed (S3 down, throttling or refusing, a timeout, a disk
+ * error), not the file or the request; the error handler answers it 503 `storage_unavailable`
+ * with Retry-After, and logs the store's own error (the `cause`).
+ */
+export type FileStorageErrorCode =
+  | 'file_too_large'
+  | 'file_empty'
+  | 'invalid_key'
+  | 'file_missing'
+  | 'unavailable';
 
 export class FileStorageError extends Error {
   readonly code: FileStorageErrorCode;
 
-  constructor(code: FileStorageErrorCode, message: string) {
-    super(message);
+  constructor(code: FileStorageErrorCode, message: string, options?: { cause: unknown }) {
+    super(message, options);
     this.name = 'FileStorageError';
     this.code = code;
   }
@@ -112,6 +125,18 @@ function formatLimit(maxBytes: number): string {
   return mb >= 1 ? `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB` : `${maxBytes} bytes`;
 }
 
+/**
+ * A system error of the disk (EIO, ENOSPC, EROFS, EACCES, ENOTDIR…) as `unavailable`; anything
+ * else (ours, or the upload's own failure) as it is.
+ */
+function diskFailure(error: unknown): unknown {
+  if (error instanceof FileStorageError || typeof (error as { syscall?: unknown }).syscall !== 'string') {
+    return error;
+  }
+  const { code, message } = error as NodeJS.ErrnoException;
+  return new FileStorageError('unavailable', `The disk store failed (${code ?? message}).`, { cause: error });
+}
+
 export function createDiskStorage(rootDir: string): FileStorage {
   const root = path.resolve(rootDir);
 
@@ -129,21 +154,34 @@ export function createDiskStorage(rootDir: string): FileStorage {
     async put(key, body, { maxBytes }) {
       const target = pathOf(key);
       assertMaxBytes(maxBytes);
-      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.mkdir(path.dirname(target), { recursive: true }).catch((error: unknown) => {
+        throw diskFailure(error);
+      });
+      // The upload's own failure (the browser cut off) is rethrown as it is, never taken for
+      // the disk's: pipeline reports both alike.
+      let sourceFailure: unknown;
+      async function* watched() {
+        try {
+          yield* body;
+        } catch (error) {
+          sourceFailure = error;
+          throw error;
+        }
+      }
       // Same folder as the target, so the final rename is atomic: a reader sees the whole
       // file or none. The leading dot and `.part` can never match a key.
       const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.part`);
       const counted = meter(maxBytes);
       try {
         // pipeline destroys the source on failure, so an oversized upload stops being read.
-        await pipeline(body, counted.stream, createWriteStream(temp, { flags: 'wx', flush: true }));
+        await pipeline(watched(), counted.stream, createWriteStream(temp, { flags: 'wx', flush: true }));
         const stored = counted.result();
         if (stored.bytes === 0) throw new FileStorageError('file_empty', 'The file is empty.');
         await fs.rename(temp, target);
         return stored;
       } catch (error) {
-        await fs.rm(temp, { force: true });
-        throw error;
+        await fs.rm(temp, { force: true }).catch(() => {});
+        throw error === sourceFailure ? error : diskFailure(error);
       }
     },
 
@@ -157,12 +195,14 @@ export function createDiskStorage(rootDir: string): FileStorage {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
           throw new FileStorageError('file_missing', 'The file is not there.');
         }
-        throw error;
+        throw diskFailure(error);
       }
     },
 
     async remove(key) {
-      await fs.rm(pathOf(key), { force: true });
+      await fs.rm(pathOf(key), { force: true }).catch((error: unknown) => {
+        throw diskFailure(error);
+      });
     },
 
     async exists(key) {
@@ -171,7 +211,7 @@ export function createDiskStorage(rootDir: string): FileStorage {
         return (await fs.stat(file)).isFile();
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-        throw error;
+        throw diskFailure(error);
       }
     },
 

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { databaseReason } from '../db/queryError.ts';
 import { AppError, type ErrorCode, errorCatalogue } from '../errors.ts';
+import { FileStorageError } from '../files/storage.ts';
 
 function body(code: ErrorCode, message?: string, fields?: Record<string, string>, reason?: string) {
   return {
@@ -33,6 +34,9 @@ function loggable(error: Error): Error | Record<string, unknown> {
   };
 }
 
+/** Seconds before asking again, when storage cannot be used. */
+const STORAGE_RETRY_AFTER = '30';
+
 /** System errors of a disk that refuses writes, from Node (files) or PGlite's file system. */
 const diskRefusals = new Set(['ENOSPC', 'EROFS', 'EDQUOT']);
 
@@ -60,11 +64,17 @@ export function registerErrorHandling(app: FastifyInstance): void {
       if (error.headers) reply.headers(error.headers);
       return reply.status(error.status).send(body(error.code, error.message, error.fields, error.reason));
     }
+    // The file store failing (S3 down, throttling or refusing, a timeout, a disk error): for
+    // uploads and downloads alike, the one place it is answered. The store's own error is logged.
+    if (error instanceof FileStorageError && error.code === 'unavailable') {
+      request.log.error({ err: error.cause ?? error, storage: error.message }, 'file storage unavailable');
+      return reply.status(503).header('retry-after', STORAGE_RETRY_AFTER).send(body('storage_unavailable'));
+    }
     const refusal = storageRefusal(error);
     if (refusal) {
       // Only the system's words: a failed query's own message would list its parameters.
       request.log.error({ reason: refusal }, 'storage refused a write');
-      return reply.status(503).header('retry-after', '30').send(body('storage_unavailable'));
+      return reply.status(503).header('retry-after', STORAGE_RETRY_AFTER).send(body('storage_unavailable'));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields: Record<string, string> = {};
