@@ -2,7 +2,7 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './app.css';
 import './i18n/index.ts';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -12,6 +12,15 @@ import { Providers } from './components/Providers.tsx';
 import { createAppRouter } from './router.tsx';
 
 const queryClient = new QueryClient({
+  // A create retried with its key whose first send was saved but whose answer was lost (its node
+  // stopped): the thing exists. Refetch what is on screen so it shows; the form's message says it
+  // was saved, so no one clicks again and makes a second one.
+  mutationCache: new MutationCache({
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === 'request_already_done')
+        void queryClient.invalidateQueries();
+    },
+  }),
   defaultOptions: {
     queries: {
       staleTime: 15_000,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,9 @@ import { runIdempotent } from '../../src/server/http/idempotency.ts';
 import { createInProcessBus } from '../../src/server/live/bus.ts';
 import { transact } from '../../src/server/live/transact.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
-import { type EndpointSpec, urlOf } from '../../src/shared/api/endpoint.ts';
+import { type EndpointSpec, isZod, urlOf } from '../../src/shared/api/endpoint.ts';
+import { HAND_OVER_SECONDS } from '../../src/shared/api/idempotency.ts';
+import { RETRY_FOR_MS } from '../../src/web/api/retry.ts';
 import { createTestAppOn, type TestApp } from '../support/app.ts';
 import { engines } from '../support/engines.ts';
 import { errorOf } from '../support/errors.ts';
@@ -92,6 +95,9 @@ describe.each(engines())('[16.7] idempotent creates ($name)', (engine) => {
     };
     const k = key();
     // One after the other: each is the retry of one whose answer was lost.
+    const slotsOfCycle = async () =>
+      (await db().select({ n: count() }).from(slots).where(eq(slots.cycleId, plan.cycle.id)))[0]!.n;
+    const before = await slotsOfCycle();
     const slotAnswers = [];
     for (let i = 0; i < 3; i++) {
       slotAnswers.push(
@@ -105,22 +111,8 @@ describe.each(engines())('[16.7] idempotent creates ($name)', (engine) => {
     }
     expect(new Set(slotAnswers.map((a) => a.status))).toEqual(new Set([201]));
     expect(new Set(slotAnswers.map((a) => a.body.slot.id)).size).toBe(1);
-    const onThatDay = await db()
-      .select({ n: count() })
-      .from(slots)
-      .where(and(eq(slots.cycleId, plan.cycle.id), eq(slots.id, slotAnswers[0]!.body.slot.id)));
-    expect(onThatDay[0]!.n).toBe(1);
-    const before = (await db().select({ n: count() }).from(slots).where(eq(slots.cycleId, plan.cycle.id)))[0]!
-      .n;
-    await api(t.app, endpoints.createSlot, {
-      params: { cycleId: plan.cycle.id },
-      body: slotBody,
-      cookie: cm,
-      headers: header(k),
-    });
-    expect(
-      (await db().select({ n: count() }).from(slots).where(eq(slots.cycleId, plan.cycle.id)))[0]!.n,
-    ).toBe(before);
+    // Three sends, one slot more in the cycle (counted around them, so a duplicate would show).
+    expect(await slotsOfCycle()).toBe(before + 1);
 
     const post = await api(t.app, endpoints.createPost, {
       params: { cycleId: plan.cycle.id },
@@ -358,6 +350,95 @@ describe.each(engines())('[16.7] idempotent creates ($name)', (engine) => {
     expect(await topicsOf(cycle.id)).toBe(0);
   });
 
+  it('[16.7] a CSV import retried with its key adds its topics once; another file under that key is 422', async () => {
+    // The import creates topics though it answers 200: its retry must not add them twice, and
+    // its body is the file, so the file's bytes are part of what the key names.
+    const { agency, cycle } = await month();
+    const k = key();
+    const importCsv = (csv: string) =>
+      raw(
+        t.app,
+        'POST',
+        urlOf(endpoints.importTopics, { params: { cycleId: cycle.id }, query: { dryRun: 'false' } }),
+        {
+          cookie: agency.contentManager.cookie,
+          body: Buffer.from(csv, 'utf8'),
+          headers: { 'content-type': 'text/csv', ...header(k) },
+        },
+      );
+    const csv = 'Назва,Кут\nКава з корицею,Зимовий рецепт\nЛатте-арт,Майстер-клас\n';
+    const first = await importCsv(csv);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(await topicsOf(cycle.id)).toBe(2);
+    const again = await importCsv(csv);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(await topicsOf(cycle.id)).toBe(2);
+    const other = await importCsv('Назва,Кут\nІнша тема,Інший кут\n');
+    expect(other.status).toBe(422);
+    expect(errorOf(other).code).toBe('idempotency_key_reused');
+    expect(await topicsOf(cycle.id)).toBe(2);
+  });
+
+  it("[16.7] the server hands a key over after 10 s, well inside the browser's retry deadline", async () => {
+    // The browser retries for RETRY_FOR_MS (web/api/retry.ts); the server must give its final
+    // word before that, or the person clicks again and makes a second thing with a new key.
+    const { agency, cycle } = await month();
+    const k = key();
+    const first = await createTopic(agency, cycle.id, k);
+    await db().delete(topics).where(eq(topics.id, first.body.topic.id));
+    // Its node was killed before the create committed, 11 s ago: the retry runs it.
+    await db()
+      .update(idempotencyKeys)
+      .set({ status: null, answer: null, effectAt: null, createdAt: sql`now() - interval '11 seconds'` })
+      .where(eq(idempotencyKeys.key, k));
+    const takenOver = await createTopic(agency, cycle.id, k);
+    expect(takenOver.status).toBe(201);
+    expect(await topicsOf(cycle.id)).toBe(1);
+    // Committed 2 s ago, answer not stored yet: still in progress (the answer may come).
+    await db()
+      .update(idempotencyKeys)
+      .set({ status: null, answer: null, effectAt: sql`now() - interval '2 seconds'` })
+      .where(eq(idempotencyKeys.key, k));
+    expect(errorOf(await createTopic(agency, cycle.id, k)).code).toBe('request_in_progress');
+    // Committed 11 s ago and still no answer: its node stopped; the create stands, done.
+    await db()
+      .update(idempotencyKeys)
+      .set({ effectAt: sql`now() - interval '11 seconds'` })
+      .where(eq(idempotencyKeys.key, k));
+    const done = await createTopic(agency, cycle.id, k);
+    expect(done.status).toBe(409);
+    expect(errorOf(done).code).toBe('request_already_done');
+    expect(await topicsOf(cycle.id)).toBe(1);
+    expect(RETRY_FOR_MS).toBeGreaterThan(2 * HAND_OVER_SECONDS * 1000);
+  });
+
+  it("[16.7] the request hash orders body keys by code unit, not by the node's locale", async () => {
+    const { agency, cycle } = await month();
+    const k = key();
+    const log = { warn: () => {} } as unknown as FastifyBaseLogger;
+    const request = {
+      headers: { 'idempotency-key': k },
+      actor: { user: { id: agency.contentManager.id }, scope: null },
+      server: { idempotencyDb: db() },
+      params: { cycleId: cycle.id },
+      query: {},
+      // localeCompare puts these a, b, B (in any locale we know); code units B, a, b.
+      body: { b: 1, B: 2, a: 3 },
+      log,
+    } as unknown as FastifyRequest;
+    await runIdempotent(endpoints.createTopic, request, {} as FastifyReply, async () => null);
+    const [row] = await db()
+      .select({ requestHash: idempotencyKeys.requestHash })
+      .from(idempotencyKeys)
+      .where(eq(idempotencyKeys.key, k));
+    const expected = createHash('sha256')
+      .update(`["createTopic",{"cycleId":"${cycle.id}"},{},{"B":2,"a":3,"b":1}]`)
+      .digest('hex');
+    expect(row!.requestHash).toBe(expected);
+  });
+
   it('[16.B] a malformed key is a 400 naming the header, and nothing is created', async () => {
     const { agency, cycle } = await month();
     for (const bad of ['short', 'has space in it', 'x'.repeat(201)]) {
@@ -381,18 +462,39 @@ describe('[16.7] every create is marked idempotent in the contract', () => {
     copyContactLink: 'its answer is a live secret that must not be stored in clear',
   };
 
-  it('[16.7] each POST answering 201 declares idempotent: true, or false with a listed reason', () => {
-    const creates = (Object.values(endpoints) as EndpointSpec[]).filter(
-      (e) => e.method === 'POST' && 201 in e.responses,
-    );
+  // POSTs that answer 200 and still create, or could be taken for creates: an import takes a
+  // file (rawBody) and is found by that; the rest are named here, each with what it does.
+  const createsAnswering200: Record<string, boolean> = {
+    importTopics: true, // adds the file's topics to the plan
+    importInsightHistory: false, // replaces the file's months (an upsert): sent twice, same rows
+    applyCadence: false, // fills the month from the cadence, never duplicating a slot
+    createCalendarFeed: false, // its answer is a live secret, and each call replaces the last
+  };
+  const isCreate = (e: EndpointSpec) =>
+    e.method === 'POST' &&
+    (201 in e.responses ||
+      e.operationId in createsAnswering200 ||
+      (!isZod(e.body) && e.body?.kind === 'raw'));
+
+  it('[16.7] each POST that creates (201, imports, listed 200s) declares idempotent: true, or false with a reason', () => {
+    const creates = (Object.values(endpoints) as EndpointSpec[]).filter(isCreate);
     expect(creates.length).toBeGreaterThan(20);
+    for (const [operationId, marked] of Object.entries(createsAnswering200)) {
+      const spec = (Object.values(endpoints) as EndpointSpec[]).find((e) => e.operationId === operationId);
+      expect(spec, operationId).toBeDefined();
+      expect(spec?.idempotent === true, operationId).toBe(marked);
+    }
+    // Every import (a file sent as it is) is judged here, not left out because it answers 200.
+    const imports = creates.filter((e) => !isZod(e.body) && e.body?.kind === 'raw').map((e) => e.operationId);
+    expect(imports.sort()).toEqual(['importInsightHistory', 'importTopics']);
     const unmarked = creates
+      .filter((e) => !(e.operationId in createsAnswering200))
       .filter((e) => (e.operationId in exempt ? e.idempotent !== false : e.idempotent !== true))
       .map((e) => e.operationId);
     expect(unmarked).toEqual([]);
     // Only creates take a key: a key on an update would only hide a lost update.
     const others = (Object.values(endpoints) as EndpointSpec[]).filter(
-      (e) => e.idempotent === true && !(e.method === 'POST' && 201 in e.responses),
+      (e) => e.idempotent === true && !isCreate(e),
     );
     expect(others.map((e) => e.operationId)).toEqual([]);
   });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
+import { HAND_OVER_SECONDS } from '../../src/shared/api/idempotency.ts';
 import { ApiError, call, NetworkError, uploadFile } from '../../src/web/api/client.ts';
-import { MAX_RETRIES, retryDelayMs, withRetries } from '../../src/web/api/retry.ts';
+import { type Failure, RETRY_FOR_MS, retryDelayMs, withRetries } from '../../src/web/api/retry.ts';
 
 const cycleId = '0b5a4a4e-7d39-4f4e-9d2c-3f1f0f6a8c11';
 const topic = { topic: { id: 't1' } };
@@ -29,37 +30,86 @@ afterEach(() => {
 
 describe('[16.7] the web retries a create with the key it made for it', () => {
   it('[16.7] decides from the failure: network, 502, 503 (its Retry-After), 504, 409 in progress; nothing else', () => {
-    expect(retryDelayMs({ status: null }, 0)).toBe(500);
-    expect(retryDelayMs({ status: 502 }, 1)).toBe(1000);
-    expect(retryDelayMs({ status: 504 }, 2)).toBe(2000);
-    expect(retryDelayMs({ status: 503, retryAfter: '3' }, 0)).toBe(3000);
+    expect(retryDelayMs({ status: null }, 0, 0)).toBe(500);
+    expect(retryDelayMs({ status: 502 }, 1, 0)).toBe(1000);
+    expect(retryDelayMs({ status: 504 }, 2, 0)).toBe(2000);
+    // Backing off, but still asking every few seconds while a node restarts.
+    expect(retryDelayMs({ status: null }, 8, 0)).toBe(4000);
+    expect(retryDelayMs({ status: 503, retryAfter: '3' }, 0, 0)).toBe(3000);
     const now = Date.parse('2026-12-06T12:00:00Z');
-    expect(retryDelayMs({ status: 503, retryAfter: 'Sun, 06 Dec 2026 12:00:02 GMT' }, 0, now)).toBe(2000);
+    expect(retryDelayMs({ status: 503, retryAfter: 'Sun, 06 Dec 2026 12:00:02 GMT' }, 0, 0, now)).toBe(2000);
     // A server's word is honoured, but not past a bound the person would notice as a hang.
-    expect(retryDelayMs({ status: 503, retryAfter: '3600' }, 0)).toBe(10_000);
-    expect(retryDelayMs({ status: 409, code: 'request_in_progress', retryAfter: '1' }, 0)).toBe(1000);
+    expect(retryDelayMs({ status: 503, retryAfter: '3600' }, 0, 0)).toBe(10_000);
+    expect(retryDelayMs({ status: 409, code: 'request_in_progress', retryAfter: '1' }, 0, 0)).toBe(1000);
     for (const answer of [
       { status: 409, code: 'stale_version' },
+      { status: 409, code: 'request_already_done' },
       { status: 422, code: 'idempotency_key_reused' },
       { status: 400, code: 'validation_failed' },
       { status: 500, code: 'internal' },
       { status: 429, code: 'rate_limited', retryAfter: '5' },
     ]) {
-      expect(retryDelayMs(answer, 0), answer.code).toBeNull();
+      expect(retryDelayMs(answer, 0, 0), answer.code).toBeNull();
     }
-    expect(retryDelayMs({ status: null }, MAX_RETRIES)).toBeNull();
   });
 
-  it('[16.7] sends at most MAX_RETRIES more times, then gives the last failure', async () => {
-    const waits: number[] = [];
-    const send = vi.fn(async () => {
-      throw new NetworkError();
+  it("[16.7] retries by a deadline past the server's hand-over, not by a count", () => {
+    const inProgress = { status: 409, code: 'request_in_progress', retryAfter: '1' };
+    // The server hands a dead node's create over after HAND_OVER_SECONDS, and declares a lost
+    // answer after as long again: the browser must still be asking then.
+    expect(RETRY_FOR_MS).toBeGreaterThan(2 * HAND_OVER_SECONDS * 1000);
+    expect(retryDelayMs(inProgress, 20, 20_000)).toBe(1000);
+    expect(retryDelayMs({ status: null }, 20, 25_000)).toBe(4000);
+    expect(retryDelayMs({ status: 503, retryAfter: '0' }, 20, 25_000)).toBe(0);
+    // Never waits past the deadline, and stops at it.
+    expect(retryDelayMs({ status: 503, retryAfter: '10' }, 3, RETRY_FOR_MS - 2000)).toBe(2000);
+    expect(retryDelayMs(inProgress, 30, RETRY_FOR_MS)).toBeNull();
+    expect(retryDelayMs({ status: null }, 30, RETRY_FOR_MS)).toBeNull();
+  });
+
+  /** withRetries on a clock that moves only when it waits. */
+  function onClock<T>(send: (at: number) => Promise<T>, failureOf = (e: unknown) => e as Failure) {
+    let clock = 0;
+    const sentAt: number[] = [];
+    const done = withRetries(
+      () => {
+        sentAt.push(clock);
+        return send(clock);
+      },
+      failureOf,
+      {
+        wait: async (ms) => {
+          clock += ms;
+        },
+        now: () => clock,
+      },
+    );
+    return { done, sentAt };
+  }
+
+  it('[16.7] keeps asking while the first send is in progress until the server hands it over (20 s)', async () => {
+    // A node killed mid-create: its claim answers request_in_progress until the server takes it
+    // over; then the retry creates. A browser giving up first lets the person click again.
+    const handedOverAt = 2 * HAND_OVER_SECONDS * 1000;
+    const { done, sentAt } = onClock(async (at) => {
+      if (at < handedOverAt) throw { status: 409, code: 'request_in_progress', retryAfter: '1' };
+      return 'created';
     });
-    await expect(
-      withRetries(send, () => ({ status: null }), { wait: async (ms) => void waits.push(ms) }),
-    ).rejects.toBeInstanceOf(NetworkError);
-    expect(send).toHaveBeenCalledTimes(MAX_RETRIES + 1);
-    expect(waits).toEqual([500, 1000, 2000]);
+    await expect(done).resolves.toBe('created');
+    expect(sentAt.at(-1)).toBeGreaterThanOrEqual(handedOverAt);
+    expect(sentAt.length).toBeGreaterThan(15);
+  });
+
+  it('[16.7] gives the last failure once the deadline has passed', async () => {
+    const { done, sentAt } = onClock(
+      async () => {
+        throw new NetworkError();
+      },
+      () => ({ status: null }),
+    );
+    await expect(done).rejects.toBeInstanceOf(NetworkError);
+    expect(sentAt.at(-1)).toBe(RETRY_FOR_MS);
+    expect(sentAt.slice(0, 5)).toEqual([0, 500, 1500, 3500, 7500]);
   });
 
   it('[16.7] call() sends one key per action and the same key on its retries (network error, 503)', async () => {

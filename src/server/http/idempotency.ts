@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type EndpointSpec, isZod } from '../../shared/api/endpoint.ts';
-import { IDEMPOTENCY_HEADER, isIdempotencyKey } from '../../shared/api/idempotency.ts';
+import { HAND_OVER_SECONDS, IDEMPOTENCY_HEADER, isIdempotencyKey } from '../../shared/api/idempotency.ts';
 import type { Db, Executor } from '../db/connect.ts';
 import { idempotencyKeys } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
@@ -34,10 +34,15 @@ import { fingerprintUpload, uploadFingerprintOf } from '../files/http.ts';
  */
 
 const KEPT = sql`interval '24 hours'`;
-const TAKEOVER_AFTER = sql`interval '60 seconds'`;
+// Short, because the person is waiting on it: the browser retries a create it got no answer for
+// only until a deadline (`web/api/retry.ts`), and a click after that makes a new key, so a second
+// thing. Taking over early is safe: a first run that was only slow cannot commit after it (its
+// `markEffect` finds the claim gone and rolls its transaction back; a first run that marked its
+// claim first holds the row, and the takeover, which deletes only unmarked claims, leaves it).
+const TAKEOVER_AFTER = sql.raw(`interval '${HAND_OVER_SECONDS} seconds'`);
 // Storing an answer takes milliseconds after the commit; a marked claim still without one after
-// this long belongs to a node that stopped.
-const ANSWER_LOST_AFTER = sql`interval '30 seconds'`;
+// this long belongs to a node that stopped. Until then a retry is told `request_in_progress`.
+const ANSWER_LOST_AFTER = TAKEOVER_AFTER;
 // Expired claims are deleted by whichever request comes along, at most this often per process.
 const PURGE_EVERY_MS = 60_000;
 
@@ -73,20 +78,32 @@ function keyOf(request: FastifyRequest): string | null {
   return value;
 }
 
-/** JSON with object keys sorted: the same request hashes the same whatever its key order. */
+/**
+ * JSON with object keys sorted: the same request hashes the same whatever its key order. Sorted
+ * by code units, not `localeCompare`: the order (so the hash) must not depend on the locale of
+ * the node that happens to answer.
+ */
 function canonical(value: unknown): string {
   return JSON.stringify(value ?? null, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
         )
       : v,
   );
 }
 
-/** What makes two requests the same one: the endpoint, its path and query, its JSON body. */
+/**
+ * What makes two requests the same one: the endpoint, its path and query, and its body: the
+ * JSON, or the bytes' hash for a file sent as it is (a CSV import: another file under the same
+ * key is another request). An upload's file is compared apart (`fingerprintUpload`).
+ */
 function requestHash(spec: EndpointSpec, request: FastifyRequest): string {
-  const body = isZod(spec.body) ? request.body : null;
+  const body = isZod(spec.body)
+    ? request.body
+    : Buffer.isBuffer(request.body)
+      ? { sha256: createHash('sha256').update(request.body).digest('hex') }
+      : null;
   return createHash('sha256')
     .update(canonical([spec.operationId, request.params, request.query, body]))
     .digest('hex');

@@ -172,7 +172,11 @@ export function sendFile<E extends EndpointSpec>(
   data: Blob | ArrayBuffer,
   type: string,
 ): Promise<ResponseOf<E>> {
-  return request<ResponseOf<E>>(spec.method, target(spec, parts), { raw: { data, type } });
+  return request<ResponseOf<E>>(spec.method, target(spec, parts), {
+    raw: { data, type },
+    // An import that creates (topics) is retried like any create, with one key for this file.
+    ...(spec.idempotent ? { idempotencyKey: newIdempotencyKey() } : {}),
+  });
 }
 
 export interface Upload<T> {

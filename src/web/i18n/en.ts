@@ -114,7 +114,8 @@ export const en = {
       request_timeout: 'The request took too long. Check the connection and try again.',
       idempotency_key_reused: 'Something went wrong on our side. Try again.',
       request_in_progress: 'This is still being saved. Wait a moment.',
-      request_already_done: 'This was saved already. Reload the page to see it.',
+      request_already_done:
+        'This was saved already; no need to send it again. The page now shows it (reload if not).',
       rate_limited: 'Too many attempts. Wait a little and try again.',
       storage_unavailable:
         'Plit cannot save right now: its storage is full or read-only. Try again later; if it lasts, tell whoever runs Plit.',

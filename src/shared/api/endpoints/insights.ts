@@ -59,6 +59,9 @@ export const downloadInsightsReportPdf = endpoint({
 export const importInsightHistory = endpoint({
   operationId: 'importInsightHistory',
   method: 'POST',
+  // Not a create: each month of the file replaces that month (an upsert), so a second send
+  // leaves the same rows, and replaying a stored answer could hide a later import's change.
+  idempotent: false,
   path: '/api/clients/:clientId/insights/history',
   tags,
   summary: "Import past months' posts and revision counts from a spreadsheet CSV (text/csv); dryRun previews",

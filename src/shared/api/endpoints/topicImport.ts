@@ -6,6 +6,9 @@ import { topicImportResult } from '../planning.ts';
 export const importTopics = endpoint({
   operationId: 'importTopics',
   method: 'POST',
+  // It creates topics though it answers 200 (a dry run creates nothing): a retry whose answer
+  // was lost must not add the file's topics twice.
+  idempotent: true,
   path: '/api/cycles/:cycleId/topics/import',
   tags: ['topics'],
   summary:
