@@ -81,7 +81,7 @@ export const errorCatalogue = {
   storage_unavailable: {
     status: 503,
     message:
-      'Plit cannot save right now: its storage is full or read-only. Try again later; if it lasts, tell whoever runs Plit.',
+      'Plit’s file storage is not available right now (full, read-only or out of reach). Try again later; if it lasts, tell whoever runs Plit.',
   },
   not_ready: { status: 503, message: 'Plit cannot save data right now.' },
   server_stopping: {

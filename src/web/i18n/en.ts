@@ -118,7 +118,7 @@ export const en = {
         'This was saved already; no need to send it again. The page now shows it (reload if not).',
       rate_limited: 'Too many attempts. Wait a little and try again.',
       storage_unavailable:
-        'Plit cannot save right now: its storage is full or read-only. Try again later; if it lasts, tell whoever runs Plit.',
+        'Plit’s file storage is not available right now (full, read-only or out of reach). Try again later; if it lasts, tell whoever runs Plit.',
       not_ready: 'Plit cannot save data right now. Try again later.',
       server_stopping: 'The server is restarting. Nothing was saved from this; try again in a moment.',
       internal: 'Something went wrong on our side. Nothing was changed.',
