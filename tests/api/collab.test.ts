@@ -186,7 +186,7 @@ describe('shared meeting notes (PGlite)', () => {
     await database.close();
   });
 
-  it("[16.6] the editor reconnects within moments of a 1001 close, not after the provider's one-second retry", async () => {
+  it("[S4][16.6] the editor reconnects within moments of a 1001 close, not after the provider's one-second retry", async () => {
     const agency = await makeAgency(database.db);
     const meeting = await makeMeeting(database.db, agency);
     const document = notesDocument(meeting.id);

@@ -230,7 +230,7 @@ describe('[16.6] graceful stop of a real server process', () => {
     expect(Number(outcome.headers['retry-after'])).toBeGreaterThan(0);
   });
 
-  it('[16.6] a live socket closes with 1001 or 1012, so the page reconnects at once', () => {
+  it('[S4][16.6] a live socket closes with 1001 or 1012, so the page reconnects at once', () => {
     expect([1001, 1012]).toContain(seen.liveClose);
   });
 

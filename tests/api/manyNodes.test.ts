@@ -323,7 +323,7 @@ describe.skipIf(missing !== null)('[16.9] many nodes behind a real proxy', () =>
       onB.close();
     });
 
-    it('[16.9] shared notes typed through A appear through B, and back', async () => {
+    it('[C5][16.9] shared notes typed through A appear through B, and back', async () => {
       const document = `meeting:${meetingId}:notes`;
       const onA = openNotes(cm, document, 'a');
       const onB = openNotes(approver, document, 'b');
@@ -337,7 +337,7 @@ describe.skipIf(missing !== null)('[16.9] many nodes behind a real proxy', () =>
       onB.close();
     });
 
-    it('[16.9] kill -9 of node A mid-meeting: the clients carry on through B, nothing acknowledged is lost', async () => {
+    it('[C1][C5][16.9] kill -9 of node A mid-meeting: the clients carry on through B, nothing acknowledged is lost', async () => {
       const document = `meeting:${meetingId}:notes`;
       const facilitator = await openLive(cm, 'a');
       const client = await openLive(approver, 'b');

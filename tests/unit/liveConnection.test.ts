@@ -194,7 +194,7 @@ describe('the live connection (web)', () => {
     expect(heard).toEqual([]);
   });
 
-  it("[16.6] a server going away (1001, or a proxy's 1012) is reconnected to at once, not after the backoff", () => {
+  it("[S4][16.6] a server going away (1001, or a proxy's 1012) is reconnected to at once, not after the backoff", () => {
     for (const code of [closeCodes.goingAway, 1012]) {
       FakeSocket.all = [];
       const { connection } = joined(5);
