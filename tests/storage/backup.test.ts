@@ -478,7 +478,7 @@ describe('[16.4] `plit backup` while Plit runs on PGlite', () => {
     expect(backedUp.stderr).toBe('');
     expect(backedUp.code).toBe(0);
     expect(backedUp.stdout).toMatch(
-      /Backup written to .* through the running Plit: 51 tables, \d+ rows, 1 files/,
+      /Backup written to .* through the running Plit: \d+ tables, \d+ rows, 1 file,/,
     );
     const backup = await checkBackup(file);
     expect(backup.manifest.engine).toBe('pglite');

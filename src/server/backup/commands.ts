@@ -10,6 +10,9 @@ import { restoreBackup } from './restoreBackup.ts';
 import { requestBackup, socketAnswers, socketPathOf } from './socket.ts';
 import { type BackupSummary, writeBackup, writeFileAtomically } from './writeBackup.ts';
 
+/** "1 file", "2 files": the command's lines are read by people. */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
@@ -61,7 +64,7 @@ export async function backupCommand(file: string | undefined): Promise<void> {
   }
   console.log(
     `Backup written to ${target} ${how}: ${summary.tables} tables, ${summary.rows} rows, ` +
-      `${summary.files} files, ${megabytes(statSync(target).size)} in ${seconds(started)}.`,
+      `${count(summary.files, 'file', 'files')}, ${megabytes(statSync(target).size)} in ${seconds(started)}.`,
   );
   if (summary.missing.length > 0) {
     console.warn(
@@ -88,7 +91,7 @@ export async function restoreCommand(args: string[]): Promise<void> {
     const { manifest } = backup;
     console.log(
       `Restored ${backup.file} (taken ${manifest.createdAt} on ${manifest.engine}, Plit ${manifest.plitVersion}) into ${where}: ` +
-        `${summary.tables} tables, ${summary.rows} rows, ${summary.files} files in ${seconds(started)}` +
+        `${summary.tables} tables, ${summary.rows} rows, ${count(summary.files, 'file', 'files')} in ${seconds(started)}` +
         `${summary.replaced ? ', replacing the rows it held' : ''}.`,
     );
     const missing = manifest.files.filter((f) => 'missing' in f);
