@@ -12,8 +12,8 @@ export interface NotReady {
   reason: NotReadyReason;
   /** For anyone who asks (health is public): the system's words, no paths. */
   message: string;
-  /** For the log only: where it failed. */
-  detail: string;
+  /** For the log only: where it failed, when the system said. */
+  detail?: string;
 }
 
 /** A probe that hangs (a stuck mount, an unreachable object store) fails instead of holding health. */
@@ -35,7 +35,10 @@ function why(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-const whereOf = (error: unknown): string => (error as NodeJS.ErrnoException).path ?? '';
+const whereOf = (error: unknown): { detail?: string } => {
+  const { path } = error as NodeJS.ErrnoException;
+  return path ? { detail: path } : {};
+};
 
 /**
  * A tiny real write: a `select 1` passes on a read-only database (a standby after failover,
@@ -63,7 +66,7 @@ async function checkOnce(ctx: Pick<Context, 'db' | 'dbKind' | 'files' | 'env'>):
     return {
       reason: 'storage_unwritable',
       message: `The file storage cannot be written: ${why(error)}.`,
-      detail: whereOf(error),
+      ...whereOf(error),
     };
   }
   try {
@@ -76,7 +79,7 @@ async function checkOnce(ctx: Pick<Context, 'db' | 'dbKind' | 'files' | 'env'>):
     return {
       reason: 'database_unwritable',
       message: `The database cannot be written: ${why(error)}.`,
-      detail: whereOf(error),
+      ...whereOf(error),
     };
   }
   return null;
