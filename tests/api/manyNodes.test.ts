@@ -27,7 +27,7 @@ const missing = !postgres
   : !redisUrl
     ? 'TEST_REDIS_URL is not set'
     : !haproxy
-      ? 'haproxy is not installed (apt-get install haproxy, or npx tsx scripts/ensure-haproxy.ts)'
+      ? 'haproxy is not installed (apt-get install haproxy, or as root: node scripts/ensure-tools.ts haproxy)'
       : null;
 if (missing) console.warn(`[16.9] the many-node test is skipped: ${missing}.`);
 

@@ -25,9 +25,14 @@ export interface PlitProcess {
  * `plit <args>` as an operator runs it, in its own process, with the environment given (on top
  * of this one's, without DATABASE_URL unless given: a data folder test must not reach a server).
  */
-export function runPlit(args: string[], env: Record<string, string>): PlitProcess {
+export function runPlit(
+  args: string[],
+  env: Record<string, string>,
+  options: { nodeArgs?: string[] } = {},
+): PlitProcess {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(path.join(repoRoot, 'node_modules/.bin/node'), ['bin/plit.ts', ...args], {
+  const node = path.join(repoRoot, 'node_modules/.bin/node');
+  const child = spawn(node, [...(options.nodeArgs ?? []), 'bin/plit.ts', ...args], {
     cwd: repoRoot,
     env: { ...inherited, LOG_LEVEL: 'warn', PLIT_DEMO: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
