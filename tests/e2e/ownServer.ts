@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, lstat, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,7 +114,12 @@ export async function ownServer(port: number): Promise<OwnServer> {
 
     async snapshot() {
       const copy = `${dataDir}-copy-${copies.length + 1}`;
-      await cp(dataDir, copy, { recursive: true });
+      // A crash leaves the server's backup socket (plit.sock) behind; a socket cannot be copied,
+      // and the copy is only read, never served from.
+      await cp(dataDir, copy, {
+        recursive: true,
+        filter: async (source) => !(await lstat(source)).isSocket(),
+      });
       copies.push(copy);
       return copy;
     },
