@@ -40,6 +40,8 @@ export const clients = pgTable(
       .default({ before: [2], after: [1, 3] }),
     // Posts pass the agency's own review before the client sees them.
     postInternalReview: boolean('post_internal_review').notNull().default(false),
+    // A post sent for review is due this many working days before it goes out (posts/approvalDue.ts).
+    approvalLeadDays: integer('approval_lead_days').notNull().default(2),
     // The first month planned together in Plit (YYYY-MM): earlier months are "before" in insights.
     coCreationSince: text('co_creation_since'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),

@@ -1,0 +1,1 @@
+ALTER TABLE "clients" ADD COLUMN "approval_lead_days" integer DEFAULT 2 NOT NULL;

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { approvalDueOn, workingDaysBefore } from '../../src/server/posts/approvalDue.ts';
+
+const none = () => false;
+
+describe('[17.4] approval due: N working days before the publish day', () => {
+  it('skips weekends', () => {
+    // Tuesday 2027-01-12 → two working days before is Friday 2027-01-08.
+    expect(workingDaysBefore('2027-01-12', 2, none)).toBe('2027-01-08');
+    // Thursday → Tuesday.
+    expect(workingDaysBefore('2027-01-14', 2, none)).toBe('2027-01-12');
+  });
+  it('a publication on a weekend counts from the working day before it', () => {
+    // Sunday 2027-01-17: 0 days is Friday the 15th, 2 days is Wednesday the 13th.
+    expect(workingDaysBefore('2027-01-17', 0, none)).toBe('2027-01-15');
+    expect(workingDaysBefore('2027-01-17', 2, none)).toBe('2027-01-13');
+  });
+  it('skips the holidays it is given', () => {
+    expect(workingDaysBefore('2027-01-12', 2, (d) => d === '2027-01-08')).toBe('2027-01-07');
+  });
+  it("reads the client's time zone and public holidays", async () => {
+    // 00:30 on Wed 5 May 2027 in Warsaw (still the 4th in UTC). Two working days before it: Tue 4,
+    // then Mon 3 is Constitution Day (a public holiday in Poland), so Fri 30 Apr.
+    const due = await approvalDueOn(new Date('2027-05-04T22:30:00Z'), 2, {
+      timezone: 'Europe/Warsaw',
+      country: 'PL',
+    });
+    expect(due).toBe('2027-04-30');
+  });
+});
