@@ -157,8 +157,8 @@ export const eventsEn = {
   postStatus: {
     draft: 'Post taken back to draft',
     internal_review: 'Post sent to internal review',
-    client_review: 'Post sent to the client for approval (round {{round}})',
-    changes_requested: 'Changes asked for a post (round {{round}} begins)',
+    client_review: 'Post sent to the client for approval (revision round {{round}})',
+    changes_requested: 'Changes asked for a post (revision round {{round}} begins)',
     approved: 'Post approved',
     published: 'Post published',
   },

@@ -157,8 +157,8 @@ export const eventsUk: Shape<typeof eventsEn> = {
   postStatus: {
     draft: 'Пост повернуто в чернетку',
     internal_review: 'Пост передано на внутрішню перевірку',
-    client_review: 'Пост надіслано клієнту на погодження (раунд {{round}})',
-    changes_requested: 'До поста попросили правки (починається раунд {{round}})',
+    client_review: 'Пост надіслано клієнту на погодження (коло правок {{round}})',
+    changes_requested: 'До поста попросили правки (починається коло правок {{round}})',
     approved: 'Пост погоджено',
     published: 'Пост опубліковано',
   },

@@ -20,7 +20,7 @@ export const postEditorUk: Shape<typeof postEditorEn> = {
   },
   status: {
     label: 'Статус',
-    round: 'Раунд {{round}}',
+    round: 'Коло правок {{round}}',
     versionsSent_one: 'Надіслано {{count}} версію',
     versionsSent_few: 'Надіслано {{count}} версії',
     versionsSent_many: 'Надіслано {{count}} версій',
@@ -35,9 +35,9 @@ export const postEditorUk: Shape<typeof postEditorEn> = {
     sentToTeam: 'Надіслано на внутрішню перевірку',
     takenBack: 'Пост знову в чернетках',
     published: 'Позначено як опублікований',
-    firstRound: 'Погоджено в 1-му раунді 🎉 Без жодних правок.',
-    approvedInRound: 'Погоджено в {{round}}-му раунді.',
-    approvedBy: 'Погодив(-ла) {{name}}, {{when}}',
+    firstRound: 'Погоджено з першого кола 🎉 Без жодних правок.',
+    approvedInRound: 'Погоджено в {{round}}-му колі правок.',
+    approvedBy: 'Погоджено: {{name}}, {{when}}',
     someone: 'клієнт',
     publishedAt: 'Опубліковано:',
     editedAfterApproval:
