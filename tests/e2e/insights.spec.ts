@@ -42,7 +42,7 @@ test('a client sees life before and after co-creation, and the monthly PDF repor
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
   expect(text).toContain('Звіт за місяць');
   expect(text).toContain('Kyiv Coffee Roasters');
-  expect(text).toContain('Погоджено з першого разу');
+  expect(text).toContain('Погоджено з першого кола');
   expect(text).toContain('У середньому до');
   await context.close();
 });
