@@ -9,7 +9,7 @@ export const packWords = {
     },
     answer: 'Відповідь',
     state: 'Стан',
-    by: (name: string, date: string) => `; відповідь дав(ла) ${name}, ${date}`,
+    by: (name: string, date: string) => `; хто відповів: ${name}, ${date}`,
     optional: ' (необов’язково)',
     files: 'файли (див. папку)',
     note: 'примітка',
