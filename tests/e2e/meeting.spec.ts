@@ -362,7 +362,7 @@ test.describe('a live meeting with three browsers', () => {
       await expect(agendaItem(p, 'whatIf')).toHaveAttribute('aria-current', 'step');
       await expect(p.page.getByText(words[p.lang].following)).toBeVisible();
     }
-    await expect(client.page.getByText('Рил «За лаштунками виступу»')).toBeVisible();
+    await expect(client.page.getByText('Рілс «За лаштунками виступу»')).toBeVisible();
 
     // The client looks at the questions on their own…
     await agendaItem(client, 'questions').click();
@@ -492,7 +492,7 @@ test.describe('a live meeting with three browsers', () => {
       await expect(region('New ideas')).toContainText(idea);
       await expect(region('Notes')).toContainText(lines.client);
       await expect(region('The client’s plans')).toContainText('Виступ на Kyiv Coffee Fest');
-      await expect(region('The client’s plans')).toContainText('Рил «За лаштунками виступу»');
+      await expect(region('The client’s plans')).toContainText('Рілс «За лаштунками виступу»');
       await expect(region('Questions')).toContainText('Чи можемо анонсувати дегустацію заздалегідь');
     }
 

@@ -81,7 +81,7 @@ export async function seedDemoMeeting(
     .returning();
   await tx.insert(contingencies).values({
     planId: fest!.id,
-    concept: 'Рил «За лаштунками виступу»: підготовка, зала, перші слова',
+    concept: 'Рілс «За лаштунками виступу»: підготовка, зала, перші слова',
     trigger: 'Якщо виступ підтвердять',
     channelId: instagram?.id ?? null,
     format: 'reel',
