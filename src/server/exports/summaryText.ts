@@ -1,3 +1,4 @@
+import { unnestQuotes } from '../../shared/quotes.ts';
 import type { Likelihood, MeetingFormat, QuestionStatus, Side } from '../../shared/roles.ts';
 import type { Language } from './deckText.ts';
 
@@ -77,7 +78,7 @@ const uk: SummaryText = {
   whatIf: 'А що, коли',
   questions: 'Питання',
   questionStatuses: { open: 'Відкрите', answered: 'Відповіли', for_facts: 'У запит на фактаж' },
-  aboutTopic: (title) => `до теми «${title}»`,
+  aboutTopic: (title) => unnestQuotes(`до теми «${title}»`),
   comments: 'Коментарі до плану',
   verdicts: { accept: 'Погоджено', changes: 'Просять змінити' },
   notes: 'Нотатки',

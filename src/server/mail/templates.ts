@@ -1,3 +1,4 @@
+import { unnestQuotes } from '../../shared/quotes.ts';
 import type { MailAttachment } from '../db/schema/index.ts';
 export interface Email {
   subject: string;
@@ -32,7 +33,13 @@ const localDateEn = (date: string) =>
     timeZone: 'UTC',
   }).format(new Date(`${date}T00:00:00Z`));
 
-function bilingual(subject: string, link: string, uk: Part, en: Part): Email {
+function bilingual(subject: string, link: string, ukText: Part, en: Part): Email {
+  // A title or note with its own «» sits inside our «»: the inner pair becomes „“.
+  const uk = {
+    heading: unnestQuotes(ukText.heading),
+    lines: ukText.lines.map(unnestQuotes),
+    action: ukText.action,
+  };
   const textPart = (p: Part) => [p.heading, '', ...p.lines, '', `${p.action}: ${link}`].join('\n');
   const htmlPart = (p: Part) =>
     `<h2>${escapeHtml(p.heading)}</h2>${p.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}` +
@@ -174,7 +181,7 @@ export function planSharedEmail(input: {
     {
       heading: `Контент-план на ${midSentence(input.monthUk)} готовий до перегляду`,
       lines: [
-        `${input.agencyName} підготувала графік постингу і теми для «${input.clientName}».`,
+        `${input.agencyName} надсилає графік постингу і теми для «${input.clientName}».`,
         'Перегляньте його до зустрічі: так ми встигнемо обговорити все важливе.',
       ],
       action: 'Відкрити контент-план',
@@ -281,7 +288,7 @@ export function meetingSummaryEmail(input: {
       lines: [
         `Погоджено тем: ${input.agreed}. У резерві: ${input.parked}. Відхилено: ${input.dropped}. Нових ідей: ${input.ideas}.`,
         `Питань для запиту фактів: ${input.openQuestions}.`,
-        'Повні підсумки, плани на місяць і «що, якщо» – у Plit; там же PDF.',
+        'Повні підсумки, плани на місяць і «а що, коли» – у Plit; там же PDF.',
       ],
       action: 'Відкрити підсумки',
     },
@@ -312,7 +319,7 @@ export function factRequestEmail(input: {
     {
       heading: `Що потрібно для постів на ${midSentence(input.monthUk)}`,
       lines: [
-        `${input.agencyName} надіслала запит фактів за підсумками зустрічі: пунктів – ${input.items}.`,
+        `${input.agencyName} надсилає запит фактів за підсумками зустрічі: пунктів – ${input.items}.`,
         input.due
           ? `Відповісти до: ${localDateUk(input.due)}.`
           : 'Відповідайте на пункти по черзі: чернетки зберігаються.',

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
+import { quotesPostProcessor } from './quotesPostProcessor.ts';
 import { uk } from './uk.ts';
 
 export const languages = ['uk', 'en'] as const;
@@ -47,6 +48,7 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n
+  .use(quotesPostProcessor)
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
@@ -63,6 +65,7 @@ void i18n
     // React escapes what it renders; escaping here too would show &lt; in names.
     interpolation: { escapeValue: false },
     react: { useSuspense: false },
+    postProcess: [quotesPostProcessor.name],
   });
 
 export { i18n };
