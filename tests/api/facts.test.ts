@@ -184,7 +184,7 @@ describe('the fact request drafted when the meeting ends', () => {
     expect(seen).toMatchObject({ status: 'sent' });
     expect(seen.items.map((i: { question: string }) => i.question)).toEqual(['Ціна за 250 г', 'Фото пачки']);
     const mail = await db.select().from(outbox).where(eq(outbox.toEmail, agency.approver.email));
-    expect(mail.some((m) => m.subject.startsWith('Запит фактів'))).toBe(true);
+    expect(mail.some((m) => m.subject.startsWith('Запит на фактаж'))).toBe(true);
     const again = await api(t.app, endpoints.sendFactRequest, {
       params: { requestId },
       cookie: cm,
@@ -260,7 +260,7 @@ describe('the link in the fact request email', () => {
       body: { version: 1 },
     });
     expect(sent.status).toBe(200);
-    const mail = await t.sink.waitFor(agency.approver.email, { subject: /^Запит фактів/ });
+    const mail = await t.sink.waitFor(agency.approver.email, { subject: /^Запит на фактаж/ });
     const token = /^http:\/\/plit\.test\/open\/([A-Za-z0-9_-]{43})$/.exec(
       linkIn(mail.text, 'open') ?? '',
     )?.[1];

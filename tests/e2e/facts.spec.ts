@@ -86,7 +86,7 @@ test('the client answers from the emailed link on a phone, uploads a photo, and 
   // The agency adds a general question to the draft and sends it. Other servers of the run
   // email the same demo approver: the link wanted is in the next fact request email.
   const approver = 'marketing@kyivcoffee.demo';
-  const factRequestEmail = { subject: /^Запит фактів/ };
+  const factRequestEmail = { subject: /^Запит на фактаж/ };
   const linksBefore = await emailedLinkCount(approver, 'open', factRequestEmail);
   const desk = await agency.newPage();
   await desk.goto(`/cycles/${cycleId}?tab=facts`);

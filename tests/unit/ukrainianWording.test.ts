@@ -83,7 +83,7 @@ const withoutMarkup = (text: string) =>
 
 /** Words other than «коло правок» that name a revision round. */
 const OLD_ROUND =
-  /раунд|ітераці|(коло|кола|колі|кіл|колом) (редагування|змін\b|ревізі)|цикл\S* правок|круг\S* правок/i;
+  /раунд|ітераці|(коло|кола|колі|кіл|колом) (редагування|змін(?!\p{L})|ревізі)|цикл\S* правок|круг\S* правок/iu;
 
 /**
  * Latin words a Ukrainian reader expects: the product, networks and tools by their own names,
@@ -175,6 +175,10 @@ describe('[17.8] Ukrainian wording', () => {
 
   it('[17.8] names a revision round «коло правок», never раунд or ітерація', () => {
     expect(offending((text) => OLD_ROUND.test(text))).toEqual([]);
+  });
+
+  it('[17.8] calls a fact request «запит на фактаж», as the product does', () => {
+    expect(offending((text) => /запит\S* факт(?:ів|и)(?!\p{L})/iu.test(text))).toEqual([]);
   });
 
   it('[17.8] never nests «» inside «»', () => {

@@ -287,7 +287,7 @@ export function meetingSummaryEmail(input: {
       heading: `Підсумки ${input.fireMode ? 'погодження' : 'зустрічі'}: план на ${midSentence(input.monthUk)}`,
       lines: [
         `Погоджено тем: ${input.agreed}. У резерві: ${input.parked}. Відхилено: ${input.dropped}. Нових ідей: ${input.ideas}.`,
-        `Питань для запиту фактів: ${input.openQuestions}.`,
+        `Питань для запиту на фактаж: ${input.openQuestions}.`,
         'Повні підсумки, плани на місяць і «а що, коли» – у Plit; там же PDF.',
       ],
       action: 'Відкрити підсумки',
@@ -314,12 +314,12 @@ export function factRequestEmail(input: {
   agencyName: string;
 }): Email {
   return bilingual(
-    `Запит фактів · Fact request: ${input.clientName}, ${input.monthEn}`,
+    `Запит на фактаж · Fact request: ${input.clientName}, ${input.monthEn}`,
     input.link,
     {
       heading: `Що потрібно для постів на ${midSentence(input.monthUk)}`,
       lines: [
-        `${input.agencyName} надсилає запит фактів за підсумками зустрічі: пунктів – ${input.items}.`,
+        `${input.agencyName} надсилає запит на фактаж за підсумками зустрічі: пунктів – ${input.items}.`,
         input.due
           ? `Відповісти до: ${localDateUk(input.due)}.`
           : 'Відповідайте на пункти по черзі: чернетки зберігаються.',
@@ -373,7 +373,7 @@ export function factReminderEmail(input: {
     `${d > 0 ? 'Прострочено · Overdue' : 'Нагадування · Reminder'}: ${input.clientName}, ${input.monthEn}`,
     input.link,
     {
-      heading: `Запит фактів на ${midSentence(input.monthUk)}: чекаємо ${itemsUk(items)}`,
+      heading: `Фактаж на ${midSentence(input.monthUk)}: чекаємо ${itemsUk(items)}`,
       lines: [whenUk, 'Без цих відповідей ми не зможемо написати пости вчасно.'],
       action: 'Відповісти',
     },

@@ -34,7 +34,7 @@ export const eventsUk: Shape<typeof eventsEn> = {
   contactRoleChanged: '{{name}}: роль змінено з «{{from}}» на «{{to}}»',
   contactRemoved: 'Контакт видалено: {{name}}',
   linkCopied: {
-    facts: 'Скопійовано посилання на запит фактів для контакту: {{name}}',
+    facts: 'Скопійовано посилання на запит на фактаж для контакту: {{name}}',
     review: 'Скопійовано посилання на погодження постів місяця для контакту: {{name}}',
     meeting: 'Скопійовано посилання на зустріч для контакту: {{name}}',
   },
