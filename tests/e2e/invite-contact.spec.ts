@@ -124,7 +124,7 @@ test('on a phone, invitations and roles are in reach without scrolling sideways'
   await role.click();
   await expect(page.getByRole('option', { name: 'Креатор' })).toBeInViewport();
   await page.keyboard.press('Escape');
-  await expectInReach(page, page.getByRole('button', { name: 'Видалити з команди Марта Шевчук' }));
+  await expectInReach(page, page.getByRole('button', { name: 'Видалити з команди: Марта Шевчук' }));
   const copy = page.getByRole('button', { name: `Копіювати посилання: запрошення для ${memberEmail}` });
   for (const action of [
     page.getByRole('button', { name: `Надіслати ще раз: запрошення для ${memberEmail}` }),
