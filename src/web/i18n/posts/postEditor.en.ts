@@ -18,7 +18,7 @@ export const postEditorEn = {
   },
   status: {
     label: 'Status',
-    round: 'Round {{round}}',
+    round: 'Revision round {{round}}',
     versionsSent_one: '{{count}} version sent',
     versionsSent_few: '{{count}} versions sent',
     versionsSent_many: '{{count}} versions sent',
