@@ -10,7 +10,7 @@ import { createTestApp, type TestApp } from '../support/app.ts';
 import { errorOf } from '../support/errors.ts';
 import { makeAgency, makeContact, type TestAgency } from '../support/factories.ts';
 import { api, caller, raw } from '../support/http.ts';
-import { editCopy, firstRun, makeWritingMonth, setCopy } from '../support/posts.ts';
+import { editCopy, firstRun, makeWritingMonth, setCopy, typeOver } from '../support/posts.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -296,6 +296,53 @@ describe('anchored comments', () => {
     await editCopy(db, postId, (f) => firstRun(f).delete(start + 7, 'Смак лісових ягід'.length));
     const gone = await as(agency.contentManager.cookie)(endpoints.getPost, { params: { postId } });
     expect(gone.body.comments[0]?.anchor).toMatchObject({ orphaned: true, quote: 'Смак ягід', start: null });
+  });
+
+  it('[17.5] keeps a client comment on the whole phrase the writer typed over, for both sides', async () => {
+    const db = t.database.db;
+    const agency = await makeAgency(db);
+    const text = 'Новий купаж: Гуджі з Ефіопії, ягідний і яскравий.';
+    const { postId } = await startPost(agency, text);
+    await send(agency.contentManager.cookie, postId);
+    const client = as(agency.approver.cookie);
+    const phrase = 'Гуджі з Ефіопії';
+    const start = text.indexOf(phrase);
+    const commented = await client(endpoints.createPostComment, {
+      params: { postId },
+      body: {
+        revision: 1,
+        body: 'Напишіть коротше',
+        anchor: { kind: 'text', start, end: start + phrase.length, quote: phrase },
+      },
+    });
+    expect(commented.status, JSON.stringify(commented.body)).toBe(201);
+    await client(endpoints.movePost, {
+      params: { postId },
+      body: { to: 'changes_requested', revision: 1, note: 'Див. коментар' },
+    });
+    // The writer selects the phrase and types over it in the editor.
+    await editCopy(db, postId, (f) => typeOver(f, start, start + phrase.length, 'Гуджі, Ефіопія'));
+    const cm = as(agency.contentManager.cookie);
+    const writer = await cm(endpoints.getPost, { params: { postId } });
+    expect(writer.body.comments[0]?.anchor).toMatchObject({
+      quote: phrase,
+      current: 'Гуджі, Ефіопія',
+      start,
+      end: start + 'Гуджі, Ефіопія'.length,
+      orphaned: false,
+    });
+    // Sent again: the client reads the comment on the new wording in the version sent to them.
+    await send(agency.contentManager.cookie, postId);
+    const reader = await client(endpoints.getPost, { params: { postId } });
+    expect(reader.body.comments[0]?.anchor).toMatchObject({ current: 'Гуджі, Ефіопія', orphaned: false });
+    // Deleted with nothing in its place: orphaned, with its quote.
+    await client(endpoints.movePost, {
+      params: { postId },
+      body: { to: 'changes_requested', revision: 2, note: 'Ще раз' },
+    });
+    await editCopy(db, postId, (f) => typeOver(f, start, start + 'Гуджі, Ефіопія'.length, ''));
+    const gone = await cm(endpoints.getPost, { params: { postId } });
+    expect(gone.body.comments[0]?.anchor).toMatchObject({ orphaned: true, quote: phrase, current: null });
   });
 
   it("keeps the agency's internal review notes from the client", async () => {

@@ -1,6 +1,13 @@
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { toStorableText } from '../../shared/api/common.ts';
+import {
+  type AnchorPositions,
+  followingText,
+  phraseEnds,
+  positionsOfPhrase,
+  shiftPastReused,
+} from '../../shared/posts/anchorEnds.ts';
 import type { CopyNode } from '../../shared/posts/copyText.ts';
 import { loadState } from '../collab/store.ts';
 import type { Executor } from '../db/connect.ts';
@@ -132,35 +139,37 @@ export function textUpdate(text: string): Uint8Array {
   return update;
 }
 
-const encode = (rel: Y.RelativePosition) => Buffer.from(Y.encodeRelativePosition(rel)).toString('base64');
-const decode = (b64: string) => Y.decodeRelativePosition(new Uint8Array(Buffer.from(b64, 'base64')));
-
 /**
- * Anchor a phrase (plain-text offsets) to the copy. The start sticks to the phrase's first
- * character and the end to its last, so typing just before or after it does not grow it.
- * null when the offsets do not fall in the text.
+ * Anchor a phrase (plain-text offsets) to the copy: its own ends and the places around it
+ * (shared/posts/anchorEnds.ts says why four). null when the offsets do not fall in the text.
  */
-export function anchorPhrase(layout: CopyLayout, start: number, end: number) {
+export function anchorPhrase(layout: CopyLayout, start: number, end: number): AnchorPositions | null {
   if (start < 0 || end <= start || end > layout.text.length) return null;
   const first = layout.runs.find((r) => start >= r.offset && start < r.offset + r.length);
   const last = layout.runs.find((r) => end > r.offset && end <= r.offset + r.length);
   if (!first || !last) return null;
-  return {
-    start: encode(Y.createRelativePositionFromTypeIndex(first.node, start - first.offset, 0)),
-    end: encode(Y.createRelativePositionFromTypeIndex(last.node, end - last.offset, -1)),
-  };
+  const following = followingText(layout.text, end);
+  return positionsOfPhrase(first.node, start - first.offset, last.node, end - last.offset, following);
 }
 
-/** Where an anchored phrase is now: null when its text was deleted (the comment is orphaned). */
-export function resolvePhrase(copy: Copy, relStart: string, relEnd: string) {
-  const at = (b64: string) => {
-    const abs = Y.createAbsolutePositionFromRelativePosition(decode(b64), copy.doc);
+/**
+ * Where an anchored phrase is now: null when its text was deleted and nothing took its place
+ * (the comment is orphaned). Text typed over the phrase is the phrase now.
+ */
+export function resolvePhrase(copy: Copy, anchor: AnchorPositions) {
+  const ends = phraseEnds(copy.doc, anchor);
+  if (!ends) return null;
+  const at = (position: Y.RelativePosition) => {
+    const abs = Y.createAbsolutePositionFromRelativePosition(position, copy.doc);
     if (!abs) return null;
     const run = copy.layout.runs.find((r) => r.node === abs.type);
     return run ? run.offset + abs.index : null;
   };
-  const start = at(relStart);
-  const end = at(relEnd);
+  const start = at(ends.start);
+  let end = at(ends.end);
+  if (end !== null && ends.endFellBack) {
+    end += shiftPastReused(`${copy.layout.text.slice(end)}\n`, anchor.following);
+  }
   if (start === null || end === null || end <= start) return null;
   return { start, end, current: copy.layout.text.slice(start, end) };
 }

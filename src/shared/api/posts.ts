@@ -102,6 +102,17 @@ export const commentAnchor = z.discriminatedUnion('kind', [
       .string()
       .describe('Base64 Yjs relative position, for live editors (empty for a client contact).'),
     relEnd: z.string(),
+    relBefore: z
+      .string()
+      .describe(
+        'Base64 Yjs relative position of the place before the phrase, where it starts once its first character is deleted (empty: not kept, or a client contact).',
+      ),
+    relAfter: z.string().describe('The same after the phrase.'),
+    following: z
+      .string()
+      .describe(
+        'The text that followed the phrase when it was commented, to its line end (empty for a client contact).',
+      ),
   }),
   z.object({ kind: z.literal('visual'), assetId: uuid.nullable() }),
 ]);

@@ -17,11 +17,21 @@ import { mayComment } from './commentScope.ts';
 type TextAnchorBody = Extract<NonNullable<z.output<typeof createCommentBody>['anchor']>, { kind: 'text' }>;
 type AnchorFields = Partial<typeof postComments.$inferInsert>;
 
-/** The phrase's two relative positions in this copy, if its text there is the quote. */
+/** The phrase's relative positions in this copy, if its text there is the quote. */
 function anchorIn(copy: Copy, { start, end, quote }: TextAnchorBody): AnchorFields | null {
   if (copy.layout.text.slice(start, end) !== quote) return null;
   const at = anchorPhrase(copy.layout, start, end);
-  return at && { anchorKind: 'text', anchorStart: at.start, anchorEnd: at.end, quote };
+  return (
+    at && {
+      anchorKind: 'text',
+      anchorStart: at.start,
+      anchorEnd: at.end,
+      anchorBefore: at.before,
+      anchorAfter: at.after,
+      anchorFollowing: at.following,
+      quote,
+    }
+  );
 }
 
 /** Use a copy's document once, then free it. */

@@ -145,8 +145,9 @@ export const postAssets = pgTable(
 );
 
 /**
- * A comment on a post. A text anchor is a pair of Yjs relative positions in the copy's shared
- * document: they follow the phrase through later edits, where offsets would drift.
+ * A comment on a post. A text anchor is Yjs relative positions in the copy's shared document
+ * (the phrase's ends and the places around it): they follow the phrase through later edits,
+ * where offsets would drift.
  */
 export const postComments = pgTable(
   'post_comments',
@@ -161,6 +162,14 @@ export const postComments = pgTable(
     anchorKind: text('anchor_kind', { enum: ['text', 'visual'] }),
     anchorStart: text('anchor_start'),
     anchorEnd: text('anchor_end'),
+    // The places around the phrase (the character before and after it), where the phrase falls
+    // back to once its own first or last character is deleted: text typed over it stays
+    // commented (shared/posts/anchorEnds.ts). Null on comments written before they were kept.
+    anchorBefore: text('anchor_before'),
+    anchorAfter: text('anchor_after'),
+    // The text that followed the phrase (to its line's end, at most 24 characters): an editor
+    // that writes by diffing may reuse the character after the phrase inside the new wording.
+    anchorFollowing: text('anchor_following'),
     quote: text('quote'),
     assetId: uuid('asset_id').references(() => postAssets.id, { onDelete: 'set null' }),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),

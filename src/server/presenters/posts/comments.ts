@@ -18,10 +18,21 @@ const textAnchor = (c: CommentRow, read: ReturnType<AnchorReader>): TextAnchor =
   orphaned: read.located === null,
   relStart: read.positions ? (c.anchorStart ?? '') : '',
   relEnd: read.positions ? (c.anchorEnd ?? '') : '',
+  relBefore: read.positions ? (c.anchorBefore ?? '') : '',
+  relAfter: read.positions ? (c.anchorAfter ?? '') : '',
+  following: read.positions ? (c.anchorFollowing ?? '') : '',
 });
 
 const inCopy = (copy: Copy, c: CommentRow): Located =>
-  c.anchorStart && c.anchorEnd ? resolvePhrase(copy, c.anchorStart, c.anchorEnd) : null;
+  c.anchorStart && c.anchorEnd
+    ? resolvePhrase(copy, {
+        start: c.anchorStart,
+        end: c.anchorEnd,
+        before: c.anchorBefore ?? '',
+        after: c.anchorAfter ?? '',
+        following: c.anchorFollowing ?? '',
+      })
+    : null;
 
 /** The agency reads every anchor in the live copy it is writing (null: a copy that cannot be read). */
 export const anchorsInLiveCopy =
