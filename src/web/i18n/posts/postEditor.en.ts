@@ -146,6 +146,17 @@ export const postEditorEn = {
     openComments_many: '{{count}} open comments',
     openComments_other: '{{count}} open comments',
   },
+  revision: {
+    title: 'The client asked for changes',
+    openTitle: 'Open comments',
+    noNote: 'No note: see the comments.',
+    by: '{{name}}, {{when}}',
+    openComments_one: '{{count}} open comment',
+    openComments_few: '{{count}} open comments',
+    openComments_many: '{{count}} open comments',
+    openComments_other: '{{count}} open comments',
+    was: '(was “{{text}}”)',
+  },
   brief: {
     noTopic: 'This post has no topic.',
     noAngle: 'No angle written for this topic.',

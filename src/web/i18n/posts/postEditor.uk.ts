@@ -149,6 +149,17 @@ export const postEditorUk: Shape<typeof postEditorEn> = {
     openComments_many: '{{count}} відкритих коментарів',
     openComments_other: '{{count}} відкритого коментаря',
   },
+  revision: {
+    title: 'Клієнт попросив правки',
+    openTitle: 'Відкриті коментарі',
+    noNote: 'Без примітки: дивіться коментарі.',
+    by: '{{name}}, {{when}}',
+    openComments_one: '{{count}} відкритий коментар',
+    openComments_few: '{{count}} відкриті коментарі',
+    openComments_many: '{{count}} відкритих коментарів',
+    openComments_other: '{{count}} відкритого коментаря',
+    was: '(було: «{{text}}»)',
+  },
   brief: {
     noTopic: 'У цього поста немає теми.',
     noAngle: 'Для цієї теми ще не описано подачу.',

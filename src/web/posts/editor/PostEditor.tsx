@@ -3,7 +3,7 @@ import { Grid, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Editor, JSONContent } from '@tiptap/core';
 import type { TFunction } from 'i18next';
-import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostComment, PostFull } from '../../../shared/api/index.ts';
 import { copyDocOf } from '../../../shared/posts/copyText.ts';
@@ -13,13 +13,14 @@ import { useMe } from '../../lib/useMe.ts';
 import { PostAssets } from './assets/PostAssets.tsx';
 import { CopyEditor } from './copy/CopyEditor.tsx';
 import { CopyMeter, problemText } from './copy/CopyMeter.tsx';
-import { commentHighlightKey } from './copy/commentHighlight.ts';
+import { commentHighlightKey, type HighlightAnchor } from './copy/commentHighlight.ts';
 import { copySaved } from './copy/copySaved.ts';
 import { PostFieldsForm } from './fields/PostFieldsForm.tsx';
 import { usePostFields } from './fields/usePostFields.ts';
 import { formatPublishAt } from './labels.ts';
 import { PostHeader } from './PostHeader.tsx';
-import { SidePanel } from './SidePanel.tsx';
+import { RevisionNote } from './RevisionNote.tsx';
+import { initialSideTab, SidePanel, type SideTab } from './SidePanel.tsx';
 import { PostStatusBar } from './status/PostStatusBar.tsx';
 
 /**
@@ -95,17 +96,38 @@ export function PostEditor({ data }: { data: PostFull }) {
     [editor, t],
   );
 
+  const [sideTab, setSideTab] = useState<SideTab>(() => initialSideTab(data));
+  // Every open comment's phrase is highlighted in the live copy, wherever edits have moved it.
+  const anchors = useMemo(() => highlightAnchors(data.comments), [data.comments]);
+  /** A highlighted phrase clicked in the copy: its comment is shown beside it. */
+  const pickFromCopy = useCallback((commentId: string) => {
+    setActiveComment(commentId);
+    setSideTab('comments');
+    // The comments tab mounts on this render: look for the comment after it.
+    requestAnimationFrame(() =>
+      document
+        .getElementById(`comment-${commentId}`)
+        ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }),
+    );
+  }, []);
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    editor.view.dispatch(
+      editor.state.tr.setMeta(commentHighlightKey, {
+        anchors,
+        activeId: activeComment,
+        onPick: pickFromCopy,
+      }),
+    );
+  }, [editor, anchors, activeComment, pickFromCopy]);
+
   /** Shows the phrase a comment is about in the live copy, wherever edits have moved it. */
   const pickAnchor = useCallback(
     (comment: PostComment) => {
-      const anchor = comment.anchor;
-      const next = activeComment === comment.id || anchor?.kind !== 'text' ? null : comment.id;
+      const next = activeComment === comment.id || comment.anchor?.kind !== 'text' ? null : comment.id;
       setActiveComment(next);
-      if (!editor) return;
-      const highlight =
-        next && anchor?.kind === 'text' ? { relStart: anchor.relStart, relEnd: anchor.relEnd } : null;
-      editor.view.dispatch(editor.state.tr.setMeta(commentHighlightKey, { anchor: highlight }));
-      const range = commentHighlightKey.getState(editor.state)?.range;
+      if (!editor || !next) return;
+      const range = commentHighlightKey.getState(editor.state)?.ranges.get(next);
       if (!range) return;
       const { node } = editor.view.domAtPos(range.from);
       const element = node instanceof Element ? node : node.parentElement;
@@ -117,6 +139,7 @@ export function PostEditor({ data }: { data: PostFull }) {
   return (
     <Stack gap="md">
       <PostHeader data={data} />
+      <RevisionNote data={data} activeId={activeComment} onPick={pickAnchor} />
       <PostStatusBar
         data={data}
         beforeMove={beforeMove}
@@ -151,6 +174,8 @@ export function PostEditor({ data }: { data: PostFull }) {
             onInsert={editable && editor ? insert : null}
             onPickAnchor={pickAnchor}
             activeComment={activeComment}
+            tab={sideTab}
+            onTab={setSideTab}
           />
         </Grid.Col>
       </Grid>
@@ -177,4 +202,22 @@ function lockedReason(data: PostFull, t: TFunction): string {
     default:
       return t('postEditor.locked.other');
   }
+}
+
+/** The open comments' phrases, as the live editor finds them again from their Yjs positions. */
+function highlightAnchors(comments: PostComment[]): HighlightAnchor[] {
+  return comments.flatMap((c) =>
+    !c.resolvedAt && c.anchor?.kind === 'text' && c.anchor.relStart && c.anchor.relEnd
+      ? [
+          {
+            commentId: c.id,
+            start: c.anchor.relStart,
+            end: c.anchor.relEnd,
+            before: c.anchor.relBefore,
+            after: c.anchor.relAfter,
+            following: c.anchor.following,
+          },
+        ]
+      : [],
+  );
 }

@@ -1,5 +1,4 @@
 import { Badge, Paper, Tabs } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostComment, PostFull } from '../../../shared/api/index.ts';
 import { CommentList } from '../comments/CommentList.tsx';
@@ -10,7 +9,11 @@ import classes from './editor.module.css';
 import { PostPreview } from './previews/PostPreview.tsx';
 import type { PreviewProps } from './previews/previewProps.ts';
 
-type Tab = 'brief' | 'preview' | 'comments' | 'history';
+export type SideTab = 'brief' | 'preview' | 'comments' | 'history';
+
+/** Open comments come first when the client asked for changes. */
+export const initialSideTab = (data: PostFull): SideTab =>
+  data.post.status === 'changes_requested' && data.comments.some((c) => !c.resolvedAt) ? 'comments' : 'brief';
 
 interface Props {
   data: PostFull;
@@ -18,22 +21,21 @@ interface Props {
   onInsert: ((text: string) => void) | null;
   onPickAnchor: (comment: PostComment) => void;
   activeComment: string | null;
+  /** The tab shown: the editor opens the comments when a highlighted phrase is clicked. */
+  tab: SideTab;
+  onTab: (tab: SideTab) => void;
 }
 
 /**
  * Beside the copy: what to write from (the topic, the meeting's decisions, the facts), how it
- * will look, what the client said, and what was sent before. Open comments come first when
- * the client asked for changes.
+ * will look, what the client said, and what was sent before.
  */
-export function SidePanel({ data, preview, onInsert, onPickAnchor, activeComment }: Props) {
+export function SidePanel({ data, preview, onInsert, onPickAnchor, activeComment, tab, onTab }: Props) {
   const { t } = useTranslation();
   const open = data.comments.filter((c) => !c.resolvedAt).length;
-  const [tab, setTab] = useState<Tab>(() =>
-    data.post.status === 'changes_requested' && open > 0 ? 'comments' : 'brief',
-  );
   return (
     <Paper withBorder radius="md" className={classes.side}>
-      <Tabs value={tab} onChange={(next) => setTab((next as Tab) ?? 'brief')} keepMounted={false}>
+      <Tabs value={tab} onChange={(next) => onTab((next as SideTab) ?? 'brief')} keepMounted={false}>
         <Tabs.List grow className={classes.sideTabs} style={{ flexWrap: 'wrap' }}>
           <Tabs.Tab value="brief">{t('postEditor.side.brief')}</Tabs.Tab>
           <Tabs.Tab value="preview">{t('postEditor.side.preview')}</Tabs.Tab>
