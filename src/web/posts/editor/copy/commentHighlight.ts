@@ -117,7 +117,7 @@ function rebuildAfterChange(view: EditorView) {
   let queued = false;
   return {
     update(updated: EditorView, previous: EditorState) {
-      if (queued || updated.state.doc.eq(previous.doc)) return;
+      if (queued || updated.state.doc === previous.doc) return;
       if (!commentHighlightKey.getState(updated.state)?.anchors.length) return;
       queued = true;
       // The Yjs binding writes one's own typing in its own view update: after this one.
