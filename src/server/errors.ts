@@ -53,6 +53,29 @@ export const errorCatalogue = {
     message: 'This post cannot be changed now: it is with the client or published.',
   },
   slot_has_post: { status: 409, message: 'This slot already has a post.' },
+  // Late or double actions (issue 17): each says what happened, and nothing is changed.
+  post_not_in_review: {
+    status: 409,
+    message:
+      'This post is no longer waiting for your review: the agency has taken it back, or it has been answered. Nothing was changed.',
+  },
+  fact_item_accepted: {
+    status: 409,
+    message:
+      'The agency has accepted this answer already, so it was not changed. Write in the thread to add something.',
+  },
+  meeting_ended: {
+    status: 409,
+    message: 'This meeting has ended. Its summary is in the month’s plan: sign in to read it.',
+  },
+  fact_request_not_out: {
+    status: 409,
+    message: 'Only a fact request that is sent and not yet complete can be sent again.',
+  },
+  fact_request_resent_recently: {
+    status: 429,
+    message: 'The fact request went to this person a few minutes ago. Wait a little before sending it again.',
+  },
   payload_too_large: { status: 413, message: 'The request is too large.' },
   uri_too_long: { status: 414, message: 'The address is too long.' },
   headers_too_large: { status: 431, message: 'The request headers are too large.' },

@@ -576,6 +576,14 @@ const rows: Row[] = [
     body: () => ({ version: 1 }),
     expect: { ...writeClient, approver: 404 },
   },
+  // Re-sending a sent request is the agency managers' too; its contacts see it (403), not a draft.
+  {
+    method: 'POST',
+    path: '/api/fact-requests/{requestId}/resend',
+    url: (w) => `/api/fact-requests/${w.sentRequestId}/resend`,
+    body: () => ({}),
+    expect: writeClient,
+  },
   // The sent request: its client's contacts answer, the agency's managers review, both talk.
   {
     method: 'GET',

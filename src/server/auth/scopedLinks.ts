@@ -93,10 +93,35 @@ async function findLive(db: Executor, where: SQL): Promise<LiveLink | null> {
   return { id, userId, lastUsedAt, scope: { ...scope, cycleId: row.cycleId, linkId: id } };
 }
 
+/**
+ * A meeting's link that stopped because the meeting is over, for a person who is still a contact:
+ * joining late is told that the meeting ended (and where its summary is), not that the link is bad.
+ */
+async function meetingEnded(db: Executor, token: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: accessLinks.id })
+    .from(accessLinks)
+    .innerJoin(meetings, eq(meetings.id, accessLinks.subjectId))
+    .innerJoin(
+      clientMembers,
+      and(eq(clientMembers.clientId, accessLinks.clientId), eq(clientMembers.userId, accessLinks.userId)),
+    )
+    .where(
+      and(
+        eq(accessLinks.tokenHash, hashToken(token)),
+        eq(accessLinks.kind, 'meeting'),
+        eq(meetings.status, 'ended'),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 /** The link behind a token, if it still opens; its use is recorded (the 14 days start again). */
 export async function openLink(db: Executor, token: string): Promise<LiveLink> {
   const link = await findLive(db, eq(accessLinks.tokenHash, hashToken(token)));
-  if (!link) throw new AppError('token_invalid');
+  if (!link)
+    throw (await meetingEnded(db, token)) ? new AppError('meeting_ended') : new AppError('token_invalid');
   await db.update(accessLinks).set({ lastUsedAt: sql`now()` }).where(eq(accessLinks.id, link.id));
   return link;
 }

@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.ts';
 import { issueLink, linkUrl } from '../auth/scopedLinks.ts';
 import type { WorkContext } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
-import { clientMembers, factItems, users } from '../db/schema/index.ts';
+import { clientMembers, factItems, factRequestSendings, users } from '../db/schema/index.ts';
 import { mailAgencyOf } from '../mail/mailAgencyOf.ts';
 import { factFollowUpEmail, factRequestEmail } from '../mail/templates.ts';
 import { monthName } from '../planning/monthNames.ts';
@@ -37,14 +37,17 @@ export async function factLinkFor(
 }
 
 /**
- * Tell every contact of the client that the request is theirs now. Kept in the outbox inside
- * the sending transaction (so a sent request always has its emails); delivered after commit.
+ * Tell the client's contacts (all, or the ones named) that the request is theirs: the same email
+ * for the first sending and every re-send, each with a fresh scoped link. Kept in the outbox
+ * inside the sending transaction (so a sent request always has its emails), delivered after
+ * commit; each sending is recorded for the re-send's guard.
  */
 export async function keepFactRequestMail(
   tx: Executor,
   ctx: WorkContext,
   actor: Actor,
   found: RequestInCycle,
+  only?: readonly string[],
 ) {
   const { request, cycle, client } = found;
   const items = await tx
@@ -53,7 +56,8 @@ export async function keepFactRequestMail(
     .where(eq(factItems.requestId, request.id))
     .orderBy(asc(factItems.dueOn));
   const kept: string[] = [];
-  for (const contact of await contactsOf(tx, client.id)) {
+  const contacts = (await contactsOf(tx, client.id)).filter((c) => !only || only.includes(c.id));
+  for (const contact of contacts) {
     const email = factRequestEmail({
       link: await factLinkFor(ctx, tx, request, contact.id),
       clientName: client.name,
@@ -71,6 +75,11 @@ export async function keepFactRequestMail(
       }),
     );
   }
+  if (contacts.length > 0) {
+    await tx
+      .insert(factRequestSendings)
+      .values(contacts.map((c) => ({ requestId: request.id, userId: c.id, sentById: actor.user.id })));
+  }
   return kept;
 }
 
@@ -79,8 +88,7 @@ export async function keepFollowUpMail(
   ctx: WorkContext,
   actor: Actor,
   found: RequestInCycle,
-  question: string,
-  followUp: string,
+  followUp: { question: string; followUp: string; due: string | null },
 ) {
   const kept: string[] = [];
   for (const contact of await contactsOf(tx, found.client.id)) {
@@ -88,8 +96,7 @@ export async function keepFollowUpMail(
       link: await factLinkFor(ctx, tx, found.request, contact.id),
       clientName: found.client.name,
       monthEn: monthName(found.cycle.month, 'en'),
-      question,
-      followUp,
+      ...followUp,
       agencyName: actor.agency?.name ?? '',
     });
     kept.push(

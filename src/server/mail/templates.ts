@@ -392,18 +392,28 @@ export function factFollowUpEmail(input: {
   question: string;
   followUp: string;
   agencyName: string;
+  /** The item's due date after the follow-up, if it has one. */
+  due?: string | null;
 }): Email {
   return bilingual(
     `Уточнення · Follow-up: ${input.clientName}, ${input.monthEn}`,
     input.link,
     {
       heading: `${input.agencyName} просить уточнити відповідь`,
-      lines: [`Пункт: ${input.question}`, `Уточнення: ${input.followUp}`],
+      lines: [
+        `Пункт: ${input.question}`,
+        `Уточнення: ${input.followUp}`,
+        ...(input.due ? [`Відповісти до: ${localDateUk(input.due)}.`] : []),
+      ],
       action: 'Відповісти',
     },
     {
       heading: `${input.agencyName} has a follow-up question`,
-      lines: [`Item: ${input.question}`, `Follow-up: ${input.followUp}`],
+      lines: [
+        `Item: ${input.question}`,
+        `Follow-up: ${input.followUp}`,
+        ...(input.due ? [`Please answer by ${localDateEn(input.due)}.`] : []),
+      ],
       action: 'Reply',
     },
   );

@@ -39,6 +39,16 @@ export function canSendFactRequest(
   return canEditFactRequest(actor, client, cycle, request) && request.status === 'draft';
 }
 
+/** A request that is out and not complete may be sent again, by whoever may shape it. */
+export function canResendFactRequest(
+  actor: Actor,
+  client: ClientRef,
+  cycle: CycleRef,
+  request: RequestRef,
+): boolean {
+  return canEditFactRequest(actor, client, cycle, request) && request.status === 'sent';
+}
+
 type ItemRef = Pick<typeof factItems.$inferSelect, 'status'>;
 
 /** Any contact of the client answers, once the request is sent, until the item is accepted. */

@@ -77,13 +77,10 @@ function checkMove(actor: Actor, found: PostInCycle, body: Move, side: Side) {
       });
     }
     if (!canDecideOnPost(actor, client, cycle, post)) {
-      throw new AppError(
-        actor.contactOf.has(client.id) && post.status !== 'client_review' ? 'conflict' : 'forbidden',
-        {
-          message:
-            post.status !== 'client_review' ? 'This post is not waiting for your review now.' : undefined,
-        },
-      );
+      // An approver whose page is older than the agency's take-back (or another approver's
+      // answer) is told so in its own words; anyone else is simply not allowed.
+      const late = canDecideOnPost(actor, client, cycle, { ...post, status: 'client_review' });
+      throw new AppError(late ? 'post_not_in_review' : 'forbidden');
     }
     return;
   }

@@ -2,6 +2,7 @@ import { endpoints } from '../../shared/api/catalogue.ts';
 import { addFactItem } from '../commands/facts/addFactItem.ts';
 import { editFactItem } from '../commands/facts/editFactItem.ts';
 import { removeFactItem } from '../commands/facts/removeFactItem.ts';
+import { resendFactRequest } from '../commands/facts/resendFactRequest.ts';
 import { sendFactRequest } from '../commands/facts/sendFactRequest.ts';
 import type { RouteModule } from '../context.ts';
 import { loadFactRequest } from '../facts/load.ts';
@@ -42,4 +43,8 @@ export const factRequestRoutes: RouteModule = (app, ctx) => {
     await sendFactRequest(ctx, requireActor(request), request.params.requestId, request.body.version);
     return { ok: true as const };
   });
+
+  route(app, endpoints.resendFactRequest, (request) =>
+    resendFactRequest(ctx, requireActor(request), request.params.requestId, request.body),
+  );
 };

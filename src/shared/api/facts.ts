@@ -192,7 +192,15 @@ export type FactRequestFull = z.infer<typeof factRequestFull>;
 export const saveDraftBody = z.object({ answer: factAnswer.nullable(), answerVersion: version });
 export const submitAnswerBody = z.object({ answer: factAnswer, answerVersion: version });
 export const acceptAnswerBody = z.object({ reviewVersion: version });
-export const followUpBody = z.object({ body: name(4000), reviewVersion: version });
+export const followUpBody = z.object({
+  body: name(4000),
+  reviewVersion: version,
+  dueOn: localDate
+    .optional()
+    .describe(
+      "A new due date (the client's local date, not in the past). Without it an item already past its due date gets three working days from today; any other keeps its date.",
+    ),
+});
 export const factMessageBody = z.object({ body: name(4000) });
 
 export const notification = z.object({
@@ -235,3 +243,20 @@ export const savedFactDraft = z.object({ answerVersion: z.int(), draftAt: z.stri
 export type SavedFactDraft = z.infer<typeof savedFactDraft>;
 
 /** An emailed link opened: the contact is signed in, and this is the request to show. */
+
+/** Send the request's email again: to the contacts named, or to every contact of the client. */
+export const resendFactRequestBody = z.object({
+  contactIds: z
+    .array(uuid)
+    .min(1)
+    .max(100)
+    .optional()
+    .describe("The client's contacts to send it to; without it, every contact."),
+});
+export const resentFactRequest = z.object({
+  sentTo: z.array(uuid).describe('Each got the email with a fresh link.'),
+  skipped: z
+    .array(uuid)
+    .describe('Got it a few minutes ago, so not again now (when nobody is left: 429 instead).'),
+});
+export type ResentFactRequest = z.infer<typeof resentFactRequest>;

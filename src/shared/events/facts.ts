@@ -20,6 +20,7 @@ export const factEvents = {
     about({ dueOn: z.string(), offsetDays: z.int(), items: z.int() }),
     'sentFactRequest',
   ),
+  'fact_request.resent': defineEvent('fact_request', about({ contacts: z.int() }), 'sentFactRequest'),
   'fact_item.created': defineEvent('fact_request', item, 'sentFactRequest'),
   'fact_item.updated': defineEvent('fact_request', item, 'sentFactRequest'),
   'fact_item.deleted': defineEvent('fact_request', item, 'sentFactRequest'),

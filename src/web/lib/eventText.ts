@@ -200,6 +200,8 @@ function sentences(event: PlitEvent, t: TFunction, language: Language): string[]
       return [t('events.factRequestReopened', { month: month(event.data.month) })];
     case 'fact_request.reminded':
       return [t('events.factRequestReminded', { month: month(event.data.month), count: event.data.items })];
+    case 'fact_request.resent':
+      return [t('events.factRequestResent', { month: month(event.data.month), count: event.data.contacts })];
     case 'fact_item.created':
       return [t('events.factItemCreated')];
     case 'fact_item.updated':

@@ -13,16 +13,18 @@ export const loadItem = (tx: Tx, actor: Actor, itemId: string) =>
   loadFactItemForChange(tx, actor, itemId, canTalkOnFactItem);
 export type ItemInRequest = Awaited<ReturnType<typeof loadItem>>;
 
-/** The client side may change the answer (and its files) until the agency accepts it. */
+/**
+ * The client side may change the answer (and its files) until the agency accepts it. A late
+ * answer to an accepted item is told so in its own words (`fact_item_accepted`): the person
+ * may have had the page open since before the agency accepted.
+ */
 export const answerable = (actor: Actor, f: ItemInRequest) => {
-  if (!canAnswerFactItem(actor, f.client, f.cycle, f.request, f.item)) {
-    throw new AppError(f.item.status === 'accepted' ? 'conflict' : 'forbidden', {
-      message:
-        f.item.status === 'accepted'
-          ? 'The agency has accepted this answer already; write in the thread to change it.'
-          : undefined,
-    });
+  if (canAnswerFactItem(actor, f.client, f.cycle, f.request, f.item)) return;
+  const accepted = f.item.status === 'accepted';
+  if (accepted && canAnswerFactItem(actor, f.client, f.cycle, f.request, { status: 'answered' })) {
+    throw new AppError('fact_item_accepted');
   }
+  throw new AppError('forbidden');
 };
 export const reviewable = (actor: Actor, f: ItemInRequest) => {
   if (!canReviewFactItem(actor, f.client, f.cycle, f.request)) throw new AppError('forbidden');

@@ -5,6 +5,7 @@ import type { Actor } from '../../auth/actor.ts';
 import type { WorkContext } from '../../context.ts';
 import { factItems, factMessages } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
+import { followUpDueOn } from '../../facts/dueDates.ts';
 import { recordFactEvent } from '../../facts/event.ts';
 import { contactsOf, deliverAll, keepFollowUpMail } from '../../facts/mail.ts';
 import { settleRequest } from '../../facts/settle.ts';
@@ -12,7 +13,10 @@ import { transact } from '../../live/transact.ts';
 import { notify } from '../../notifications/notify.ts';
 import { loadItem, reload, reviewable, sameReview } from './answerScope.ts';
 
-/** Ask a follow-up question: the item goes back to the client, who is told in the app and by mail. */
+/**
+ * Ask a follow-up question: the item goes back to the client, who is told in the app and by mail,
+ * with a due date that has not passed (`followUpDueOn`), which the reminders then follow.
+ */
 export async function askFactFollowUp(
   ctx: WorkContext,
   actor: Actor,
@@ -28,6 +32,7 @@ export async function askFactFollowUp(
         message: 'There is no answer to follow up yet; write in the thread instead.',
       });
     }
+    const dueOn = await followUpDueOn(f.client, f.item, input.dueOn);
     await tx.insert(factMessages).values({
       itemId: f.item.id,
       authorId: actor.user.id,
@@ -43,6 +48,8 @@ export async function askFactFollowUp(
         acceptedAt: null,
         answerVersion: f.item.answerVersion + 1,
         reviewVersion: f.item.reviewVersion + 1,
+        // A new due date is a change of the question's terms: an open edit form of it is stale.
+        ...(dueOn ? { dueOn, version: f.item.version + 1 } : {}),
       })
       .where(eq(factItems.id, f.item.id));
     await recordFactEvent(tx, actor, f, 'fact_item.follow_up', {
@@ -59,7 +66,11 @@ export async function askFactFollowUp(
         link: `/facts/${f.request.id}`,
       },
     );
-    const mails = await keepFollowUpMail(tx, ctx, actor, f, f.item.question, input.body);
+    const mails = await keepFollowUpMail(tx, ctx, actor, f, {
+      question: f.item.question,
+      followUp: input.body,
+      due: dueOn ?? f.item.dueOn,
+    });
     f = { ...f, ...(await settleRequest(tx, actor, f)) };
     return { presented: await reload(tx, actor, f), mails };
   });

@@ -148,6 +148,26 @@ export const factReminders = pgTable(
   (t) => [uniqueIndex('fact_reminders_key').on(t.requestId, t.dueOn, t.offsetDays)],
 );
 
+/**
+ * Each time the request's email went to a contact: the first sending and every re-send. Read by
+ * the re-send's guard, so a contact is not mailed the same request twice within minutes.
+ */
+export const factRequestSendings = pgTable(
+  'fact_request_sendings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => factRequests.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sentById: uuid('sent_by_id').references(() => users.id, { onDelete: 'set null' }),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('fact_request_sendings_request_idx').on(t.requestId, t.userId, t.sentAt)],
+);
+
 /** What a rubric always needs ("product": price, photos, link): copied into each request's draft. */
 export const factTemplates = pgTable(
   'fact_templates',

@@ -6,6 +6,8 @@ import {
   factItem,
   factRequestFull,
   factRequestPage,
+  resendFactRequestBody,
+  resentFactRequest,
   updateFactItemBody,
 } from '../facts.ts';
 import { versionBody } from '../planning.ts';
@@ -78,4 +80,18 @@ export const sendFactRequest = endpoint({
   params: requestParams,
   body: versionBody,
   responses: { 200: ok },
+});
+
+export const resendFactRequest = endpoint({
+  operationId: 'resendFactRequest',
+  method: 'POST',
+  path: '/api/fact-requests/:requestId/resend',
+  tags,
+  summary: 'Send the request again, to one contact or to all: the same email, each with a fresh link',
+  description:
+    'Only a sent request that is not complete (409 fact_request_not_out). A contact who got it in the ' +
+    'last 5 minutes is skipped; when that leaves nobody, 429 fact_request_resent_recently.',
+  params: requestParams,
+  body: resendFactRequestBody,
+  responses: { 200: resentFactRequest },
 });
