@@ -73,8 +73,8 @@ export function useAcceptFactItem(cycleId: string) {
 export function useFollowUpFactItem(cycleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body, reviewVersion }: BodyOf<typeof endpoints.askFactFollowUp> & { id: string }) =>
-      call(endpoints.askFactFollowUp, { params: { itemId: id }, body: { body, reviewVersion } }),
+    mutationFn: ({ id, ...body }: BodyOf<typeof endpoints.askFactFollowUp> & { id: string }) =>
+      call(endpoints.askFactFollowUp, { params: { itemId: id }, body }),
     onSettled: (result) => keep(queryClient, cycleId, result),
   });
 }
@@ -85,5 +85,13 @@ export function useFactMessage(cycleId: string) {
     mutationFn: ({ id, body }: BodyOf<typeof endpoints.writeFactMessage> & { id: string }) =>
       call(endpoints.writeFactMessage, { params: { itemId: id }, body: { body } }),
     onSettled: (result) => keep(queryClient, cycleId, result),
+  });
+}
+
+/** The request's email again, to the contacts chosen (all when none are named). Nothing on the page changes. */
+export function useResendFactRequest(requestId: string) {
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof endpoints.resendFactRequest>) =>
+      call(endpoints.resendFactRequest, { params: { requestId }, body }),
   });
 }

@@ -13,8 +13,9 @@ import { subjectPage } from './subjectPage.ts';
 /**
  * Lands from an emailed or copied link (`/open/…`, and `/facts/open/…` of older fact-request
  * emails): the link opens its one subject (a fact request, a month's posts for review, a
- * meeting) without a password, and the page goes there. A link that has ended says so and
- * offers the usual sign-in.
+ * meeting) without a password, and the page goes there. A link that has ended says so (a
+ * meeting's link, that the meeting is over and its summary waits after signing in) and offers
+ * the usual sign-in.
  */
 export function OpenLinkPage() {
   const { t } = useTranslation();
@@ -32,13 +33,22 @@ export function OpenLinkPage() {
     mutate({ token }, { onSuccess: ({ opens }) => void navigate({ ...subjectPage(opens), replace: true }) });
   }, [token, mutate, navigate]);
 
-  const ended = open.error instanceof ApiError && open.error.code === 'token_invalid';
+  const code = open.error instanceof ApiError ? open.error.code : null;
+  const ended = code === 'token_invalid';
+  // A meeting's link opened after the meeting: say that it ended, not that the link is bad.
+  const meetingEnded = code === 'meeting_ended';
+  const title = meetingEnded ? t('meeting.ended.title') : t('links.open.failed');
 
   return (
-    <AuthLayout title={open.isError ? t('links.open.failed') : t('links.open.title')}>
+    <AuthLayout title={open.isError ? title : t('links.open.title')}>
       {open.isError ? (
         <Stack>
-          <Alert color={ended ? 'orange' : 'red'} variant="light" icon={<IconAlertCircle />} role="alert">
+          <Alert
+            color={ended || meetingEnded ? 'orange' : 'red'}
+            variant="light"
+            icon={<IconAlertCircle />}
+            role="alert"
+          >
             {ended ? t('links.open.ended') : errorMessage(open.error, t)}
           </Alert>
           <Button

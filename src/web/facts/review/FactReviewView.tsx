@@ -12,6 +12,7 @@ import { EmptyTopics } from './EmptyTopics.tsx';
 import { useFactContext } from './FactContext.tsx';
 import { GroupSection } from './GroupSection.tsx';
 import { GENERAL, groupItems, matchesFilter, type ReviewFilter, reviewFilters } from './model.ts';
+import { ResendRequest } from './ResendRequest.tsx';
 
 /** The request once sent: how far the client is, and every answer to review, topic by topic. */
 export function FactReviewView() {
@@ -101,6 +102,9 @@ function Summary({ request }: { request: FactRequestFull }) {
               {complete ? t('factReview.requestStatus.complete') : t('factReview.requestStatus.sent')}
             </Badge>
           </Group>
+          {request.abilities.edit && request.status === 'sent' && contacts.length > 0 && (
+            <ResendRequest requestId={request.id} contacts={contacts} />
+          )}
           {request.abilities.answer && (
             <Button
               component="a"

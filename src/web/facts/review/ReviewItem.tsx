@@ -1,14 +1,16 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { IconCheck, IconGitMerge, IconMessageCircle, IconMessageQuestion } from '@tabler/icons-react';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FactItemFull } from '../../../shared/api/index.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-import { isStaleVersion, notifyError, notifySuccess } from '../../lib/errors.ts';
+import { formatLocalDate } from '../../lib/dates.ts';
+import { fieldErrors, isStaleVersion, notifyError, notifySuccess } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { usePlanData } from '../../planning/PlanContext.tsx';
 import { useAcceptFactItem, useFactMessage, useFollowUpFactItem } from '../reviewMutations.ts';
 import { ClientAnswerView } from './ClientAnswerView.tsx';
+import { DueDateInput } from './DueDateInput.tsx';
 import { EditControls } from './EditControls.tsx';
 import { useFactContext } from './FactContext.tsx';
 import classes from './factReview.module.css';
@@ -209,8 +211,17 @@ function FollowUpForm({
   clearStale: () => void;
 }) {
   const { t } = useTranslation();
+  const language = currentLanguage();
   const { cycle } = usePlanData();
+  const { today } = useFactContext();
   const followUp = useFollowUpFactItem(cycle.id);
+  // An item whose due date has passed starts empty: asked again, it needs a day still ahead.
+  const passed = item.dueOn !== null && item.dueOn < today;
+  const [dueOn, setDueOn] = useState(passed ? '' : (item.dueOn ?? ''));
+  const [dueError, setDueError] = useState<string | undefined>();
+  const dueHint = passed
+    ? t('factReview.review.followUpDuePassed', { date: formatLocalDate(item.dueOn!, language) })
+    : t('factReview.review.followUpDueHint');
   return (
     <TextForm
       name={t('factReview.review.followUpNamed', { question: item.question })}
@@ -220,17 +231,50 @@ function FollowUpForm({
       submitLabel={t('factReview.review.followUpSend')}
       pending={followUp.isPending}
       onCancel={onDone}
+      extra={
+        <DueDateInput
+          label={t('factReview.review.followUpDue')}
+          description={dueHint}
+          value={dueOn}
+          today={today}
+          error={dueError}
+          onChange={(value) => {
+            setDueOn(value);
+            setDueError(undefined);
+          }}
+        />
+      }
       onSubmit={(body) => {
+        if (dueOn && dueOn < today) {
+          setDueError(t('factReview.fields.duePast'));
+          return;
+        }
         clearStale();
         followUp.mutate(
-          { id: item.id, body, reviewVersion: item.reviewVersion },
           {
-            onSuccess: () => {
-              notifySuccess(t('factReview.review.followUpSent'));
+            id: item.id,
+            body,
+            reviewVersion: item.reviewVersion,
+            // Sent only when changed: without it the server keeps the date, or gives a passed one
+            // a few working days.
+            ...(dueOn && dueOn !== item.dueOn ? { dueOn } : {}),
+          },
+          {
+            onSuccess: (result) => {
+              const due = result.request.items.find((i) => i.id === item.id)?.dueOn;
+              notifySuccess(
+                due
+                  ? t('factReview.review.followUpSentDue', { date: formatLocalDate(due, language) })
+                  : t('factReview.review.followUpSent'),
+              );
               onDone();
             },
             // The typed question stays: after reading the newer answer, send it again or cancel.
-            onError: (e) => (isStaleVersion(e) ? onStale() : notifyError(e, t)),
+            onError: (e) => {
+              if (isStaleVersion(e)) onStale();
+              else if (fieldErrors(e).dueOn) setDueError(t('factReview.fields.duePast'));
+              else notifyError(e, t);
+            },
           },
         );
       }}
@@ -264,6 +308,8 @@ function TextForm(props: {
   placeholder?: string;
   submitLabel: string;
   pending: boolean;
+  /** More fields under the text (the follow-up's due date). */
+  extra?: ReactNode;
   onCancel: () => void;
   onSubmit: (body: string) => void;
 }) {
@@ -296,6 +342,7 @@ function TextForm(props: {
           required
           autoFocus
         />
+        {props.extra}
         <Group gap="xs" justify="flex-end">
           <Button size="xs" variant="default" onClick={props.onCancel}>
             {t('common.cancel')}
