@@ -260,6 +260,10 @@ export function useItemAnswer(requestId: string, item: FactItemFull, editable: b
         else setServerMessage(Object.values(error.fields)[0] ?? error.message);
         return false;
       }
+      // Accepted meanwhile: the refusal is said (by the caller), and the page shows the accepted answer.
+      if (error instanceof ApiError && error.code === 'fact_item_accepted') {
+        void queryClient.invalidateQueries({ queryKey: factRequestQuery(requestId).queryKey });
+      }
       throw error;
     }
   }, [adopt, queryClient, reconcile, requestId, submitMutation, markDirty, save]);

@@ -49,7 +49,8 @@ export function DueDateInput(props: {
       error={props.error}
       clearable
       popoverProps={{ withinPortal: true }}
-      maw={260}
+      // The field is narrow (a date); its label and hint keep the form's width.
+      styles={{ wrapper: { maxWidth: 260 } }}
     />
   );
 }
