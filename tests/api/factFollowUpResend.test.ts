@@ -152,7 +152,7 @@ describe('[17.5] re-sending the fact request', () => {
     const link = await t.sink.linkFor(agency.approver.email, 'open', { after: before });
     expect(link).not.toBe(firstLink);
     const mail = t.sink.received.filter((m) => m.to.includes(agency.approver.email.toLowerCase())).at(-1)!;
-    expect(mail.subject).toMatch(/^Запит фактів · Fact request/);
+    expect(mail.subject).toMatch(/^Запит на фактаж · Fact request/);
     const opened = await api(t.app, endpoints.openLink, { body: { token: link.split('/open/')[1]! } });
     expect(opened.status).toBe(200);
     expect(opened.body.opens).toMatchObject({ kind: 'facts', subjectId: request.id });
