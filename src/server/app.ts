@@ -37,6 +37,7 @@ import { registerAuth } from './plugins/auth.ts';
 import { registerCsrfCheck } from './plugins/csrf.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
 import { registerWeb } from './plugins/web.ts';
+import { sendApprovalReminders } from './posts/approvalReminders.ts';
 import { startMonthCloser } from './posts/closeMonths.ts';
 import { routeModules } from './routes/index.ts';
 import { plitVersion as version } from './version.ts';
@@ -215,7 +216,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   // reconnect and are let back in read-only.
   live.onControl('collab-close', (name) => ctx.collab.hocuspocus.closeConnections(name));
   if (options.workers && env.REMINDER_EVERY_SECONDS > 0) {
-    const stop = startReminderWorker(ctx, env.REMINDER_EVERY_SECONDS * 1000);
+    const stop = startReminderWorker(ctx, env.REMINDER_EVERY_SECONDS * 1000, [
+      { name: 'approval reminders', send: sendApprovalReminders },
+    ]);
     app.addHook('onClose', async () => stop());
   }
   if (options.workers && env.EMAIL_EVERY_SECONDS > 0) {

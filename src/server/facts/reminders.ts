@@ -133,17 +133,31 @@ function remindOne(ctx: WorkContext, id: string, now: Date) {
   }).then((kept) => ({ kept, sent }));
 }
 
-/** Look for due reminders every so often in this process; several processes may do the same. */
-export function startReminderWorker(ctx: WorkContext, everyMs: number): () => void {
+/** Another kind of reminder that runs in the same loop (posts' approval reminders). */
+export interface ReminderJob {
+  name: string;
+  send: (ctx: WorkContext) => Promise<number>;
+}
+
+/**
+ * Look for due reminders every so often in this process; several processes may do the same.
+ * Each job's failure is its own: approval reminders still go out when fact reminders fail.
+ */
+export function startReminderWorker(ctx: WorkContext, everyMs: number, more: ReminderJob[] = []): () => void {
   let running = false;
+  const jobs: ReminderJob[] = [{ name: 'fact request reminders', send: sendDueReminders }, ...more];
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      const sent = await sendDueReminders(ctx);
-      if (sent > 0) ctx.log.info({ sent }, 'fact request reminders sent');
-    } catch (err) {
-      ctx.log.warn({ err }, 'fact request reminders failed; trying again later');
+      for (const job of jobs) {
+        try {
+          const sent = await job.send(ctx);
+          if (sent > 0) ctx.log.info({ sent }, `${job.name} sent`);
+        } catch (err) {
+          ctx.log.warn({ err }, `${job.name} failed; trying again later`);
+        }
+      }
     } finally {
       running = false;
     }

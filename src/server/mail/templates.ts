@@ -470,3 +470,83 @@ export function waitingEmail(input: { link: string; lines: WaitingLine[]; digest
     },
   );
 }
+
+/** Who an approval reminder is for: the one who approves, a contributor, or the agency. */
+export type ApprovalReminderReader = 'approver' | 'contributor' | 'agency';
+
+/** Plural of "post" in Ukrainian: 1 пост, 2 пости, 5 постів. */
+const postsUk = (n: number) => {
+  const last = n % 10;
+  const lastTwo = n % 100;
+  if (last === 1 && lastTwo !== 11) return `${n} пост`;
+  if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return `${n} пости`;
+  return `${n} постів`;
+};
+const postsEn = (n: number) => `${n} post${n === 1 ? '' : 's'}`;
+
+/**
+ * Posts of one month waiting for the client's approval: due tomorrow (the working day before),
+ * due today, or overdue. The approver is asked to approve; a contributor, who cannot, is told
+ * the posts wait for their approver; the agency is told only of overdue ones.
+ */
+export function approvalReminderEmail(input: {
+  link: string;
+  clientName: string;
+  month: string;
+  monthUk: string;
+  monthEn: string;
+  dueOn: string;
+  count: number;
+  stage: 'before' | 'on_day' | 'overdue';
+  reader: ApprovalReminderReader;
+}): Email {
+  const { count, dueOn, stage, reader } = input;
+  const many = count !== 1;
+  const dueUk =
+    stage === 'overdue'
+      ? `Термін погодження минув ${localDateUk(dueOn)}.`
+      : stage === 'on_day'
+        ? `Погодити треба сьогодні, ${localDateUk(dueOn)}.`
+        : `Погодити треба до ${localDateUk(dueOn)}.`;
+  const dueEn =
+    stage === 'overdue'
+      ? `The approval was due on ${localDateEn(dueOn)}.`
+      : stage === 'on_day'
+        ? `${many ? 'They are' : 'It is'} due today, ${localDateEn(dueOn)}.`
+        : `${many ? 'They are' : 'It is'} due by ${localDateEn(dueOn)}.`;
+  const monthUk = midSentence(input.monthUk);
+  const headingUk =
+    reader === 'agency'
+      ? `${input.clientName}: клієнт не погодив вчасно ${postsUk(count)} на ${monthUk}`
+      : reader === 'contributor'
+        ? `${postsUk(count)} на ${monthUk} чекають на погодження вашого погоджувача`
+        : `${postsUk(count)} на ${monthUk} чекають на ваше погодження`;
+  const headingEn =
+    reader === 'agency'
+      ? `${input.clientName}: ${postsEn(count)} for ${input.monthEn} not approved in time`
+      : reader === 'contributor'
+        ? `${postsEn(count)} for ${input.monthEn} waiting for your approver`
+        : `${postsEn(count)} for ${input.monthEn} waiting for your approval`;
+  const whyUk =
+    reader === 'agency'
+      ? 'Нагадайте клієнтові або перенесіть публікацію.'
+      : 'Без погодження пости не вийдуть вчасно.';
+  const whyEn =
+    reader === 'agency'
+      ? 'Remind the client or move the publication.'
+      : 'Without the approval the posts cannot go out on time.';
+  return bilingual(
+    `${stage === 'overdue' ? 'Прострочено · Overdue' : 'Погодження · Approval'}: ${input.clientName}, ${input.monthEn}`,
+    input.link,
+    {
+      heading: headingUk,
+      lines: [dueUk, whyUk],
+      action: reader === 'approver' ? 'Погодити пости' : 'Відкрити пости',
+    },
+    {
+      heading: headingEn,
+      lines: [dueEn, whyEn],
+      action: reader === 'approver' ? 'Review the posts' : 'Open the posts',
+    },
+  );
+}

@@ -12,6 +12,7 @@ import {
   clients,
   contingencies,
   cycles,
+  posts,
   slots,
   topicPasses,
   topics,
@@ -19,6 +20,7 @@ import {
 import { notFound } from '../errors.ts';
 import { canViewCycle } from '../policies/plan.ts';
 import { type Side, sideOf } from '../policies/side.ts';
+import { approvalMarks } from '../posts/approvalRisk.ts';
 import { loadClient } from '../tenancy.ts';
 import { loadCycle, scopeOfTopic } from './load.ts';
 import { slotsAsShown } from './shownSlots.ts';
@@ -38,7 +40,7 @@ export async function cyclesOfClient(db: Executor, actor: Actor, clientId: strin
 
 /**
  * Everything on a cycle's plan: its slots by the time this side is shown (slotsAsShown), topics
- * in list order, cadence rules.
+ * in list order, cadence rules, and the posts waiting for the client with their due dates.
  */
 export async function planOfCycle(db: Executor, actor: Actor, cycleId: string) {
   const { cycle, client } = await loadCycle(db, actor, cycleId);
@@ -57,7 +59,16 @@ export async function planOfCycle(db: Executor, actor: Actor, cycleId: string) {
     .from(cadenceRules)
     .where(eq(cadenceRules.cycleId, cycle.id))
     .orderBy(asc(cadenceRules.createdAt));
-  return { cycle, client, slots: slotRows, topics: topicRows, cadence: rules };
+  const waiting = await db
+    .select({ id: posts.id, slotId: posts.slotId, status: posts.status, revision: posts.revision })
+    .from(posts)
+    .where(and(eq(posts.cycleId, cycle.id), eq(posts.status, 'client_review')));
+  const marks = await approvalMarks(db, client, waiting);
+  const approvals = waiting.flatMap((p) => {
+    const mark = marks.get(p.id);
+    return mark ? [{ slotId: p.slotId, postId: p.id, ...mark }] : [];
+  });
+  return { cycle, client, slots: slotRows, topics: topicRows, cadence: rules, approvals };
 }
 
 // Escape LIKE wildcards so a search for "50%" means those characters.

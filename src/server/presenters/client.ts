@@ -30,6 +30,7 @@ export function presentClient(
     factReminders: row.factReminders,
     postInternalReview: agencySide ? row.postInternalReview : null,
     coCreationSince: row.coCreationSince,
+    approvalLeadDays: row.approvalLeadDays,
     createdAt: row.createdAt.toISOString(),
     currentCycle,
     counts,

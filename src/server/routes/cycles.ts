@@ -35,6 +35,7 @@ export const cycleRoutes: RouteModule = (app, ctx) => {
       slots: plan.slots.map((s) => presentSlot(s, client.timezone)),
       topics: plan.topics.map((t) => presentTopic(t, slotOfTopic.get(t.id) ?? null)),
       cadence: plan.cadence.map(presentCadenceRule),
+      approvals: plan.approvals,
       rooms: [inTeam ? teamRoom(client.id) : everyoneRoom(client.id)],
     };
   });

@@ -18,6 +18,9 @@ export const factReminders = z
   })
   .describe('Reminder days for fact request items: before the due date (0 = on the day) and overdue.');
 
+/** Working days between a post's approval deadline and its publish day. */
+const approvalLeadDays = z.int().min(0).max(20);
+
 export const client = z.object({
   id: uuid,
   name: z.string(),
@@ -62,6 +65,9 @@ export const client = z.object({
     .string()
     .nullable()
     .describe('The first month planned together (YYYY-MM); earlier months count as "before" in insights.'),
+  approvalLeadDays: approvalLeadDays.describe(
+    "A post sent for review is due this many working days before its publish day (weekends and the client's public holidays skipped). The client's own deadline, so both sides see it; the agency sets it.",
+  ),
   counts: z.object({ channels: z.int(), rubrics: z.int(), contacts: z.int() }),
   abilities: z.object({ update: z.boolean(), archive: z.boolean(), manageContacts: z.boolean() }),
 });
@@ -74,6 +80,7 @@ export const updateClientBody = z.object({
   stageDays: stageDays.optional(),
   factReminders: factReminders.optional(),
   postInternalReview: z.boolean().optional(),
+  approvalLeadDays: approvalLeadDays.optional(),
   coCreationSince: z
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-09')

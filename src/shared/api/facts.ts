@@ -218,6 +218,8 @@ export const notification = z.object({
     'post_changes_requested',
     'post_approved',
     'post_comment',
+    'post_approval_due',
+    'post_approval_overdue',
   ]),
   /** Names and counts the text is made from, already in the reader's language-free form. */
   data: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),

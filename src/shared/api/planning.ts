@@ -220,11 +220,23 @@ export const topicPass = z.object({
   leftAs: z.string().nullable(),
 });
 
+/** A post of the plan that waits for the client's approval, and by when (posts/approvalDue.ts). */
+export const slotApproval = z.object({
+  slotId: uuid,
+  postId: uuid,
+  approvalDue: z.string().describe('Local date by which the client should approve the post.'),
+  atRisk: z.boolean().describe('The due date has passed and the post still waits for the client.'),
+});
+export type SlotApproval = z.infer<typeof slotApproval>;
+
 export const plan = z.object({
   cycle,
   slots: z.array(slot),
   topics: z.array(topic),
   cadence: z.array(cadenceRule),
+  approvals: z
+    .array(slotApproval)
+    .describe("The plan's posts in the client's review, each with its approval due date."),
   rooms: z.array(z.string()).describe('Live rooms to join for updates of this plan.'),
 });
 export type Plan = z.infer<typeof plan>;

@@ -60,6 +60,15 @@ export const postSummary = z.object({
   /** The agency's edit counter; for a contact, the revision (what their answers are about). */
   version: z.int(),
   updatedAt: isoDate,
+  approvalDue: z
+    .string()
+    .nullable()
+    .describe(
+      "While the post waits for the client (client_review): the local date by which they should approve it, the client's approval lead in working days before the publish day of the version they were sent. Null otherwise.",
+    ),
+  atRisk: z
+    .boolean()
+    .describe('The post still waits for the client after its approval due date (the day has passed).'),
 });
 export type PostSummary = z.infer<typeof postSummary>;
 

@@ -22,7 +22,7 @@ import { everyoneRoom } from '../../shared/live.ts';
 import { useMarkNotificationsRead } from '../facts/answerMutations.ts';
 import { factKeys, notificationsQuery } from '../facts/queries.ts';
 import { currentLanguage, type Language } from '../i18n/index.ts';
-import { formatMonthInText } from '../lib/dates.ts';
+import { formatDayInText, formatMonthInText } from '../lib/dates.ts';
 import { useMe } from '../lib/useMe.ts';
 import { useLiveRooms } from '../live/useLiveRooms.ts';
 
@@ -44,6 +44,7 @@ export function notificationSentence(n: Notification, t: TFunction, language: La
     items: number(d.items),
   };
   const count = number(d.count) || 1;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text(d.dueOn)) ? formatDayInText(text(d.dueOn), language) : '';
   switch (n.kind) {
     case 'fact_request_sent':
       return t('facts.notifications.kinds.fact_request_sent', common);
@@ -81,6 +82,16 @@ export function notificationSentence(n: Notification, t: TFunction, language: La
       return t('facts.notifications.kinds.post_approved', { ...common, count });
     case 'post_comment':
       return t('facts.notifications.kinds.post_comment', { ...common, count });
+    case 'post_approval_due': {
+      // A contributor cannot approve: they hear the posts wait for their approver.
+      const when = d.stage === 'on_day' ? 'today' : 'before';
+      const who = d.reader === 'contributor' ? '_contributor' : '';
+      return t(`facts.notifications.kinds.post_approval_due_${when}${who}`, { ...common, count, day });
+    }
+    case 'post_approval_overdue': {
+      const who = d.reader === 'contributor' ? '_contributor' : d.reader === 'agency' ? '_agency' : '';
+      return t(`facts.notifications.kinds.post_approval_overdue${who}`, { ...common, count, day });
+    }
   }
 }
 

@@ -1740,6 +1740,57 @@ export const en = {
         post_comment_few: '{{count}} new comments on a post · {{clientName}}',
         post_comment_many: '{{count}} new comments on a post · {{clientName}}',
         post_comment_other: '{{count}} new comments on a post · {{clientName}}',
+        post_approval_due_before_one: 'A post is due for approval by {{day}} · {{clientName}}, {{month}}',
+        post_approval_due_before_few:
+          '{{count}} posts are due for approval by {{day}} · {{clientName}}, {{month}}',
+        post_approval_due_before_many:
+          '{{count}} posts are due for approval by {{day}} · {{clientName}}, {{month}}',
+        post_approval_due_before_other:
+          '{{count}} posts are due for approval by {{day}} · {{clientName}}, {{month}}',
+        post_approval_due_today_one: 'A post is due for approval today · {{clientName}}, {{month}}',
+        post_approval_due_today_few: '{{count}} posts are due for approval today · {{clientName}}, {{month}}',
+        post_approval_due_today_many:
+          '{{count}} posts are due for approval today · {{clientName}}, {{month}}',
+        post_approval_due_today_other:
+          '{{count}} posts are due for approval today · {{clientName}}, {{month}}',
+        post_approval_due_before_contributor_one:
+          'A post waits for your approver, due by {{day}} · {{clientName}}, {{month}}',
+        post_approval_due_before_contributor_few:
+          '{{count}} posts wait for your approver, due by {{day}} · {{clientName}}, {{month}}',
+        post_approval_due_before_contributor_many:
+          '{{count}} posts wait for your approver, due by {{day}} · {{clientName}}, {{month}}',
+        post_approval_due_before_contributor_other:
+          '{{count}} posts wait for your approver, due by {{day}} · {{clientName}}, {{month}}',
+        post_approval_due_today_contributor_one:
+          'A post waits for your approver, due today · {{clientName}}, {{month}}',
+        post_approval_due_today_contributor_few:
+          '{{count}} posts wait for your approver, due today · {{clientName}}, {{month}}',
+        post_approval_due_today_contributor_many:
+          '{{count}} posts wait for your approver, due today · {{clientName}}, {{month}}',
+        post_approval_due_today_contributor_other:
+          '{{count}} posts wait for your approver, due today · {{clientName}}, {{month}}',
+        post_approval_overdue_one: 'A post is past its approval date ({{day}}) · {{clientName}}, {{month}}',
+        post_approval_overdue_few:
+          '{{count}} posts are past their approval date ({{day}}) · {{clientName}}, {{month}}',
+        post_approval_overdue_many:
+          '{{count}} posts are past their approval date ({{day}}) · {{clientName}}, {{month}}',
+        post_approval_overdue_other:
+          '{{count}} posts are past their approval date ({{day}}) · {{clientName}}, {{month}}',
+        post_approval_overdue_contributor_one:
+          'A post is past its approval date ({{day}}) and waits for your approver · {{clientName}}, {{month}}',
+        post_approval_overdue_contributor_few:
+          '{{count}} posts are past their approval date ({{day}}) and wait for your approver · {{clientName}}, {{month}}',
+        post_approval_overdue_contributor_many:
+          '{{count}} posts are past their approval date ({{day}}) and wait for your approver · {{clientName}}, {{month}}',
+        post_approval_overdue_contributor_other:
+          '{{count}} posts are past their approval date ({{day}}) and wait for your approver · {{clientName}}, {{month}}',
+        post_approval_overdue_agency_one: '{{clientName}}: a post was not approved by {{day}} · {{month}}',
+        post_approval_overdue_agency_few:
+          '{{clientName}}: {{count}} posts were not approved by {{day}} · {{month}}',
+        post_approval_overdue_agency_many:
+          '{{clientName}}: {{count}} posts were not approved by {{day}} · {{month}}',
+        post_approval_overdue_agency_other:
+          '{{clientName}}: {{count}} posts were not approved by {{day}} · {{month}}',
       },
     },
   },

@@ -1746,6 +1746,56 @@ export const uk: Translations = {
         post_comment_few: '{{count}} нові коментарі до посту · {{clientName}}',
         post_comment_many: '{{count}} нових коментарів до посту · {{clientName}}',
         post_comment_other: '{{count}} нового коментаря до посту · {{clientName}}',
+        post_approval_due_before_one: 'Пост треба погодити до {{day}} · {{clientName}}, {{month}}',
+        post_approval_due_before_few: '{{count}} пости треба погодити до {{day}} · {{clientName}}, {{month}}',
+        post_approval_due_before_many:
+          '{{count}} постів треба погодити до {{day}} · {{clientName}}, {{month}}',
+        post_approval_due_before_other:
+          '{{count}} поста треба погодити до {{day}} · {{clientName}}, {{month}}',
+        post_approval_due_today_one: 'Пост треба погодити сьогодні · {{clientName}}, {{month}}',
+        post_approval_due_today_few: '{{count}} пости треба погодити сьогодні · {{clientName}}, {{month}}',
+        post_approval_due_today_many: '{{count}} постів треба погодити сьогодні · {{clientName}}, {{month}}',
+        post_approval_due_today_other: '{{count}} поста треба погодити сьогодні · {{clientName}}, {{month}}',
+        post_approval_due_before_contributor_one:
+          'Пост чекає на рішення погоджувача, термін – до {{day}} · {{clientName}}, {{month}}',
+        post_approval_due_before_contributor_few:
+          '{{count}} пости чекають на рішення погоджувача, термін – до {{day}} · {{clientName}}, {{month}}',
+        post_approval_due_before_contributor_many:
+          '{{count}} постів чекають на рішення погоджувача, термін – до {{day}} · {{clientName}}, {{month}}',
+        post_approval_due_before_contributor_other:
+          '{{count}} поста чекають на рішення погоджувача, термін – до {{day}} · {{clientName}}, {{month}}',
+        post_approval_due_today_contributor_one:
+          'Пост чекає на рішення погоджувача, термін – сьогодні · {{clientName}}, {{month}}',
+        post_approval_due_today_contributor_few:
+          '{{count}} пости чекають на рішення погоджувача, термін – сьогодні · {{clientName}}, {{month}}',
+        post_approval_due_today_contributor_many:
+          '{{count}} постів чекають на рішення погоджувача, термін – сьогодні · {{clientName}}, {{month}}',
+        post_approval_due_today_contributor_other:
+          '{{count}} поста чекають на рішення погоджувача, термін – сьогодні · {{clientName}}, {{month}}',
+        post_approval_overdue_one:
+          'Термін погодження минув {{day}}: пост досі чекає · {{clientName}}, {{month}}',
+        post_approval_overdue_few:
+          'Термін погодження минув {{day}}: {{count}} пости досі чекають · {{clientName}}, {{month}}',
+        post_approval_overdue_many:
+          'Термін погодження минув {{day}}: {{count}} постів досі чекають · {{clientName}}, {{month}}',
+        post_approval_overdue_other:
+          'Термін погодження минув {{day}}: {{count}} поста досі чекають · {{clientName}}, {{month}}',
+        post_approval_overdue_contributor_one:
+          'Термін погодження минув {{day}}: пост чекає на рішення погоджувача · {{clientName}}, {{month}}',
+        post_approval_overdue_contributor_few:
+          'Термін погодження минув {{day}}: {{count}} пости чекають на рішення погоджувача · {{clientName}}, {{month}}',
+        post_approval_overdue_contributor_many:
+          'Термін погодження минув {{day}}: {{count}} постів чекають на рішення погоджувача · {{clientName}}, {{month}}',
+        post_approval_overdue_contributor_other:
+          'Термін погодження минув {{day}}: {{count}} поста чекають на рішення погоджувача · {{clientName}}, {{month}}',
+        post_approval_overdue_agency_one:
+          '{{clientName}}: пост не погоджено вчасно, термін минув {{day}} · {{month}}',
+        post_approval_overdue_agency_few:
+          '{{clientName}}: {{count}} пости не погоджено вчасно, термін минув {{day}} · {{month}}',
+        post_approval_overdue_agency_many:
+          '{{clientName}}: {{count}} постів не погоджено вчасно, термін минув {{day}} · {{month}}',
+        post_approval_overdue_agency_other:
+          '{{clientName}}: {{count}} поста не погоджено вчасно, термін минув {{day}} · {{month}}',
       },
     },
   },

@@ -45,6 +45,11 @@ export function formatDayLong(date: string, language: Language): string {
   return local(language, { weekday: 'long', day: 'numeric', month: 'long' }).format(asUtc(date));
 }
 
+/** "12 December", "12 грудня": a day inside a sentence ("due by 12 December"). */
+export function formatDayInText(date: string, language: Language): string {
+  return local(language, { day: 'numeric', month: 'long' }).format(asUtc(date));
+}
+
 /** Short weekday names Monday first: ISO weekday 1 … 7. */
 export function weekdayNames(language: Language, style: 'short' | 'long' = 'short'): string[] {
   // 2024-01-01 was a Monday.

@@ -18,7 +18,7 @@ const tidyReminders = (r: { before: number[]; after: number[] }) => ({
 
 /**
  * Rename a client, change its time zone, stage deadlines, fact reminder days, internal review
- * of posts or the month co-creation began. The event lists each change as from/to; a change
+ * of posts, the approval lead or the month co-creation began. The event lists each change as from/to; a change
  * to nothing records nothing and keeps the version.
  */
 export function editClient(
@@ -31,7 +31,7 @@ export function editClient(
     const current = await loadClientForChange(tx, actor, clientId, canUpdateClient);
     if (current.version !== input.version) throw staleVersion();
     const changes: Record<string, { from: string; to: string }> = {};
-    const { name, timezone, stageDays, postInternalReview, coCreationSince } = input;
+    const { name, timezone, stageDays, postInternalReview, approvalLeadDays, coCreationSince } = input;
     const factReminders = input.factReminders && tidyReminders(input.factReminders);
     if (name !== undefined && name !== current.name) changes.name = { from: current.name, to: name };
     if (timezone !== undefined && timezone !== current.timezone)
@@ -50,6 +50,8 @@ export function editClient(
         from: String(current.postInternalReview),
         to: String(postInternalReview),
       };
+    if (approvalLeadDays !== undefined && approvalLeadDays !== current.approvalLeadDays)
+      changes.approvalLeadDays = { from: String(current.approvalLeadDays), to: String(approvalLeadDays) };
     if (coCreationSince !== undefined && coCreationSince !== current.coCreationSince)
       changes.coCreationSince = { from: String(current.coCreationSince), to: String(coCreationSince) };
     if (Object.keys(changes).length === 0) return current;
@@ -61,6 +63,7 @@ export function editClient(
         stageDays: stageDays ?? current.stageDays,
         factReminders: factReminders ?? current.factReminders,
         postInternalReview: postInternalReview ?? current.postInternalReview,
+        approvalLeadDays: approvalLeadDays ?? current.approvalLeadDays,
         coCreationSince: coCreationSince === undefined ? current.coCreationSince : coCreationSince,
         version: current.version + 1,
         updatedAt: new Date(),

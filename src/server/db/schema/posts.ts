@@ -218,3 +218,26 @@ export const unplannedChanges = pgTable(
       .where(sql`${t.detected} and ${t.kind} = 'same_day_rewrite'`),
   ],
 );
+
+export const approvalReminderKinds = ['before', 'on_day', 'overdue'] as const;
+export type ApprovalReminderKind = (typeof approvalReminderKinds)[number];
+
+/**
+ * An approval reminder, claimed before it is sent: inserted under its unique key (post, due
+ * date, kind) in the transaction that writes its notifications and emails, so it goes out
+ * once however many server processes look (posts/approvalReminders.ts).
+ */
+export const approvalReminders = pgTable(
+  'approval_reminders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    // The post's approval due date (a local date) when the reminder went out.
+    dueOn: text('due_on').notNull(),
+    kind: text('kind', { enum: approvalReminderKinds }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('approval_reminders_key').on(t.postId, t.dueOn, t.kind)],
+);

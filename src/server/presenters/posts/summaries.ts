@@ -5,6 +5,7 @@ import type { Executor } from '../../db/connect.ts';
 import { channels, postComments, posts, slots, topics } from '../../db/schema/index.ts';
 import type { CycleInClient } from '../../planning/load.ts';
 import { sideOf } from '../../policies/side.ts';
+import { approvalMarks } from '../../posts/approvalRisk.ts';
 import type { PostRow } from '../../posts/load.ts';
 import type { ClientRow } from '../../tenancy.ts';
 import { type PostFace, postFaces } from './face.ts';
@@ -45,6 +46,7 @@ export async function presentPostSummariesWithFaces(
   ]);
   const where = new Map(placed.map((p) => [p.postId, p]));
   const faces = await postFaces(db, side, rows, (id) => where.get(id)!.slot.startsAt);
+  const marks = await approvalMarks(db, client, rows);
   const openOf = new Map(open.map((o) => [o.postId, o.n]));
   return rows
     .flatMap((p) => {
@@ -76,6 +78,8 @@ export async function presentPostSummariesWithFaces(
         editedAfterApproval: face.editedAfterApproval,
         version: face.version,
         updatedAt: face.updatedAt.toISOString(),
+        approvalDue: marks.get(p.id)?.approvalDue ?? null,
+        atRisk: marks.get(p.id)?.atRisk ?? false,
       };
       return [{ summary, face }];
     })
