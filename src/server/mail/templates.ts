@@ -517,9 +517,9 @@ export function approvalReminderEmail(input: {
   const monthUk = midSentence(input.monthUk);
   const headingUk =
     reader === 'agency'
-      ? `${input.clientName}: клієнт не погодив вчасно ${postsUk(count)} на ${monthUk}`
+      ? `${input.clientName}: ${postsUk(count)} на ${monthUk} не погоджено вчасно`
       : reader === 'contributor'
-        ? `${postsUk(count)} на ${monthUk} чекають на погодження вашого погоджувача`
+        ? `${postsUk(count)} на ${monthUk} чекають на рішення погоджувача`
         : `${postsUk(count)} на ${monthUk} чекають на ваше погодження`;
   const headingEn =
     reader === 'agency'
