@@ -12,6 +12,7 @@ import { TimeZoneSelect } from '../components/TimeZoneSelect.tsx';
 import { notifyError, notifySuccess } from '../lib/errors.ts';
 import { useVersionedForm } from '../lib/useVersionedForm.ts';
 import { maxLength, required, validate } from '../lib/validate.ts';
+import { ApprovalLeadForm } from './ApprovalLeadForm.tsx';
 import { ClientDeadlinesForm } from './ClientDeadlinesForm.tsx';
 import { FactRemindersForm } from './FactRemindersForm.tsx';
 import { useArchiveClient, useUpdateClient } from './mutations.ts';
@@ -25,6 +26,7 @@ export function ClientSettings({ client }: { client: Client }) {
         <ClientDeadlinesForm client={client} stageDays={client.stageDays} readOnly={false} />
       )}
       {client.abilities.update && <FactRemindersForm client={client} />}
+      {client.abilities.update && <ApprovalLeadForm client={client} />}
       {client.abilities.update && client.postInternalReview !== null && (
         <PostReviewSetting client={client} enabled={client.postInternalReview} />
       )}

@@ -1035,6 +1035,18 @@ export const en = {
     },
   },
   client: {
+    approvalLead: {
+      title: 'Approval deadline',
+      label: 'Working days before publication',
+      hint: 'A post sent for review is due this many working days before it goes out. Weekends and the public holidays of the client’s calendar do not count. The client sees the date, is reminded the working day before and on the day, and you are told when a post is late.',
+      preview_one: 'A post is due 1 working day before it goes out: a Monday post by the Friday before.',
+      preview_few: 'A post is due {{count}} working days before it goes out.',
+      preview_many: 'A post is due {{count}} working days before it goes out.',
+      preview_other: 'A post is due {{count}} working days before it goes out.',
+      previewZero:
+        'A post is due on its publication day (the working day before, if that is a weekend or a holiday).',
+      saved: 'Approval deadline saved',
+    },
     internalReview: {
       title: 'Internal review of posts',
       label: 'A manager checks each post before the client sees it',
@@ -1264,6 +1276,11 @@ export const en = {
     archived: 'Client archived',
     unarchive: 'Restore from archive',
     unarchived: 'Client restored',
+  },
+  approvalDue: {
+    dueBy: 'Approve by {{day}}',
+    atRisk: 'At risk: due {{day}}',
+    atRiskShort: 'At risk',
   },
   factReminders: {
     title: 'Fact request reminders',

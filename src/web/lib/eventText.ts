@@ -15,6 +15,7 @@ function clientChanges(changes: ClientChanges, t: TFunction, language: Language)
     else if (key === 'timezone') lines.push(t('events.clientTimezone', { from, to }));
     else if (key === 'stageDays') lines.push(t('events.clientStageDays'));
     else if (key === 'factReminders') lines.push(t('events.clientFactReminders'));
+    else if (key === 'approvalLeadDays') lines.push(t('events.clientApprovalLeadDays', { days: to }));
     else if (key === 'postInternalReview')
       lines.push(t(to === 'true' ? 'events.clientInternalReviewOn' : 'events.clientInternalReviewOff'));
     else if (key === 'coCreationSince')

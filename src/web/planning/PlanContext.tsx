@@ -1,6 +1,15 @@
 import type { TFunction } from 'i18next';
 import { createContext, useContext } from 'react';
-import type { Channel, Client, Cycle, Plan, Rubric, Slot, Topic } from '../../shared/api/index.ts';
+import type {
+  Channel,
+  Client,
+  Cycle,
+  Plan,
+  Rubric,
+  Slot,
+  SlotApproval,
+  Topic,
+} from '../../shared/api/index.ts';
 import type { Language } from '../i18n/index.ts';
 import { formatLabel, networkLabel } from '../lib/channelLabels.ts';
 import { formatDayShort } from '../lib/dates.ts';
@@ -15,6 +24,8 @@ export interface PlanData {
   channelById: Map<string, Channel>;
   rubricById: Map<string, Rubric>;
   topicById: Map<string, Topic>;
+  /** The posts waiting for the client's approval, by slot: their due date and whether at risk. */
+  approvalBySlot: Map<string, SlotApproval>;
   can: Cycle['abilities'];
 }
 
@@ -28,6 +39,7 @@ export function buildPlanData(plan: Plan, client: Client, channels: Channel[], r
     channelById: new Map(channels.map((c) => [c.id, c])),
     rubricById: new Map(rubrics.map((r) => [r.id, r])),
     topicById: new Map(plan.topics.map((x) => [x.id, x])),
+    approvalBySlot: new Map((plan.approvals ?? []).map((a) => [a.slotId, a])),
     can: plan.cycle.abilities,
   };
 }

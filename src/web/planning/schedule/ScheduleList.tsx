@@ -6,6 +6,7 @@ import { ReadyBadge, useReadyTopics } from '../../facts/ReadyBadge.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatLabel } from '../../lib/channelLabels.ts';
 import { formatDayShort } from '../../lib/dates.ts';
+import { ApprovalDueBadge } from '../../posts/ApprovalDueBadge.tsx';
 import { byDateTime, channelName, slotLabel, usePlanData } from '../PlanContext.tsx';
 import { useOpenDialog } from './ScheduleUi.tsx';
 import { SlotMenu } from './SlotMenu.tsx';
@@ -90,6 +91,11 @@ export function ScheduleList() {
                             {topic.title}
                           </Text>
                           {ready.has(topic.id) && <ReadyBadge size="xs" />}
+                          <ApprovalDueBadge
+                            size="xs"
+                            approvalDue={data.approvalBySlot.get(slot.id)?.approvalDue ?? null}
+                            atRisk={data.approvalBySlot.get(slot.id)?.atRisk ?? false}
+                          />
                         </Group>
                       ) : (
                         <Text size="sm" c="dimmed" fs="italic">

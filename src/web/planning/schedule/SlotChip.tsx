@@ -1,6 +1,6 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import { UnstyledButton } from '@mantine/core';
-import { IconCircleCheckFilled } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheckFilled } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { NetworkIcon } from '../../components/NetworkIcon.tsx';
 import { useReadyTopics } from '../../facts/ReadyBadge.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatLabel } from '../../lib/channelLabels.ts';
+import { formatDayInText } from '../../lib/dates.ts';
 import { type PlanData, slotLabel, usePlanData } from '../PlanContext.tsx';
 import { SlotMenu } from './SlotMenu.tsx';
 import classes from './schedule.module.css';
@@ -28,10 +29,13 @@ export interface SlotDropData {
 export function slotDescription(slot: Slot, data: PlanData, t: TFunction): string {
   const rubric = slot.rubricId ? data.rubricById.get(slot.rubricId) : undefined;
   const topic = slot.topicId ? data.topicById.get(slot.topicId) : undefined;
+  const approval = data.approvalBySlot.get(slot.id);
+  const day = approval && formatDayInText(approval.approvalDue, currentLanguage());
   return [
     slotLabel(slot, data, t, currentLanguage()),
     rubric?.name,
     topic ? t('schedule.withTopic', { title: topic.title }) : t('schedule.free'),
+    approval && (approval.atRisk ? t('approvalDue.atRisk', { day }) : t('approvalDue.dueBy', { day })),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -46,6 +50,8 @@ export function SlotChip({ slot, draggable }: { slot: Slot; draggable: boolean }
   const data = usePlanData();
   const editable = data.can.editPlan;
   const ready = useReadyTopics().has(slot.topicId ?? '');
+  // A post here still waits for the client after its approval due day.
+  const atRisk = data.approvalBySlot.get(slot.id)?.atRisk ?? false;
   const description = ready
     ? `${slotDescription(slot, data, t)} · ${t('factReview.ready')}`
     : slotDescription(slot, data, t);
@@ -68,6 +74,7 @@ export function SlotChip({ slot, draggable }: { slot: Slot; draggable: boolean }
     drop.isOver && drop.active?.data.current?.kind === 'topic' ? classes.chipTarget : '',
     drag.isDragging ? classes.dragging : '',
     editable && draggable ? classes.draggable : '',
+    atRisk ? classes.atRisk : '',
   ].join(' ');
   const body = (
     <>
@@ -80,6 +87,12 @@ export function SlotChip({ slot, draggable }: { slot: Slot; draggable: boolean }
         {ready && <IconCircleCheckFilled size={12} className={classes.ready} aria-hidden />}
         {topic ? topic.title : t('schedule.free')}
       </span>
+      {atRisk && (
+        <span className={classes.atRiskLine}>
+          <IconAlertTriangle size={12} aria-hidden />
+          {t('approvalDue.atRiskShort')}
+        </span>
+      )}
     </>
   );
   if (!editable) {

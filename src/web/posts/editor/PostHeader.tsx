@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PostFull } from '../../../shared/api/index.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatMonth } from '../../lib/dates.ts';
+import { ApprovalDueBadge } from '../ApprovalDueBadge.tsx';
 import { formatPublishAt } from './labels.ts';
 
 /** The way back to the month's posts, the post's name, and where and when it goes out. */
@@ -36,6 +37,7 @@ export function PostHeader({ data }: { data: PostFull }) {
         <Badge variant="light" color="gray" tt="none">
           {t(`formats.${post.format}`)}
         </Badge>
+        <ApprovalDueBadge approvalDue={post.approvalDue} atRisk={post.atRisk} />
         <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
           {t('postEditor.header.where', {
             channel: post.channelLabel,

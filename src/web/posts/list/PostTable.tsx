@@ -3,6 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { PostSummary } from '../../../shared/api/index.ts';
 import { currentLanguage } from '../../i18n/index.ts';
+import { ApprovalDueBadge } from '../ApprovalDueBadge.tsx';
 import { ChannelCell } from './ChannelCell.tsx';
 import { PostLink } from './PostLink.tsx';
 import { StatusBadge } from './postStatus.tsx';
@@ -86,6 +87,7 @@ function StatusLine({ post, isAgency }: { post: PostSummary; isAgency: boolean }
   return (
     <Group gap={4} wrap="wrap">
       <StatusBadge status={post.status} />
+      <ApprovalDueBadge approvalDue={post.approvalDue} atRisk={post.atRisk} size="sm" />
       {isAgency && post.editedAfterApproval && (
         <Badge size="sm" color="red" variant="outline" tt="none">
           {t('postReview.list.editedAfterApproval')}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostSummary, UnwrittenSlot } from '../../../shared/api/index.ts';
 import { currentLanguage } from '../../i18n/index.ts';
+import { ApprovalDueBadge } from '../ApprovalDueBadge.tsx';
 import { type ApproveResult, ApproveResults } from './ApproveResults.tsx';
 import { BulkApproveBar, SelectAll } from './BulkApproveBar.tsx';
 import { ChannelCell } from './ChannelCell.tsx';
@@ -148,6 +149,7 @@ function QueueRow({
       </div>
       <Group gap="sm" wrap="wrap">
         {showStatus && <StatusBadge status={post.status} />}
+        <ApprovalDueBadge approvalDue={post.approvalDue} atRisk={post.atRisk} />
         {post.round > 1 && (
           <Badge color="gray" variant="outline" tt="none">
             {t('postReview.list.roundN', { round: post.round })}

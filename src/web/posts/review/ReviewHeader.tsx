@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PostFull } from '../../../shared/api/index.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatMonth } from '../../lib/dates.ts';
+import { ApprovalDueBadge } from '../ApprovalDueBadge.tsx';
 import { StatusBadge } from '../list/postStatus.tsx';
 
 /** The post's topic as the page's heading, the way back to the month, and its status. */
@@ -37,6 +38,7 @@ export function ReviewHeader({ data }: { data: PostFull }) {
         </Title>
         <Group gap={6}>
           <StatusBadge status={data.post.status} size="lg" />
+          <ApprovalDueBadge approvalDue={data.post.approvalDue} atRisk={data.post.atRisk} size="lg" />
           <Text size="sm" c="dimmed">
             {t('postReview.list.roundN', { round: data.post.round })}
           </Text>
