@@ -245,6 +245,9 @@ describe('insights', () => {
       },
       factTurnaroundDays: 5,
       factItemsOverdue: 1,
+      // Its posts carry no sent versions: nothing to time.
+      approvalTurnaroundHours: null,
+      approvalsOverdue: null,
       deadlines: { met: 1, missed: 2 },
       meeting: 'fire_mode',
     });

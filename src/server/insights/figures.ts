@@ -17,6 +17,7 @@ import {
 } from '../db/schema/index.ts';
 import type { CycleRow } from '../planning/load.ts';
 import { type Side, seesStageMarks } from '../policies/side.ts';
+import { approvalFiguresOf } from './approvals.ts';
 
 const int = (v: unknown) => Number(v ?? 0);
 const byCycle = <T extends { cycleId: string }>(rows: T[]) => new Map(rows.map((r) => [r.cycleId, r]));
@@ -136,6 +137,7 @@ export async function computeFigures(
   const overdueOf = byCycle(overdueRows);
   const meetingOf = byCycle(meetingRows);
   const reserveOf = await reserveAtMonthEnd(db, timezone, cycleRows, side);
+  const approvalsOf = await approvalFiguresOf(db, cycleRows, now);
   const today = localParts(now, timezone).date;
   const out = new Map<string, MonthFigures>();
   for (const cycle of cycleRows) {
@@ -175,6 +177,8 @@ export async function computeFigures(
           ? null
           : Math.round(Number(f.turnaround) * 10) / 10,
       factItemsOverdue: f ? int(overdueOf.get(cycle.id)?.overdue) : null,
+      approvalTurnaroundHours: approvalsOf.get(cycle.id)?.approvalTurnaroundHours ?? null,
+      approvalsOverdue: approvalsOf.get(cycle.id)?.approvalsOverdue ?? null,
       deadlines: deadlinesOf(
         cycle,
         stageRows.filter((s) => s.cycleId === cycle.id),

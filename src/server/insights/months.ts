@@ -26,6 +26,8 @@ export function importedFigures(h: HistoryRow): MonthFigures {
     topics: null,
     factTurnaroundDays: null,
     factItemsOverdue: null,
+    approvalTurnaroundHours: null,
+    approvalsOverdue: null,
     deadlines: null,
     meeting: null,
   };
@@ -81,7 +83,8 @@ export async function insightMonthsOf(
   const printOf = (clientId: string) => fingerprint.get(clientId) ?? '0';
   const fresh = new Map(
     cached
-      .filter((c) => c.fingerprint === printOf(c.clientId))
+      // Figures cached before the approval figures existed are computed again.
+      .filter((c) => c.fingerprint === printOf(c.clientId) && 'approvalsOverdue' in c.figures)
       .map((c) => [`${c.clientId}/${c.month}`, c.figures]),
   );
   const toCompute = cycleRows.filter((c) => !(c.stage === 'closed' && fresh.has(`${c.clientId}/${c.month}`)));

@@ -36,6 +36,8 @@ const rows: Array<[string, string, (f: MonthFigures) => number | null]> = [
   ],
   ['Фактаж: днів до повного', 'Facts: days to complete', (f) => f.factTurnaroundDays],
   ['Фактаж: прострочених пунктів', 'Facts: overdue items', (f) => f.factItemsOverdue],
+  ['Погодження: медіана годин', 'Approval turnaround, median hours', (f) => f.approvalTurnaroundHours],
+  ['Погодження: прострочених постів', 'Approvals overdue', (f) => f.approvalsOverdue],
   ['Строки етапів дотримано', 'Stage deadlines met', (f) => f.deadlines?.met ?? null],
   ['Строки етапів зірвано', 'Stage deadlines missed', (f) => f.deadlines?.missed ?? null],
 ];

@@ -49,6 +49,18 @@ export const monthFigures = z.object({
     .int()
     .nullable()
     .describe('Items answered after their due date, or still open past it.'),
+  approvalTurnaroundHours: z
+    .number()
+    .nullable()
+    .describe(
+      "Median hours from sending a post's version to the client to their approval of it; null with none approved.",
+    ),
+  approvalsOverdue: z
+    .int()
+    .nullable()
+    .describe(
+      "Posts approved after their approval due date (the client's lead in working days before publication), or still waiting past it; null with no post sent.",
+    ),
   deadlines: z
     .object({ met: z.int(), missed: z.int() })
     .nullable()

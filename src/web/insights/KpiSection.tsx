@@ -17,6 +17,8 @@ const compared: FigureKey[] = [
   'rewrites',
   'factTurnaroundDays',
   'factItemsOverdue',
+  'approvalTurnaroundHours',
+  'approvalsOverdue',
 ];
 
 /** The headline month in cards, each next to the average of the months before co-creation. */

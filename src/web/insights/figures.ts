@@ -23,6 +23,8 @@ export const figureKeys = [
   'reserveSize',
   'factTurnaroundDays',
   'factItemsOverdue',
+  'approvalTurnaroundHours',
+  'approvalsOverdue',
   'deadlinesMet',
   'deadlinesMissed',
 ] as const;
@@ -61,6 +63,13 @@ export const figureDefs: Record<FigureKey, FigureDef> = {
   reserveSize: { value: topic((t) => t.reserveSize), kind: 'count', tab: 'topics' },
   factTurnaroundDays: { value: (f) => f.factTurnaroundDays, kind: 'days', tab: 'facts', better: 'lower' },
   factItemsOverdue: { value: (f) => f.factItemsOverdue, kind: 'count', tab: 'facts', better: 'lower' },
+  approvalTurnaroundHours: {
+    value: (f) => f.approvalTurnaroundHours,
+    kind: 'days',
+    tab: 'posts',
+    better: 'lower',
+  },
+  approvalsOverdue: { value: (f) => f.approvalsOverdue, kind: 'count', tab: 'posts', better: 'lower' },
   deadlinesMet: { value: (f) => f.deadlines?.met ?? null, kind: 'count', tab: null, better: 'higher' },
   deadlinesMissed: { value: (f) => f.deadlines?.missed ?? null, kind: 'count', tab: null, better: 'lower' },
 };

@@ -138,6 +138,14 @@ export const insightsEn = {
       label: 'Overdue fact items',
       how: 'Fact request items answered after their due date, or still open past it.',
     },
+    approvalTurnaroundHours: {
+      label: 'Approval turnaround, hours',
+      how: 'Median hours from sending a post to the client to their approval of that version. Over several months: the mean of the months.',
+    },
+    approvalsOverdue: {
+      label: 'Approvals overdue',
+      how: 'Posts approved after their approval date (the client’s lead in working days before publication), or still waiting past it.',
+    },
     deadlinesMet: {
       label: 'Deadlines met',
       how: 'Stages finished by their deadline, on the client’s local date.',
