@@ -134,7 +134,7 @@ function remindOne(ctx: WorkContext, id: string, now: Date) {
 }
 
 /** Another kind of reminder that runs in the same loop (posts' approval reminders). */
-export interface ReminderJob {
+interface ReminderJob {
   name: string;
   send: (ctx: WorkContext) => Promise<number>;
 }

@@ -5,7 +5,7 @@ import { clients, posts, postVersions } from '../db/schema/index.ts';
 import type { CycleRow } from '../planning/load.ts';
 import { approvalDueOn } from '../posts/approvalDue.ts';
 
-export interface ApprovalFigures {
+interface ApprovalFigures {
   /** Median hours from sending the version the client approved to the approval; null with none. */
   approvalTurnaroundHours: number | null;
   /** Posts approved after their approval due date, or still waiting past it; null with none sent. */

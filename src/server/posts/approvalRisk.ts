@@ -5,7 +5,7 @@ import { postVersions } from '../db/schema/index.ts';
 import type { ClientRow } from '../tenancy.ts';
 import { approvalDueOn } from './approvalDue.ts';
 
-export interface ApprovalMark {
+interface ApprovalMark {
   /** The local date by which the client should approve (approvalDue.ts). */
   approvalDue: string;
   /** The due day has passed and the post still waits for the client. */

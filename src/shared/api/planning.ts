@@ -221,7 +221,7 @@ export const topicPass = z.object({
 });
 
 /** A post of the plan that waits for the client's approval, and by when (posts/approvalDue.ts). */
-export const slotApproval = z.object({
+const slotApproval = z.object({
   slotId: uuid,
   postId: uuid,
   approvalDue: z.string().describe('Local date by which the client should approve the post.'),

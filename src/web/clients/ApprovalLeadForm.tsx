@@ -53,7 +53,7 @@ export function ApprovalLeadForm({ client }: { client: Client }) {
               allowDecimal={false}
               allowNegative={false}
               clampBehavior="strict"
-              w={220}
+              maw={360}
               error={form.errors.approvalLeadDays}
               description={valid ? preview(days) : undefined}
             />
