@@ -4,7 +4,7 @@ import type { WebSocket } from 'ws';
 import { meetingRoom, type RoomMember } from '../../shared/live.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/connect.ts';
-import { agendaItems, type MeetingFocus, meetings, topics } from '../db/schema/index.ts';
+import { agendaItems, type MeetingFocus, type MeetingTimer, meetings, topics } from '../db/schema/index.ts';
 import type { LiveBus } from '../live/bus.ts';
 import { encodeFrame } from '../live/hub.ts';
 import { PresenceBoard } from '../live/presence.ts';
@@ -96,15 +96,22 @@ export class MeetingRooms {
   }
 
   /**
-   * The facilitator moves everyone's focus. Answers false when this person may not (not the
-   * facilitator, the meeting not on); the caller tells the browser.
+   * The facilitator moves everyone's focus. Answers null when this person may not (not the
+   * facilitator, the meeting not on); the caller tells the browser. Otherwise says whether a
+   * timer is left running on another agenda item, for the caller to pause (only the current
+   * item's timer runs): read with the item, so a move costs no extra query.
    */
-  async focus(actor: Actor, meetingId: string, target: { itemId: string | null; topicId: string | null }) {
+  async focus(
+    actor: Actor,
+    meetingId: string,
+    target: { itemId: string | null; topicId: string | null },
+  ): Promise<{ timerLeftRunning: boolean } | null> {
     const rules = await this.rulesOf(meetingId);
-    if (rules?.status !== 'live' || rules.facilitatorId !== actor.user.id) return false;
+    if (rules?.status !== 'live' || rules.facilitatorId !== actor.user.id) return null;
     // Everyone in the room receives the focus: it may name only this meeting's own agenda item
     // and a topic of its plan, never another plan's topic (an unshared one, another client's).
-    if (!(await this.isOfMeeting(meetingId, rules.cycleId, target))) return false;
+    const found = await this.isOfMeeting(meetingId, rules.cycleId, target);
+    if (!found) return null;
     const room = meetingRoom(meetingId);
     const focus: MeetingFocus = { ...target, byName: actor.user.name, at: new Date().toISOString() };
     const frame = encodeFrame({ type: 'focus', room, focus });
@@ -112,21 +119,24 @@ export class MeetingRooms {
     this.live.publishControl('focus', `${room}\n${frame}`);
     const now = Date.now();
     this.unsaved.set(meetingId, { focus, movedAt: now, since: this.unsaved.get(meetingId)?.since ?? now });
-    return true;
+    const timer = found.timer;
+    return { timerLeftRunning: Boolean(target.itemId && timer?.endsAt && timer.itemId !== target.itemId) };
   }
 
+  /** Null unless the item and the topic are this meeting's; then the meeting's timer as it stands. */
   private async isOfMeeting(
     meetingId: string,
     cycleId: string,
     { itemId, topicId }: { itemId: string | null; topicId: string | null },
-  ): Promise<boolean> {
+  ): Promise<{ timer: MeetingTimer | null } | null> {
     const [item, topic] = await Promise.all([
       itemId
         ? this.db
-            .select({ id: agendaItems.id })
+            .select({ id: agendaItems.id, timer: meetings.timer })
             .from(agendaItems)
+            .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
             .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId)))
-        : [{ id: null }],
+        : [{ id: null, timer: null }],
       topicId
         ? this.db
             .select({ id: topics.id })
@@ -134,7 +144,7 @@ export class MeetingRooms {
             .where(and(eq(topics.id, topicId), eq(topics.cycleId, cycleId)))
         : [{ id: null }],
     ]);
-    return item.length > 0 && topic.length > 0;
+    return item[0] && topic.length > 0 ? { timer: item[0].timer ?? null } : null;
   }
 
   async close(): Promise<void> {

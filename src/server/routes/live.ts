@@ -7,6 +7,7 @@ import {
   meetingOfRoom,
   type ServerFrame,
 } from '../../shared/live.ts';
+import { pauseTimerLeftBehind } from '../commands/meetings/pauseTimerLeftBehind.ts';
 import type { RouteModule } from '../context.ts';
 import { socketRoute } from '../http/route.ts';
 import { admitSocket, watchAccess } from '../live/admit.ts';
@@ -142,13 +143,16 @@ export const liveRoutes: RouteModule = (app, ctx) => {
         case 'subscribe':
           return subscribe(parsed.room);
         case 'focus': {
-          const moved =
-            meetingsJoined.has(parsed.meetingId) &&
-            (await rooms.focus(actor, parsed.meetingId, {
-              itemId: parsed.itemId,
-              topicId: parsed.topicId,
-            }));
-          if (!moved) send({ type: 'error', code: 'forbidden', about: 'focus' });
+          const moved = meetingsJoined.has(parsed.meetingId)
+            ? await rooms.focus(actor, parsed.meetingId, { itemId: parsed.itemId, topicId: parsed.topicId })
+            : null;
+          if (!moved) return send({ type: 'error', code: 'forbidden', about: 'focus' });
+          // Only the current item's timer runs: the one left behind pauses, on the server's clock.
+          if (moved.timerLeftRunning && parsed.itemId) {
+            await pauseTimerLeftBehind(ctx, actor, parsed.meetingId, parsed.itemId).catch((err: unknown) =>
+              ctx.log.warn({ err }, 'pausing the timer left behind failed'),
+            );
+          }
           return;
         }
       }

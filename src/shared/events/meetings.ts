@@ -21,6 +21,8 @@ export const meetingEvents = {
       action: z.enum(['start', 'pause', 'resume', 'reset']),
       itemId: z.string(),
       timer: timer.nullable(),
+      // Set when the server paused it itself: the facilitator moved the focus off its item.
+      because: z.literal('focus_moved').optional(),
     }),
     'sharedPlan',
   ),

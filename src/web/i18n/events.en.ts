@@ -105,6 +105,7 @@ export const eventsEn = {
     pause: 'Timer paused',
     resume: 'Timer resumed',
     reset: 'Timer reset',
+    pausedOnMove: 'Timer paused: the meeting moved on to another item',
   },
   meetingEnded: 'Meeting about {{month}} ended',
   agendaChanged: 'Agenda changed',

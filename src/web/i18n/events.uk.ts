@@ -105,6 +105,7 @@ export const eventsUk: Shape<typeof eventsEn> = {
     pause: 'Таймер призупинено',
     resume: 'Таймер знову йде',
     reset: 'Таймер скинуто',
+    pausedOnMove: 'Таймер призупинено: зустріч перейшла до іншого пункту',
   },
   meetingEnded: 'Зустріч щодо плану на {{month}} завершено',
   agendaChanged: 'Змінено порядок денний',

@@ -171,7 +171,13 @@ function sentences(event: PlitEvent, t: TFunction, language: Language): string[]
     case 'meeting.facilitator_changed':
       return [t('events.facilitatorChanged', { name: event.data.facilitatorName })];
     case 'meeting.timer':
-      return [t(`events.timer.${event.data.action}`)];
+      return [
+        t(
+          event.data.because === 'focus_moved'
+            ? 'events.timer.pausedOnMove'
+            : `events.timer.${event.data.action}`,
+        ),
+      ];
     case 'meeting.ended':
       return [t('events.meetingEnded', { month: month(event.data.month) })];
     case 'agenda.changed':
