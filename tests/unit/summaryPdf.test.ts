@@ -70,6 +70,7 @@ const input: SummaryPdfInput = {
   format: 'online',
   date: '2026-11-27',
   time: '11:00',
+  happened: { from: { date: '2026-11-27', time: '11:04' }, to: { date: '2026-11-27', time: '12:31' } },
   timezone: 'Europe/Kyiv',
   language: 'uk',
   summary,
@@ -130,6 +131,25 @@ describe('renderSummaryPdf', () => {
     // Nobody commented: the section is left out rather than printed empty.
     expect(text).not.toContain('Коментарі до плану');
   });
+
+  it.skipIf(!hasPdftotext())(
+    '[17.7] prints when it actually ran (not the scheduled time) and who was invited but did not come',
+    async () => {
+      const text = textOf(
+        await renderSummaryPdf({
+          ...input,
+          happened: {
+            from: { date: '2026-11-28', time: '23:50' },
+            to: { date: '2026-11-29', time: '00:40' },
+          },
+          summary: { ...summary, absent: [{ name: 'Марта Гнатюк', side: 'client' }] },
+        }),
+      ).replace(/\s+/g, ' ');
+      expect(text).toMatch(/Зустріч відбулася 28 листопада 2026( р\.)?, 23:50 – 29 листопада 2026( р\.)?, 00:40/);
+      expect(text).not.toContain('27 листопада');
+      expect(text).toContain('Запрошені, але не прийшли Клієнт: Марта Гнатюк');
+    },
+  );
 
   it.skipIf(!hasPdftotext())('marks a fire-mode review as such, in English too', async () => {
     const text = textOf(

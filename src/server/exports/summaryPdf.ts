@@ -5,7 +5,7 @@ import type { MeetingSummary } from '../../shared/api/meetings.ts';
 import type { Format, Likelihood, MeetingFormat, Network } from '../../shared/roles.ts';
 import { exportText, type Language } from './deckText.ts';
 import { palette } from './deckTheme.ts';
-import { type SummaryText, summaryText } from './summaryText.ts';
+import { type LocalMoment, type SummaryText, summaryText } from './summaryText.ts';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -18,6 +18,8 @@ export interface SummaryPdfInput {
   /** The meeting day (or the review deadline) and time, in the client's time zone. */
   date: string;
   time: string;
+  /** When it actually started and ended, in the client's time zone; null for a summary kept before that was recorded. */
+  happened: { from: LocalMoment; to: LocalMoment } | null;
   timezone: string;
   language: Language;
   summary: MeetingSummary;
@@ -140,7 +142,10 @@ function header(w: Writer, input: SummaryPdfInput, title: string) {
   w.text(title.toLocaleUpperCase(input.language), { size: 9, bold: true, color: palette.muted, gap: 4 });
   w.text(input.clientName, { size: 22, bold: true });
   w.text(input.monthName, { size: 14, color: palette.body, gap: 6 });
-  w.text(s.held(input.date, input.time, input.timezone, input.format), { size: 10, color: palette.muted });
+  const when = input.happened
+    ? s.happened(input.happened.from, input.happened.to, input.timezone, input.format)
+    : s.held(input.date, input.time, input.timezone, input.format);
+  w.text(when, { size: 10, color: palette.muted });
   if (input.summary.fireMode) {
     doc.y += 10;
     const h = doc
@@ -263,6 +268,14 @@ function sections(w: Writer, summary: MeetingSummary) {
     if (names.length > 0) w.text(`${s.sides[side]}: ${names.join(', ')}`, { gap: 3 });
   }
   if (summary.participants.length === 0) w.empty();
+  const absent = summary.absent ?? [];
+  if (absent.length > 0) {
+    w.heading(s.absent);
+    for (const side of ['agency', 'client'] as const) {
+      const names = absent.filter((p) => p.side === side).map((p) => p.name);
+      if (names.length > 0) w.text(`${s.sides[side]}: ${names.join(', ')}`, { gap: 3 });
+    }
+  }
 }
 
 /** Page numbers and the document's name at the foot of every page, written once the count is known. */

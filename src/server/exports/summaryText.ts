@@ -8,6 +8,8 @@ export interface SummaryText {
   reviewTitle: string;
   /** "Зустріч 27 листопада 2026, 11:00 (Europe/Kyiv) · онлайн" */
   held: (date: string, time: string, timezone: string, format: MeetingFormat) => string;
+  /** "Зустріч відбулася 27 листопада 2026, 11:04–12:31 (Europe/Kyiv) · онлайн": when it actually ran. */
+  happened: (from: LocalMoment, to: LocalMoment, timezone: string, format: MeetingFormat) => string;
   fireModeNote: string;
   agreed: string;
   agreedEmpty: string;
@@ -29,6 +31,7 @@ export interface SummaryText {
   verdicts: { accept: string; changes: string };
   notes: string;
   participants: string;
+  absent: string;
   sides: Record<Side, string>;
   nothing: string;
   page: (n: number, total: number) => string;
@@ -41,7 +44,19 @@ export interface SummaryText {
   dayMonth: (date: string) => string;
 }
 
+/** A date and a time in the client's time zone. */
+export interface LocalMoment {
+  date: string;
+  time: string;
+}
+
 const utc = (date: string) => new Date(`${date}T00:00:00Z`);
+
+/** "27 листопада 2026, 11:04–12:31", or both dates when it ran past midnight. */
+const span = (date: (d: string) => string, from: LocalMoment, to: LocalMoment) =>
+  from.date === to.date
+    ? `${date(from.date)}, ${from.time}–${to.time}`
+    : `${date(from.date)}, ${from.time} – ${date(to.date)}, ${to.time}`;
 
 function formatter(locale: string, options: Intl.DateTimeFormatOptions) {
   const f = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
@@ -53,6 +68,7 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions) {
 
 const ukDate = formatter('uk-UA', { day: 'numeric', month: 'long', year: 'numeric' });
 const enDate = formatter('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const ukDay = (date: string) => ukDate(date).toLocaleLowerCase('uk');
 
 const uk: SummaryText = {
   title: 'Підсумки зустрічі',
@@ -61,6 +77,10 @@ const uk: SummaryText = {
     format === 'async'
       ? `Погодження до ${ukDate(date).toLocaleLowerCase('uk')}, ${time} (${timezone}) · режим «пожежа»`
       : `Зустріч ${ukDate(date).toLocaleLowerCase('uk')}, ${time} (${timezone}) · ${format === 'online' ? 'онлайн' : 'наживо'}`,
+  happened: (from, to, timezone, format) =>
+    format === 'async'
+      ? `Письмове погодження: ${span(ukDay, from, to)} (${timezone}) · режим «пожежа»`
+      : `Зустріч відбулася ${span(ukDay, from, to)} (${timezone}) · ${format === 'online' ? 'онлайн' : 'наживо'}`,
   fireModeNote:
     'Зустрітися не вдалося, тож план погодили письмово, коментарями до тем і слотів. Це виняток, а не звичка.',
   agreed: 'Погоджений графік і теми',
@@ -83,6 +103,7 @@ const uk: SummaryText = {
   verdicts: { accept: 'Погоджено', changes: 'Просять змінити' },
   notes: 'Нотатки',
   participants: 'Учасники',
+  absent: 'Запрошені, але не прийшли',
   sides: { agency: 'Агенція', client: 'Клієнт' },
   nothing: 'Немає.',
   page: (n, total) => `${n} / ${total}`,
@@ -99,6 +120,10 @@ const en: SummaryText = {
     format === 'async'
       ? `Review due ${enDate(date)}, ${time} (${timezone}) · fire mode`
       : `Meeting on ${enDate(date)}, ${time} (${timezone}) · ${format === 'online' ? 'online' : 'in person'}`,
+  happened: (from, to, timezone, format) =>
+    format === 'async'
+      ? `Written review: ${span(enDate, from, to)} (${timezone}) · fire mode`
+      : `Meeting held ${span(enDate, from, to)} (${timezone}) · ${format === 'online' ? 'online' : 'in person'}`,
   fireModeNote:
     'No meeting was possible, so the plan was agreed in writing, by comments on its topics and slots. This is the exception, not the habit.',
   agreed: 'Agreed schedule and topics',
@@ -121,6 +146,7 @@ const en: SummaryText = {
   verdicts: { accept: 'Accepted', changes: 'Changes asked' },
   notes: 'Notes',
   participants: 'Participants',
+  absent: 'Invited, did not come',
   sides: { agency: 'Agency', client: 'Client' },
   nothing: 'None.',
   page: (n, total) => `${n} / ${total}`,

@@ -279,15 +279,29 @@ export function meetingSummaryEmail(input: {
   ideas: number;
   openQuestions: number;
   fireMode: boolean;
+  /** When it actually ran, worded per language (the summary PDF's line). */
+  happened?: { uk: string; en: string };
+  /** Who was there, and who was invited but did not come: names as written, never declined. */
+  participants?: string[];
+  absent?: string[];
 }): Email {
+  const who = (present: string, away: string) =>
+    input.participants
+      ? [
+          `${present}: ${input.participants.join(', ') || '—'}.`,
+          ...(input.absent?.length ? [`${away}: ${input.absent.join(', ')}.`] : []),
+        ]
+      : [];
   return bilingual(
     `Підсумки · Summary: ${input.clientName}, ${input.monthEn}`,
     input.link,
     {
       heading: `Підсумки ${input.fireMode ? 'погодження' : 'зустрічі'}: план на ${midSentence(input.monthUk)}`,
       lines: [
+        ...(input.happened ? [`${input.happened.uk}.`] : []),
         `Погоджено тем: ${input.agreed}. У резерві: ${input.parked}. Відхилено: ${input.dropped}. Нових ідей: ${input.ideas}.`,
         `Питань для запиту на фактаж: ${input.openQuestions}.`,
+        ...who('Учасники', 'Запрошені, але не прийшли'),
         'Повні підсумки, плани на місяць і «а що, коли» – у Plit; там же PDF.',
       ],
       action: 'Відкрити підсумки',
@@ -295,8 +309,10 @@ export function meetingSummaryEmail(input: {
     {
       heading: `${input.fireMode ? 'Review' : 'Meeting'} summary: the ${input.monthEn} plan`,
       lines: [
+        ...(input.happened ? [`${input.happened.en}.`] : []),
         `Topics agreed: ${input.agreed}. Parked: ${input.parked}. Dropped: ${input.dropped}. New ideas: ${input.ideas}.`,
         `Questions for the fact request: ${input.openQuestions}.`,
+        ...who('Participants', 'Invited, did not come'),
         'The full summary, the month’s plans and the "what if" answers are in Plit, with a PDF.',
       ],
       action: 'Open the summary',

@@ -1,13 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
-import { meetingRoom, type RoomMember } from '../../shared/live.ts';
+import { meetingOfRoom, meetingRoom, type RoomMember } from '../../shared/live.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/connect.ts';
 import { agendaItems, type MeetingFocus, type MeetingTimer, meetings, topics } from '../db/schema/index.ts';
 import type { LiveBus } from '../live/bus.ts';
 import { encodeFrame } from '../live/hub.ts';
 import { PresenceBoard } from '../live/presence.ts';
+import { recordAttendance } from './attendance.ts';
 
 export { meetingOfRoom, meetingRoom } from '../../shared/live.ts';
 
@@ -49,6 +50,8 @@ export class MeetingRooms {
   private readonly unsaved = new Map<string, { focus: MeetingFocus; movedAt: number; since: number }>();
   private readonly timers: ReturnType<typeof setInterval>[] = [];
   private readonly presenceDue = new Map<string, ReturnType<typeof setTimeout>>();
+  // Who this process has already recorded as having come, per room: one write per person.
+  private readonly recorded = new Set<string>();
 
   private readonly db: Db;
   private readonly live: LiveBus;
@@ -74,8 +77,13 @@ export class MeetingRooms {
     for (const t of this.timers) t.unref();
   }
 
-  /** A socket joined a meeting room: count it in, and show it where the room stands. */
-  enter(room: string, socket: WebSocket, person: RoomMember): void {
+  /**
+   * A socket joined a meeting room: count it in, and show it where the room stands. While the
+   * meeting is live the person is recorded as having come (once per process and person: a tab
+   * reconnecting writes nothing), so the summary names who was there, not who was invited.
+   */
+  enter(room: string, socket: WebSocket, person: RoomMember, live = false): void {
+    if (live) this.attended(room, person);
     const first = !this.presence.localRooms().includes(room);
     this.presence.enter(room, socket, person);
     this.announce(room);
@@ -83,6 +91,17 @@ export class MeetingRooms {
     if (first) this.live.publishControl('presence-hello', room);
     const focus = this.lastFocus.get(room);
     if (focus && socket.readyState === socket.OPEN) socket.send(focus);
+  }
+
+  private attended(room: string, person: RoomMember): void {
+    const meetingId = meetingOfRoom(room);
+    const key = `${room}\n${person.userId}`;
+    if (!meetingId || this.recorded.has(key)) return;
+    this.recorded.add(key);
+    recordAttendance(this.db, meetingId, [person]).catch((err: unknown) => {
+      this.recorded.delete(key);
+      this.log.warn({ err }, 'recording who came to the meeting failed');
+    });
   }
 
   leave(socket: WebSocket, room?: string): void {

@@ -6,6 +6,7 @@ import {
   channels,
   clientPlans,
   contingencies,
+  events,
   meetingQuestions,
   reviewComments,
   slots,
@@ -13,6 +14,7 @@ import {
   topics,
   topicVotes,
 } from '../db/schema/index.ts';
+import { attendeesOf } from './attendance.ts';
 import { type MeetingInCycle, participantsOf } from './load.ts';
 
 const channelLabel = sql<string>`${channels.network} || ' ' || ${channels.handle}`;
@@ -128,16 +130,18 @@ export async function summarize(
     return `${local.date} ${local.time} · ${s.channel}`;
   };
 
+  const invited = await participantsOf(db, meeting.id);
+  const came = await attendeesOf(db, meeting.id);
+  const cameIds = new Set(came.map((p) => p.userId));
+
   return {
+    startedAt: meeting.startedAt?.toISOString() ?? null,
     endedAt: now.toISOString(),
     fireMode: meeting.format === 'async',
     agreed,
     parked: ofKind('park'),
     dropped: ofKind('drop'),
-    ideas: inPlan
-      .concat(decidedElsewhere.filter((t) => t.cycleId !== cycle.id))
-      .filter((t) => t.source === 'meeting')
-      .map((t) => ({ topicId: t.id, title: t.title, authorName: t.authorName })),
+    ideas: await ideasOf(db, found),
     plans: plans.map((p) => ({
       title: p.title,
       startsOn: p.startsOn,
@@ -161,6 +165,35 @@ export async function summarize(
       authorName: c.authorName,
     })),
     notes,
-    participants: (await participantsOf(db, meeting.id)).map((p) => ({ name: p.name, side: p.side })),
+    participants: came.map((p) => ({ name: p.name, side: p.side })),
+    absent: invited.filter((p) => !cameIds.has(p.userId)).map((p) => ({ name: p.name, side: p.side })),
   };
+}
+
+/**
+ * The ideas put forward for this meeting, each once, in the order they came: the topics its
+ * `meeting.idea_added` events name, wherever they are now (in the plan, parked, dropped). A
+ * topic that came from an earlier month's meeting and was pulled from the reserve into this
+ * plan is not a new idea here, though its source says "meeting".
+ */
+async function ideasOf(db: Executor, { meeting, client }: MeetingInCycle) {
+  const added = await db
+    .select({ topicId: sql<string>`${events.data} ->> 'topicId'` })
+    .from(events)
+    .where(
+      and(
+        eq(events.clientId, client.id),
+        eq(events.type, 'meeting.idea_added'),
+        eq(events.subjectId, meeting.id),
+      ),
+    )
+    .orderBy(asc(events.id));
+  const ids = [...new Set(added.map((a) => a.topicId))];
+  if (ids.length === 0) return [];
+  const rows = await db.select().from(topics).where(inArray(topics.id, ids));
+  const byId = new Map(rows.map((t) => [t.id, t]));
+  return ids.flatMap((id) => {
+    const t = byId.get(id);
+    return t ? [{ topicId: t.id, title: t.title, authorName: t.authorName }] : [];
+  });
 }

@@ -23,6 +23,10 @@ export async function meetingSummaryPdf(
     throw new AppError('conflict', { message: 'The summary is there once the meeting has ended.' });
   }
   const local = localParts(meeting.startsAt, client.timezone);
+  const summary = meeting.summary as unknown as MeetingSummary;
+  // When it actually ran: the summary's own times (kept since they were recorded), else the meeting's.
+  const started = summary.startedAt ?? meeting.startedAt?.toISOString() ?? null;
+  const at = (iso: string) => localParts(new Date(iso), client.timezone);
   // pdfkit is loaded on first use, like the plan's exports.
   const { renderSummaryPdf } = await import('../exports/summaryPdf.ts');
   const pdf = await renderSummaryPdf({
@@ -32,9 +36,10 @@ export async function meetingSummaryPdf(
     format: meeting.format,
     date: local.date,
     time: local.time,
+    happened: started ? { from: at(started), to: at(summary.endedAt) } : null,
     timezone: client.timezone,
     language,
-    summary: meeting.summary as unknown as MeetingSummary,
+    summary,
   });
   return { fileName: summaryText(language).fileName(client.name, cycle.month), pdf };
 }

@@ -101,11 +101,12 @@ export const liveRoutes: RouteModule = (app, ctx) => {
         hub.join(name, socket);
         meetingsJoined.add(meetingId);
         send({ type: 'subscribed', room: name, seq: 0, now: Date.now() });
-        rooms.enter(name, socket, {
-          userId: actor.user.id,
-          name: actor.user.name,
-          side: sideOf(actor, found.client),
-        });
+        rooms.enter(
+          name,
+          socket,
+          { userId: actor.user.id, name: actor.user.name, side: sideOf(actor, found.client) },
+          found.meeting.status === 'live',
+        );
         return;
       }
       if (!(await mayJoinRoom(name))) return deny();

@@ -92,7 +92,13 @@ export const topicTally = z.object({
 });
 
 export const summary = z.object({
-  endedAt: isoDate,
+  startedAt: isoDate
+    .nullable()
+    .optional()
+    .describe(
+      'When the meeting (or the review) actually started; absent from summaries kept before it was recorded.',
+    ),
+  endedAt: isoDate.describe('When it actually ended.'),
   fireMode: z.boolean(),
   agreed: z.array(
     z.object({
@@ -143,7 +149,15 @@ export const summary = z.object({
     }),
   ),
   notes: z.array(z.string()),
-  participants: z.array(z.object({ name: z.string(), side: z.enum(sides) })),
+  participants: z
+    .array(z.object({ name: z.string(), side: z.enum(sides) }))
+    .describe(
+      'Who was there: joined the room while it was live, or decided or commented while it was on. (Summaries kept before this was recorded list the invitees.)',
+    ),
+  absent: z
+    .array(z.object({ name: z.string(), side: z.enum(sides) }))
+    .optional()
+    .describe('Invited, did not come; absent from summaries kept before presence was recorded.'),
 });
 export type MeetingSummary = z.infer<typeof summary>;
 

@@ -1,10 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { MeetingSummary } from '../../../shared/api/meetings.ts';
+import { localParts } from '../../../shared/time.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { readNotes } from '../../collab/notesText.ts';
 import type { Context } from '../../context.ts';
 import { factRequests, meetings, topics } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
+import { summaryText } from '../../exports/summaryText.ts';
 import { draftFactRequest } from '../../facts/draft.ts';
 import { recordFactEvent } from '../../facts/event.ts';
 import { transact } from '../../live/transact.ts';
@@ -53,7 +55,9 @@ export async function endMeeting(
         topicVersion: t.version,
       });
     }
-    const summary = await summarize(tx, found, notes.paragraphs);
+    // One moment for the end, in the summary and on the meeting alike.
+    const endedAt = new Date();
+    const summary = await summarize(tx, found, notes.paragraphs, endedAt);
     // While it is fresh: the draft of what the agency needs from the client for these topics.
     const requestId = await draftFactRequest(tx, found);
     const [drafted] = await tx.select().from(factRequests).where(eq(factRequests.id, requestId));
@@ -63,7 +67,7 @@ export async function endMeeting(
       .update(meetings)
       .set({
         status: 'ended',
-        endedAt: new Date(),
+        endedAt,
         timer: null,
         summary,
         version: found.meeting.version + 1,
@@ -78,6 +82,15 @@ export async function endMeeting(
   // The notes are frozen in the summary: open editors of them are closed in every process.
   ctx.live.publishControl('collab-close', notesDocument(found.meeting.id));
   const s = found.meeting.summary as unknown as MeetingSummary;
+  const { meeting, client } = found;
+  const at = (d: Date) => localParts(d, client.timezone);
+  const ran = (language: 'uk' | 'en') =>
+    summaryText(language).happened(
+      at(meeting.startedAt ?? meeting.startsAt),
+      at(meeting.endedAt ?? new Date()),
+      client.timezone,
+      meeting.format,
+    );
   await mailSummary(ctx, found, {
     link: `${ctx.env.publicUrl}/meetings/${found.meeting.id}`,
     clientName: found.client.name,
@@ -89,6 +102,9 @@ export async function endMeeting(
     ideas: s.ideas.length,
     openQuestions: s.questions.filter((q) => q.status === 'for_facts').length,
     fireMode: s.fireMode,
+    happened: { uk: ran('uk'), en: ran('en') },
+    participants: s.participants.map((p) => p.name),
+    absent: (s.absent ?? []).map((p) => p.name),
   });
   return found;
 }

@@ -4,6 +4,7 @@ import type { Context } from '../../context.ts';
 import { agendaItems, meetings } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { transact } from '../../live/transact.ts';
+import { recordAttendance } from '../../meetings/attendance.ts';
 import { recordMeetingEvent } from '../../meetings/event.ts';
 import { type MeetingInCycle, participantsOf } from '../../meetings/load.ts';
 import { mailInvitations } from '../../meetings/mail.ts';
@@ -48,6 +49,13 @@ export async function startMeeting(
       })
       .where(eq(meetings.id, found.meeting.id))
       .returning();
+    // Whoever waits in the room as it opens has come to the meeting, like those who join later.
+    const waiting = ctx.meetingRooms.people(found.meeting.id).filter((p) => p.state === 'online');
+    await recordAttendance(
+      tx,
+      found.meeting.id,
+      waiting.map(({ userId, name, side }) => ({ userId, name, side })),
+    );
     const started = { ...found, cycle, meeting: row! };
     await recordMeetingEvent(tx, actor, started, 'meeting.started', { format: row!.format });
     return started;

@@ -96,6 +96,26 @@ export const meetingParticipants = pgTable(
   (t) => [primaryKey({ columns: [t.meetingId, t.userId] })],
 );
 
+/**
+ * Who came to the meeting: a person whose socket was admitted into its room while it was live
+ * (or who was in the room when it started). Written once per person; the summary's participants
+ * are these, not the invitees.
+ */
+export const meetingAttendance = pgTable(
+  'meeting_attendance',
+  {
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    side: text('side', { enum: sides }).notNull(),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.userId] })],
+);
+
 export const agendaItems = pgTable(
   'agenda_items',
   {
