@@ -69,7 +69,7 @@ describe('the timer follows the focus', () => {
     });
     await contact.next((f) => f.type === 'focus' && (f.focus as Frame).topicId === plan.topics[0]!.id);
     await new Promise((r) => setTimeout(r, 200));
-    expect((await meetingNow(agency, meeting.id)).timer.endsAt).not.toBeNull();
+    expect((await meetingNow(agency, meeting.id)).timer?.endsAt).toEqual(expect.any(String));
 
     facilitator.send({ type: 'focus', meetingId: meeting.id, itemId: second!.id, topicId: null });
     const heard = await contact.next((f) => f.type === 'event' && eventOf(f)?.type === 'meeting.timer');
@@ -82,8 +82,8 @@ describe('the timer follows the focus', () => {
     const after = await meetingNow(agency, meeting.id);
     expect(after.timer).toMatchObject({ itemId: first!.id, endsAt: null });
     // What was left is kept: coming back to the item, the facilitator resumes from there.
-    expect(after.timer.remainingMs).toBeGreaterThan(first!.minutes * 60_000 - 10_000);
-    expect(after.timer.remainingMs).toBeLessThanOrEqual(first!.minutes * 60_000);
+    expect(after.timer!.remainingMs).toBeGreaterThan(first!.minutes * 60_000 - 10_000);
+    expect(after.timer!.remainingMs).toBeLessThanOrEqual(first!.minutes * 60_000);
 
     // A paused timer is not touched again by later moves.
     facilitator.send({ type: 'focus', meetingId: meeting.id, itemId: first!.id, topicId: null });

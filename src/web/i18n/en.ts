@@ -1521,6 +1521,8 @@ export const en = {
     title: 'Summary',
     titleAsync: 'Summary of the written review',
     endedAt: 'Ended {{date}}',
+    happened: '{{date}}, {{from}}–{{to}}',
+    happenedAcross: '{{from}} – {{to}}',
     downloadPdf: 'Download PDF',
     print: 'Print',
     fireMode: 'No meeting was possible this month, so the plan was agreed in writing (fire mode).',
@@ -1555,6 +1557,7 @@ export const en = {
     comments: 'Comments on the plan',
     notes: 'Notes',
     participants: 'Participants',
+    absent: 'Invited, did not come',
     sides: {
       agency: 'Agency',
       client: 'Client',

@@ -1527,6 +1527,8 @@ export const uk: Translations = {
     title: 'Підсумки',
     titleAsync: 'Підсумки письмового погодження',
     endedAt: 'Завершено {{date}}',
+    happened: '{{date}}, {{from}}–{{to}}',
+    happenedAcross: '{{from}} – {{to}}',
     downloadPdf: 'Завантажити PDF',
     print: 'Друкувати',
     fireMode: 'Цього місяця зустрітися не вдалося, тож план погодили письмово (режим «пожежа»).',
@@ -1561,6 +1563,7 @@ export const uk: Translations = {
     comments: 'Коментарі до плану',
     notes: 'Нотатки',
     participants: 'Учасники',
+    absent: 'Запрошені, але не прийшли',
     sides: {
       agency: 'Агенція',
       client: 'Клієнт',

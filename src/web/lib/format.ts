@@ -19,6 +19,11 @@ export function formatDateTime(iso: string, language: Language, timeZone?: strin
   return formatter(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
 }
 
+/** The time of day only ("11:04"), in the reader's language. */
+export function formatTime(iso: string, language: Language, timeZone?: string): string {
+  return formatter(language, { timeStyle: 'short', timeZone }).format(new Date(iso));
+}
+
 export function formatDate(iso: string, language: Language, timeZone?: string): string {
   return formatter(language, { dateStyle: 'medium', timeZone }).format(new Date(iso));
 }

@@ -8,7 +8,7 @@ import { urlOf } from '../api/client.ts';
 import { clientQuery } from '../clients/queries.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { formatDayLong } from '../lib/dates.ts';
-import { formatDateTime } from '../lib/format.ts';
+import { formatDate, formatDateTime, formatTime } from '../lib/format.ts';
 import { AgreedSchedule } from './summary/AgreedSchedule.tsx';
 import { ClientPlans } from './summary/ClientPlans.tsx';
 import { subjectText } from './summary/labels.ts';
@@ -29,10 +29,28 @@ export function SummaryView({ meeting }: { meeting: Meeting }) {
   if (!summary) return null;
   const fire = summary.fireMode;
   const notes = summary.notes.filter((p) => p.trim().length > 0);
-  const sides = (['agency', 'client'] as const).map((side) => ({
-    side,
-    names: summary.participants.filter((p) => p.side === side).map((p) => p.name),
-  }));
+  const bySide = (people: { name: string; side: 'agency' | 'client' }[]) =>
+    (['agency', 'client'] as const).map((side) => ({
+      side,
+      names: people.filter((p) => p.side === side).map((p) => p.name),
+    }));
+  const sides = bySide(summary.participants);
+  const absent = bySide(summary.absent ?? []).filter((s) => s.names.length > 0);
+  const timeZone = client.data?.timezone;
+  // When it actually ran; a summary kept before the start was recorded shows the plan and the end.
+  const startedAt = summary.startedAt ?? meeting.startedAt;
+  const happened = startedAt
+    ? formatDate(startedAt, language, timeZone) === formatDate(summary.endedAt, language, timeZone)
+      ? t('summary.happened', {
+          date: formatDate(startedAt, language, timeZone),
+          from: formatTime(startedAt, language, timeZone),
+          to: formatTime(summary.endedAt, language, timeZone),
+        })
+      : t('summary.happenedAcross', {
+          from: formatDateTime(startedAt, language, timeZone),
+          to: formatDateTime(summary.endedAt, language, timeZone),
+        })
+    : null;
 
   return (
     <Stack gap="lg" className={classes.root}>
@@ -53,15 +71,19 @@ export function SummaryView({ meeting }: { meeting: Meeting }) {
               </Badge>
             )}
           </Group>
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="dimmed" data-testid="summary-happened">
             {t(`meetingSetup.formatShort.${meeting.format}`)} ·{' '}
-            {t('meetingSetup.whenValue', { date: formatDayLong(meeting.date, language), time: meeting.time })}
+            {happened ??
+              t('meetingSetup.whenValue', {
+                date: formatDayLong(meeting.date, language),
+                time: meeting.time,
+              })}
           </Text>
-          <Text size="sm" c="dimmed">
-            {t('summary.endedAt', {
-              date: formatDateTime(summary.endedAt, language, client.data?.timezone),
-            })}
-          </Text>
+          {!happened && (
+            <Text size="sm" c="dimmed">
+              {t('summary.endedAt', { date: formatDateTime(summary.endedAt, language, timeZone) })}
+            </Text>
+          )}
         </Stack>
         <Group gap="sm" className={classes.noPrint}>
           <Button
@@ -169,6 +191,18 @@ export function SummaryView({ meeting }: { meeting: Meeting }) {
             </div>
           ))}
         </SimpleGrid>
+        {absent.length > 0 && (
+          <Stack gap={4} mt="md">
+            <Text size="sm" fw={600} c="dimmed">
+              {t('summary.absent')}
+            </Text>
+            {absent.map(({ side, names }) => (
+              <Text key={side} size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {t(`summary.sides.${side}`)}: {names.join(', ')}
+              </Text>
+            ))}
+          </Stack>
+        )}
       </Section>
     </Stack>
   );

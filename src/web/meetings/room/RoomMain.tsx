@@ -1,5 +1,6 @@
 import { Stack } from '@mantine/core';
 import { IconListDetails } from '@tabler/icons-react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyBlock } from '../../components/EmptyBlock.tsx';
 import { FollowBar } from './FollowBar.tsx';
@@ -12,6 +13,7 @@ import { TopicsPanel } from './panels/TopicsPanel.tsx';
 import { WrapupPanel } from './panels/WrapupPanel.tsx';
 import { useRoom, useRoomView } from './RoomContext.tsx';
 import { ScheduledBanner } from './ScheduledBanner.tsx';
+import { useScrollToFocus } from './useScrollToFocus.ts';
 
 /** The item under discussion: one panel per kind of agenda item. */
 export function RoomMain() {
@@ -19,8 +21,10 @@ export function RoomMain() {
   const { meeting } = useRoom();
   const view = useRoomView();
   const item = meeting.agenda.find((a) => a.id === view.itemId);
+  const top = useRef<HTMLDivElement>(null);
+  useScrollToFocus(top, view);
   return (
-    <Stack gap="md">
+    <Stack gap="md" ref={top} style={{ scrollMarginTop: 8 }}>
       {meeting.status === 'scheduled' && <ScheduledBanner />}
       {meeting.status === 'live' && <FollowBar />}
       {!item ? (
