@@ -13,7 +13,6 @@ import { callApi, logInByApi, pinLanguage } from './support.ts';
  */
 
 const PORT = Number(process.env.E2E_FOLLOW_PORT ?? 3240);
-const SHOTS = process.env.PLIT_SHOTS_DIR;
 
 let server: OwnServer;
 
@@ -83,7 +82,6 @@ test('[17.6] a follower on a phone is shown the title of each place the facilita
       .click();
     await expect(topicTitle(next.title)).toBeInViewport();
     await expect(itemTitle('Теми')).toBeInViewport();
-    if (SHOTS) await client.page.screenshot({ path: `${SHOTS}/room-focus-phone-uk.png` });
 
     // And to another agenda item, from the bottom of the list again.
     await scrollToBottom(client.page);
