@@ -2,6 +2,7 @@ import { Anchor, Group, Text, VisuallyHidden } from '@mantine/core';
 import { IconExternalLink, IconFlame, IconMapPin, IconVideo } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localParts } from '../../../../shared/time.ts';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { formatDayShort } from '../../../lib/dates.ts';
 import { useRoom } from '../RoomContext.tsx';
@@ -14,7 +15,20 @@ export function MeetingWhereWhen({ status }: { status: ReactNode }) {
   const { t } = useTranslation();
   const { meeting, client } = useRoom();
   const live = meeting.status === 'live';
-  const when = `${formatDayShort(meeting.date, currentLanguage())}, ${meeting.time}`;
+  const language = currentLanguage();
+  // Once it has ended, when it actually ran (the planned time is history); before, the plan.
+  const ran =
+    meeting.status === 'ended' && meeting.startedAt && meeting.endedAt
+      ? {
+          from: localParts(new Date(meeting.startedAt), client.timezone),
+          to: localParts(new Date(meeting.endedAt), client.timezone),
+        }
+      : null;
+  const when = ran
+    ? `${formatDayShort(ran.from.date, language)}, ${ran.from.time}–${
+        ran.to.date === ran.from.date ? '' : `${formatDayShort(ran.to.date, language)}, `
+      }${ran.to.time}`
+    : `${formatDayShort(meeting.date, language)}, ${meeting.time}`;
   return (
     <Group gap="xs" wrap="wrap" mt={2} style={{ rowGap: 2 }}>
       {status}
