@@ -145,7 +145,9 @@ describe('renderSummaryPdf', () => {
           summary: { ...summary, absent: [{ name: 'Марта Гнатюк', side: 'client' }] },
         }),
       ).replace(/\s+/g, ' ');
-      expect(text).toMatch(/Зустріч відбулася 28 листопада 2026( р\.)?, 23:50 – 29 листопада 2026( р\.)?, 00:40/);
+      expect(text).toMatch(
+        /Зустріч відбулася 28 листопада 2026( р\.)?, 23:50 – 29 листопада 2026( р\.)?, 00:40/,
+      );
       expect(text).not.toContain('27 листопада');
       expect(text).toContain('Запрошені, але не прийшли Клієнт: Марта Гнатюк');
     },
