@@ -299,9 +299,9 @@ export function meetingSummaryEmail(input: {
       heading: `Підсумки ${input.fireMode ? 'погодження' : 'зустрічі'}: план на ${midSentence(input.monthUk)}`,
       lines: [
         ...(input.happened ? [`${input.happened.uk}.`] : []),
+        ...who('Учасники', 'Запрошені, але не прийшли'),
         `Погоджено тем: ${input.agreed}. У резерві: ${input.parked}. Відхилено: ${input.dropped}. Нових ідей: ${input.ideas}.`,
         `Питань для запиту на фактаж: ${input.openQuestions}.`,
-        ...who('Учасники', 'Запрошені, але не прийшли'),
         'Повні підсумки, плани на місяць і «а що, коли» – у Plit; там же PDF.',
       ],
       action: 'Відкрити підсумки',
@@ -310,9 +310,9 @@ export function meetingSummaryEmail(input: {
       heading: `${input.fireMode ? 'Review' : 'Meeting'} summary: the ${input.monthEn} plan`,
       lines: [
         ...(input.happened ? [`${input.happened.en}.`] : []),
+        ...who('Participants', 'Invited, did not come'),
         `Topics agreed: ${input.agreed}. Parked: ${input.parked}. Dropped: ${input.dropped}. New ideas: ${input.ideas}.`,
         `Questions for the fact request: ${input.openQuestions}.`,
-        ...who('Participants', 'Invited, did not come'),
         'The full summary, the month’s plans and the "what if" answers are in Plit, with a PDF.',
       ],
       action: 'Open the summary',
