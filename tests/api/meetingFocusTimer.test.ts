@@ -43,7 +43,7 @@ type Frame = Record<string, unknown>;
 const eventOf = (f: Frame) => f.event as { type: string; data: Record<string, unknown> } | undefined;
 
 describe('the timer follows the focus', () => {
-  it('[17.6] moving the focus to another agenda item pauses the timer left running there, for everyone', async () => {
+  it('[M4] moving the focus to another agenda item pauses the timer left running there, for everyone', async () => {
     const agency = await makeAgency(t.database.db);
     const { meeting, plan } = await liveMeeting(agency);
     const [first, second] = meeting.agenda;
@@ -95,7 +95,7 @@ describe('the timer follows the focus', () => {
     contact.close();
   });
 
-  it('[17.6] a timer started on the item the room is on keeps running when the focus stays on it', async () => {
+  it('[M4] a timer started on the item the room is on keeps running when the focus stays on it', async () => {
     const agency = await makeAgency(t.database.db);
     const { meeting } = await liveMeeting(agency);
     const [, second] = meeting.agenda;
