@@ -7,6 +7,7 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { isSafeNextPath } from '../shared/api/common.ts';
 import { AcceptInvitationPage } from './auth/AcceptInvitationPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { MagicLinkPage } from './auth/MagicLinkPage.tsx';
@@ -33,7 +34,7 @@ export interface RouterContext {
 
 /** Only paths inside Plit may be returned to after signing in (no open redirects). */
 export function safeRedirect(value: unknown): string | undefined {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
+  return typeof value === 'string' && isSafeNextPath(value) ? value : undefined;
 }
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
@@ -86,6 +87,10 @@ const resetRoute = createRoute({
 const magicRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/magic/$token',
+  // The page the person was going to when they asked for the link (carried by the email).
+  validateSearch: (search: Record<string, unknown>): { next?: string } => ({
+    next: safeRedirect(search.next),
+  }),
   component: MagicLinkPage,
 });
 
@@ -93,6 +98,10 @@ const magicRoute = createRoute({
 const openLinkRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/open/$token',
+  // The exact item the email is about (one post of the month's review), inside the link's subject.
+  validateSearch: (search: Record<string, unknown>): { next?: string } => ({
+    next: safeRedirect(search.next),
+  }),
   component: lazyRouteComponent(() => import('./links/OpenLinkPage.tsx'), 'OpenLinkPage'),
 });
 

@@ -36,7 +36,7 @@ async function handleOne(ctx: WorkContext, tx: Tx): Promise<{ outboxId: string |
   if (Date.now() - request.requestedAt.getTime() > STALE_AFTER_MS) return { outboxId: null };
   const outboxId =
     request.kind === 'magic_link'
-      ? await emailMagicLink(ctx, tx, request.email)
+      ? await emailMagicLink(ctx, tx, request.email, request.next)
       : await emailPasswordResetLink(ctx, tx, request.email);
   return { outboxId };
 }

@@ -1,5 +1,6 @@
 import { unnestQuotes } from '../../shared/quotes.ts';
 import type { MailAttachment } from '../db/schema/index.ts';
+import { monthName } from '../planning/monthNames.ts';
 export interface Email {
   subject: string;
   text: string;
@@ -202,7 +203,9 @@ export function meetingInvitationEmail(input: {
   clientName: string;
   monthUk: string;
   monthEn: string;
-  when: string;
+  /** When it starts, in each language's words. */
+  whenUk: string;
+  whenEn: string;
   where: string;
   agencyName: string;
   rescheduled: boolean;
@@ -217,7 +220,7 @@ export function meetingInvitationEmail(input: {
         : `Запрошення на зустріч щодо плану на ${midSentence(input.monthUk)}`,
       lines: [
         `${input.agencyName} і «${input.clientName}» разом узгоджують контент-план.`,
-        `Коли: ${input.when}`,
+        `Коли: ${input.whenUk}`,
         `Де: ${input.where}`,
         'Подумайте про свої плани на місяць: запуски, події, новини. Файл календаря додано.',
       ],
@@ -229,7 +232,7 @@ export function meetingInvitationEmail(input: {
         : `You are invited to plan ${input.monthEn} together`,
       lines: [
         `${input.agencyName} and "${input.clientName}" agree the content plan together.`,
-        `When: ${input.when}`,
+        `When: ${input.whenEn}`,
         `Where: ${input.where}`,
         'Think about your plans for the month: launches, events, news. A calendar file is attached.',
       ],
@@ -243,7 +246,8 @@ export function reviewOpenedEmail(input: {
   clientName: string;
   monthUk: string;
   monthEn: string;
-  due: string;
+  dueUk: string;
+  dueEn: string;
   agencyName: string;
 }): Email {
   return bilingual(
@@ -253,7 +257,7 @@ export function reviewOpenedEmail(input: {
       heading: `Погодьте план на ${midSentence(input.monthUk)} письмово`,
       lines: [
         `Цього разу зустрітися не вийшло, тож ${input.agencyName} просить переглянути план у Plit.`,
-        `Прокоментуйте кожну тему й слот, погодьте або попросіть змін до ${input.due}.`,
+        `Прокоментуйте кожну тему й слот, погодьте або попросіть змін до ${input.dueUk}.`,
       ],
       action: 'Переглянути план',
     },
@@ -261,7 +265,7 @@ export function reviewOpenedEmail(input: {
       heading: `Review the ${input.monthEn} plan in writing`,
       lines: [
         `A meeting was not possible this time, so ${input.agencyName} asks you to review the plan in Plit.`,
-        `Comment on each topic and slot, accept or ask for changes by ${input.due}.`,
+        `Comment on each topic and slot, accept or ask for changes by ${input.dueEn}.`,
       ],
       action: 'Review the plan',
     },
@@ -437,54 +441,124 @@ export function factFollowUpEmail(input: {
 
 /** One thing waiting for the reader, from an in-app notification. */
 export interface WaitingLine {
-  kind: 'post_review' | 'post_internal_review' | 'post_changes_requested';
+  kind: 'post_review' | 'post_internal_review' | 'post_changes_requested' | 'meeting_live' | 'review_opened';
   clientName: string;
+  /** The cycle's month, "2026-12": each language names it in its own words. */
   month: string;
   count: number;
   by: string;
   note?: string;
+  /** Whether the reader may approve (a contributor comments; the approver decides). */
+  mayApprove: boolean;
+  /** This reader's own link to the item (notifications/links.ts). */
+  link: string;
 }
 
+/** "грудень 2026" inside a Ukrainian sentence, "December 2026" in English; a bad value as it is. */
+const monthUk = (month: string) =>
+  /^\d{4}-\d{2}$/.test(month) ? midSentence(monthName(month, 'uk')) : month;
+const monthEn = (month: string) => (/^\d{4}-\d{2}$/.test(month) ? monthName(month, 'en') : month);
+
+/** Plural of "post" in Ukrainian after a number: 1 пост, 2 пости, 5 постів. */
+const postsUk = (n: number) => {
+  const last = n % 10;
+  const lastTwo = n % 100;
+  if (last === 1 && lastTwo !== 11) return `${n} пост`;
+  if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return `${n} пости`;
+  return `${n} постів`;
+};
+
 const waitingUk = (w: WaitingLine) => {
+  const where = `${w.clientName}, ${monthUk(w.month)}`;
   switch (w.kind) {
     case 'post_review':
-      return `${w.clientName}, ${w.month}: постів чекають на ваше погодження – ${w.count}`;
+      return w.mayApprove
+        ? `${where}: постів чекають на ваше погодження – ${w.count}`
+        : `${where}: ${postsUk(w.count)} на погодженні у вашого погоджувача; ви можете їх прокоментувати`;
     case 'post_internal_review':
-      return `${w.clientName}, ${w.month}: ${w.by} надсилає пост на внутрішню перевірку`;
+      return `${where}: ${w.by} надсилає пост на внутрішню перевірку`;
     case 'post_changes_requested':
-      return `${w.clientName}, ${w.month}: ${w.by} просить правки${w.note ? ` – «${w.note}»` : ''}`;
+      return `${where}: ${w.by} просить правки${w.note ? ` – «${w.note}»` : ''}`;
+    case 'meeting_live':
+      return `${w.clientName}: зустріч щодо плану на ${monthUk(w.month)} уже почалася, приєднуйтеся`;
+    case 'review_opened':
+      return `${w.clientName}: план на ${monthUk(w.month)} чекає на ваш письмовий відгук`;
   }
 };
 const waitingEn = (w: WaitingLine) => {
+  const where = `${w.clientName}, ${monthEn(w.month)}`;
+  const posts = `${w.count} post${w.count === 1 ? '' : 's'}`;
   switch (w.kind) {
     case 'post_review':
-      return `${w.clientName}, ${w.month}: ${w.count} post${w.count === 1 ? '' : 's'} waiting for your approval`;
+      return w.mayApprove
+        ? `${where}: ${posts} waiting for your approval`
+        : `${where}: ${posts} waiting for your approver; you can comment on them`;
     case 'post_internal_review':
-      return `${w.clientName}, ${w.month}: ${w.by} sent a post for internal review`;
+      return `${where}: ${w.by} sent a post for internal review`;
     case 'post_changes_requested':
-      return `${w.clientName}, ${w.month}: ${w.by} asked for changes${w.note ? ` – “${w.note}”` : ''}`;
+      return `${where}: ${w.by} asked for changes${w.note ? ` – “${w.note}”` : ''}`;
+    case 'meeting_live':
+      return `${w.clientName}: the meeting about the ${monthEn(w.month)} plan is live, join now`;
+    case 'review_opened':
+      return `${w.clientName}: the ${monthEn(w.month)} plan waits for your written review`;
   }
 };
 
-/** What waits for the reader: at once (one batch) or as the daily digest. */
-export function waitingEmail(input: { link: string; lines: WaitingLine[]; digest: boolean }): Email {
-  const n = input.lines.length;
-  return bilingual(
-    input.digest ? 'Plit: за день · your day in Plit' : 'Plit: на вас чекають · waiting for you',
-    input.link,
-    {
-      heading: input.digest ? 'Що чекає на вас сьогодні' : 'На вас чекають у Plit',
-      lines: input.lines.map(waitingUk),
-      action: 'Відкрити Plit',
-    },
-    {
-      heading: input.digest
-        ? `Your day in Plit: ${n} thing${n === 1 ? '' : 's'} waiting`
-        : 'Waiting for you in Plit',
-      lines: input.lines.map(waitingEn),
-      action: 'Open Plit',
-    },
+const waitingSubject = (lines: WaitingLine[], digest: boolean) => {
+  const only = lines.length === 1 ? lines[0]! : null;
+  if (!digest && only?.kind === 'meeting_live')
+    return `Зустріч почалася · The meeting is live: ${only.clientName}, ${monthEn(only.month)}`;
+  if (!digest && only?.kind === 'review_opened')
+    return `Погодження плану · Plan review: ${only.clientName}, ${monthEn(only.month)}`;
+  return digest ? 'Plit: за день · your day in Plit' : 'Plit: на вас чекають · waiting for you';
+};
+
+/**
+ * What waits for the reader: at once (one batch) or as the daily digest. Every line carries its
+ * own link (a contact's is scoped to that item); one line's link is also the button.
+ */
+export function waitingEmail(input: { lines: WaitingLine[]; digest: boolean }): Email {
+  const { lines, digest } = input;
+  const n = lines.length;
+  const one = n === 1 ? lines[0]! : null;
+  const part = (heading: string, say: (w: WaitingLine) => string, open: string, action: string) => ({
+    text: [
+      heading,
+      '',
+      ...lines.flatMap((w) => (one ? [say(w)] : [say(w), `${open}: ${w.link}`, ''])),
+      ...(one ? ['', `${action}: ${one.link}`] : []),
+    ].join('\n'),
+    html:
+      `<h2>${escapeHtml(heading)}</h2>` +
+      lines
+        .map(
+          (w) =>
+            `<p>${escapeHtml(say(w))}` +
+            (one ? '' : `<br><a href="${escapeHtml(w.link)}">${escapeHtml(open)}</a>`) +
+            '</p>',
+        )
+        .join('') +
+      (one ? `<p><a href="${escapeHtml(one.link)}">${escapeHtml(action)}</a></p>` : ''),
+  });
+  const actionUk = one?.kind === 'meeting_live' ? 'Приєднатися до зустрічі' : 'Відкрити';
+  const actionEn = one?.kind === 'meeting_live' ? 'Join the meeting' : 'Open';
+  const uk = part(
+    digest ? 'Що чекає на вас сьогодні' : 'На вас чекають у Plit',
+    waitingUk,
+    'Відкрити',
+    actionUk,
   );
+  const en = part(
+    digest ? `Your day in Plit: ${n} thing${n === 1 ? '' : 's'} waiting` : 'Waiting for you in Plit',
+    waitingEn,
+    'Open',
+    actionEn,
+  );
+  return {
+    subject: waitingSubject(lines, digest),
+    text: `${uk.text}\n\n---\n\n${en.text}\n`,
+    html: `<!doctype html><html><body>${uk.html}<hr>${en.html}</body></html>`,
+  };
 }
 
 /** Who an approval reminder is for: the one who approves, a contributor, or the agency. */

@@ -3,16 +3,26 @@ import type { Actor } from '../auth/actor.ts';
 import type { Context } from '../context.ts';
 import { clientMembers, meetingParticipants, users } from '../db/schema/index.ts';
 import { meetingInvitationEmail, meetingSummaryEmail, reviewOpenedEmail } from '../mail/templates.ts';
+import { personalLink } from '../notifications/links.ts';
 import { monthName } from '../planning/monthNames.ts';
 import { meetingIcs } from './ics.ts';
 import { type MeetingInCycle, participantsOf } from './load.ts';
 
-const whenText = (found: MeetingInCycle) =>
-  `${new Intl.DateTimeFormat('uk-UA', {
+/** When the meeting starts, in the client's zone, as each half of the email says it. */
+const whenText = (found: MeetingInCycle, language: 'uk' | 'en') =>
+  `${new Intl.DateTimeFormat(language === 'uk' ? 'uk-UA' : 'en-GB', {
     dateStyle: 'full',
     timeStyle: 'short',
     timeZone: found.client.timezone,
   }).format(found.meeting.startsAt)} (${found.client.timezone})`;
+
+/** Each person's own link to the meeting: a contact's is scoped to it (notifications/links.ts). */
+const meetingLinkFor = (ctx: Context, found: MeetingInCycle, userId: string) =>
+  personalLink(ctx, ctx.db, userId, {
+    clientId: found.client.id,
+    path: `/meetings/${found.meeting.id}`,
+    scoped: { kind: 'meeting', subjectId: found.meeting.id },
+  });
 
 /**
  * Invite people to the meeting (or to the fire-mode review), after the change committed.
@@ -31,14 +41,17 @@ export async function mailInvitations(
   const recipients = await ctx.db.select().from(users).where(inArray(users.id, userIds));
   const months = { monthUk: monthName(cycle.month, 'uk'), monthEn: monthName(cycle.month, 'en') };
   if (meeting.format === 'async') {
-    const email = reviewOpenedEmail({
-      link,
-      clientName: client.name,
-      ...months,
-      due: whenText(found),
-      agencyName: actor.agency?.name ?? '',
-    });
-    for (const r of recipients) await ctx.mailer.send({ ...email, to: r.email, agencyId: client.agencyId });
+    for (const r of recipients) {
+      const email = reviewOpenedEmail({
+        link: await meetingLinkFor(ctx, found, r.id),
+        clientName: client.name,
+        ...months,
+        dueUk: whenText(found, 'uk'),
+        dueEn: whenText(found, 'en'),
+        agencyName: actor.agency?.name ?? '',
+      });
+      await ctx.mailer.send({ ...email, to: r.email, agencyId: client.agencyId });
+    }
     return;
   }
   const everyone = await participantsOf(ctx.db, meeting.id);
@@ -50,19 +63,20 @@ export async function mailInvitations(
     organizer: { name: actor.user.name, email: actor.user.email },
     attendees: everyone.map((p) => ({ name: p.name, email: p.email })),
   });
-  const email = meetingInvitationEmail({
-    link,
-    clientName: client.name,
-    ...months,
-    when: whenText(found),
-    where: meeting.format === 'offline' ? (meeting.place ?? '') : (meeting.callLink ?? link),
-    agencyName: actor.agency?.name ?? '',
-    rescheduled,
-  });
   const attachments = [
     { filename: 'meeting.ics', contentType: 'text/calendar; method=REQUEST; charset=utf-8', content: ics },
   ];
   for (const r of recipients) {
+    const email = meetingInvitationEmail({
+      link: await meetingLinkFor(ctx, found, r.id),
+      clientName: client.name,
+      ...months,
+      whenUk: whenText(found, 'uk'),
+      whenEn: whenText(found, 'en'),
+      where: meeting.format === 'offline' ? (meeting.place ?? '') : (meeting.callLink ?? link),
+      agencyName: actor.agency?.name ?? '',
+      rescheduled,
+    });
     await ctx.mailer.send({ ...email, attachments, to: r.email, agencyId: client.agencyId });
   }
   await ctx.db

@@ -4,10 +4,18 @@ import type { WorkContext } from '../context.ts';
 import type { Tx } from '../db/connect.ts';
 import { notifications, users } from '../db/schema/index.ts';
 import { type WaitingLine, waitingEmail } from '../mail/templates.ts';
+import { personalLink, targetOfNotification } from './links.ts';
 
 /** The daily digest goes at this local hour (or at the first look after it). */
 const DIGEST_HOUR = 8;
-const mailedKinds = ['post_review', 'post_internal_review', 'post_changes_requested'] as const;
+/** The kinds that mean "this waits for you" and have a line in the email (mail/templates.ts). */
+const mailedKinds = [
+  'post_review',
+  'post_internal_review',
+  'post_changes_requested',
+  'meeting_live',
+  'review_opened',
+] as const satisfies readonly WaitingLine['kind'][];
 
 /**
  * Mail what waits for people: those who want it at once get one email with everything pending
@@ -70,22 +78,27 @@ async function mailOne(ctx: WorkContext, tx: Tx, userId: string, now: Date): Pro
     if (Number(local.time.slice(0, 2)) < DIGEST_HOUR || user.digestSentOn === local.date) return null;
     today = local.date;
   }
-  const lines: WaitingLine[] = pending
-    .filter((p) => (mailedKinds as readonly string[]).includes(p.kind))
-    .map((p) => ({
+  const lines: WaitingLine[] = [];
+  for (const p of pending) {
+    if (!(mailedKinds as readonly string[]).includes(p.kind)) continue;
+    lines.push({
       kind: p.kind as WaitingLine['kind'],
       clientName: String(p.data.clientName ?? ''),
       month: String(p.data.month ?? ''),
       count: Number(p.data.count ?? 1),
       by: String(p.data.by ?? ''),
       ...(p.data.note ? { note: String(p.data.note) } : {}),
-    }));
+      // Only approvers are asked to approve; a contributor hears that posts wait for the approver.
+      mayApprove: p.data.mayApprove !== 0,
+      // Each line opens its own item, with this person's own link (scoped for a contact).
+      link: await personalLink(ctx, tx, userId, targetOfNotification(p)),
+    });
+  }
   await clear();
   if (today) await tx.update(users).set({ digestSentOn: today }).where(eq(users.id, userId));
   if (lines.length === 0) return null;
-  const link = `${ctx.env.publicUrl}${pending.length === 1 ? pending[0]!.link : '/'}`;
   return ctx.mailer.keep(tx, {
-    ...waitingEmail({ link, lines, digest }),
+    ...waitingEmail({ lines, digest }),
     to: user.email,
     agencyId: pending[0]!.agencyId,
   });

@@ -8,11 +8,14 @@ import type { PostInCycle } from './load.ts';
 
 /** Everyone of the client: approvers decide, contributors comment. */
 async function contactsOfClient(tx: Executor, clientId: string) {
-  const rows = await tx
-    .select({ id: clientMembers.userId })
+  return (await contactRolesOf(tx, clientId)).map((r) => r.id);
+}
+
+async function contactRolesOf(tx: Executor, clientId: string) {
+  return tx
+    .select({ id: clientMembers.userId, role: clientMembers.role })
     .from(clientMembers)
     .where(eq(clientMembers.clientId, clientId));
-  return rows.map((r) => r.id);
 }
 
 /** The post's writer and the agency's managers: who acts when the client has spoken. */
@@ -42,16 +45,33 @@ export async function notifyPostMove(
   };
   const base = { agencyId: client.agencyId, data, link: `/posts/${post.id}` };
   switch (post.status) {
-    case 'client_review':
-      // Many posts go out in one sitting: one entry per month ("5 posts wait for you").
-      await notify(tx, await contactsOfClient(tx, client.id), {
-        ...base,
-        kind: 'post_review',
-        link: `/cycles/${cycle.id}?tab=posts`,
-        foldKey: cycle.id,
-        email: true,
-      });
+    case 'client_review': {
+      // Many posts go out in one sitting: one entry per month ("5 posts wait for you"). Only
+      // approvers are asked to approve; contributors hear that the posts wait for their approver.
+      // The email links each contact's scoped review link, to the post while it is the only one.
+      const contacts = await contactRolesOf(tx, client.id);
+      for (const mayApprove of [1, 0]) {
+        const people = contacts
+          .filter((c) => (c.role === 'approver') === (mayApprove === 1))
+          .map((c) => c.id);
+        await notify(tx, people, {
+          ...base,
+          data: {
+            ...data,
+            mayApprove,
+            clientId: client.id,
+            linkKind: 'review',
+            subjectId: cycle.id,
+            postId: post.id,
+          },
+          kind: 'post_review',
+          link: `/cycles/${cycle.id}?tab=posts`,
+          foldKey: cycle.id,
+          email: true,
+        });
+      }
       break;
+    }
     case 'internal_review':
       await notify(tx, others(await agencyManagers(tx, client.agencyId), actor), {
         ...base,

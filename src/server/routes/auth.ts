@@ -60,7 +60,8 @@ export const authRoutes: RouteModule = (app, ctx) => {
     app,
     endpoints.requestMagicLink,
     async (request) => {
-      await requestEmailLink(ctx, 'magic_link', request.body.email, clientKey(request.ip));
+      const { email, next } = request.body;
+      await requestEmailLink(ctx, 'magic_link', email, clientKey(request.ip), next);
       return { ok: true as const };
     },
     emailLimit,

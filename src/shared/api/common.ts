@@ -87,3 +87,20 @@ export const dryRunQuery = z.object({
     .default('true')
     .transform((v) => v === 'true'),
 });
+
+/**
+ * A page of Plit to land on after signing in or opening a link: a path of this origin only.
+ * `//host` and `/\host` are other origins to a browser, a control character can split a header,
+ * and `/api/…` is no page; all are refused, so no link can send a person elsewhere.
+ */
+export const isSafeNextPath = (value: string) =>
+  value.length <= 500 &&
+  value.startsWith('/') &&
+  !value.startsWith('//') &&
+  !value.includes('\\') &&
+  ![...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f) &&
+  !/^\/api(\/|$|\?)/.test(value);
+export const nextPath = z
+  .string()
+  .refine(isSafeNextPath, 'Must be a path of this site, starting with one "/".')
+  .describe('The page of Plit to land on afterwards (a path of this site, like /posts/…)');

@@ -220,6 +220,9 @@ export const notification = z.object({
     'post_comment',
     'post_approval_due',
     'post_approval_overdue',
+    // Issue 17: the client is told when the meeting goes live and when a fire-mode review opens.
+    'meeting_live',
+    'review_opened',
   ]),
   /** Names and counts the text is made from, already in the reader's language-free form. */
   data: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { agencyRoles, clientRoles } from '../roles.ts';
-import { email, isoDate, locale, name, password, storable, uuid } from './common.ts';
+import { email, isoDate, locale, name, nextPath, password, storable, uuid } from './common.ts';
 import { linkScope } from './links.ts';
 
 export const user = z.object({
@@ -38,6 +38,8 @@ export const changePasswordBody = z.object({
   newPassword: password,
 });
 export const emailOnlyBody = z.object({ email });
+/** A sign-in link asked for on the way to a page: the emailed link lands there once signed in. */
+export const magicLinkBody = z.object({ email, next: nextPath.optional() });
 export const tokenBody = z.object({ token: storable().min(10).max(200) });
 export const resetPasswordBody = z.object({ token: storable().min(10).max(200), password });
 

@@ -46,7 +46,8 @@ export function LoginPage() {
     if (hasErrors(found)) return;
     login.reset();
     magicLink.mutate(
-      { email: email.trim() },
+      // The emailed link lands where the person was going, not on the home page.
+      { email: email.trim(), ...(search.redirect ? { next: search.redirect } : {}) },
       { onSuccess: () => setMagicSentTo(email.trim()), onError: (error) => notifyError(error, t) },
     );
   };

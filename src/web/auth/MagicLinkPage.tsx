@@ -11,11 +11,12 @@ import { useConfirmMagicLink } from './mutations.ts';
 
 const route = getRouteApi('/magic/$token');
 
-/** Lands from an emailed sign-in link: spends the token once, then goes home. */
+/** Lands from an emailed sign-in link: spends the token once, then goes where the person was going (or home). */
 export function MagicLinkPage() {
   const { t } = useTranslation();
   usePageTitle(t('magic.title'));
   const { token } = route.useParams();
+  const { next } = route.useSearch();
   const navigate = useNavigate();
   const confirm = useConfirmMagicLink();
   // A token works once; the ref keeps a re-run effect from spending it twice.
@@ -25,8 +26,14 @@ export function MagicLinkPage() {
   useEffect(() => {
     if (spent.current === token) return;
     spent.current = token;
-    mutate({ token }, { onSuccess: () => void navigate({ to: '/', replace: true }) });
-  }, [token, mutate, navigate]);
+    mutate(
+      { token },
+      {
+        onSuccess: () =>
+          void (next ? navigate({ href: next, replace: true }) : navigate({ to: '/', replace: true })),
+      },
+    );
+  }, [token, next, mutate, navigate]);
 
   const invalid = confirm.error instanceof ApiError && confirm.error.code === 'token_invalid';
 

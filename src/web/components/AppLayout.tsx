@@ -7,6 +7,7 @@ import { changeLanguage, currentLanguage, storedLanguage } from '../i18n/index.t
 import { useMe } from '../lib/useMe.ts';
 import { ScopedNav } from '../links/ScopedNav.tsx';
 import { ScopeNotice } from '../links/ScopeNotice.tsx';
+import { LiveMeetingBanner } from '../meetings/LiveMeetingBanner.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { Logo } from './Logo.tsx';
 import { MainNav } from './MainNav.tsx';
@@ -82,6 +83,7 @@ export function AppLayout() {
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
         <div style={{ maxWidth: 1200, marginInline: 'auto' }}>
           {me.scope && <ScopeNotice scope={me.scope} />}
+          {!me.scope && <LiveMeetingBanner />}
           <Outlet />
         </div>
       </AppShell.Main>

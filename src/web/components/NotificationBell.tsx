@@ -26,6 +26,9 @@ import { formatDayInText, formatMonthInText } from '../lib/dates.ts';
 import { useMe } from '../lib/useMe.ts';
 import { useLiveRooms } from '../live/useLiveRooms.ts';
 
+/** A meeting going live or ending changes the bell (and the banner read from it). */
+const meetingOpensOrEnds = (type: string) => type === 'meeting.started' || type === 'meeting.ended';
+
 const text = (value: unknown) => (typeof value === 'string' ? value : value == null ? '' : String(value));
 const number = (value: unknown) => (typeof value === 'number' ? value : Number(value ?? 0) || 0);
 
@@ -73,7 +76,10 @@ export function notificationSentence(n: Notification, t: TFunction, language: La
     case 'fact_request_complete':
       return t('facts.notifications.kinds.fact_request_complete', common);
     case 'post_review':
-      return t('facts.notifications.kinds.post_review', { ...common, count });
+      // A contributor cannot approve: they hear the posts wait for their approver.
+      return d.mayApprove === 0
+        ? t('facts.notifications.kinds.post_review_approver', { ...common, count })
+        : t('facts.notifications.kinds.post_review', { ...common, count });
     case 'post_internal_review':
       return t('facts.notifications.kinds.post_internal_review', common);
     case 'post_changes_requested':
@@ -92,6 +98,14 @@ export function notificationSentence(n: Notification, t: TFunction, language: La
       const who = d.reader === 'contributor' ? '_contributor' : d.reader === 'agency' ? '_agency' : '';
       return t(`facts.notifications.kinds.post_approval_overdue${who}`, { ...common, count, day });
     }
+    case 'meeting_live':
+      return d.open === 0
+        ? t('facts.notifications.kinds.meeting_live_ended', common)
+        : t('facts.notifications.kinds.meeting_live', common);
+    case 'review_opened':
+      return d.open === 0
+        ? t('facts.notifications.kinds.review_opened_ended', common)
+        : t('facts.notifications.kinds.review_opened', common);
   }
 }
 
@@ -136,7 +150,7 @@ export function NotificationBell() {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   useLiveRooms(rooms, (event) => {
-    if (event && event.subjectType !== 'fact_request') return;
+    if (event && event.subjectType !== 'fact_request' && !meetingOpensOrEnds(event.type)) return;
     clearTimeout(timer.current);
     timer.current = setTimeout(
       () => void queryClient.invalidateQueries({ queryKey: factKeys.notifications }),
@@ -153,7 +167,10 @@ export function NotificationBell() {
   const open = (n: Notification) => {
     if (!n.readAt) markRead.mutate([n.id]);
     close();
-    if (n.link.startsWith('/') && !n.link.startsWith('//')) router.history.push(n.link);
+    // One post waiting opens the post itself (as its email does); several, the month's list.
+    const link =
+      typeof n.data.postId === 'string' && number(n.data.count) <= 1 ? `/posts/${n.data.postId}` : n.link;
+    if (link.startsWith('/') && !link.startsWith('//')) router.history.push(link);
   };
 
   const label =

@@ -1811,6 +1811,18 @@ export const en = {
           '{{clientName}}: {{count}} posts were not approved by {{day}} · {{month}}',
         post_approval_overdue_agency_other:
           '{{clientName}}: {{count}} posts were not approved by {{day}} · {{month}}',
+        post_review_approver_one:
+          'A post waits for your approver; you can comment · {{clientName}}, {{month}}',
+        post_review_approver_few:
+          '{{count}} posts wait for your approver; you can comment · {{clientName}}, {{month}}',
+        post_review_approver_many:
+          '{{count}} posts wait for your approver; you can comment · {{clientName}}, {{month}}',
+        post_review_approver_other:
+          '{{count}} posts wait for your approver; you can comment · {{clientName}}, {{month}}',
+        meeting_live: 'The meeting on the {{month}} plan is live: join now · {{clientName}}',
+        meeting_live_ended: 'The meeting on the {{month}} plan has ended · {{clientName}}',
+        review_opened: 'The {{month}} plan waits for your written review · {{clientName}}',
+        review_opened_ended: 'The written review of the {{month}} plan is closed · {{clientName}}',
       },
     },
   },
@@ -2051,6 +2063,14 @@ export const en = {
   notFound: {
     title: 'Page not found',
     description: 'The link may be wrong or the page was moved.',
+  },
+  meetingBanner: {
+    label: 'Live now',
+    live: 'The meeting on the {{month}} plan is live · {{clientName}}',
+    review: 'The {{month}} plan waits for your written review · {{clientName}}',
+    join: 'Join',
+    openReview: 'Review',
+    hide: 'Hide',
   },
 };
 

@@ -1816,6 +1816,18 @@ export const uk: Translations = {
           '{{clientName}}: {{count}} постів не погоджено вчасно, термін минув {{day}} · {{month}}',
         post_approval_overdue_agency_other:
           '{{clientName}}: {{count}} поста не погоджено вчасно, термін минув {{day}} · {{month}}',
+        post_review_approver_one:
+          'Пост чекає на вашого погоджувача, ви можете його прокоментувати · {{clientName}}, {{month}}',
+        post_review_approver_few:
+          '{{count}} пости чекають на вашого погоджувача, ви можете їх прокоментувати · {{clientName}}, {{month}}',
+        post_review_approver_many:
+          '{{count}} постів чекають на вашого погоджувача, ви можете їх прокоментувати · {{clientName}}, {{month}}',
+        post_review_approver_other:
+          '{{count}} поста чекають на вашого погоджувача, ви можете їх прокоментувати · {{clientName}}, {{month}}',
+        meeting_live: 'Зустріч щодо плану на {{month}} почалася, приєднуйтеся · {{clientName}}',
+        meeting_live_ended: 'Зустріч щодо плану на {{month}} завершилася · {{clientName}}',
+        review_opened: 'План на {{month}} чекає на ваш письмовий відгук · {{clientName}}',
+        review_opened_ended: 'Письмове погодження плану на {{month}} закрито · {{clientName}}',
       },
     },
   },
@@ -2056,5 +2068,13 @@ export const uk: Translations = {
   notFound: {
     title: 'Сторінку не знайдено',
     description: 'Можливо, посилання хибне або сторінку перенесли.',
+  },
+  meetingBanner: {
+    label: 'Просто зараз',
+    live: 'Зустріч щодо плану на {{month}} почалася · {{clientName}}',
+    review: 'План на {{month}} чекає на ваш письмовий відгук · {{clientName}}',
+    join: 'Приєднатися',
+    openReview: 'Переглянути',
+    hide: 'Сховати',
   },
 };

@@ -1,6 +1,6 @@
 import { Alert, Button, Loader, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconLogin } from '@tabler/icons-react';
-import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
@@ -21,6 +21,7 @@ export function OpenLinkPage() {
   const { t } = useTranslation();
   usePageTitle(t('links.open.title'));
   const { token } = useParams({ strict: false }) as { token: string };
+  const { next } = useSearch({ strict: false }) as { next?: string };
   const navigate = useNavigate();
   const open = useOpenLink();
   // The ref keeps a re-run effect (strict mode) from asking twice.
@@ -30,8 +31,16 @@ export function OpenLinkPage() {
   useEffect(() => {
     if (asked.current === token) return;
     asked.current = token;
-    mutate({ token }, { onSuccess: ({ opens }) => void navigate({ ...subjectPage(opens), replace: true }) });
-  }, [token, mutate, navigate]);
+    mutate(
+      { token },
+      {
+        onSuccess: ({ opens }) =>
+          void (next
+            ? navigate({ href: next, replace: true })
+            : navigate({ ...subjectPage(opens), replace: true })),
+      },
+    );
+  }, [token, next, mutate, navigate]);
 
   const code = open.error instanceof ApiError ? open.error.code : null;
   const ended = code === 'token_invalid';

@@ -11,7 +11,9 @@ export async function requestEmailLink(
   kind: 'magic_link' | 'password_reset',
   email: string,
   ip: string,
+  /** Where a sign-in link should land (a checked path of this site). */
+  next?: string,
 ): Promise<void> {
-  await ctx.db.insert(linkRequests).values({ kind, email, ip });
+  await ctx.db.insert(linkRequests).values({ kind, email, ip, next: next ?? null });
   ctx.mailQueue.wake();
 }

@@ -15,6 +15,7 @@ import { recordMeetingEvent } from '../../meetings/event.ts';
 import type { MeetingInCycle } from '../../meetings/load.ts';
 import { mailSummary } from '../../meetings/mail.ts';
 import { notesDocument } from '../../meetings/notesAccess.ts';
+import { closeMeetingNotifications } from '../../meetings/notify.ts';
 import { summarize } from '../../meetings/summarize.ts';
 import { monthName } from '../../planning/monthNames.ts';
 import { moveCycleStage } from '../../planning/moveCycleStage.ts';
@@ -76,6 +77,7 @@ export async function endMeeting(
       .returning();
     const ended = { ...found, cycle, meeting: row! };
     await recordMeetingEvent(tx, actor, ended, 'meeting.ended', {});
+    await closeMeetingNotifications(tx, found.meeting.id);
     return ended;
   });
   ctx.meetingRooms.changed(found.meeting.id);

@@ -8,6 +8,7 @@ import { recordAttendance } from '../../meetings/attendance.ts';
 import { recordMeetingEvent } from '../../meetings/event.ts';
 import { type MeetingInCycle, participantsOf } from '../../meetings/load.ts';
 import { mailInvitations } from '../../meetings/mail.ts';
+import { notifyMeetingOpened } from '../../meetings/notify.ts';
 import { moveCycleStage } from '../../planning/moveCycleStage.ts';
 import { meetingToRun } from './meetingScope.ts';
 
@@ -58,6 +59,12 @@ export async function startMeeting(
     );
     const started = { ...found, cycle, meeting: row! };
     await recordMeetingEvent(tx, actor, started, 'meeting.started', { format: row!.format });
+    // A fire-mode review's client participants get its invitation below; the rest are mailed here.
+    const invited =
+      row!.format === 'async'
+        ? (await participantsOf(tx, row!.id)).filter((p) => p.side === 'client').map((p) => p.userId)
+        : [];
+    await notifyMeetingOpened(tx, actor, started, invited);
     return started;
   });
   ctx.meetingRooms.changed(found.meeting.id);

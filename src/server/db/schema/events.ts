@@ -91,4 +91,6 @@ export const linkRequests = pgTable('link_requests', {
   email: text('email').notNull(),
   ip: text('ip'),
   requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+  // The page the person was going to when they asked to sign in: the emailed link lands there.
+  next: text('next'),
 });

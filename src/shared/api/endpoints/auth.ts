@@ -1,6 +1,6 @@
 import { ok } from '../common.ts';
 import { endpoint } from '../endpoint.ts';
-import { emailOnlyBody, loginBody, me, resetPasswordBody, tokenBody } from '../me.ts';
+import { emailOnlyBody, loginBody, magicLinkBody, me, resetPasswordBody, tokenBody } from '../me.ts';
 
 const tags = ['auth'];
 
@@ -55,7 +55,8 @@ export const requestMagicLink = endpoint({
   path: '/api/auth/magic-link',
   tags,
   summary: 'Email a one-time sign-in link to a client contact (answers the same for any email)',
-  body: emailOnlyBody,
+  description: 'With `next`, the emailed link lands on that page of Plit once it has signed the person in.',
+  body: magicLinkBody,
   responses: { 202: ok },
   public: true,
 });
