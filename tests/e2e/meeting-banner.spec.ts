@@ -66,7 +66,9 @@ test('[17.9] the client is told the meeting is live and joins from the banner in
   // One tap, and she is in the live room.
   await banner.getByRole('link', { name: 'Приєднатися' }).tap();
   await expect(page).toHaveURL(new RegExp(`/meetings/${meeting!.id}$`));
-  await expect(page.getByRole('region', { name: 'Порядок денний' })).toBeVisible();
+  // The room: live, following the facilitator.
+  await expect(page.getByText('Триває', { exact: true })).toBeVisible();
+  await expect(page.getByText(/^Ви бачите те, що показує/)).toBeVisible();
   // In the room there is nothing left to join.
   await expect(banner).toHaveCount(0);
 
