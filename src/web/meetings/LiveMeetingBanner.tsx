@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Paper, Text } from '@mantine/core';
+import { ActionIcon, Button, Flex, Group, Paper, Text } from '@mantine/core';
 import { IconBroadcast, IconX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from '@tanstack/react-router';
@@ -92,39 +92,48 @@ export function LiveMeetingBanner() {
             bg="teal.0"
             style={{ borderColor: 'var(--mantine-color-teal-4)' }}
           >
-            <Group gap="sm" wrap="nowrap" align="center">
-              <IconBroadcast
-                size={24}
-                aria-hidden
-                style={{ flex: 'none', color: 'var(--mantine-color-teal-8)' }}
-              />
-              <Text size="sm" fw={600} style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
-                {t(o.review ? 'meetingBanner.review' : 'meetingBanner.live', {
-                  month,
-                  clientName: o.clientName,
-                })}
-              </Text>
-              <Button
-                color="teal"
-                mih={44}
-                style={{ flex: 'none' }}
-                renderRoot={(props) => (
-                  <Link to="/meetings/$meetingId" params={{ meetingId: o.meetingId }} {...props} />
-                )}
-              >
-                {t(o.review ? 'meetingBanner.openReview' : 'meetingBanner.join')}
-              </Button>
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                size={44}
-                aria-label={t('meetingBanner.hide')}
-                onClick={() => setHidden((list) => [...list, o.meetingId])}
-                style={{ flex: 'none' }}
-              >
-                <IconX size={18} aria-hidden />
-              </ActionIcon>
-            </Group>
+            {/* A phone puts the button under the sentence, wide enough for a thumb. */}
+            <Flex
+              direction={{ base: 'column', sm: 'row' }}
+              gap="sm"
+              align={{ base: 'stretch', sm: 'center' }}
+            >
+              <Group gap="sm" wrap="nowrap" align="center" style={{ flex: 1, minWidth: 0 }}>
+                <IconBroadcast
+                  size={24}
+                  aria-hidden
+                  style={{ flex: 'none', color: 'var(--mantine-color-teal-8)' }}
+                />
+                <Text size="sm" fw={600} style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
+                  {t(o.review ? 'meetingBanner.review' : 'meetingBanner.live', {
+                    month,
+                    clientName: o.clientName,
+                  })}
+                </Text>
+              </Group>
+              <Group gap="xs" wrap="nowrap">
+                <Button
+                  color="teal"
+                  mih={44}
+                  style={{ flex: 1 }}
+                  renderRoot={(props) => (
+                    <Link to="/meetings/$meetingId" params={{ meetingId: o.meetingId }} {...props} />
+                  )}
+                >
+                  {t(o.review ? 'meetingBanner.openReview' : 'meetingBanner.join')}
+                </Button>
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  size={44}
+                  aria-label={t('meetingBanner.hide')}
+                  onClick={() => setHidden((list) => [...list, o.meetingId])}
+                  style={{ flex: 'none' }}
+                >
+                  <IconX size={18} aria-hidden />
+                </ActionIcon>
+              </Group>
+            </Flex>
           </Paper>
         );
       })}
