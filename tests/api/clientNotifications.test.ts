@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { notifications } from '../../src/server/db/schema/index.ts';
+import { factRequests, notifications } from '../../src/server/db/schema/index.ts';
 import { sendPendingEmails } from '../../src/server/notifications/emails.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { makeAgency, makeContact, type TestAgency, type TestUser } from '../support/factories.ts';
+import { kyivDay } from '../support/facts.ts';
 import { api, raw } from '../support/http.ts';
 import { withMailedApp } from '../support/mailedApp.ts';
 import type { ReceivedMail } from '../support/mailSink.ts';
@@ -305,5 +306,46 @@ describe('[17.3] dates in the email language', () => {
     expect(en).not.toContain('листопада');
     const opened = await openLink(scopedLinkIn(mail).token);
     expect(opened.body.opens).toMatchObject({ kind: 'meeting', subjectId: meetingId });
+  });
+});
+
+describe('[17.3] the fact request sent', () => {
+  it("[17.3] reaches the client's approver and contributor (both answer) in the bell and by email, with their own link to the request, the due date in words of each language; nobody else", async () => {
+    const { agency, contributor } = await people();
+    const plan = await makePlanForMeeting(t.database.db, agency);
+    const [request] = await t.database.db
+      .insert(factRequests)
+      .values({ cycleId: plan.cycle.id, clientId: agency.client.id })
+      .returning();
+    const cm = agency.contentManager.cookie;
+    const due = kyivDay(5);
+    await api(t.app, endpoints.createFactItem, {
+      params: { requestId: request!.id },
+      cookie: cm,
+      body: { question: 'Ціна', dueOn: due },
+    });
+    const sent = await api(t.app, endpoints.sendFactRequest, {
+      params: { requestId: request!.id },
+      cookie: cm,
+      body: { version: 1 },
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+
+    const dueUk = new Intl.DateTimeFormat('uk-UA', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+      new Date(`${due}T00:00:00Z`),
+    );
+    for (const contact of [agency.approver, contributor]) {
+      expect((await bellOf(contact)).filter((n) => n.kind === 'fact_request_sent')).toHaveLength(1);
+      const mail = await t.sink.waitFor(contact.email, { subject: /Fact request/ });
+      const [uk] = mail.text.split(/\r?\n---\r?\n/);
+      expect(uk).toContain(dueUk);
+      const opened = await openLink(scopedLinkIn(mail).token);
+      expect(opened.body.opens).toMatchObject({ kind: 'facts', subjectId: request!.id });
+    }
+    await notTold(
+      [agency.owner, agency.contentManager, agency.creator, agency.otherClientApprover],
+      'fact_request_sent',
+      /Fact request/,
+    );
   });
 });

@@ -24,8 +24,14 @@ interface Part {
 /** Ukrainian month names are lower-case inside a sentence: "план на грудень 2026". */
 const midSentence = (month: string) => `${month.charAt(0).toLocaleLowerCase('uk')}${month.slice(1)}`;
 
-/** A local date (YYYY-MM-DD) as each language writes it: 26.11.2026, 26 Nov 2026. */
-const localDateUk = (date: string) => date.split('-').reverse().join('.');
+/** A local date (YYYY-MM-DD) as each language writes it: 26 листопада 2026 р., 26 Nov 2026. */
+const localDateUk = (date: string) =>
+  new Intl.DateTimeFormat('uk-UA', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
 const localDateEn = (date: string) =>
   new Intl.DateTimeFormat('en-GB', {
     day: 'numeric',
@@ -379,10 +385,10 @@ export function factReminderEmail(input: {
   const { offsetDays: d, items, dueOn } = input;
   const whenUk =
     d < 0
-      ? `Термін – ${dueOn}, за ${-d} дн.`
+      ? `Термін – ${localDateUk(dueOn)}, за ${-d} дн.`
       : d === 0
-        ? `Термін – сьогодні, ${dueOn}.`
-        : `Термін минув ${dueOn}.`;
+        ? `Термін – сьогодні, ${localDateUk(dueOn)}.`
+        : `Термін минув ${localDateUk(dueOn)}.`;
   const whenEn =
     d < 0
       ? `They are due on ${localDateEn(dueOn)}, in ${-d} day${d === -1 ? '' : 's'}.`
