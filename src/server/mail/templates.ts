@@ -24,14 +24,8 @@ interface Part {
 /** Ukrainian month names are lower-case inside a sentence: "план на грудень 2026". */
 const midSentence = (month: string) => `${month.charAt(0).toLocaleLowerCase('uk')}${month.slice(1)}`;
 
-/** A local date (YYYY-MM-DD) as each language writes it: 26 листопада 2026 р., 26 Nov 2026. */
-const localDateUk = (date: string) =>
-  new Intl.DateTimeFormat('uk-UA', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
+/** A local date (YYYY-MM-DD) as each language writes it: 26.11.2026, 26 Nov 2026. */
+const localDateUk = (date: string) => date.split('-').reverse().join('.');
 const localDateEn = (date: string) =>
   new Intl.DateTimeFormat('en-GB', {
     day: 'numeric',
