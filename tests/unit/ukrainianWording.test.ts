@@ -226,7 +226,6 @@ describe('[17.8] a quoted title inside a quoted phrase', () => {
 
   it('[17.8] in the emails and the meeting summary', () => {
     const email = waitingEmail({
-      link: 'https://plit.example/p',
       digest: false,
       lines: [
         {
@@ -235,6 +234,8 @@ describe('[17.8] a quoted title inside a quoted phrase', () => {
           month: 'грудень 2026',
           count: 1,
           by: 'Оксана Ткач',
+          mayApprove: true,
+          link: 'https://plit.example/p',
           note: `Назвіть купаж «Гуджі», як у темі «${title}»`,
         },
       ],

@@ -544,7 +544,8 @@ export function waitingEmail(input: { lines: WaitingLine[]; digest: boolean }): 
   const actionEn = one?.kind === 'meeting_live' ? 'Join the meeting' : 'Open';
   const uk = part(
     digest ? 'Що чекає на вас сьогодні' : 'На вас чекають у Plit',
-    waitingUk,
+    // A note or a title that brings its own «» sits inside ours: un-nested, as in bilingual().
+    (w) => unnestQuotes(waitingUk(w)),
     'Відкрити',
     actionUk,
   );
@@ -564,14 +565,6 @@ export function waitingEmail(input: { lines: WaitingLine[]; digest: boolean }): 
 /** Who an approval reminder is for: the one who approves, a contributor, or the agency. */
 export type ApprovalReminderReader = 'approver' | 'contributor' | 'agency';
 
-/** Plural of "post" in Ukrainian: 1 пост, 2 пости, 5 постів. */
-const postsUk = (n: number) => {
-  const last = n % 10;
-  const lastTwo = n % 100;
-  if (last === 1 && lastTwo !== 11) return `${n} пост`;
-  if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return `${n} пости`;
-  return `${n} постів`;
-};
 const postsEn = (n: number) => `${n} post${n === 1 ? '' : 's'}`;
 
 /**

@@ -1,6 +1,5 @@
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { localParts } from '../../shared/time.ts';
-import { issueLink, linkUrl } from '../auth/scopedLinks.ts';
 import type { WorkContext } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
 import {
@@ -17,6 +16,7 @@ import { REMINDER_FROM } from '../facts/reminders.ts';
 import { transact } from '../live/transact.ts';
 import { mailAgencyOf } from '../mail/mailAgencyOf.ts';
 import { type ApprovalReminderReader, approvalReminderEmail } from '../mail/templates.ts';
+import { personalLink } from '../notifications/links.ts';
 import { agencyManagers, notify } from '../notifications/notify.ts';
 import { monthName } from '../planning/monthNames.ts';
 import { publicHolidaysNear, workingDaysBefore } from './approvalDue.ts';
@@ -85,28 +85,6 @@ async function managersWithEmail(db: Executor, agencyId: string) {
     .where(inArray(users.id, ids));
 }
 
-/**
- * Where a reader's email leads. A contact: their own scoped `review` link for the month, which
- * opens its posts waiting for review and nothing else. The agency: the month's posts. (Local on
- * purpose: one link builder for every notification email is on its way and replaces it.)
- */
-async function reviewLinkFor(
-  ctx: WorkContext,
-  db: Executor,
-  cycle: { id: string; clientId: string },
-  userId: string,
-  contact: boolean,
-) {
-  if (!contact) return `${ctx.env.publicUrl}/cycles/${cycle.id}?tab=posts`;
-  const token = await issueLink(db, {
-    userId,
-    clientId: cycle.clientId,
-    kind: 'review',
-    subjectId: cycle.id,
-  });
-  return linkUrl(ctx.env.publicUrl, token);
-}
-
 /** The due reminders of one month, folded per kind and due date, claimed and written in one transaction. */
 function remindMonth(ctx: WorkContext, cycleId: string, now: Date) {
   let sent = 0;
@@ -166,7 +144,12 @@ function remindMonth(ctx: WorkContext, cycleId: string, now: Date) {
       for (const r of readers) {
         if (r.mail === 'off') continue;
         const email = approvalReminderEmail({
-          link: await reviewLinkFor(ctx, tx, cycle, r.id, r.reader !== 'agency'),
+          // A contact's own scoped `review` link for the month; the agency's people, the plain page.
+          link: await personalLink(ctx, tx, r.id, {
+            clientId: cycle.clientId,
+            path: `/cycles/${cycle.id}?tab=posts`,
+            scoped: { kind: 'review', subjectId: cycle.id },
+          }),
           clientName: client.name,
           month: cycle.month,
           monthUk: monthName(cycle.month, 'uk'),
