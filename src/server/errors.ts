@@ -48,6 +48,11 @@ export const errorCatalogue = {
     message: 'A newer version of this post was sent since you opened it. Review the latest version.',
   },
   post_already_approved: { status: 409, message: 'This post is approved already.' },
+  // Bulk approval names the posts (in `fields`) and waits for a confirmation.
+  open_comments: {
+    status: 409,
+    message: 'Some of these posts still have open comments. Confirm to approve them anyway.',
+  },
   post_locked: {
     status: 409,
     message: 'This post cannot be changed now: it is with the client or published.',

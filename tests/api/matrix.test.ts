@@ -184,6 +184,8 @@ const rows: Row[] = [
     },
   },
   { method: 'GET', path: '/api/clients', url: () => '/api/clients', expect: self },
+  // Everyone signed in gets their own to-do (empty for someone who is nobody's contact).
+  { method: 'GET', path: '/api/todo', url: () => '/api/todo', expect: self },
   {
     method: 'POST',
     path: '/api/clients',
@@ -851,7 +853,7 @@ const rows: Row[] = [
     method: 'POST',
     path: '/api/cycles/{cycleId}/posts/approve',
     url: (w) => `/api/cycles/${w.writeCycleId}/posts/approve`,
-    body: (w) => ({ posts: [{ postId: w.reviewPostId, revision: 1 }] }),
+    body: (w) => ({ posts: [{ postId: w.reviewPostId, revision: 1 }], confirmOpenComments: true }),
     // Approving is the approver's: a contributor comments but does not approve.
     expect: { ...readClient, owner: 403, contentManager: 403, creator: 403, contributor: 403 },
   },

@@ -1,12 +1,10 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { z } from 'zod';
-import type { client as clientShape } from '../../shared/api/clients.ts';
 import { listInvitations } from '../accounts/listInvitations.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Executor } from '../db/connect.ts';
 import { channels, clientMembers, clients, invitations, rubrics, users } from '../db/schema/index.ts';
 import { notFound } from '../errors.ts';
-import { currentCycles } from '../planning/currentCycle.ts';
+import { type CardCycles, currentCycles } from '../planning/currentCycle.ts';
 import { canManageContacts } from '../policies/contact.ts';
 import type { ClientCounts } from '../presenters/client.ts';
 import { archivedFilter, type ClientRow, loadClient, reachableClients } from '../tenancy.ts';
@@ -15,8 +13,10 @@ import { archivedFilter, type ClientRow, loadClient, reachableClients } from '..
 export interface ClientSummary {
   row: ClientRow;
   counts: ClientCounts;
-  cycle: z.infer<typeof clientShape>['currentCycle'];
+  cycles: CardCycles;
 }
+
+const noCycles: CardCycles = { current: null, next: null };
 
 // Counted in the same query as the clients: one round trip for the whole list. The outer
 // column is spelled out because drizzle leaves columns unqualified in a one-table select.
@@ -43,14 +43,14 @@ export async function clientSummaries(
     actor,
     rows.map((r) => r.row),
   );
-  return rows.map(({ row, counts: c }) => ({ row, counts: c, cycle: cycles.get(row.id) ?? null }));
+  return rows.map(({ row, counts: c }) => ({ row, counts: c, cycles: cycles.get(row.id) ?? noCycles }));
 }
 
 /** One client's summary (after a change, or for its own page). */
 export async function summariseClient(db: Executor, actor: Actor, row: ClientRow): Promise<ClientSummary> {
   const [c] = await db.select(counts).from(clients).where(eq(clients.id, row.id));
-  const cycle = (await currentCycles(db, actor, [row])).get(row.id) ?? null;
-  return { row, counts: c ?? { channels: 0, rubrics: 0, contacts: 0 }, cycle };
+  const cycles = (await currentCycles(db, actor, [row])).get(row.id) ?? noCycles;
+  return { row, counts: c ?? { channels: 0, rubrics: 0, contacts: 0 }, cycles };
 }
 
 /** What a contact row is read as: the person and their role at the client. */

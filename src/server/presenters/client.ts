@@ -16,7 +16,10 @@ export function presentClient(
   actor: Actor,
   row: ClientRow,
   counts: ClientCounts,
-  currentCycle: z.infer<typeof client>['currentCycle'] = null,
+  cycles: Pick<z.infer<typeof client>, 'currentCycle' | 'nextCycle'> = {
+    currentCycle: null,
+    nextCycle: null,
+  },
 ): z.infer<typeof client> {
   // The agency's own schedule and its internal review are its business, not its client's.
   const agencySide = sideOf(actor, row) === 'agency';
@@ -32,7 +35,8 @@ export function presentClient(
     coCreationSince: row.coCreationSince,
     approvalLeadDays: row.approvalLeadDays,
     createdAt: row.createdAt.toISOString(),
-    currentCycle,
+    currentCycle: cycles.currentCycle,
+    nextCycle: cycles.nextCycle,
     counts,
     abilities: clientAbilities(actor, row),
   };

@@ -1,13 +1,13 @@
 import { asc, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { cycle as cycleShape } from '../../shared/api/planning.ts';
-import { stageOwners } from '../../shared/roles.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Executor } from '../db/connect.ts';
 import { cycleStageChanges, cycles } from '../db/schema/index.ts';
 import { isOverdue, missingFor, nextStage } from '../planning/cycleRules.ts';
 import { countColumns } from '../planning/cycleView.ts';
 import type { CycleRow } from '../planning/load.ts';
+import { moveFor, waitsOfCycles } from '../planning/whoseMove.ts';
 import { planAbilities } from '../policies/plan.ts';
 import { type Side, seesStageMarks, sideOf, stageDeadlinesFor } from '../policies/side.ts';
 import type { ClientRow } from '../tenancy.ts';
@@ -26,7 +26,7 @@ export function presentStageMarks(side: Side, row: Pick<CycleRow, 'stage' | 'dea
   };
 }
 
-/** Cycles of one client as the API shows them, with counts, guards and history, in three queries. */
+/** Cycles of one client as the API shows them, with counts, guards, history and whose move it is, in six queries. */
 export async function presentCycles(
   db: Executor,
   actor: Actor,
@@ -46,6 +46,10 @@ export async function presentCycles(
     .from(cycleStageChanges)
     .where(inArray(cycleStageChanges.cycleId, ids))
     .orderBy(asc(cycleStageChanges.id));
+  const waits = await waitsOfCycles(
+    db,
+    rows.map((cycle) => ({ cycle, client })),
+  );
   return rows.map((row) => {
     const c = countsOf.get(row.id) ?? {
       slots: 0,
@@ -63,7 +67,7 @@ export async function presentCycles(
       clientId: row.clientId,
       month: row.month,
       stage: row.stage,
-      owner: stageOwners[row.stage],
+      ...moveFor(side, waits.get(row.id)),
       deadlines: marks.deadlines,
       overdue: marks.overdue,
       shared: row.sharedAt !== null,

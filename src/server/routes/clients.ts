@@ -11,7 +11,8 @@ import { requireActor } from '../plugins/auth.ts';
 import { presentClient } from '../presenters/client.ts';
 import { type ClientRow, loadClient } from '../tenancy.ts';
 
-const present = (actor: Actor, s: ClientSummary) => presentClient(actor, s.row, s.counts, s.cycle);
+const present = (actor: Actor, s: ClientSummary) =>
+  presentClient(actor, s.row, s.counts, { currentCycle: s.cycles.current, nextCycle: s.cycles.next });
 
 export const clientRoutes: RouteModule = (app, ctx) => {
   /** A client as every endpoint answers it: with its counts and current cycle. */

@@ -39,6 +39,7 @@ import { reviewCommentRoutes } from './reviewComments.ts';
 import { rubricRoutes } from './rubrics.ts';
 import { setupRoutes } from './setup.ts';
 import { slotRoutes } from './slots.ts';
+import { todoRoutes } from './todo.ts';
 import { topicImportRoutes } from './topicImport.ts';
 import { topicRoutes } from './topics.ts';
 import { unplannedChangeRoutes } from './unplannedChanges.ts';
@@ -49,6 +50,7 @@ export const routeModules: RouteModule[] = [
   authRoutes,
   meRoutes,
   clientRoutes,
+  todoRoutes,
   channelRoutes,
   rubricRoutes,
   contactRoutes,

@@ -39,6 +39,7 @@ import * as rubrics from './endpoints/rubrics.ts';
 import * as setup from './endpoints/setup.ts';
 import * as slots from './endpoints/slots.ts';
 import * as sockets from './endpoints/sockets.ts';
+import * as todo from './endpoints/todo.ts';
 import * as topicImport from './endpoints/topicImport.ts';
 import * as topics from './endpoints/topics.ts';
 import * as unplannedChanges from './endpoints/unplannedChanges.ts';
@@ -85,6 +86,7 @@ export const endpointModules = {
   setup,
   slots,
   sockets,
+  todo,
   topicImport,
   topics,
   unplannedChanges,
@@ -135,6 +137,7 @@ export const endpoints = {
   ...setup,
   ...slots,
   ...sockets,
+  ...todo,
   ...topicImport,
   ...topics,
   ...unplannedChanges,

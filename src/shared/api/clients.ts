@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clientRoles, cycleStages, formats, networks } from '../roles.ts';
 import { isoDate, name, timezone, uuid, version } from './common.ts';
+import { moveOwner, waiting } from './whoseMove.ts';
 
 const day = z.int().min(1).max(31);
 /** Default deadlines of a new cycle: the day of the month before by which each stage is done. */
@@ -21,6 +22,27 @@ export const factReminders = z
 /** Working days between a post's approval deadline and its publish day. */
 const approvalLeadDays = z.int().min(0).max(20);
 
+/** A month on the client's card: where it stands and whose move it is. */
+const clientCycle = z.object({
+  id: uuid,
+  month: z.string().describe('YYYY-MM'),
+  stage: z.enum(cycleStages),
+  owner: moveOwner,
+  waiting,
+  deadline: z
+    .string()
+    .nullable()
+    .describe(
+      "The current stage's deadline, a local date. Null for a client contact while the stage is the agency's (preparation, content, running): those deadlines are the agency's own.",
+    ),
+  overdue: z
+    .boolean()
+    .nullable()
+    .describe(
+      "The current stage's deadline has passed. Null for a client contact while the stage is the agency's own.",
+    ),
+});
+
 export const client = z.object({
   id: uuid,
   name: z.string(),
@@ -28,27 +50,14 @@ export const client = z.object({
   archived: z.boolean(),
   version: z.int(),
   createdAt: isoDate,
-  currentCycle: z
-    .object({
-      id: uuid,
-      month: z.string().describe('YYYY-MM'),
-      stage: z.enum(cycleStages),
-      owner: z.enum(['agency', 'both', 'client', 'nobody']).describe('Whose move it is.'),
-      deadline: z
-        .string()
-        .nullable()
-        .describe(
-          "The current stage's deadline, a local date. Null for a client contact while the stage is the agency's (preparation, content, running): those deadlines are the agency's own.",
-        ),
-      overdue: z
-        .boolean()
-        .nullable()
-        .describe(
-          "The current stage's deadline has passed. Null for a client contact while the stage is the agency's own.",
-        ),
-    })
+  currentCycle: clientCycle
     .nullable()
     .describe('The earliest cycle not yet closed (else the latest); null while the client has none.'),
+  nextCycle: clientCycle
+    .nullable()
+    .describe(
+      'The month after the current cycle, when it exists and you may see it (a client contact: once its plan is shared): the plan being prepared while the current month runs.',
+    ),
   stageDays: stageDays
     .nullable()
     .describe(

@@ -8,3 +8,5 @@ export * from './meetings.ts';
 export * from './members.ts';
 export * from './planning.ts';
 export * from './posts.ts';
+export * from './todo.ts';
+export * from './whoseMove.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cycleStages, formats, topicSources, topicStatuses } from '../roles.ts';
 import { isoDate, name, text, uuid, version } from './common.ts';
+import { moveOwner, waiting } from './whoseMove.ts';
 
 export const month = z
   .string()
@@ -34,7 +35,8 @@ export const cycle = z.object({
   clientId: uuid,
   month,
   stage: z.enum(cycleStages),
-  owner: z.enum(['agency', 'both', 'client', 'nobody']).describe('Whose move it is in the current stage.'),
+  owner: moveOwner,
+  waiting,
   deadlines: stageDeadlines.describe(
     "Local date by which each stage should be done. A client contact is shown only the stages the client takes part in (meeting, facts): the agency's own stages (preparation, content, running) keep their deadlines to the agency.",
   ),

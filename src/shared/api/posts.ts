@@ -324,6 +324,12 @@ export const approvePostsBody = z.object({
     .array(z.object({ postId: uuid, revision: z.int().min(1) }))
     .min(1)
     .max(200),
+  confirmOpenComments: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Approve posts that still have open (unresolved) comments. Without it such a request is refused with open_comments, naming those posts in `fields` (post id: how many comments are open), and nothing is approved.',
+    ),
 });
 export const approveOutcomes = ['approved', 'outdated', 'already_approved', 'not_in_review'] as const;
 export const approvePostsResult = z.object({

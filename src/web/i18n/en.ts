@@ -105,6 +105,7 @@ export const en = {
       too_many_files: 'This item has as many files as it can hold. Remove one first.',
       post_outdated: 'A newer version of this post was sent meanwhile. Review the latest version.',
       post_already_approved: 'This post is approved already.',
+      open_comments: 'Some of these posts still have open comments. Confirm to approve them anyway.',
       post_locked:
         'This post is with the client or published, so it cannot be changed now. Take it back first.',
       slot_has_post: 'This slot already has a post.',

@@ -7,12 +7,11 @@ export type Owner = Cycle['owner'];
 
 export const stageLabel = (stage: CycleStage, t: TFunction) => t(`cycle.stages.${stage}`);
 
-/** "Agency", "Both sides", "Client": whose move it is. */
+/** "Agency", "Client": whose move it is. */
 export const ownerLabel = (owner: Owner, t: TFunction) => t(`cycle.owners.${owner}`);
 
 export const ownerColor: Record<Owner, string> = {
   agency: 'indigo',
-  both: 'grape',
   client: 'teal',
   nobody: 'gray',
 };

@@ -1,7 +1,10 @@
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { approvePostsBody, approvePostsResult } from '../../../shared/api/posts.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { Context } from '../../context.ts';
+import type { Executor } from '../../db/connect.ts';
+import { postComments, posts } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { transact } from '../../live/transact.ts';
 import { loadCycle } from '../../planning/load.ts';
@@ -21,6 +24,12 @@ export async function approvePosts(
   if (actor.contactOf.get(client.id)?.role !== 'approver' || cycle.stage === 'closed') {
     throw new AppError('forbidden', { message: "Only the client's approvers approve posts." });
   }
+  if (!input.confirmOpenComments)
+    await refuseOpenComments(
+      ctx.db,
+      cycleId,
+      input.posts.map((p) => p.postId),
+    );
   const results: Results = [];
   // One transaction per post: an outdated one does not undo the others.
   for (const { postId, revision } of input.posts) {
@@ -36,4 +45,30 @@ export async function approvePosts(
     results.push({ postId, outcome });
   }
   return results;
+}
+
+/**
+ * A comment still open on a post is a question nobody answered: approving it in a batch
+ * without a word buried it. Refuse, naming the posts (post id: open comments), unless the
+ * approver confirmed after seeing them. Comments the client cannot see (internal) do not count.
+ */
+async function refuseOpenComments(db: Executor, cycleId: string, postIds: string[]) {
+  const open = await db
+    .select({ postId: postComments.postId, n: count() })
+    .from(postComments)
+    .innerJoin(posts, eq(posts.id, postComments.postId))
+    .where(
+      and(
+        inArray(postComments.postId, postIds),
+        eq(posts.cycleId, cycleId),
+        eq(posts.status, 'client_review'),
+        isNull(postComments.resolvedAt),
+        eq(postComments.internal, false),
+      ),
+    )
+    .groupBy(postComments.postId);
+  if (open.length === 0) return;
+  throw new AppError('open_comments', {
+    fields: Object.fromEntries(open.map((o) => [o.postId, String(o.n)])),
+  });
 }
