@@ -5,6 +5,17 @@ import { useTranslation } from 'react-i18next';
 import type { Client } from '../../shared/api/index.ts';
 import { CycleStage } from './CycleStage.tsx';
 
+/**
+ * The months a card shows: the one running and, when there is one, the plan being prepared for
+ * the next; the next first while it is the agency's move there (the agency's home is where it
+ * picks up that work).
+ */
+function monthsOnCard(client: Client): Array<Client['currentCycle']> {
+  const { currentCycle: current, nextCycle: next } = client;
+  if (!next) return [current];
+  return next.owner === 'agency' ? [next, current] : [current, next];
+}
+
 export function ClientCard({ client }: { client: Client }) {
   const { t } = useTranslation();
   return (
@@ -32,7 +43,9 @@ export function ClientCard({ client }: { client: Client }) {
           )}
         </Group>
         <Stack gap={6} id={`client-${client.id}-meta`}>
-          <CycleStage cycle={client.currentCycle} />
+          {monthsOnCard(client).map((cycle, i) => (
+            <CycleStage key={cycle?.id ?? i} cycle={cycle} />
+          ))}
           <Group gap={6} wrap="nowrap">
             <IconClock size={16} aria-hidden style={{ flexShrink: 0 }} />
             <Text size="sm" c="dimmed" truncate="end" title={client.timezone}>

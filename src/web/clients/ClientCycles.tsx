@@ -13,7 +13,8 @@ import { OverdueBadge } from '../components/OverdueBadge.tsx';
 import { SectionHeader } from '../components/SectionHeader.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { formatLocalDate, formatMonth } from '../lib/dates.ts';
-import { ownerLabel, stageLabel } from '../planning/labels.ts';
+import { stageLabel } from '../planning/labels.ts';
+import { moveText } from '../planning/moveText.ts';
 import { cyclesQuery } from '../planning/queries.ts';
 import { StartCycleModal } from './StartCycleModal.tsx';
 
@@ -101,8 +102,8 @@ function CycleRow({ cycle }: { cycle: Cycle }) {
           </Group>
           <Text size="sm" c="dimmed">
             {[
-              cycle.owner !== 'nobody' ? t('cycle.whoseMove', { owner: ownerLabel(cycle.owner, t) }) : null,
-              deadline && !cycle.overdue
+              moveText(cycle, t, language),
+              deadline && !cycle.overdue && cycle.waiting.every((w) => w.due === null)
                 ? t('cycle.due', { date: formatLocalDate(deadline, language) })
                 : null,
             ]

@@ -13,6 +13,7 @@ import { ClientInsights } from '../insights/ClientInsights.tsx';
 import { timeZoneOffset } from '../lib/format.ts';
 import { useMe } from '../lib/useMe.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
+import { TodoList } from '../todo/TodoList.tsx';
 import { ClientActivity } from './ClientActivity.tsx';
 import { ClientChannels } from './ClientChannels.tsx';
 import { ClientContacts } from './ClientContacts.tsx';
@@ -63,6 +64,8 @@ function ClientView({ client }: { client: Client }) {
   const hidden = (tab === 'settings' && !canSeeSettings) || (tab === 'reserve' && !canSeeReserve);
   const active: ClientTab = hidden ? 'plan' : tab;
   const showBack = me.agency || me.clientMemberships.length > 1;
+  // A contact's page of their client opens on what waits for them (the phone's home).
+  const isContact = me.clientMemberships.some((m) => m.clientId === client.id);
 
   return (
     <Stack gap="lg">
@@ -98,6 +101,8 @@ function ClientView({ client }: { client: Client }) {
           <CycleStage cycle={client.currentCycle} />
         </Group>
       </Stack>
+
+      {isContact && <TodoList clientId={client.id} />}
 
       <Tabs
         value={active}

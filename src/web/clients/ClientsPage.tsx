@@ -10,6 +10,7 @@ import { LoadingState } from '../components/LoadingState.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useMe } from '../lib/useMe.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
+import { TodoList } from '../todo/TodoList.tsx';
 import { ClientCard } from './ClientCard.tsx';
 import { CreateClientModal } from './CreateClientModal.tsx';
 import { clientListQuery } from './queries.ts';
@@ -56,6 +57,7 @@ export function ClientsPage() {
           </>
         }
       />
+      {!me.agency && me.clientMemberships.length > 0 && <TodoList />}
       {clients.isPending ? (
         <LoadingState rows={3} height={140} />
       ) : clients.isError ? (

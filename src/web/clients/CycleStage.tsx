@@ -5,11 +5,14 @@ import type { Client } from '../../shared/api/index.ts';
 import { OverdueBadge } from '../components/OverdueBadge.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { formatLocalDate, formatMonth } from '../lib/dates.ts';
-import { ownerLabel, stageLabel } from '../planning/labels.ts';
+import { stageLabel } from '../planning/labels.ts';
+import { moveText } from '../planning/moveText.ts';
 
 /**
- * Where the client's monthly cycle stands: month (a link to its plan), stage, whose move it
- * is and the stage's deadline; a quiet placeholder until the first cycle.
+ * Where a month of the client stands: month (a link to its plan), stage, whose move it is and
+ * what waits for them ("Whose move: client — 3 posts to approve by 12 Dec"); the stage's own
+ * deadline only when nothing that waits carries a date of its own (a fire-mode review is due by
+ * its date, not the stage's). A quiet placeholder until the first cycle.
  */
 export function CycleStage({ cycle }: { cycle: Client['currentCycle'] }) {
   const { t } = useTranslation();
@@ -21,7 +24,11 @@ export function CycleStage({ cycle }: { cycle: Client['currentCycle'] }) {
       </Text>
     );
   }
-  const deadline = cycle.deadline ? formatLocalDate(cycle.deadline, language) : null;
+  const move = moveText(cycle, t, language);
+  const stageDue =
+    cycle.deadline && !cycle.overdue && cycle.waiting.every((w) => w.due === null)
+      ? formatLocalDate(cycle.deadline, language)
+      : null;
   return (
     <Stack gap={4}>
       <Group gap={6} wrap="wrap">
@@ -38,10 +45,10 @@ export function CycleStage({ cycle }: { cycle: Client['currentCycle'] }) {
         </Badge>
         {cycle.overdue && <OverdueBadge deadline={cycle.deadline} />}
       </Group>
-      {cycle.owner !== 'nobody' && (
-        <Text size="sm" c="dimmed">
-          {t('cycle.whoseMove', { owner: ownerLabel(cycle.owner, t) })}
-          {deadline && !cycle.overdue && ` · ${t('cycle.due', { date: deadline })}`}
+      {move && (
+        <Text size="sm" c={cycle.owner === 'client' ? undefined : 'dimmed'} data-testid="whose-move">
+          {move}
+          {stageDue && ` · ${t('cycle.due', { date: stageDue })}`}
         </Text>
       )}
     </Stack>

@@ -4,6 +4,7 @@ import { insightsEn } from './posts/insights.en.ts';
 import { postEditorEn } from './posts/postEditor.en.ts';
 import { postReviewEn } from './posts/postReview.en.ts';
 import type { Shape } from './shape.ts';
+import { movesEn, todoEn } from './todo/todo.en.ts';
 
 /**
  * English strings. The Ukrainian file has the same shape (checked by the compiler).
@@ -2061,6 +2062,8 @@ export const en = {
   postReview: postReviewEn,
   changes: changesEn,
   insights: insightsEn,
+  moves: movesEn,
+  todo: todoEn,
   notFound: {
     title: 'Page not found',
     description: 'The link may be wrong or the page was moved.',

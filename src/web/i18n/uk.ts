@@ -4,6 +4,7 @@ import { changesUk } from './posts/changes.uk.ts';
 import { insightsUk } from './posts/insights.uk.ts';
 import { postEditorUk } from './posts/postEditor.uk.ts';
 import { postReviewUk } from './posts/postReview.uk.ts';
+import { movesUk, todoUk } from './todo/todo.uk.ts';
 
 /**
  * Українські рядки. Дієслова в безособовій формі («Клієнта створено»), щоб не вгадувати
@@ -2066,6 +2067,8 @@ export const uk: Translations = {
   postReview: postReviewUk,
   changes: changesUk,
   insights: insightsUk,
+  moves: movesUk,
+  todo: todoUk,
   notFound: {
     title: 'Сторінку не знайдено',
     description: 'Можливо, посилання хибне або сторінку перенесли.',

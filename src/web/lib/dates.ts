@@ -75,3 +75,8 @@ export function monthWeeks(month: string): (string | null)[][] {
 export function daysSince(iso: string, now = Date.now()): number {
   return Math.max(0, Math.floor((now - Date.parse(iso)) / 86_400_000));
 }
+
+/** "12 Dec", "12 груд.": a due date close enough that its year goes without saying. */
+export function formatDayMonth(date: string, language: Language): string {
+  return local(language, { day: 'numeric', month: 'short' }).format(asUtc(date));
+}

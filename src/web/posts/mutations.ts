@@ -59,9 +59,15 @@ export const useDeleteAsset = (postId: string) =>
 export function useApprovePosts(cycleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (posts: BodyOf<typeof endpoints.approvePosts>['posts']) =>
-      call(endpoints.approvePosts, { params: { cycleId }, body: { posts } }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['cycles', cycleId] }),
+    mutationFn: (body: BodyOf<typeof endpoints.approvePosts>) =>
+      call(endpoints.approvePosts, { params: { cycleId }, body }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['cycles', cycleId] }),
+        // Whose move and the to-do follow the approvals.
+        queryClient.invalidateQueries({ queryKey: ['clients'] }),
+        queryClient.invalidateQueries({ queryKey: ['todo'] }),
+      ]),
   });
 }
 

@@ -58,6 +58,10 @@ export function FactItemCard({ requestId, item, answering, timeZone, today }: Pr
     item.dueOn && item.dueOn < today && (item.status === 'open' || item.status === 'follow_up'),
   );
   const card = useRef<HTMLElement>(null);
+  // Opened from a link to this item (the client's to-do): bring it into view once it is there.
+  useEffect(() => {
+    if (window.location.hash === `#item-${item.id}`) card.current?.scrollIntoView({ block: 'start' });
+  }, [item.id]);
   const status = useRef<HTMLDivElement>(null);
   // After a send the button is gone: the keyboard lands on the item's new status ("Sent"),
   // unless the person has moved on elsewhere meanwhile.
@@ -78,6 +82,8 @@ export function FactItemCard({ requestId, item, answering, timeZone, today }: Pr
       className={classes.card}
       data-tone={toneOf(item)}
       aria-labelledby={questionId}
+      // The to-do links to one item: /facts/<request>#item-<id>.
+      id={`item-${item.id}`}
     >
       <Stack gap="sm">
         <Stack gap={6}>

@@ -7,7 +7,8 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { formatMonth } from '../../lib/dates.ts';
 import { LiveIndicator } from '../../live/LiveIndicator.tsx';
 import { FireModeBadge } from '../../meetings/FireModeBadge.tsx';
-import { ownerColor, ownerLabel, stageLabel } from '../labels.ts';
+import { ownerColor, stageLabel } from '../labels.ts';
+import { moveText } from '../moveText.ts';
 import { usePlanData } from '../PlanContext.tsx';
 import { DeadlinesButton } from './DeadlinesModal.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
@@ -51,8 +52,15 @@ export function CycleHeader() {
             {stageLabel(cycle.stage, t)}
           </Badge>
           {cycle.owner !== 'nobody' && (
-            <Badge variant="light" color={ownerColor[cycle.owner]} tt="none">
-              {t('cycle.whoseMove', { owner: ownerLabel(cycle.owner, t) })}
+            <Badge
+              variant="light"
+              color={ownerColor[cycle.owner]}
+              tt="none"
+              h="auto"
+              py={2}
+              style={{ whiteSpace: 'normal', textAlign: 'start' }}
+            >
+              {moveText(cycle, t, language)}
             </Badge>
           )}
           {cycle.overdue && <OverdueBadge deadline={deadline} />}

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChecks } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -52,10 +52,16 @@ export function BulkApproveBar({
   const approve = useApprovePosts(cycle.id);
   const [opened, { open, close }] = useDisclosure(false);
   const title = (post: PostSummary) => post.topicTitle ?? t('postReview.list.untitled');
+  // A post with a comment nobody resolved is named and asked about, not approved without a word.
+  const withComments = chosen.filter((p) => p.openComments > 0);
 
   const confirm = async () => {
     try {
-      const answer = await approve.mutateAsync(chosen.map((p) => ({ postId: p.id, revision: p.revision })));
+      const answer = await approve.mutateAsync({
+        posts: chosen.map((p) => ({ postId: p.id, revision: p.revision })),
+        // The dialog listed them: confirming it confirms those (a comment added since is asked again).
+        confirmOpenComments: withComments.length > 0,
+      });
       const byId = new Map(chosen.map((p) => [p.id, p]));
       onDone(
         answer.results.map((r) => ({
@@ -109,6 +115,20 @@ export function BulkApproveBar({
               </List.Item>
             ))}
           </List>
+          {withComments.length > 0 && (
+            <Alert color="orange" title={t('todo.confirmTitle')} p="sm">
+              <Stack gap={4}>
+                <Text size="sm">{t('todo.confirmText')}</Text>
+                <List size="sm" spacing={2}>
+                  {withComments.map((post) => (
+                    <List.Item key={post.id} style={{ overflowWrap: 'anywhere' }}>
+                      {title(post)} · {t('todo.openComments', { count: post.openComments })}
+                    </List.Item>
+                  ))}
+                </List>
+              </Stack>
+            </Alert>
+          )}
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={close}>
               {t('common.cancel')}
