@@ -98,7 +98,8 @@ function ClientView({ client }: { client: Client }) {
               })}
             </Text>
           </Group>
-          <CycleStage cycle={client.currentCycle} />
+          {/* A contact's to-do below names whose move each month is. */}
+          {!isContact && <CycleStage cycle={client.currentCycle} />}
         </Group>
       </Stack>
 

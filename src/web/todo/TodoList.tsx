@@ -215,7 +215,7 @@ function MeetingCard({ client }: { client: TodoClient }) {
         <Text size="sm">{formatDateTime(meeting.startsAt, language, client.timezone)}</Text>
         <Button
           variant={meeting.live ? 'filled' : 'default'}
-          color={meeting.live ? 'teal' : undefined}
+          color={meeting.live ? 'teal.9' : undefined}
           renderRoot={(props) => (
             <Link to="/meetings/$meetingId" params={{ meetingId: meeting.meetingId }} {...props} />
           )}
