@@ -105,7 +105,12 @@ describe('cycles', () => {
       body: { to: 'meeting', version: shared.body.cycle.version },
     });
     expect(moved.status).toBe(200);
-    expect(moved.body.cycle).toMatchObject({ stage: 'meeting', owner: 'both' });
+    // Whose move comes from what waits, not the stage: no meeting scheduled yet is the agency's.
+    expect(moved.body.cycle).toMatchObject({
+      stage: 'meeting',
+      owner: 'agency',
+      waiting: [{ kind: 'schedule_meeting', count: null }],
+    });
     expect(moved.body.cycle.history.map((h: { to: string }) => h.to)).toEqual(['preparation', 'meeting']);
     // Skipping a stage is refused.
     const skip = await cm(endpoints.moveCycleStage, {
