@@ -12,7 +12,7 @@ import { callApi, logInByApi, pinLanguage } from './support.ts';
  * meeting, which the other specs' demo plan must keep in preparation.
  */
 
-const PORT = Number(process.env.E2E_FOLLOW_PORT ?? 3240);
+const PORT = Number(process.env.E2E_FOLLOW_PORT ?? 3245);
 
 let server: OwnServer;
 

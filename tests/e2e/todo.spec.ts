@@ -4,7 +4,7 @@ import { type OwnServer, ownServer } from './ownServer.ts';
 import { callApi, expectAccessible, logInByApi, pinLanguage } from './support.ts';
 
 // Its own server: approving the demo's posts and answering its facts changes what other specs find.
-const PORT = Number(process.env.E2E_TODO_PORT ?? 3260);
+const PORT = Number(process.env.E2E_TODO_PORT ?? 3265);
 const SHOTS = process.env.PLIT_SHOTS_DIR;
 
 async function signedIn(browser: Browser, base: string, email: string, phone: boolean, lang: 'uk' | 'en') {
