@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   factItems,
@@ -6,7 +6,9 @@ import {
   factReminders,
   factRequestSendings,
   factRequests,
+  notifications,
   outbox,
+  users,
 } from '../../src/server/db/schema/index.ts';
 import { workingDaysAfter } from '../../src/server/facts/dueDates.ts';
 import { sendDueReminders } from '../../src/server/facts/reminders.ts';
@@ -95,6 +97,24 @@ describe('[17.5] a follow-up sets a new due date', () => {
     const asked = await followUp(agency, items[0]!.id, { body: 'Інший ракурс?', reviewVersion: 2 });
     expect(asked.status).toBe(200);
     expect(itemOf(asked.body.request, items[0]!.id)).toMatchObject({ dueOn: kyivDay(4), version: 1 });
+  });
+});
+
+describe('[17.3] a follow-up follows the email setting', () => {
+  it('[17.3] a contact who turned email off hears of a follow-up in the bell only', async () => {
+    const db = t.database.db;
+    const agency = await makeAgency(db);
+    await db.update(users).set({ emailNotifications: 'off' }).where(eq(users.id, agency.approver.id));
+    const { items } = await makeSentRequest(db, agency, [answered('Фото', kyivDay(4))]);
+    const asked = await followUp(agency, items[0]!.id, { body: 'Інший ракурс?', reviewVersion: 2 });
+    expect(asked.status).toBe(200);
+    const mails = await db.select().from(outbox).where(eq(outbox.toEmail, agency.approver.email));
+    expect(mails.filter((m) => /Follow-up/.test(m.subject))).toEqual([]);
+    const bell = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, agency.approver.id), eq(notifications.kind, 'fact_follow_up')));
+    expect(bell).toHaveLength(1);
   });
 });
 

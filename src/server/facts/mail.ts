@@ -12,7 +12,7 @@ import type { RequestInCycle } from './load.ts';
 /** The client's contacts: everyone who may answer. */
 export const contactsOf = (db: Executor, clientId: string) =>
   db
-    .select({ id: users.id, email: users.email })
+    .select({ id: users.id, email: users.email, emailNotifications: users.emailNotifications })
     .from(clientMembers)
     .innerJoin(users, eq(users.id, clientMembers.userId))
     .where(eq(clientMembers.clientId, clientId));
@@ -92,6 +92,9 @@ export async function keepFollowUpMail(
 ) {
   const kept: string[] = [];
   for (const contact of await contactsOf(tx, found.client.id)) {
+    // A follow-up is a notification (the bell has it too): it follows the person's email setting.
+    // The request itself, sent or re-sent by the agency, always goes out: its link is the way in.
+    if (contact.emailNotifications === 'off') continue;
     const email = factFollowUpEmail({
       link: await factLinkFor(ctx, tx, found.request, contact.id),
       clientName: found.client.name,

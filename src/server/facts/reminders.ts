@@ -94,6 +94,8 @@ function remindOne(ctx: WorkContext, id: string, now: Date) {
       const found = { request, client, cycle };
       const contacts = await contactsOf(tx, client.id);
       for (const contact of contacts) {
+        // The bell always has the reminder; the inbox only for who did not turn email off.
+        if (contact.emailNotifications === 'off') continue;
         const email = factReminderEmail({
           link: await factLinkFor(ctx, tx, request, contact.id),
           clientName: client.name,
