@@ -1,11 +1,25 @@
 import type { TFunction } from 'i18next';
-import type { AgendaItem, Decision } from '../../../shared/api/index.ts';
+import type { AgendaItem, Decision, Topic } from '../../../shared/api/index.ts';
 import type { Likelihood, Side } from '../../../shared/roles.ts';
 import type { Language } from '../../i18n/index.ts';
 
 /** An agenda item's name: its own title, or the translated name of its kind. */
 export const agendaName = (item: Pick<AgendaItem, 'kind' | 'title'>, t: TFunction) =>
   item.title.trim() || t(`meeting.agenda.kinds.${item.kind}`);
+
+/**
+ * The ideas this meeting brought, for the wrap-up's count: topics from a meeting created since
+ * this one started. A topic an earlier month's meeting put in the reserve and this plan pulled
+ * back says "meeting" too, but is not new here. The summary counts the same topics, by the
+ * meeting's own `meeting.idea_added` events (server/meetings/summarize.ts `ideasOf`).
+ */
+export const ideasOfThisMeeting = <T extends Pick<Topic, 'source' | 'createdAt'>>(
+  topics: readonly T[],
+  startedAt: string | null,
+): T[] =>
+  startedAt === null
+    ? []
+    : topics.filter((x) => x.source === 'meeting' && Date.parse(x.createdAt) >= Date.parse(startedAt));
 
 export const sideLabel = (side: Side, t: TFunction) => t(`meeting.sides.${side}`);
 

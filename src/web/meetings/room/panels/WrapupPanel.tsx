@@ -3,7 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../../shared/api/index.ts';
 import { EndMeetingButton } from '../header/EndMeetingButton.tsx';
-import { latestDecisions } from '../labels.ts';
+import { ideasOfThisMeeting, latestDecisions } from '../labels.ts';
 import { useRoom, useRoomView } from '../RoomContext.tsx';
 import { PanelSection } from './PanelSection.tsx';
 
@@ -22,7 +22,7 @@ export function WrapupPanel({ item }: { item: AgendaItem }) {
     { key: 'moved', value: count('move'), color: 'indigo' },
     { key: 'parked', value: count('park'), color: 'gray' },
     { key: 'dropped', value: count('drop'), color: 'red' },
-    { key: 'ideas', value: topics.filter((x) => x.source === 'meeting').length, color: 'grape' },
+    { key: 'ideas', value: ideasOfThisMeeting(topics, meeting.startedAt).length, color: 'grape' },
     {
       key: 'openQuestions',
       value: meeting.questions.filter((q) => q.status === 'open').length,
