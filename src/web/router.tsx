@@ -7,7 +7,6 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
-import { isSafeNextPath } from '../shared/api/common.ts';
 import { AcceptInvitationPage } from './auth/AcceptInvitationPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { MagicLinkPage } from './auth/MagicLinkPage.tsx';
@@ -21,6 +20,7 @@ import { type ClientTab, clientTabs } from './clients/tabs.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
 import { RouteError } from './components/RouteError.tsx';
+import { landingPath } from './lib/landing.ts';
 import { subjectPage } from './links/subjectPage.ts';
 import { type CycleTab, cycleTabs } from './planning/tabs.ts';
 import { MembersPage } from './settings/MembersPage.tsx';
@@ -34,7 +34,7 @@ export interface RouterContext {
 
 /** Only paths inside Plit may be returned to after signing in (no open redirects). */
 export function safeRedirect(value: unknown): string | undefined {
-  return typeof value === 'string' && isSafeNextPath(value) ? value : undefined;
+  return landingPath(value);
 }
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
@@ -109,6 +109,9 @@ const openLinkRoute = createRoute({
 const factLinkRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/facts/open/$token',
+  validateSearch: (search: Record<string, unknown>): { next?: string } => ({
+    next: safeRedirect(search.next),
+  }),
   component: lazyRouteComponent(() => import('./links/OpenLinkPage.tsx'), 'OpenLinkPage'),
 });
 

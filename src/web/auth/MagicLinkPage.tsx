@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { errorMessage } from '../lib/errors.ts';
+import { landingPath } from '../lib/landing.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import { useConfirmMagicLink } from './mutations.ts';
 
@@ -16,7 +17,7 @@ export function MagicLinkPage() {
   const { t } = useTranslation();
   usePageTitle(t('magic.title'));
   const { token } = route.useParams();
-  const { next } = route.useSearch();
+  const next = landingPath(route.useSearch().next);
   const navigate = useNavigate();
   const confirm = useConfirmMagicLink();
   // A token works once; the ref keeps a re-run effect from spending it twice.

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { AuthLayout } from '../components/AuthLayout.tsx';
 import { errorMessage } from '../lib/errors.ts';
+import { landingPath } from '../lib/landing.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import { useOpenLink } from './mutations.ts';
 import { subjectPage } from './subjectPage.ts';
@@ -21,7 +22,8 @@ export function OpenLinkPage() {
   const { t } = useTranslation();
   usePageTitle(t('links.open.title'));
   const { token } = useParams({ strict: false }) as { token: string };
-  const { next } = useSearch({ strict: false }) as { next?: string };
+  // Checked again here: whichever route shows this page, only a path of this site is followed.
+  const next = landingPath((useSearch({ strict: false }) as { next?: unknown }).next);
   const navigate = useNavigate();
   const open = useOpenLink();
   // The ref keeps a re-run effect (strict mode) from asking twice.
