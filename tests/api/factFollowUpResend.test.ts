@@ -185,6 +185,42 @@ describe('[17.5] re-sending the fact request', () => {
     expect(JSON.stringify(feed.body)).toContain('fact_request.resent');
   });
 
+  it('[17.5] a re-send counts only what still waits, and the due date of what still waits', async () => {
+    const db = t.database.db;
+    const agency = await makeAgency(db);
+    const request = await sendRequest(agency);
+    // A second item, answered and accepted long ago: neither counted nor its date repeated.
+    const [first] = await db.select().from(factItems).where(eq(factItems.requestId, request.id));
+    await db.insert(factItems).values({
+      ...first!,
+      id: undefined,
+      question: 'Логотип',
+      dueOn: kyivDay(-10),
+      status: 'accepted',
+      position: first!.position + 1,
+    });
+    await forgetSendings(request.id);
+    const before = t.sink.linkCount(agency.approver.email, 'open');
+    const again = await resend(agency.contentManager.cookie, request.id, {
+      contactIds: [agency.approver.id],
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    await t.sink.linkFor(agency.approver.email, 'open', { after: before });
+    const mail = t.sink.received.filter((m) => m.to.includes(agency.approver.email.toLowerCase())).at(-1)!;
+    expect(mail.text).toMatch(/пунктів – 1\./);
+    expect(mail.text).toMatch(/: 1 item\./);
+    // "Please answer by 11 Dec 2026", as the email writes a date in English.
+    const en = (day: string) =>
+      new Intl.DateTimeFormat('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(new Date(`${day}T00:00:00Z`));
+    expect(mail.text).toContain(`Please answer by ${en(kyivDay(5))}.`);
+    expect(mail.text).not.toContain(en(kyivDay(-10)));
+  });
+
   it('[17.5] a second re-send to the same contact within minutes is refused and mails nobody; "all" skips who just got it', async () => {
     const agency = await makeAgency(t.database.db);
     const contributor = await makeContact(t.database.db, agency.client.id, 'contributor');

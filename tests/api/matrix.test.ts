@@ -853,7 +853,7 @@ const rows: Row[] = [
     method: 'POST',
     path: '/api/cycles/{cycleId}/posts/approve',
     url: (w) => `/api/cycles/${w.writeCycleId}/posts/approve`,
-    body: (w) => ({ posts: [{ postId: w.reviewPostId, revision: 1 }], confirmOpenComments: true }),
+    body: (w) => ({ posts: [{ postId: w.reviewPostId, revision: 1, openComments: 9 }] }),
     // Approving is the approver's: a contributor comments but does not approve.
     expect: { ...readClient, owner: 403, contentManager: 403, creator: 403, contributor: 403 },
   },

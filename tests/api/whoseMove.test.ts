@@ -348,9 +348,23 @@ describe('[17.5] bulk approval asks about open comments', () => {
       .where(eq(posts.cycleId, plan.cycle.id));
     expect(statuses.map((s) => s.status)).toEqual(['client_review', 'client_review']);
 
+    // The approver was shown one comment on the first post, and the client added another since:
+    // confirming what they saw does not approve what they did not.
+    const second = await client(endpoints.createPostComment, {
+      params: { postId: commented },
+      body: { revision: 1, body: 'І фото з цього ракурсу?' },
+    });
+    expect(second.status).toBe(201);
+    const stale = await client(endpoints.approvePosts, {
+      params: { cycleId: plan.cycle.id },
+      body: { posts: [{ ...body.posts[0]!, openComments: 1 }, body.posts[1]!] },
+    });
+    expect(stale.status).toBe(409);
+    expect(errorOf(stale)).toMatchObject({ code: 'open_comments', fields: { [commented]: '2' } });
+
     const confirmed = await client(endpoints.approvePosts, {
       params: { cycleId: plan.cycle.id },
-      body: { ...body, confirmOpenComments: true },
+      body: { posts: [{ ...body.posts[0]!, openComments: 2 }, body.posts[1]!] },
     });
     expect(confirmed.body.results.map((r) => r.outcome)).toEqual(['approved', 'approved']);
   });

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import { issueLink, linkUrl } from '../auth/scopedLinks.ts';
 import type { WorkContext } from '../context.ts';
@@ -50,10 +50,12 @@ export async function keepFactRequestMail(
   only?: readonly string[],
 ) {
   const { request, cycle, client } = found;
+  // What still waits for the client: on a re-send, items already answered or accepted are not
+  // counted, nor their (maybe long past) due dates.
   const items = await tx
     .select({ dueOn: factItems.dueOn })
     .from(factItems)
-    .where(eq(factItems.requestId, request.id))
+    .where(and(eq(factItems.requestId, request.id), inArray(factItems.status, ['open', 'follow_up'])))
     .orderBy(asc(factItems.dueOn));
   const kept: string[] = [];
   const contacts = (await contactsOf(tx, client.id)).filter((c) => !only || only.includes(c.id));

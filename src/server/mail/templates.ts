@@ -349,7 +349,7 @@ export function factRequestEmail(input: {
     {
       heading: `What we need for the ${input.monthEn} posts`,
       lines: [
-        `${input.agencyName} has sent the fact request from the meeting: ${input.items} items.`,
+        `${input.agencyName} has sent the fact request from the meeting: ${input.items} item${input.items === 1 ? '' : 's'}.`,
         input.due ? `Please answer by ${localDateEn(input.due)}.` : 'Answer item by item: drafts are kept.',
       ],
       action: 'Open the request',

@@ -321,15 +321,21 @@ export type MovePostBody = z.input<typeof movePostBody>;
 
 export const approvePostsBody = z.object({
   posts: z
-    .array(z.object({ postId: uuid, revision: z.int().min(1) }))
+    .array(
+      z.object({
+        postId: uuid,
+        revision: z.int().min(1),
+        openComments: z
+          .int()
+          .min(0)
+          .default(0)
+          .describe(
+            'How many open (unresolved) comments the approver was shown on this post and approves anyway. A post with more open comments than this is refused with open_comments, naming it in `fields` (post id: how many are open), and nothing is approved: a comment added since the approver looked is asked about again.',
+          ),
+      }),
+    )
     .min(1)
     .max(200),
-  confirmOpenComments: z
-    .boolean()
-    .default(false)
-    .describe(
-      'Approve posts that still have open (unresolved) comments. Without it such a request is refused with open_comments, naming those posts in `fields` (post id: how many comments are open), and nothing is approved.',
-    ),
 });
 export const approveOutcomes = ['approved', 'outdated', 'already_approved', 'not_in_review'] as const;
 export const approvePostsResult = z.object({

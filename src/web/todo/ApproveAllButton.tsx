@@ -21,8 +21,8 @@ export function ApproveAllButton({ cycleId, posts }: { cycleId: string; posts: T
   const confirm = async () => {
     try {
       const answer = await approve.mutateAsync({
-        posts: posts.map((p) => ({ postId: p.postId, revision: p.revision })),
-        confirmOpenComments: withComments.length > 0,
+        // The dialog listed these comments: confirming approves those; one added since is asked again.
+        posts: posts.map((p) => ({ postId: p.postId, revision: p.revision, openComments: p.openComments })),
       });
       const approved = answer.results.filter(
         (r) => r.outcome === 'approved' || r.outcome === 'already_approved',

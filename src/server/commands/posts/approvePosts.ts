@@ -24,12 +24,7 @@ export async function approvePosts(
   if (actor.contactOf.get(client.id)?.role !== 'approver' || cycle.stage === 'closed') {
     throw new AppError('forbidden', { message: "Only the client's approvers approve posts." });
   }
-  if (!input.confirmOpenComments)
-    await refuseOpenComments(
-      ctx.db,
-      cycleId,
-      input.posts.map((p) => p.postId),
-    );
+  await refuseOpenComments(ctx.db, cycleId, input.posts);
   const results: Results = [];
   // One transaction per post: an outdated one does not undo the others.
   for (const { postId, revision } of input.posts) {
@@ -50,9 +45,16 @@ export async function approvePosts(
 /**
  * A comment still open on a post is a question nobody answered: approving it in a batch
  * without a word buried it. Refuse, naming the posts (post id: open comments), unless the
- * approver confirmed after seeing them. Comments the client cannot see (internal) do not count.
+ * approver was shown that many and approves anyway (`openComments` per post): a comment added
+ * since they looked is asked about again. Comments the client cannot see (internal) do not count.
  */
-async function refuseOpenComments(db: Executor, cycleId: string, postIds: string[]) {
+async function refuseOpenComments(
+  db: Executor,
+  cycleId: string,
+  chosen: ReadonlyArray<{ postId: string; openComments: number }>,
+) {
+  const postIds = chosen.map((p) => p.postId);
+  const seen = new Map(chosen.map((p) => [p.postId, p.openComments]));
   const open = await db
     .select({ postId: postComments.postId, n: count() })
     .from(postComments)
@@ -67,8 +69,9 @@ async function refuseOpenComments(db: Executor, cycleId: string, postIds: string
       ),
     )
     .groupBy(postComments.postId);
-  if (open.length === 0) return;
+  const unseen = open.filter((o) => o.n > (seen.get(o.postId) ?? 0));
+  if (unseen.length === 0) return;
   throw new AppError('open_comments', {
-    fields: Object.fromEntries(open.map((o) => [o.postId, String(o.n)])),
+    fields: Object.fromEntries(unseen.map((o) => [o.postId, String(o.n)])),
   });
 }

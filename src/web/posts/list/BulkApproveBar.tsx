@@ -58,9 +58,8 @@ export function BulkApproveBar({
   const confirm = async () => {
     try {
       const answer = await approve.mutateAsync({
-        posts: chosen.map((p) => ({ postId: p.id, revision: p.revision })),
-        // The dialog listed them: confirming it confirms those (a comment added since is asked again).
-        confirmOpenComments: withComments.length > 0,
+        // The dialog listed these comments: confirming approves those; one added since is asked again.
+        posts: chosen.map((p) => ({ postId: p.id, revision: p.revision, openComments: p.openComments })),
       });
       const byId = new Map(chosen.map((p) => [p.id, p]));
       onDone(
