@@ -65,7 +65,7 @@ describe('[17.5] a follow-up sets a new due date', () => {
   it('[17.5] the agency gives the new date itself; a date in the past is refused and changes nothing', async () => {
     const db = t.database.db;
     const agency = await makeAgency(db);
-    const { items } = await makeSentRequest(db, agency, [answered('Дата запуску', kyivDay(-1))]);
+    const { request, items } = await makeSentRequest(db, agency, [answered('Дата запуску', kyivDay(-1))]);
     const item = items[0]!;
 
     const past = await followUp(agency, item.id, {
@@ -88,6 +88,9 @@ describe('[17.5] a follow-up sets a new due date', () => {
     const mail = await t.sink.waitFor(agency.approver.email, { subject: /Follow-up/ });
     expect(mail.text).toMatch(/Відповісти до: /);
     expect(mail.text).toMatch(/Please answer by /);
+    // Its link is the contact's own, and lands on the item asked about.
+    expect(mail.text).toContain(`/open/`);
+    expect(mail.text).toContain(`?next=${encodeURIComponent(`/facts/${request.id}#item-${item.id}`)}`);
   });
 
   it('[17.5] a follow-up on an item not yet due keeps its date', async () => {

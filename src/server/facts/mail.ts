@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
-import { issueLink, linkUrl } from '../auth/scopedLinks.ts';
 import type { WorkContext } from '../context.ts';
 import type { Executor } from '../db/connect.ts';
 import { clientMembers, factItems, factRequestSendings, users } from '../db/schema/index.ts';
 import { mailAgencyOf } from '../mail/mailAgencyOf.ts';
 import { factFollowUpEmail, factRequestEmail } from '../mail/templates.ts';
+import { personalLink } from '../notifications/links.ts';
 import { monthName } from '../planning/monthNames.ts';
 import type { RequestInCycle } from './load.ts';
 
@@ -18,22 +18,22 @@ export const contactsOf = (db: Executor, clientId: string) =>
     .where(eq(clientMembers.clientId, clientId));
 
 /**
- * Where a contact's emails lead: their own scoped link, which opens this request and nothing
- * else (auth/scopedLinks.ts); anything more needs a real sign-in.
+ * Where a contact's emails about a request lead: their own scoped link, which opens this request
+ * and nothing else (auth/scopedLinks.ts), landing on the item the email is about when there is
+ * one. Built by the one rule for emailed links (notifications/links.ts).
  */
-export async function factLinkFor(
+export function factLinkFor(
   ctx: WorkContext,
   db: Executor,
   request: { id: string; clientId: string },
   userId: string,
+  itemId?: string,
 ) {
-  const token = await issueLink(db, {
-    userId,
+  return personalLink(ctx, db, userId, {
     clientId: request.clientId,
-    kind: 'facts',
-    subjectId: request.id,
+    path: `/facts/${request.id}${itemId ? `#item-${itemId}` : ''}`,
+    scoped: { kind: 'facts', subjectId: request.id },
   });
-  return linkUrl(ctx.env.publicUrl, token);
 }
 
 /**
@@ -90,7 +90,7 @@ export async function keepFollowUpMail(
   ctx: WorkContext,
   actor: Actor,
   found: RequestInCycle,
-  followUp: { question: string; followUp: string; due: string | null },
+  followUp: { itemId: string; question: string; followUp: string; due: string | null },
 ) {
   const kept: string[] = [];
   for (const contact of await contactsOf(tx, found.client.id)) {
@@ -98,7 +98,7 @@ export async function keepFollowUpMail(
     // The request itself, sent or re-sent by the agency, always goes out: its link is the way in.
     if (contact.emailNotifications === 'off') continue;
     const email = factFollowUpEmail({
-      link: await factLinkFor(ctx, tx, found.request, contact.id),
+      link: await factLinkFor(ctx, tx, found.request, contact.id, followUp.itemId),
       clientName: found.client.name,
       monthEn: monthName(found.cycle.month, 'en'),
       ...followUp,

@@ -63,10 +63,12 @@ export async function askFactFollowUp(
         kind: 'fact_follow_up',
         agencyId: f.client.agencyId,
         data: { clientName: f.client.name, month: f.cycle.month, question: f.item.question },
-        link: `/facts/${f.request.id}`,
+        // The bell, like the email, opens the request at the item asked about.
+        link: `/facts/${f.request.id}#item-${f.item.id}`,
       },
     );
     const mails = await keepFollowUpMail(tx, ctx, actor, f, {
+      itemId: f.item.id,
       question: f.item.question,
       followUp: input.body,
       due: dueOn ?? f.item.dueOn,
