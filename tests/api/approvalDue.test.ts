@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clients, postVersions } from '../../src/server/db/schema/index.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
+import { localParts } from '../../src/shared/time.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, makeContact, type TestAgency } from '../support/factories.ts';
 import { caller } from '../support/http.ts';
@@ -84,8 +85,12 @@ describe('[17.4] approval due dates', () => {
   it('[17.4] a post still waiting after its due day is at risk, on both sides; approved, it carries no deadline', async () => {
     const agency = await makeAgency(t.database.db);
     const contributor = await makeContact(t.database.db, agency.client.id, 'contributor');
-    // Out tomorrow: two working days before that has passed, whatever day today is.
+    // Out tomorrow, sent a week ago: two working days before that has passed, whatever day today is.
     const { plan, postId } = await sendPost(agency, new Date(Date.now() + 86_400_000));
+    await t.database.db
+      .update(postVersions)
+      .set({ createdAt: new Date(Date.now() - 7 * 86_400_000) })
+      .where(eq(postVersions.postId, postId));
     for (const cookie of [agency.contentManager.cookie, agency.approver.cookie, contributor.cookie]) {
       const seen = await dueSeenBy(cookie, plan.cycle.id, postId);
       expect(seen.post.atRisk).toBe(true);
@@ -98,6 +103,12 @@ describe('[17.4] approval due dates', () => {
     const seenLater = await dueSeenBy(calm.approver.cookie, later.plan.cycle.id, later.postId);
     expect(seenLater.post.atRisk).toBe(false);
     expect(seenLater.post.approvalDue! > new Date().toISOString().slice(0, 10)).toBe(true);
+    // Sent only today for tomorrow, after its deadline: due today, not overdue for the agency's delay.
+    const late = await makeAgency(t.database.db);
+    const sentLate = await sendPost(late, new Date(Date.now() + 86_400_000));
+    const seenLate = await dueSeenBy(late.approver.cookie, sentLate.plan.cycle.id, sentLate.postId);
+    expect(seenLate.post).toMatchObject({ atRisk: false });
+    expect(seenLate.post.approvalDue).toBe(localParts(new Date(), 'Europe/Kyiv').date);
 
     const approved = await as(agency.approver.cookie)(endpoints.movePost, {
       params: { postId },

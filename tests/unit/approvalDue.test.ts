@@ -27,4 +27,12 @@ describe('[17.4] approval due: N working days before the publish day', () => {
     });
     expect(due).toBe('2027-04-30');
   });
+  it('a post sent after its deadline is due the day it was sent, not overdue at once', async () => {
+    const client = { timezone: 'Europe/Warsaw', country: 'PL' };
+    const publishAt = new Date('2027-05-04T22:30:00Z');
+    // Sent in time: the rule decides.
+    expect(await approvalDueOn(publishAt, 2, client, new Date('2027-04-28T10:00:00Z'))).toBe('2027-04-30');
+    // Sent on Monday 3 May at 23:30 Warsaw time (21:30 UTC): due that local day.
+    expect(await approvalDueOn(publishAt, 2, client, new Date('2027-05-03T21:30:00Z'))).toBe('2027-05-03');
+  });
 });

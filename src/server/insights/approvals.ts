@@ -81,7 +81,7 @@ export async function approvalFiguresOf(
     const hours: number[] = [];
     let overdue = 0;
     for (const r of mine) {
-      const due = await approvalDueOn(r.publishAt, client.lead, client);
+      const due = await approvalDueOn(r.publishAt, client.lead, client, r.sentAt);
       if (r.approvedAt) {
         hours.push((r.approvedAt.getTime() - r.sentAt.getTime()) / 3_600_000);
         if (localParts(r.approvedAt, client.timezone).date > due) overdue += 1;

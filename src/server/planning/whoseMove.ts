@@ -52,7 +52,12 @@ export async function waitsOfCycles(db: Executor, list: CycleOfClient[]): Promis
         drafts: sql<number>`(count(*) filter (where ${posts.status} in ('draft', 'internal_review')))::int`,
         toRevise: sql<number>`(count(*) filter (where ${posts.status} = 'changes_requested'))::int`,
         inReview: sql<number>`(count(*) filter (where ${postWaitsForClient}))::int`,
-        firstInReview: sql<string | Date | null>`min(${publishAt}) filter (where ${postWaitsForClient})`,
+        // Each waiting post's publish time and when its version was sent: the earliest due date
+        // decides, and a post sent late is due from the day it was sent (approvalDue.ts).
+        inReviewTimes: sql<Array<{
+          publishAt: string;
+          sentAt: string | null;
+        }> | null>`json_agg(json_build_object('publishAt', ${publishAt}, 'sentAt', ${postVersions.createdAt})) filter (where ${postWaitsForClient})`,
         approved: sql<number>`(count(*) filter (where ${posts.status} = 'approved'))::int`,
       })
       .from(slots)
@@ -112,10 +117,18 @@ export async function waitsOfCycles(db: Executor, list: CycleOfClient[]): Promis
         due: meetingDay,
       });
     }
-    if (p && p.inReview > 0 && p.firstInReview !== null) {
-      // Approval due dates only move later with the publish time, so the earliest post decides.
-      const due = await approvalDueOn(new Date(p.firstInReview), client.approvalLeadDays, client);
-      waits.client.push({ kind: 'posts_to_approve', count: p.inReview, due });
+    if (p && p.inReview > 0 && p.inReviewTimes?.length) {
+      const dues = await Promise.all(
+        p.inReviewTimes.map((t) =>
+          approvalDueOn(
+            new Date(t.publishAt),
+            client.approvalLeadDays,
+            client,
+            t.sentAt ? new Date(t.sentAt) : null,
+          ),
+        ),
+      );
+      waits.client.push({ kind: 'posts_to_approve', count: p.inReview, due: dues.sort()[0]! });
     }
     if (f?.status === 'sent') {
       if (f.toAnswer > 0) waits.client.push({ kind: 'fact_items', count: f.toAnswer, due: f.answerDue });

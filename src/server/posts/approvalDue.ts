@@ -46,14 +46,20 @@ export async function publicHolidaysNear(
 
 /**
  * The local date by which the client should approve a post that goes out at `publishAt`:
- * `leadDays` working days before its publish day, in the client's time zone and calendar.
- * The one rule for "due" on both sides (the client's to-do, reminders, "at risk" in the plan).
+ * `leadDays` working days before its publish day, in the client's time zone and calendar; but
+ * never before the day the version was sent (`sentAt`): a post the agency sent after that date
+ * is due the day it arrived, so the client is not told it is overdue, nor counted late in the
+ * insights, for the agency's delay. The one rule for "due" on both sides (the client's to-do,
+ * whose move, reminders, "at risk" in the plan, the insights).
  */
 export async function approvalDueOn(
   publishAt: Date,
   leadDays: number,
   client: { timezone: string; country: string },
+  sentAt?: Date | null,
 ): Promise<string> {
   const publishDay = localParts(publishAt, client.timezone).date;
-  return workingDaysBefore(publishDay, leadDays, await publicHolidaysNear(client.country, publishDay));
+  const due = workingDaysBefore(publishDay, leadDays, await publicHolidaysNear(client.country, publishDay));
+  const sentDay = sentAt ? localParts(sentAt, client.timezone).date : null;
+  return sentDay && sentDay > due ? sentDay : due;
 }

@@ -33,6 +33,7 @@ export async function approvalMarks(
       postId: postVersions.postId,
       revision: postVersions.revision,
       publishAt: postVersions.publishAt,
+      sentAt: postVersions.createdAt,
     })
     .from(postVersions)
     .where(
@@ -46,7 +47,12 @@ export async function approvalMarks(
   for (const post of waiting) {
     const version = sent.find((v) => v.postId === post.id && v.revision === post.revision);
     if (!version) continue;
-    const approvalDue = await approvalDueOn(version.publishAt, client.approvalLeadDays, client);
+    const approvalDue = await approvalDueOn(
+      version.publishAt,
+      client.approvalLeadDays,
+      client,
+      version.sentAt,
+    );
     marks.set(post.id, { approvalDue, atRisk: today > approvalDue });
   }
   return marks;

@@ -62,6 +62,7 @@ export async function presentTodo(db: Executor, actor: Actor): Promise<z.infer<t
             clientId: posts.clientId,
             title: topics.title,
             publishAt: sql<string | Date>`coalesce(${postVersions.publishAt}, ${slots.startsAt})`,
+            sentAt: postVersions.createdAt,
             revision: posts.revision,
             openComments: sql<number>`(select count(*)::int from ${postComments} c where c.post_id = ${posts.id} and c.resolved_at is null and not c.internal)`,
           })
@@ -108,7 +109,7 @@ export async function presentTodo(db: Executor, actor: Actor): Promise<z.infer<t
         cycleId: p.cycleId,
         title: p.title ?? '',
         publishAt: publishAt.toISOString(),
-        due: await approvalDueOn(publishAt, client.approvalLeadDays, client),
+        due: await approvalDueOn(publishAt, client.approvalLeadDays, client, p.sentAt),
         revision: p.revision,
         openComments: p.openComments,
         canApprove: role === 'approver',
