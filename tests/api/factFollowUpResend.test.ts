@@ -10,8 +10,8 @@ import {
   outbox,
   users,
 } from '../../src/server/db/schema/index.ts';
-import { workingDaysAfter } from '../../src/server/facts/dueDates.ts';
 import { sendDueReminders } from '../../src/server/facts/reminders.ts';
+import { workingDaysAfter } from '../../src/server/planning/workingDays.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import type { FactItemFull } from '../../src/shared/api/facts.ts';
 import { errorOf } from '../support/errors.ts';

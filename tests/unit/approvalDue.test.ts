@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { approvalDueOn, workingDaysBefore } from '../../src/server/posts/approvalDue.ts';
+import { workingDaysBefore } from '../../src/server/planning/workingDays.ts';
+import { approvalDueOn } from '../../src/server/posts/approvalDue.ts';
 
 const none = () => false;
 
@@ -34,5 +35,13 @@ describe('[17.4] approval due: N working days before the publish day', () => {
     expect(await approvalDueOn(publishAt, 2, client, new Date('2027-04-28T10:00:00Z'))).toBe('2027-04-30');
     // Sent on Monday 3 May at 23:30 Warsaw time (21:30 UTC): due that local day.
     expect(await approvalDueOn(publishAt, 2, client, new Date('2027-05-03T21:30:00Z'))).toBe('2027-05-03');
+  });
+  it('reads every month a long lead reaches back into (February, between March and January)', async () => {
+    // Monday 1 March 2027, 10 working days before; Monday 15 February is Presidents' Day in the US.
+    const due = await approvalDueOn(new Date('2027-03-01T17:00:00Z'), 10, {
+      timezone: 'America/New_York',
+      country: 'US',
+    });
+    expect(due).toBe('2027-02-12');
   });
 });

@@ -1,48 +1,12 @@
 import { localParts } from '../../shared/time.ts';
-import { holidaysOf } from '../planning/holidays.ts';
-
-/** A new client's approval lead: a post sent for review is due this many working days before it goes out. */
-export const DEFAULT_APPROVAL_LEAD_DAYS = 2;
-
-const shift = (localDate: string, days: number) =>
-  new Date(Date.parse(`${localDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const weekdayOf = (localDate: string) => ((new Date(`${localDate}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+import { publicHolidaysAround, workingDaysBefore } from '../planning/workingDays.ts';
 
 /**
- * The working day `n` working days before `localDate` (a weekend or a public holiday is not a
- * working day). `n = 0` is the day itself, or the working day before it when it is not one: a
- * post due "on the day" of a Sunday publication is due on Friday, when somebody is at work.
+ * The client's public holidays a lead can reach back into from a publish day: the lead is at
+ * most 20 working days, so twice that many calendar days covers any run of weekends and holidays.
  */
-export function workingDaysBefore(
-  localDate: string,
-  n: number,
-  isHoliday: (date: string) => boolean,
-): string {
-  const working = (d: string) => weekdayOf(d) < 6 && !isHoliday(d);
-  let day = localDate;
-  while (!working(day)) day = shift(day, -1);
-  for (let left = n; left > 0; ) {
-    day = shift(day, -1);
-    if (working(day)) left -= 1;
-  }
-  return day;
-}
-
-/**
- * The client's public holidays around a date, as a lookup: the months a lead of a few working
- * days can reach back into (the holiday calendar is read per month and cached by its module).
- */
-export async function publicHolidaysNear(
-  country: string,
-  localDate: string,
-): Promise<(d: string) => boolean> {
-  const months = new Set([localDate.slice(0, 7), shift(localDate, -31).slice(0, 7)]);
-  const days = new Set<string>();
-  for (const month of months) {
-    for (const h of await holidaysOf(country, month, 'en')) if (h.type === 'public') days.add(h.date);
-  }
-  return (d) => days.has(d);
-}
+export const publicHolidaysNear = (country: string, localDate: string) =>
+  publicHolidaysAround(country, localDate, -60);
 
 /**
  * The local date by which the client should approve a post that goes out at `publishAt`:

@@ -19,7 +19,8 @@ import { type ApprovalReminderReader, approvalReminderEmail } from '../mail/temp
 import { personalLink } from '../notifications/links.ts';
 import { agencyManagers, notify } from '../notifications/notify.ts';
 import { monthName } from '../planning/monthNames.ts';
-import { publicHolidaysNear, workingDaysBefore } from './approvalDue.ts';
+import { workingDaysBefore } from '../planning/workingDays.ts';
+import { publicHolidaysNear } from './approvalDue.ts';
 import { approvalMarks } from './approvalRisk.ts';
 
 /**
