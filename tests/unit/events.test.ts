@@ -147,6 +147,10 @@ function samplesOf(type: EventType): Array<Record<string, unknown>> {
   for (const key of ['month']) if (key in base) base[key] = '2026-12';
   for (const key of ['date', 'dueOn']) if (key in base) base[key] = '2026-12-04';
   if ('time' in base) base.time = '10:00';
+  // An optional choice (a reason, a flag) starts absent: each of its values is a variant below.
+  for (const [key, property] of Object.entries(schema.properties ?? {})) {
+    if (property.enum && !schema.required?.includes(key)) delete base[key];
+  }
   const variants = [base];
   for (const [key, property] of Object.entries(schema.properties ?? {})) {
     for (const value of choices(property, schema.required?.includes(key) ?? false)) {
@@ -237,6 +241,7 @@ describe('the activity feed’s sentences', () => {
         timezone: { from: 'Europe/Kyiv', to: 'Europe/Warsaw' },
         stageDays: { from: '{}', to: '{"facts":3}' },
         factReminders: { from: '[]', to: '[-2]' },
+        approvalLeadDays: { from: '2', to: '3' },
         postInternalReview: { from: 'true', to: 'false' },
         coCreationSince: { from: '2026-09', to: 'null' },
       },
@@ -245,6 +250,7 @@ describe('the activity feed’s sentences', () => {
       'Часовий пояс змінено з Europe/Kyiv на Europe/Warsaw',
       'Змінено типові терміни етапів',
       'Змінено нагадування про фактаж',
+      'Змінено термін погодження (робочих днів до публікації: 3)',
       'Тепер пости йдуть одразу клієнту',
       'Початок спільного планування скасовано',
     ]);

@@ -22,7 +22,7 @@ export const meetingEvents = {
       itemId: z.string(),
       timer: timer.nullable(),
       // Set when the server paused it itself: the facilitator moved the focus off its item.
-      because: z.literal('focus_moved').optional(),
+      because: z.enum(['focus_moved']).optional(),
     }),
     'sharedPlan',
   ),
