@@ -105,8 +105,8 @@ test('[17.9] the client’s home on a phone lists what waits; once done, whose m
     }
   }
 
-  // Nothing waits: the to-do says so, and whose move is the agency's on both sides.
-  await phone.reload();
+  // Nothing waits: the to-do says so without a reload (it follows the client's room), and whose
+  // move is the agency's on both sides.
   await expect(todo.getByRole('heading', { name: 'Зараз від вас нічого не чекають' })).toBeVisible();
   await expect(todo.getByTestId('todo-move').first()).toContainText('Чий хід: агенція');
   await expectAccessible(phone);

@@ -1,18 +1,22 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconChecklist, IconVideo } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TodoClient } from '../../shared/api/index.ts';
+import { everyoneRoom } from '../../shared/live.ts';
 import { EmptyBlock } from '../components/EmptyBlock.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { formatDayMonth, formatMonth } from '../lib/dates.ts';
 import { formatDateTime } from '../lib/format.ts';
+import { useMe } from '../lib/useMe.ts';
+import { useLiveRooms } from '../live/useLiveRooms.ts';
 import { moveText } from '../planning/moveText.ts';
 import { ApproveAllButton } from './ApproveAllButton.tsx';
-import { todoQuery } from './queries.ts';
+import { todoKeys, todoQuery } from './queries.ts';
 
 /**
  * The client contact's home: what waits for them, phone first, each item a link to the exact
@@ -23,6 +27,7 @@ import { todoQuery } from './queries.ts';
 export function TodoList({ clientId }: { clientId?: string }) {
   const { t } = useTranslation();
   const todo = useQuery(todoQuery);
+  useTodoKeptCurrent();
   if (todo.isPending) return <LoadingState rows={2} height={80} />;
   if (todo.isError) return <ErrorState error={todo.error} onRetry={() => void todo.refetch()} />;
   const shown = todo.data.filter((c) => !clientId || c.clientId === clientId);
@@ -225,4 +230,21 @@ function MeetingCard({ client }: { client: TodoClient }) {
       </Stack>
     </Paper>
   );
+}
+
+/**
+ * The list follows what happens while it is open: a post sent for review, a follow-up asked, a
+ * meeting going live all reach the client's room, and the list is asked again (once for a burst).
+ * A contact hears only what they may see there, so any event of it may change the list.
+ */
+function useTodoKeptCurrent() {
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const rooms = me.clientMemberships.map((m) => everyoneRoom(m.clientId));
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  useLiveRooms(rooms, () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void queryClient.invalidateQueries({ queryKey: todoKeys.todo }), 500);
+  });
 }
