@@ -1,10 +1,11 @@
-import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChecks } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TodoPost } from '../../shared/api/index.ts';
 import { notifyError, notifySuccess } from '../lib/errors.ts';
 import { useApprovePosts } from '../posts/mutations.ts';
+import { OpenCommentsAlert } from '../posts/OpenCommentsAlert.tsx';
 
 /**
  * "Approve all N posts" of one month from the to-do: asks first, and names the posts that still
@@ -51,20 +52,9 @@ export function ApproveAllButton({ cycleId, posts }: { cycleId: string; posts: T
       >
         <Stack gap="sm">
           <Text size="sm">{t('postReview.bulk.confirmBody')}</Text>
-          {withComments.length > 0 && (
-            <Alert color="orange" title={t('todo.confirmTitle')} p="sm">
-              <Stack gap={4}>
-                <Text size="sm">{t('todo.confirmText')}</Text>
-                <List size="sm" spacing={2}>
-                  {withComments.map((post) => (
-                    <List.Item key={post.postId} style={{ overflowWrap: 'anywhere' }}>
-                      {title(post)} · {t('todo.openComments', { count: post.openComments })}
-                    </List.Item>
-                  ))}
-                </List>
-              </Stack>
-            </Alert>
-          )}
+          <OpenCommentsAlert
+            posts={withComments.map((p) => ({ id: p.postId, title: title(p), openComments: p.openComments }))}
+          />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={close}>
               {t('todo.cancel')}

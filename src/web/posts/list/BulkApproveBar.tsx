@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChecks } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { notifyError } from '../../lib/errors.ts';
 import { usePlanData } from '../../planning/PlanContext.tsx';
 import { useApprovePosts } from '../mutations.ts';
+import { OpenCommentsAlert } from '../OpenCommentsAlert.tsx';
 import type { ApproveResult } from './ApproveResults.tsx';
 import { publishLabel } from './postTime.ts';
 
@@ -114,26 +115,17 @@ export function BulkApproveBar({
               </List.Item>
             ))}
           </List>
-          {withComments.length > 0 && (
-            <Alert color="orange" title={t('todo.confirmTitle')} p="sm">
-              <Stack gap={4}>
-                <Text size="sm">{t('todo.confirmText')}</Text>
-                <List size="sm" spacing={2}>
-                  {withComments.map((post) => (
-                    <List.Item key={post.id} style={{ overflowWrap: 'anywhere' }}>
-                      {title(post)} · {t('todo.openComments', { count: post.openComments })}
-                    </List.Item>
-                  ))}
-                </List>
-              </Stack>
-            </Alert>
-          )}
+          <OpenCommentsAlert
+            posts={withComments.map((p) => ({ id: p.id, title: title(p), openComments: p.openComments }))}
+          />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
-            <Button color="teal" onClick={() => void confirm()} loading={approve.isPending}>
-              {t('postReview.bulk.confirm', { count: chosen.length })}
+            <Button color="teal.9" onClick={() => void confirm()} loading={approve.isPending}>
+              {withComments.length > 0
+                ? t('todo.confirmApprove')
+                : t('postReview.bulk.confirm', { count: chosen.length })}
             </Button>
           </Group>
         </Stack>
