@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, type TestAgency } from '../support/factories.ts';
 import { api } from '../support/http.ts';
 import { listen, openLive } from '../support/live.ts';
-import { makePlanForMeeting } from '../support/meetings.ts';
+import { liveMeeting } from '../support/meetings.ts';
 
 let t: TestApp;
 let host: string;
@@ -14,26 +14,6 @@ beforeAll(async () => {
   host = await listen(t.app);
 });
 afterAll(() => t.close());
-
-async function liveMeeting(agency: TestAgency) {
-  const plan = await makePlanForMeeting(t.database.db, agency);
-  const created = await api(t.app, endpoints.scheduleMeeting, {
-    params: { cycleId: plan.cycle.id },
-    cookie: agency.contentManager.cookie,
-    body: {
-      format: 'online',
-      date: '2026-11-27',
-      participantIds: [agency.contentManager.id, agency.approver.id],
-    },
-  });
-  const started = await api(t.app, endpoints.startMeeting, {
-    params: { meetingId: created.body.meeting.id },
-    cookie: agency.contentManager.cookie,
-    body: { version: created.body.meeting.version },
-  });
-  expect(started.status).toBe(200);
-  return { plan, meeting: started.body.meeting };
-}
 
 const meetingNow = async (agency: TestAgency, meetingId: string) =>
   (await api(t.app, endpoints.getMeeting, { params: { meetingId }, cookie: agency.approver.cookie })).body
@@ -45,7 +25,7 @@ const eventOf = (f: Frame) => f.event as { type: string; data: Record<string, un
 describe('the timer follows the focus', () => {
   it('[M4] moving the focus to another agenda item pauses the timer left running there, for everyone', async () => {
     const agency = await makeAgency(t.database.db);
-    const { meeting, plan } = await liveMeeting(agency);
+    const { meeting, plan } = await liveMeeting(t, agency);
     const [first, second] = meeting.agenda;
     const run = await api(t.app, endpoints.controlMeetingTimer, {
       params: { meetingId: meeting.id },
@@ -97,7 +77,7 @@ describe('the timer follows the focus', () => {
 
   it('[M4] a timer started on the item the room is on keeps running when the focus stays on it', async () => {
     const agency = await makeAgency(t.database.db);
-    const { meeting } = await liveMeeting(agency);
+    const { meeting } = await liveMeeting(t, agency);
     const [, second] = meeting.agenda;
     const facilitator = await openLive(host, agency.contentManager.cookie);
     await facilitator.subscribe(meetingRoom(meeting.id));

@@ -4,10 +4,10 @@ import { meetings, topics } from '../../src/server/db/schema/index.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { meetingRoom, type PresentPerson } from '../../src/shared/live.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { makeAgency, type TestAgency } from '../support/factories.ts';
+import { makeAgency } from '../support/factories.ts';
 import { api } from '../support/http.ts';
 import { listen, openLive } from '../support/live.ts';
-import { makePlanForMeeting } from '../support/meetings.ts';
+import { liveMeeting } from '../support/meetings.ts';
 import { makeCycle } from '../support/planning.ts';
 
 let t: TestApp;
@@ -18,33 +18,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function liveMeeting(agency: TestAgency) {
-  const plan = await makePlanForMeeting(t.database.db, agency);
-  const created = await api(t.app, endpoints.scheduleMeeting, {
-    params: { cycleId: plan.cycle.id },
-    cookie: agency.contentManager.cookie,
-    body: {
-      format: 'online',
-      date: '2026-11-27',
-      participantIds: [agency.contentManager.id, agency.approver.id],
-    },
-  });
-  const started = await api(t.app, endpoints.startMeeting, {
-    params: { meetingId: created.body.meeting.id },
-    cookie: agency.contentManager.cookie,
-    body: { version: created.body.meeting.version },
-  });
-  expect(started.status).toBe(200);
-  return { plan, meeting: started.body.meeting };
-}
-
 type Frame = Record<string, unknown>;
 const people = (f: Frame) => (f.people as PresentPerson[]) ?? [];
 
 describe('the meeting room over the live socket', () => {
   it('[P2] shows who is in, from which side, and who left', async () => {
     const agency = await makeAgency(t.database.db);
-    const { meeting } = await liveMeeting(agency);
+    const { meeting } = await liveMeeting(t, agency);
     const room = `meeting:${meeting.id}`;
     const manager = await openLive(host, agency.contentManager.cookie);
     expect((await manager.subscribe(room)).type).toBe('subscribed');
@@ -69,7 +49,7 @@ describe('the meeting room over the live socket', () => {
 
   it("[P1] presence names the session's person, whatever the subscribe frame claims", async () => {
     const agency = await makeAgency(t.database.db);
-    const { meeting } = await liveMeeting(agency);
+    const { meeting } = await liveMeeting(t, agency);
     const room = meetingRoom(meeting.id);
     const contact = await openLive(host, agency.approver.cookie);
     // A page that tries to pass for the agency's owner: the frame's extra fields are not read.
@@ -93,7 +73,7 @@ describe('the meeting room over the live socket', () => {
 
   it("[M1][M2] the facilitator's focus reaches everyone, and only the facilitator may move it", async () => {
     const agency = await makeAgency(t.database.db);
-    const { meeting, plan } = await liveMeeting(agency);
+    const { meeting, plan } = await liveMeeting(t, agency);
     const room = `meeting:${meeting.id}`;
     const manager = await openLive(host, agency.contentManager.cookie);
     const client = await openLive(host, agency.approver.cookie);
@@ -139,7 +119,7 @@ describe('the meeting room over the live socket', () => {
 
   it('[M1] a focus names only this meeting’s agenda and plan: never a topic of another plan', async () => {
     const agency = await makeAgency(t.database.db);
-    const { meeting, plan } = await liveMeeting(agency);
+    const { meeting, plan } = await liveMeeting(t, agency);
     // The agency's next month, not shared: its topic must not reach the client through the room.
     const hidden = await makeCycle(t.database.db, agency, '2027-01');
     const [secret] = await t.database.db
@@ -172,7 +152,7 @@ describe('the meeting room over the live socket', () => {
 
   it("[A2][M1] refuses a contact of another client and a meeting's room before it is shared", async () => {
     const agency = await makeAgency(t.database.db);
-    const { meeting } = await liveMeeting(agency);
+    const { meeting } = await liveMeeting(t, agency);
     const stranger = await openLive(host, agency.otherClientApprover.cookie);
     expect((await stranger.subscribe(`meeting:${meeting.id}`)).type).toBe('denied');
     stranger.send({ type: 'focus', meetingId: meeting.id, itemId: null, topicId: null });

@@ -1,7 +1,7 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { type OwnServer, ownServer } from './ownServer.ts';
-import { callApi, logInByApi, pinLanguage } from './support.ts';
+import { callApi, logInByApi, pinLanguage, selectPhrase } from './support.ts';
 
 /**
  * [17.9] An anchored comment survives typing over its phrase: the client comments on a phrase
@@ -27,25 +27,6 @@ async function signedIn(
   await pinLanguage(context, lang);
   await logInByApi(context, base, email);
   return context.newPage();
-}
-
-/** Select a phrase of the read-only copy as a finger or a mouse would. */
-async function selectPhrase(page: Page, phrase: string) {
-  await page.locator('.review-copy').evaluate((root, words) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(words) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + words.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`"${words}" is not in the copy`);
-  }, phrase);
 }
 
 let server: OwnServer;

@@ -48,3 +48,22 @@ export async function expectAccessible(page: Page): Promise<void> {
     'axe violations',
   ).toEqual([]);
 }
+
+/** Select a phrase of the read-only copy as a finger or a mouse would (ProseMirror reads the DOM selection). */
+export async function selectPhrase(page: Page, phrase: string) {
+  await page.locator('.review-copy').evaluate((root, words) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(words) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + words.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`"${words}" is not in the copy`);
+  }, phrase);
+}

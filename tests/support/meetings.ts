@@ -1,6 +1,10 @@
+import { expect } from 'vitest';
 import type { Db } from '../../src/server/db/connect.ts';
 import { slots, topicPasses, topics } from '../../src/server/db/schema/index.ts';
+import { endpoints } from '../../src/shared/api/catalogue.ts';
+import type { TestApp } from './app.ts';
 import type { TestAgency } from './factories.ts';
+import { api } from './http.ts';
 import { makeCycle } from './planning.ts';
 
 /**
@@ -37,4 +41,25 @@ export async function makePlanForMeeting(db: Db, agency: TestAgency) {
   await db.update(slots).set({ topicId: topicRows[0]!.id }).where(eq(slots.id, slotRows[0]!.id));
   await db.update(slots).set({ topicId: topicRows[1]!.id }).where(eq(slots.id, slotRows[1]!.id));
   return { cycle, slots: slotRows, topics: topicRows };
+}
+
+/** The plan's online meeting, scheduled with the content manager and the approver, and started. */
+export async function liveMeeting(t: TestApp, agency: TestAgency) {
+  const plan = await makePlanForMeeting(t.database.db, agency);
+  const created = await api(t.app, endpoints.scheduleMeeting, {
+    params: { cycleId: plan.cycle.id },
+    cookie: agency.contentManager.cookie,
+    body: {
+      format: 'online',
+      date: '2026-11-27',
+      participantIds: [agency.contentManager.id, agency.approver.id],
+    },
+  });
+  const started = await api(t.app, endpoints.startMeeting, {
+    params: { meetingId: created.body.meeting.id },
+    cookie: agency.contentManager.cookie,
+    body: { version: created.body.meeting.version },
+  });
+  expect(started.status).toBe(200);
+  return { plan, meeting: started.body.meeting };
 }
