@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/connect.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
-import { agencies, clients } from '../../src/server/db/schema/index.ts';
+import { agencies } from '../../src/server/db/schema/index.ts';
 import { engines } from '../support/engines.ts';
 import { migrateWith, migrationsUpTo } from '../support/migrations.ts';
 
@@ -26,7 +26,12 @@ describe.each(engines())('post events for the client (0019) on $name', (engine) 
     await migrateWith(database, folder);
     const db = database.db;
     const [agency] = await db.insert(agencies).values({ name: 'Backfill' }).returning();
-    const [client] = await db.insert(clients).values({ agencyId: agency!.id, name: 'Книгарня' }).returning();
+    // By hand, not through today's schema: a column added by a later migration is not there yet.
+    const [client] = rowsOf<{ id: string }>(
+      await db.execute(
+        sql`insert into clients (agency_id, name) values (${agency!.id}, 'Книгарня') returning id`,
+      ),
+    );
     const postId = crypto.randomUUID();
     const inPost = { cycleId: crypto.randomUUID(), month: '2026-12' };
     const record = async (name: string, type: string, data: Record<string, unknown>) => {
