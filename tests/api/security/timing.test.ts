@@ -104,7 +104,7 @@ describe('the request handler', () => {
         traces.push(calls);
       }
     }
-    expect(traces[0]).toEqual([['insert', 'link_requests', ['email', 'ip', 'kind']], 'wake']);
+    expect(traces[0]).toEqual([['insert', 'link_requests', ['email', 'ip', 'kind', 'next']], 'wake']);
     for (const trace of traces) expect(trace).toEqual(traces[0]);
   });
 });
