@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { type OwnServer, ownServer } from './ownServer.ts';
-import { callApi, logInByApi, pinLanguage } from './support.ts';
+import { callApi, expectAccessible, logInByApi, pinLanguage } from './support.ts';
 
 /**
  * Issue 17: the client's marketing lead, on a phone in Ukrainian, is on some page of Plit when the
@@ -63,6 +63,7 @@ test('[17.9] the client is told the meeting is live and joins from the banner in
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('Зустріч щодо плану на');
   await expect(banner).toContainText('почалася');
+  await expectAccessible(page);
   // One tap, and she is in the live room.
   await banner.getByRole('link', { name: 'Приєднатися' }).tap();
   await expect(page).toHaveURL(new RegExp(`/meetings/${meeting!.id}$`));

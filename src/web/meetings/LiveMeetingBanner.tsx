@@ -113,7 +113,8 @@ export function LiveMeetingBanner() {
               </Group>
               <Group gap="xs" wrap="nowrap">
                 <Button
-                  color="teal"
+                  // Teal 8 (Mantine's filled teal) under white is 3.9:1; "approve" is the dark teal.
+                  color="approve"
                   mih={44}
                   style={{ flex: 1 }}
                   renderRoot={(props) => (

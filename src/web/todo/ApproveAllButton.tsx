@@ -41,7 +41,7 @@ export function ApproveAllButton({ cycleId, posts }: { cycleId: string; posts: T
 
   return (
     <>
-      <Button color="teal.9" leftSection={<IconChecks size={18} aria-hidden />} onClick={open} fullWidth>
+      <Button color="approve" leftSection={<IconChecks size={18} aria-hidden />} onClick={open} fullWidth>
         {t('todo.approveAll', { count: posts.length })}
       </Button>
       <Modal
@@ -59,7 +59,7 @@ export function ApproveAllButton({ cycleId, posts }: { cycleId: string; posts: T
             <Button variant="default" onClick={close}>
               {t('todo.cancel')}
             </Button>
-            <Button color="teal.9" onClick={() => void confirm()} loading={approve.isPending}>
+            <Button color="approve" onClick={() => void confirm()} loading={approve.isPending}>
               {withComments.length > 0
                 ? t('todo.confirmApprove')
                 : t('postReview.bulk.confirm', { count: posts.length })}

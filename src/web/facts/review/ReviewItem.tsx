@@ -158,7 +158,7 @@ export function ReviewItem({ item, groupName }: { item: FactItemFull; groupName:
             {review && acceptable && (
               <Button
                 size="xs"
-                color="teal.9"
+                color="approve"
                 variant={item.status === 'follow_up' ? 'outline' : 'filled'}
                 leftSection={<IconCheck size={16} aria-hidden />}
                 onClick={acceptIt}

@@ -81,7 +81,7 @@ export function Composer({ side, subject, send, aside }: Props) {
             <Button
               size="xs"
               // teal.9: white on it reads at 4.9:1 (the default teal shade is 3.9:1).
-              color="teal.9"
+              color="approve"
               leftSection={<IconCheck size={14} aria-hidden />}
               loading={sending === 'accept'}
               onClick={() => void submit('accept')}

@@ -122,7 +122,7 @@ export function BulkApproveBar({
             <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
-            <Button color="teal.9" onClick={() => void confirm()} loading={approve.isPending}>
+            <Button color="approve" onClick={() => void confirm()} loading={approve.isPending}>
               {withComments.length > 0
                 ? t('todo.confirmApprove')
                 : t('postReview.bulk.confirm', { count: chosen.length })}

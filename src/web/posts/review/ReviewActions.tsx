@@ -77,7 +77,7 @@ export function ReviewActions({ data }: { data: PostFull }) {
                 {approve && (
                   <Button
                     // Dark enough for white text (WCAG AA); teal.6 is not.
-                    color="teal.9"
+                    color="approve"
                     style={{ flex: '1 1 9rem' }}
                     leftSection={<IconCheck size={18} aria-hidden />}
                     loading={move.isPending && move.variables?.to === 'approved'}
