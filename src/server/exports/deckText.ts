@@ -31,6 +31,8 @@ export interface ExportText {
   formats: Record<Format, string>;
   statuses: Record<TopicStatus, string>;
   csvHeaders: readonly string[];
+  /** The CSV's only row when the month has no slots: the file says so rather than looking broken. */
+  csvEmpty: string;
   freeSlotSummary: string;
 }
 
@@ -112,6 +114,7 @@ const uk: ExportText = {
     dropped: 'Відхилено',
   },
   csvHeaders: ['Дата', 'Час', 'Мережа', 'Акаунт', 'Формат', 'Рубрика', 'Тема', 'Статус теми'],
+  csvEmpty: 'У цьому місяці ще немає слотів',
   freeSlotSummary: 'Вільний слот',
 };
 
@@ -164,6 +167,7 @@ const en: ExportText = {
     dropped: 'Dropped',
   },
   csvHeaders: ['Date', 'Time', 'Network', 'Account', 'Format', 'Rubric', 'Topic', 'Topic status'],
+  csvEmpty: 'No slots this month yet',
   freeSlotSummary: 'Free slot',
 };
 

@@ -1,7 +1,12 @@
-/** The posting schedule as a spreadsheet-friendly CSV (RFC 4180), one row per slot. */
+/**
+ * The posting schedule as a spreadsheet-friendly CSV (RFC 4180), one row per slot, in the
+ * language's dialect (";" for Ukrainian, "," for English: exports/locale.ts). Dates stay ISO
+ * (2026-12-05): Calc and Excel read them as dates in every locale.
+ */
 import type { Channel, Rubric } from '../../shared/api/clients.ts';
 import type { Slot, Topic } from '../../shared/api/planning.ts';
 import { exportText, type Language } from './deckText.ts';
+import { csvFile } from './locale.ts';
 
 export interface ScheduleCsvInput {
   language: Language;
@@ -9,16 +14,10 @@ export interface ScheduleCsvInput {
   topics: Topic[];
   channels: Channel[];
   rubrics: Rubric[];
-  /** Excel in a Ukrainian locale splits columns on ";", elsewhere on ","; the caller knows its audience. */
-  delimiter?: ',' | ';';
 }
-
-// Excel reads a file without a byte-order mark as the system code page and garbles Cyrillic.
-const bom = '\uFEFF';
 
 export function scheduleCsv(input: ScheduleCsvInput): string {
   const t = exportText(input.language);
-  const delimiter = input.delimiter ?? ',';
   const topics = new Map(input.topics.map((x) => [x.id, x]));
   const channels = new Map(input.channels.map((c) => [c.id, c]));
   const rubrics = new Map(input.rubrics.map((r) => [r.id, r]));
@@ -39,18 +38,5 @@ export function scheduleCsv(input: ScheduleCsvInput): string {
         topic ? t.statuses[topic.status] : '',
       ];
     });
-  return (
-    bom +
-    [t.csvHeaders, ...rows].map((r) => r.map((c) => csvCell(c, delimiter)).join(delimiter)).join('\r\n') +
-    '\r\n'
-  );
-}
-
-/**
- * One field: a leading = + - @ (or tab/CR) would make a spreadsheet run the cell as a formula
- * (OWASP "CSV injection"), so such cells get an apostrophe; then RFC 4180 quoting.
- */
-export function csvCell(value: string, delimiter: string = ','): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return safe.includes(delimiter) || /["\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return csvFile(input.language, t.csvHeaders, rows, t.csvEmpty);
 }

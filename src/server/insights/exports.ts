@@ -1,25 +1,21 @@
 import type { InsightMonth } from '../../shared/api/insights.ts';
-import { csvCell } from '../exports/scheduleCsv.ts';
+import { csvFile, csvNumber } from '../exports/locale.ts';
 import { figureNames, reportWords } from './words.ts';
 
 type Language = 'uk' | 'en';
 
-/** The figures month by month as CSV (a BOM and, for Ukrainian Excel, semicolons). */
+/** The figures month by month as CSV, in the language's dialect (exports/locale.ts). */
 export function insightsCsv(months: InsightMonth[], language: Language): string {
   const w = reportWords[language];
-  const delimiter = language === 'uk' ? ';' : ',';
   const names = figureNames[language];
   const header = [w.csvMonth, w.csvBefore, w.csvSource, ...names.map(([name]) => name)];
   const lines = months.map((m) => [
     m.month,
     m.before ? '1' : '0',
     m.source,
-    ...names.map(([, value]) => {
-      const v = value(m.figures);
-      return v === null ? '' : String(v);
-    }),
+    ...names.map(([, value]) => csvNumber(language, value(m.figures))),
   ]);
-  return `\uFEFF${[header, ...lines].map((r) => r.map((c) => csvCell(c, delimiter)).join(delimiter)).join('\r\n')}\r\n`;
+  return csvFile(language, header, lines, w.csvEmpty);
 }
 
 /** Each figure's mean over the "before" months that have it; null where none has. */

@@ -1,15 +1,13 @@
 import PDFDocument from 'pdfkit';
 import type { InsightMonth } from '../../shared/api/insights.ts';
+import { formatNumber, monthName } from '../exports/locale.ts';
 import { fontDir } from '../exports/summaryPdf.ts';
-import { monthName } from '../planning/monthNames.ts';
 import { averageBefore } from './exports.ts';
 import { figureNames, reportWords } from './words.ts';
 
 type Language = 'uk' | 'en';
 const margin = 50;
 const width = 595.28 - 2 * margin;
-
-const shown = (v: number | null) => (v === null ? '—' : String(v).replace('.', ','));
 
 /**
  * One A4 page for the agency to send: the month's figures beside their average before
@@ -22,6 +20,8 @@ export function renderInsightsReport(input: {
   language: Language;
 }): Promise<Buffer> {
   const w = reportWords[input.language];
+  // A figure as the report's language writes it: 12,3 in Ukrainian, 12.3 in English.
+  const shown = (v: number | null) => formatNumber(input.language, v, 2);
   const title = `${w.title} · ${input.clientName} · ${monthName(input.month, input.language)}`;
   const doc = new PDFDocument({ size: 'A4', margin, info: { Title: title, Creator: 'Plit' } });
   doc.registerFont('Sans', `${fontDir}DejaVuSans.ttf`);

@@ -61,6 +61,7 @@ export const reportWords = {
     csvMonth: 'Місяць',
     csvBefore: 'До',
     csvSource: 'Джерело',
+    csvEmpty: 'За ці місяці даних немає',
   },
   en: {
     title: 'Monthly report',
@@ -76,5 +77,6 @@ export const reportWords = {
     csvMonth: 'Month',
     csvBefore: 'Before',
     csvSource: 'Source',
+    csvEmpty: 'No data for these months',
   },
 } as const;

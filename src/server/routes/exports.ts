@@ -31,8 +31,8 @@ const pdf: Format = {
 const csv: Format = {
   type: 'text/csv; charset=utf-8',
   name: (input) => `${input.clientName} ${input.month} schedule.csv`,
-  // Excel in a Ukrainian locale splits columns on semicolons, not commas.
-  render: (input) => scheduleCsv({ ...input, delimiter: input.language === 'uk' ? ';' : ',' }),
+  // The separator follows the language (";" for Ukrainian Excel and Calc): exports/locale.ts.
+  render: (input) => scheduleCsv(input),
 };
 
 /** The downloads of a plan: one endpoint each, the same loading and access rules for all. */
