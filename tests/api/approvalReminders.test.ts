@@ -173,9 +173,9 @@ for (const engine of engines()) {
       expect(approverMail).toHaveLength(1);
       const got = await smtp.waitFor(agency.approver.email, { subject: /^Погодження/ });
       expect(got.text).toContain('2 пости на грудень 2026 чекають на ваше погодження');
-      expect(got.text).toContain('Погодити треба до 10.12.2026.');
+      expect(got.text).toContain('Погодити треба до 10 грудня 2026 р.');
       expect(got.text).toContain('2 posts for December 2026 waiting for your approval');
-      expect(got.text).toContain('They are due by 10 Dec 2026.');
+      expect(got.text).toContain('They are due by 10 December 2026.');
       // The approver's link is their own scoped review link.
       expect(linkIn(got.text, 'open')).toMatch(/^http:\/\/plit\.test\/open\/[A-Za-z0-9_-]{43}$/);
       const toContributor = await smtp.waitFor(contributor.email, { subject: /^Погодження/ });

@@ -331,8 +331,13 @@ describe('[17.3] the fact request sent', () => {
     });
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
 
-    // As Ukrainians write a date (26.11.2026), never the ISO form.
-    const dueUk = due.split('-').reverse().join('.');
+    // In the Ukrainian half's own words (26 листопада 2026 р.), never the ISO form.
+    const dueUk = new Intl.DateTimeFormat('uk-UA', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${due}T00:00:00Z`));
     for (const contact of [agency.approver, contributor]) {
       expect((await bellOf(contact)).filter((n) => n.kind === 'fact_request_sent')).toHaveLength(1);
       const mail = await t.sink.waitFor(contact.email, { subject: /Fact request/ });

@@ -212,11 +212,11 @@ describe('[17.5] re-sending the fact request', () => {
     const mail = t.sink.received.filter((m) => m.to.includes(agency.approver.email.toLowerCase())).at(-1)!;
     expect(mail.text).toMatch(/пунктів – 1\./);
     expect(mail.text).toMatch(/: 1 item\./);
-    // "Please answer by 11 Dec 2026", as the email writes a date in English.
+    // "Please answer by 11 December 2026", as the email writes a date in English.
     const en = (day: string) =>
       new Intl.DateTimeFormat('en-GB', {
         day: 'numeric',
-        month: 'short',
+        month: 'long',
         year: 'numeric',
         timeZone: 'UTC',
       }).format(new Date(`${day}T00:00:00Z`));

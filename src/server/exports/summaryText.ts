@@ -1,6 +1,7 @@
 import { unnestQuotes } from '../../shared/quotes.ts';
 import type { Likelihood, MeetingFormat, QuestionStatus, Side } from '../../shared/roles.ts';
 import type { Language } from './deckText.ts';
+import { formatDate } from './locale.ts';
 
 /** Every label the meeting summary PDF prints, in both interface languages (same shape). */
 export interface SummaryText {
@@ -66,8 +67,9 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions) {
   };
 }
 
-const ukDate = formatter('uk-UA', { day: 'numeric', month: 'long', year: 'numeric' });
-const enDate = formatter('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+// The day in words as every document and email writes it (exports/locale.ts).
+const ukDate = (date: string) => formatDate('uk', date);
+const enDate = (date: string) => formatDate('en', date);
 const ukDay = (date: string) => ukDate(date).toLocaleLowerCase('uk');
 
 const uk: SummaryText = {

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import JSZip from 'jszip';
 import type { FactAnswer, FactItemFull } from '../../shared/api/facts.ts';
+import { formatDate } from '../exports/locale.ts';
 import { sanitizeFileName } from '../files/fileName.ts';
 import type { FileStorage } from '../files/storage.ts';
 import { type PackLanguage, packWords } from './packWords.ts';
@@ -15,7 +16,7 @@ function answerText(answer: FactAnswer | null, w: Words): string {
     case 'link':
       return answer.url;
     case 'date':
-      return answer.date;
+      return /^\d{4}-\d{2}-\d{2}$/.test(answer.date) ? formatDate(w.language, answer.date) : answer.date;
     case 'choice':
       return answer.choice;
     case 'files':
@@ -64,7 +65,7 @@ export async function buildFactPack(
     lines.push(
       `${n}. ${item.question}${item.required ? '' : w.optional}`,
       `   ${w.answer}: ${answerText(item.answer, w)}`,
-      `   ${w.state}: ${w.status[item.status]}${item.answeredBy ? w.by(item.answeredBy.name, item.answeredAt?.slice(0, 10) ?? '') : ''}`,
+      `   ${w.state}: ${w.status[item.status]}${item.answeredBy ? w.by(item.answeredBy.name, item.answeredAt ? formatDate(language, item.answeredAt.slice(0, 10)) : '') : ''}`,
     );
     for (const m of item.messages) {
       lines.push(`   ${m.side === 'agency' ? w.agency : w.client} (${m.author?.name ?? '—'}): ${m.body}`);

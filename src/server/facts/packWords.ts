@@ -1,6 +1,7 @@
 /** The words of a fact pack's answers.txt, in the reader's language. */
 export const packWords = {
   uk: {
+    language: 'uk',
     status: {
       open: 'ще без відповіді',
       answered: 'є відповідь, ще не перевірено',
@@ -20,6 +21,7 @@ export const packWords = {
     missing: 'файлу немає у сховищі, в архів не ввійшов',
   },
   en: {
+    language: 'en',
     status: {
       open: 'not answered yet',
       answered: 'answered, not reviewed yet',

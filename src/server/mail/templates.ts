@@ -1,6 +1,6 @@
 import { unnestQuotes } from '../../shared/quotes.ts';
 import type { MailAttachment } from '../db/schema/index.ts';
-import { monthName } from '../planning/monthNames.ts';
+import { formatDate, monthName } from '../exports/locale.ts';
 export interface Email {
   subject: string;
   text: string;
@@ -24,15 +24,9 @@ interface Part {
 /** Ukrainian month names are lower-case inside a sentence: "план на грудень 2026". */
 const midSentence = (month: string) => `${month.charAt(0).toLocaleLowerCase('uk')}${month.slice(1)}`;
 
-/** A local date (YYYY-MM-DD) as each language writes it: 26.11.2026, 26 Nov 2026. */
-const localDateUk = (date: string) => date.split('-').reverse().join('.');
-const localDateEn = (date: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
+/** A local date (YYYY-MM-DD) in each half's own words: 26 листопада 2026 р., 26 November 2026. */
+const localDateUk = (date: string) => formatDate('uk', date);
+const localDateEn = (date: string) => formatDate('en', date);
 
 function bilingual(subject: string, link: string, ukText: Part, en: Part): Email {
   // A title or note with its own «» sits inside our «»: the inner pair becomes „“.

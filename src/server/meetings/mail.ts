@@ -2,19 +2,15 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Context } from '../context.ts';
 import { clientMembers, meetingParticipants, users } from '../db/schema/index.ts';
+import { formatDateTime, monthName } from '../exports/locale.ts';
 import { meetingInvitationEmail, meetingSummaryEmail, reviewOpenedEmail } from '../mail/templates.ts';
 import { personalLink } from '../notifications/links.ts';
-import { monthName } from '../planning/monthNames.ts';
 import { meetingIcs } from './ics.ts';
 import { type MeetingInCycle, participantsOf } from './load.ts';
 
 /** When the meeting starts, in the client's zone, as each half of the email says it. */
 const whenText = (found: MeetingInCycle, language: 'uk' | 'en') =>
-  `${new Intl.DateTimeFormat(language === 'uk' ? 'uk-UA' : 'en-GB', {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone: found.client.timezone,
-  }).format(found.meeting.startsAt)} (${found.client.timezone})`;
+  `${formatDateTime(language, found.meeting.startsAt, found.client.timezone)} (${found.client.timezone})`;
 
 /** Each person's own link to the meeting: a contact's is scoped to it (notifications/links.ts). */
 const meetingLinkFor = (ctx: Context, found: MeetingInCycle, userId: string) =>
