@@ -74,7 +74,7 @@ export function sofficeConvert(
 
 export interface SheetCell {
   type: 'float' | 'percentage' | 'currency' | 'date' | 'time' | 'boolean' | 'string' | 'empty';
-  /** office:value (a number), office:date-value, or the cell's text. */
+  /** office:value (a number), office:date-value, office:time-value, or the cell's text. */
   value: string;
 }
 
@@ -94,9 +94,11 @@ export function fodsCells(fods: string): SheetCell[][] {
       const value =
         type === 'date'
           ? attr('office:date-value')!
-          : type === 'string' || type === 'empty'
-            ? text
-            : attr('office:value')!;
+          : type === 'time'
+            ? attr('office:time-value')!
+            : type === 'string' || type === 'empty'
+              ? text
+              : attr('office:value')!;
       const repeat = Math.min(Number(attr('table:number-columns-repeated') ?? 1), 64);
       for (let i = 0; i < repeat; i++) cells.push({ type, value });
     }

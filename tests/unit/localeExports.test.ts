@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportText } from '../../src/server/exports/deckText.ts';
 import { csvDialect, formatDate, formatNumber } from '../../src/server/exports/locale.ts';
+import { scheduleCsv } from '../../src/server/exports/scheduleCsv.ts';
 import { summaryText } from '../../src/server/exports/summaryText.ts';
 import { insightsCsv } from '../../src/server/insights/exports.ts';
 import { renderInsightsReport } from '../../src/server/insights/reportPdf.ts';
@@ -16,6 +18,7 @@ import {
 import { parseCsv } from '../../src/server/planning/topicCsv.ts';
 import type { InsightMonth, MonthFigures } from '../../src/shared/api/insights.ts';
 import { fodsCells, requireSoffice, sofficeConvert } from '../support/soffice.ts';
+import { channels, rubrics, slots, topics } from './fixtures/coffeeRoaster.ts';
 
 const figures = (over: Partial<MonthFigures>): MonthFigures => ({
   postsPlanned: 12,
@@ -93,6 +96,8 @@ describe.skipIf(!soffice)('[18.5] the insights CSV in LibreOffice Calc', () => {
     uk = open(1058, ';', {
       uk: insightsCsv(months, 'uk'),
       old: '\uFEFFМісяць;Кіл правок;Годин\r\n2026-10;1.6;12.35\r\n',
+      schedule: scheduleCsv({ language: 'uk', slots, topics, channels, rubrics }),
+      empty: scheduleCsv({ language: 'uk', slots: [], topics, channels, rubrics }),
     });
   }, 120_000);
 
@@ -115,6 +120,18 @@ describe.skipIf(!soffice)('[18.5] the insights CSV in LibreOffice Calc', () => {
     expect(rows[1]![1]).toEqual({ type: 'date', value: '2026-06-01' });
     expect(rows[1]![2]!.type).toBe('string');
   }, 60_000);
+
+  it('[18.5] Ukrainian Calc reads the schedule CSV’s dates and times as such, and an empty month’s note', () => {
+    const [header, first] = uk.schedule!;
+    expect(header!.map((c) => c.value)).toEqual([...exportText('uk').csvHeaders]);
+    expect(first!.slice(0, 3)).toEqual([
+      { type: 'date', value: '2026-12-01' },
+      { type: 'time', value: 'PT10H00M00S' },
+      { type: 'string', value: 'Instagram' },
+    ]);
+    expect(uk.schedule).toHaveLength(slots.length + 1);
+    expect(uk.empty).toEqual([header, [{ type: 'string', value: 'У цьому місяці ще немає слотів' }]]);
+  });
 
   it('[18.5] English Calc reads the English CSV’s averages as numbers', () => {
     const rows = open(2057, ',', { en: insightsCsv(months, 'en') }).en!;
