@@ -1,5 +1,7 @@
 import { type AnyColumn, and, asc, gte, inArray, isNotNull, lte, max, sql } from 'drizzle-orm';
 import type { InsightMonth, MonthFigures } from '../../shared/api/insights.ts';
+import { isPartialMonth } from '../../shared/insights.ts';
+import { localParts } from '../../shared/time.ts';
 import type { Executor } from '../db/connect.ts';
 import { cycles, events, insightCache, insightHistory } from '../db/schema/index.ts';
 import type { Side } from '../policies/side.ts';
@@ -118,11 +120,17 @@ export async function insightMonthsOf(
       });
   }
   const sinceOf = new Map(clientRows.map((c) => [c.id, c.coCreationSince]));
+  // Whether a month is over is decided here, once, in the client's zone (shared/insights.ts):
+  // every reader (screen, CSV, PDF) takes `partial` from here. A cycle may be closed early
+  // while its month still runs: the stage says nothing about the calendar.
+  const todayOf = new Map(clientRows.map((c) => [c.id, localParts(now, c.timezone).date]));
+  const partial = (clientId: string, month: string) => isPartialMonth(month, todayOf.get(clientId)!);
   for (const c of cycleRows) {
     const since = sinceOf.get(c.clientId) ?? null;
     result.get(c.clientId)!.push({
       month: c.month,
       before: since !== null && c.month < since,
+      partial: partial(c.clientId, c.month),
       source: 'plit',
       stage: c.stage,
       cycleId: c.id,
@@ -135,6 +143,7 @@ export async function insightMonthsOf(
     months.push({
       month: h.month,
       before: true,
+      partial: partial(h.clientId, h.month),
       source: 'imported',
       stage: null,
       cycleId: null,

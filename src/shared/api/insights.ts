@@ -75,6 +75,11 @@ export const insightMonth = z.object({
   month: z.string().describe('YYYY-MM'),
   /** Before the client started co-creating in Plit: imported, or before its start month. */
   before: z.boolean(),
+  partial: z
+    .boolean()
+    .describe(
+      "The month has not ended yet in the client's time zone (the current month, or a later one planned ahead): its figures are incomplete, and averages and before/since comparisons leave it out.",
+    ),
   source: z.enum(['plit', 'imported']),
   stage: z.enum(cycleStages).nullable(),
   cycleId: uuid.nullable(),
