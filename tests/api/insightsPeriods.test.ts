@@ -55,9 +55,7 @@ async function demoLike(agency: TestAgency) {
     replacements: 2,
     rewrites: 3,
   });
-  await db
-    .insert(insightHistory)
-    .values([row(m1, 2, 16), row(m2, 3, 15), row(m3, 3, 14), row(m4, 6, 12)]);
+  await db.insert(insightHistory).values([row(m1, 2, 16), row(m2, 3, 15), row(m3, 3, 14), row(m4, 6, 12)]);
   const cycleOf = async (month: string, firstRound: number) => {
     const [cycle] = await db
       .insert(cycles)
@@ -211,11 +209,13 @@ describe('insights that compare like with like', () => {
         cookie: cm,
       });
       expect(csv.status).toBe(200);
-      const lines = csv.raw.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+      const lines = csv.raw
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       expect(lines).toHaveLength(2);
-      expect(lines[1]).toContain(
-        lang === 'uk' ? 'За ці місяці даних нема.' : 'No figures for these months.',
-      );
+      expect(lines[1]).toContain(lang === 'uk' ? 'За ці місяці даних нема.' : 'No figures for these months.');
     }
   });
 });

@@ -1,6 +1,13 @@
 import type { MonthFigures } from '../../shared/api/insights.ts';
+import type { ComparedKey } from '../../shared/insights.ts';
 
 type Language = 'uk' | 'en';
+
+/**
+ * Which compared figure (shared/insights.ts) each row is, by the order of figureNames: its
+ * better/worse verdict follows the screen's rule. null: a figure neither way is better.
+ */
+export const figureCompared: Array<ComparedKey | null> = [];
 
 /** The figures' names in each language, in the order reports show them. */
 export const figureNames: Record<Language, Array<[string, (f: MonthFigures) => number | null]>> = {
@@ -8,7 +15,7 @@ export const figureNames: Record<Language, Array<[string, (f: MonthFigures) => n
   en: [],
 };
 
-const rows: Array<[string, string, (f: MonthFigures) => number | null]> = [
+const rows: Array<[string, string, (f: MonthFigures) => number | null, ComparedKey?]> = [
   ['Заплановано постів', 'Posts planned', (f) => f.postsPlanned],
   ['Опубліковано', 'Published', (f) => f.postsPublished],
   ['Погоджено', 'Approved', (f) => f.postsApproved],
@@ -17,13 +24,14 @@ const rows: Array<[string, string, (f: MonthFigures) => number | null]> = [
     'Частка з першого кола, %',
     'Share approved in round 1, %',
     (f) => (f.firstRoundShare === null ? null : Math.round(f.firstRoundShare * 100)),
+    'firstRoundShare',
   ],
-  ['Кіл правок на пост, у середньому', 'Average rounds per post', (f) => f.averageRounds],
-  ['Кола правок, усього', 'Revision rounds in all', (f) => f.revisionRounds],
-  ['Ситуативи', 'Situational posts', (f) => f.situational],
-  ['Заміни постів', 'Replacements', (f) => f.replacements],
-  ['Переписування в день публікації', 'Same-day rewrites', (f) => f.rewrites],
-  ['Покрито «а що, коли»', 'Covered by a contingency', (f) => f.covered],
+  ['Кіл правок на пост, у середньому', 'Average rounds per post', (f) => f.averageRounds, 'averageRounds'],
+  ['Кола правок, усього', 'Revision rounds in all', (f) => f.revisionRounds, 'revisionRounds'],
+  ['Ситуативи', 'Situational posts', (f) => f.situational, 'situational'],
+  ['Заміни постів', 'Replacements', (f) => f.replacements, 'replacements'],
+  ['Переписування в день публікації', 'Same-day rewrites', (f) => f.rewrites, 'rewrites'],
+  ['Покрито «а що, коли»', 'Covered by a contingency', (f) => f.covered, 'covered'],
   ['Теми: прийнято', 'Topics accepted', (f) => f.topics?.accepted ?? null],
   ['Теми: відкладено', 'Topics parked', (f) => f.topics?.parked ?? null],
   ['Теми: відкинуто', 'Topics dropped', (f) => f.topics?.dropped ?? null],
@@ -34,16 +42,22 @@ const rows: Array<[string, string, (f: MonthFigures) => number | null]> = [
     'Topics in the reserve at month end',
     (f) => f.topics?.reserveSize ?? null,
   ],
-  ['Фактаж: днів до повного', 'Facts: days to complete', (f) => f.factTurnaroundDays],
-  ['Фактаж: прострочених пунктів', 'Facts: overdue items', (f) => f.factItemsOverdue],
-  ['Погодження: медіана годин', 'Approval turnaround, median hours', (f) => f.approvalTurnaroundHours],
-  ['Погодження: прострочених постів', 'Approvals overdue', (f) => f.approvalsOverdue],
-  ['Строки етапів дотримано', 'Stage deadlines met', (f) => f.deadlines?.met ?? null],
-  ['Строки етапів зірвано', 'Stage deadlines missed', (f) => f.deadlines?.missed ?? null],
+  ['Фактаж: днів до повного', 'Facts: days to complete', (f) => f.factTurnaroundDays, 'factTurnaroundDays'],
+  ['Фактаж: прострочених пунктів', 'Facts: overdue items', (f) => f.factItemsOverdue, 'factItemsOverdue'],
+  [
+    'Погодження: медіана годин',
+    'Approval turnaround, median hours',
+    (f) => f.approvalTurnaroundHours,
+    'approvalTurnaroundHours',
+  ],
+  ['Погодження: прострочених постів', 'Approvals overdue', (f) => f.approvalsOverdue, 'approvalsOverdue'],
+  ['Строки етапів дотримано', 'Stage deadlines met', (f) => f.deadlines?.met ?? null, 'deadlinesMet'],
+  ['Строки етапів зірвано', 'Stage deadlines missed', (f) => f.deadlines?.missed ?? null, 'deadlinesMissed'],
 ];
-for (const [uk, en, value] of rows) {
+for (const [uk, en, value, compared] of rows) {
   figureNames.uk.push([uk, value]);
   figureNames.en.push([en, value]);
+  figureCompared.push(compared ?? null);
 }
 
 export const reportWords = {
