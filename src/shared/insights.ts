@@ -89,7 +89,11 @@ export function perMonth(
 }
 
 /** The verdict on one compared figure of a month against the months it is compared with. */
-export function compareFigure(key: ComparedKey, month: Pick<InsightMonth, 'figures'>, before: InsightMonth[]) {
+export function compareFigure(
+  key: ComparedKey,
+  month: Pick<InsightMonth, 'figures'>,
+  before: InsightMonth[],
+) {
   const value = comparedValue[key](month.figures);
   const average = before.length ? perMonth(key, comparedValue[key], before) : null;
   return { value, average, verdict: verdictOf(value, average, betterWay[key]) };

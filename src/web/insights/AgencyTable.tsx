@@ -15,6 +15,7 @@ export function AgencyTable({ clients }: { clients: ClientSummary[] }) {
   const language = currentLanguage();
   const columns: Column[] = [
     { key: 'since', label: t('insights.agency.cols.since'), how: t('insights.agency.cols.sinceHow') },
+    { key: 'period', label: t('insights.agency.cols.period'), how: t('insights.agency.cols.periodHow') },
     {
       key: 'frBefore',
       label: t('insights.agency.cols.firstRoundBefore'),
@@ -50,7 +51,7 @@ export function AgencyTable({ clients }: { clients: ClientSummary[] }) {
 
   return (
     <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={880}>
+      <Table.ScrollContainer minWidth={980}>
         <Table striped highlightOnHover verticalSpacing={6} fz="sm">
           <Table.Caption>{t('insights.agency.tableCaption')}</Table.Caption>
           <Table.Thead>
@@ -92,6 +93,15 @@ export function AgencyTable({ clients }: { clients: ClientSummary[] }) {
                   ) : (
                     <Text span size="sm" c="dimmed">
                       {t('insights.agency.notSet')}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {c.periodMonths > 0 ? (
+                    t('insights.agency.periodOf', { count: c.periodMonths })
+                  ) : (
+                    <Text span size="sm" c="dimmed">
+                      {t('insights.agency.noPeriod')}
                     </Text>
                   )}
                 </Table.Td>

@@ -74,13 +74,13 @@ export function ClientInsights({ client }: { client: Client }) {
             <Title order={3} fz="h4">
               {t('insights.client.trends')}
             </Title>
-            <InsightCharts months={months} />
+            <InsightCharts months={months} timezone={client.timezone} />
           </Stack>
           <Stack gap="sm">
             <Title order={3} fz="h4">
               {t('insights.client.tableTitle')}
             </Title>
-            <MonthTable months={months} />
+            <MonthTable months={months} timezone={client.timezone} />
           </Stack>
         </Stack>
       )}

@@ -1,4 +1,4 @@
-import { Button, Menu } from '@mantine/core';
+import { Button, Menu, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconCalendarEvent,
@@ -14,6 +14,7 @@ import { formatMonth } from '../lib/dates.ts';
 import { CoCreationSinceModal } from './CoCreationSinceModal.tsx';
 import { HistoryImportModal } from './HistoryImportModal.tsx';
 import { csvUrl, reportUrl } from './historyImport.ts';
+import { monthNow } from './months.ts';
 
 interface Props {
   client: Client;
@@ -29,6 +30,8 @@ export function InsightActions({ client, range, months }: Props) {
   const [setting, sinceModal] = useDisclosure(false);
   // A report is about a month Plit recorded; imported months are only numbers.
   const reportable = months.filter((m) => m.source === 'plit').reverse();
+  // The server says which months are partial; this only words it (the current one, or one ahead).
+  const current = monthNow(client.timezone);
 
   return (
     <>
@@ -61,6 +64,12 @@ export function InsightActions({ client, range, months }: Props) {
           {reportable.map((m) => (
             <Menu.Item key={m.month} component="a" href={reportUrl(client.id, m.month, language)} download>
               {formatMonth(m.month, language)}
+              {m.partial && (
+                <Text span size="xs" c="dimmed">
+                  {' · '}
+                  {t(m.month === current ? 'insights.partial.current' : 'insights.partial.ahead')}
+                </Text>
+              )}
             </Menu.Item>
           ))}
         </Menu.Dropdown>

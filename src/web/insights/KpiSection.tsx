@@ -2,9 +2,17 @@ import { Alert, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { InsightMonth } from '../../shared/api/index.ts';
+import { verdictOf } from '../../shared/insights.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { formatMonth } from '../lib/dates.ts';
-import { averageOf, type FigureKey, figureDefs, headlineMonth, unplannedTotal } from './figures.ts';
+import {
+  averageOf,
+  comparedBefore,
+  type FigureKey,
+  figureDefs,
+  headlineMonth,
+  unplannedTotal,
+} from './figures.ts';
 import { KpiCard, type KpiCardProps } from './KpiCard.tsx';
 import { formatFigure } from './numbers.ts';
 import { useFigureText } from './useFigureText.ts';
@@ -21,15 +29,19 @@ const compared: FigureKey[] = [
   'approvalsOverdue',
 ];
 
-/** The headline month in cards, each next to the average of the months before co-creation. */
+/**
+ * The headline month in cards, each next to the average of the finished months before
+ * co-creation; a month still running is shown but not judged (no better/worse).
+ */
 export function KpiSection({ months }: { months: InsightMonth[] }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const text = useFigureText();
   const month = headlineMonth(months);
   if (!month) return null;
-  const before = months.filter((m) => m.before);
-  const since = months.filter((m) => !m.before);
+  const before = comparedBefore(months);
+  const since = months.filter((m) => !m.before && !m.partial);
+  const judged = !month.partial;
   const f = month.figures;
   const behind = (key: FigureKey) =>
     month.cycleId
@@ -45,7 +57,7 @@ export function KpiSection({ months }: { months: InsightMonth[] }) {
       how: text.how(key),
       value: formatFigure(value, def.kind, language),
       before: before.length ? formatFigure(average, def.kind, language) : undefined,
-      verdict: verdictOf(value, average, def.better),
+      verdict: judged ? verdictOf(value, average, def.better) : null,
       behind: behind(key),
     };
   };
@@ -80,10 +92,11 @@ export function KpiSection({ months }: { months: InsightMonth[] }) {
   return (
     <Stack gap="sm">
       <Text size="sm">
-        {t(month.stage === 'closed' ? 'insights.kpi.headlineClosed' : 'insights.kpi.headlineRunning', {
+        {t(month.partial ? 'insights.kpi.headlineRunning' : 'insights.kpi.headlineClosed', {
           month: formatMonth(month.month, language),
         })}{' '}
-        {before.length > 0 && t('insights.kpi.comparedWith', { count: before.length })}
+        {before.length > 0 && judged && t('insights.kpi.comparedWith', { count: before.length })}
+        {before.length > 0 && !judged && t('insights.kpi.notJudged')}
       </Text>
       {before.length === 0 && (
         <Alert variant="light" color="gray" icon={<IconInfoCircle />} p="xs">
@@ -97,11 +110,4 @@ export function KpiSection({ months }: { months: InsightMonth[] }) {
       </SimpleGrid>
     </Stack>
   );
-}
-
-function verdictOf(value: number | null, before: number | null, better?: 'higher' | 'lower') {
-  if (value === null || before === null || !better) return null;
-  // Differences in the noise of rounding are no change.
-  if (Math.abs(value - before) < 0.005) return 'same' as const;
-  return value > before === (better === 'higher') ? ('better' as const) : ('worse' as const);
 }

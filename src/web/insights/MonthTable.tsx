@@ -6,14 +6,17 @@ import { currentLanguage } from '../i18n/index.ts';
 import { formatMonth } from '../lib/dates.ts';
 import { FigureHint } from './FigureHint.tsx';
 import { figureDefs, figureKeys } from './figures.ts';
+import { monthNow } from './months.ts';
 import { formatFigure } from './numbers.ts';
 import { useFigureText } from './useFigureText.ts';
 
 /** Every figure of every month: the charts' numbers, readable and reachable without the charts. */
-export function MonthTable({ months }: { months: InsightMonth[] }) {
+export function MonthTable({ months, timezone }: { months: InsightMonth[]; timezone: string }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const text = useFigureText();
+  // Which months are partial is the server's (the client's zone); this only words it.
+  const current = monthNow(timezone);
 
   return (
     <Paper withBorder radius="md">
@@ -53,6 +56,11 @@ export function MonthTable({ months }: { months: InsightMonth[] }) {
                       <Text size="sm" fw={600}>
                         {formatMonth(m.month, language)}
                       </Text>
+                    )}
+                    {m.partial && (
+                      <Badge size="xs" variant="light" color="yellow" tt="none">
+                        {t(m.month === current ? 'insights.partial.current' : 'insights.partial.ahead')}
+                      </Badge>
                     )}
                     {m.source === 'imported' ? (
                       <Badge size="xs" variant="outline" color="gray" tt="none">

@@ -11,6 +11,10 @@ export const insightsEn = {
     meeting: 'Open the meeting of {{month}}',
     cycle: 'Open the cycle of {{month}}',
   },
+  partial: {
+    current: 'in progress',
+    ahead: 'ahead',
+  },
   before: {
     short: 'Before co-creation',
   },
@@ -54,6 +58,7 @@ export const insightsEn = {
     comparedWith_few: 'compared with the average of {{count}} months before co-creation.',
     comparedWith_many: 'compared with the average of {{count}} months before co-creation.',
     comparedWith_other: 'compared with the average of {{count}} months before co-creation.',
+    notJudged: 'its figures are incomplete, so they are not compared with the months before co-creation.',
     noBefore:
       'No months before co-creation in this range, so there is nothing to compare with yet. Widen the range, set the month co-creation started, or import past months.',
     firstRoundOf_one: '{{first}} of {{count}} approved post',
@@ -160,6 +165,7 @@ export const insightsEn = {
     clickHint: 'Click a month to open the records behind it; the table below lists every number.',
     clickToOpen: 'Click to open this month',
     beforeNote: 'Shaded and labelled: months before co-creation (imported or before its first month).',
+    partialNote: 'Pale, dashed, hollow point: a month in progress, its figures still changing.',
     changes: 'Unplanned changes',
     changesHow: 'Situational posts, replacements and same-day rewrites logged during each month, stacked.',
     topics: 'Topics per month',
@@ -240,10 +246,16 @@ export const insightsEn = {
     revisionTimeTop_other:
       'Revision rounds per client in the months shown: the {{count}} clients with the most.',
     revisionTimeAll: 'Revision rounds per client in the months shown, most first.',
-    revisionTimeHow: 'Grey: months before co-creation. Click a client to open its insights.',
+    revisionTimeHow:
+      'Revision rounds per month: grey before co-creation, blue since, over the same number of finished months on each side. Click a client to open its insights.',
     noRevisions: 'No revision rounds in the months shown.',
-    roundsBefore: 'Before co-creation',
-    roundsSince: 'Since co-creation',
+    roundsBefore: 'Per month before co-creation',
+    roundsSince: 'Per month since co-creation',
+    periodOf_one: '{{count}} vs {{count}} month',
+    periodOf_few: '{{count}} vs {{count}} months',
+    periodOf_many: '{{count}} vs {{count}} months',
+    periodOf_other: '{{count}} vs {{count}} months',
+    noPeriod: 'nothing to compare',
     roundsOf_one: '{{name}} {{count}} round',
     roundsOf_few: '{{name}} {{count}} rounds',
     roundsOf_many: '{{name}} {{count}} rounds',
@@ -252,15 +264,20 @@ export const insightsEn = {
       client: 'Client',
       since: 'Co-creation since',
       sinceHow: 'The first month planned together; earlier and imported months count as “before”.',
+      period: 'Compared',
+      periodHow:
+        'How many finished months are compared: N months since co-creation began against the N months just before it. When one side has fewer, both take that many, nearest the start. The month in progress never counts.',
       firstRoundBefore: 'Round 1, before',
       firstRoundSince: 'Round 1, since',
       firstRoundHow:
-        'Share of approved posts approved without changes: all first-round approvals over all approvals of the months before co-creation, or of the months since.',
-      averageRoundsHow: 'Mean of the monthly average rounds per post, over the months since co-creation.',
+        'Share of approved posts approved without changes: all first-round approvals over all approvals, over the equal periods of finished months before and since co-creation (see “Compared”).',
+      averageRoundsHow:
+        'Mean of the monthly average rounds per post, over the finished months since co-creation.',
       revisionRoundsHow: 'Rounds after the first, summed over every post of the months shown.',
       unplanned: 'Unplanned changes',
       unplannedHow: 'Situational posts, replacements and same-day rewrites, summed over the months shown.',
-      factsHow: 'Mean of the monthly fact turnaround (sent → complete) over the months that have one.',
+      factsHow:
+        'Mean of the monthly fact turnaround (sent → complete) over the finished months that have one.',
     },
   },
 };

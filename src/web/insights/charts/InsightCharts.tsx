@@ -3,13 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InsightMonth } from '../../../shared/api/index.ts';
 import { currentLanguage } from '../../i18n/index.ts';
+import { monthNow } from '../months.ts';
 import { formatFigure } from '../numbers.ts';
 import { useFigureText } from '../useFigureText.ts';
 import { chartRows } from './chartRows.ts';
 import { MonthChart } from './MonthChart.tsx';
 
 /** The trends: revisions, unplanned changes, topics, facts and posts, month by month. */
-export function InsightCharts({ months }: { months: InsightMonth[] }) {
+export function InsightCharts({ months, timezone }: { months: InsightMonth[]; timezone: string }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const text = useFigureText();
@@ -17,10 +18,12 @@ export function InsightCharts({ months }: { months: InsightMonth[] }) {
   const [topicsBy, setTopicsBy] = useState<'outcome' | 'source'>('outcome');
   const count = (v: number) => formatFigure(v, 'count', language);
   const rows = (pick: Parameters<typeof chartRows>[2]) => chartRows(months, language, pick);
+  const current = monthNow(timezone);
 
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
       <MonthChart
+        current={current}
         id="chart-first-round"
         title={text.label('firstRoundShare')}
         how={text.how('firstRoundShare')}
@@ -32,6 +35,7 @@ export function InsightCharts({ months }: { months: InsightMonth[] }) {
         series={[{ key: 'share', label: text.label('firstRoundShare'), color: colors.teal[6] }]}
       />
       <MonthChart
+        current={current}
         id="chart-rounds"
         title={text.label('averageRounds')}
         how={text.how('averageRounds')}
@@ -43,6 +47,7 @@ export function InsightCharts({ months }: { months: InsightMonth[] }) {
         series={[{ key: 'rounds', label: text.label('averageRounds'), color: colors.indigo[6] }]}
       />
       <MonthChart
+        current={current}
         id="chart-changes"
         title={t('insights.chart.changes')}
         how={t('insights.chart.changesHow')}
@@ -61,6 +66,7 @@ export function InsightCharts({ months }: { months: InsightMonth[] }) {
         ]}
       />
       <MonthChart
+        current={current}
         id="chart-topics"
         title={t('insights.chart.topics')}
         how={t(topicsBy === 'outcome' ? 'insights.chart.topicsHowOutcome' : 'insights.chart.topicsHowSource')}
@@ -109,6 +115,7 @@ export function InsightCharts({ months }: { months: InsightMonth[] }) {
         }
       />
       <MonthChart
+        current={current}
         id="chart-facts"
         title={text.label('factTurnaroundDays')}
         how={text.how('factTurnaroundDays')}
@@ -120,6 +127,7 @@ export function InsightCharts({ months }: { months: InsightMonth[] }) {
         series={[{ key: 'days', label: text.label('factTurnaroundDays'), color: colors.cyan[7] }]}
       />
       <MonthChart
+        current={current}
         id="chart-posts"
         title={t('insights.chart.posts')}
         how={t('insights.chart.postsHow')}

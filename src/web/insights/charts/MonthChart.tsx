@@ -20,6 +20,9 @@ import { FigureHint } from '../FigureHint.tsx';
 import { beforeRuns, type ChartRow } from './chartRows.ts';
 import { MonthTooltip } from './MonthTooltip.tsx';
 
+/** The data key of a line's dashed run into a partial month. */
+const PARTIAL = '__partial';
+
 export interface Series {
   key: string;
   label: string;
@@ -39,6 +42,8 @@ interface Props {
   yMax?: number;
   allowDecimals?: boolean;
   controls?: ReactNode;
+  /** The current month in the client's zone: a partial month is "in progress", a later one "ahead". */
+  current: string;
 }
 
 /**
@@ -58,19 +63,33 @@ export function MonthChart({
   yMax,
   allowDecimals,
   controls,
+  current,
 }: Props) {
   const { t } = useTranslation();
   const theme = useMantineTheme();
   const navigate = useNavigate();
   const runs = beforeRuns(rows);
   const grey = theme.colors.gray[5];
-  const data = rows.map((r) => ({ label: r.label, ...r.values }));
+  const partialWord = (r: ChartRow) =>
+    t(r.month === current ? 'insights.partial.current' : 'insights.partial.ahead');
+  // A line runs solid through finished months and dashed into a partial one: two series, the
+  // second holding the partial months and the finished month just before them.
+  const data = rows.map((r, i) => {
+    const row: Record<string, unknown> = { label: r.label, ...r.values };
+    if (kind === 'line')
+      for (const s of series) {
+        row[s.key] = r.partial ? null : r.values[s.key];
+        row[`${s.key}${PARTIAL}`] = r.partial || rows[i + 1]?.partial ? r.values[s.key] : null;
+      }
+    return row;
+  });
+  const anyPartial = rows.some((r) => r.partial);
   const empty = rows.every((r) => series.every((s) => r.values[s.key] == null));
 
   const summary = `${title}. ${rows
     .map(
       (r) =>
-        `${r.label}${r.before ? ` (${t('insights.before.short')})` : ''}: ${series
+        `${r.label}${r.before ? ` (${t('insights.before.short')})` : ''}${r.partial ? ` (${partialWord(r)})` : ''}: ${series
           .map((s) => `${s.label} ${r.values[s.key] == null ? '—' : format(r.values[s.key] as number)}`)
           .join(', ')}`,
     )
@@ -140,6 +159,7 @@ export function MonthChart({
                       rows={rows}
                       series={series}
                       format={format}
+                      partialWord={partialWord}
                     />
                   )}
                 />
@@ -167,15 +187,57 @@ export function MonthChart({
                       maxBarSize={40}
                       isAnimationActive={false}
                     >
-                      {kind === 'bars' &&
-                        series.length === 1 &&
-                        rows.map((r) => <Cell key={r.month} fill={r.before ? grey : s.color} />)}
+                      {rows.map((r) => (
+                        <Cell
+                          key={r.month}
+                          fill={kind === 'bars' && series.length === 1 && r.before ? grey : s.color}
+                          // A partial month: pale with a dashed outline, not a finished bar.
+                          fillOpacity={r.partial ? 0.35 : 1}
+                          stroke={r.partial ? s.color : undefined}
+                          strokeDasharray={r.partial ? '3 2' : undefined}
+                        />
+                      ))}
                     </Bar>
                   ),
                 )}
+                {kind === 'line' &&
+                  anyPartial &&
+                  series.map((s) => (
+                    <Line
+                      key={`${s.key}${PARTIAL}`}
+                      dataKey={`${s.key}${PARTIAL}`}
+                      name={`${s.label} (${t('insights.partial.current')})`}
+                      legendType="none"
+                      stroke={s.color}
+                      strokeWidth={2}
+                      strokeDasharray="4 3"
+                      dot={(props: { cx?: number; cy?: number; index?: number }) => (
+                        <circle
+                          key={props.index}
+                          cx={props.cx}
+                          cy={props.cy}
+                          r={rows[props.index ?? -1]?.partial ? 4 : 0}
+                          fill="var(--mantine-color-body)"
+                          stroke={s.color}
+                          strokeWidth={2}
+                        />
+                      )}
+                      activeDot={false}
+                      connectNulls={false}
+                      isAnimationActive={false}
+                    />
+                  ))}
               </ComposedChart>
             </ResponsiveContainer>
           </Box>
+        )}
+        {anyPartial && !empty && (
+          <Group gap={6} wrap="nowrap">
+            <ColorSwatch color={grey} size={12} style={{ opacity: 0.35, flexShrink: 0 }} aria-hidden />
+            <Text size="xs" c="dimmed">
+              {t('insights.chart.partialNote')}
+            </Text>
+          </Group>
         )}
         {runs.length > 0 && !empty && (
           <Group gap={6} wrap="nowrap">

@@ -9,10 +9,11 @@ interface Props {
   rows: ChartRow[];
   series: Series[];
   format: (value: number) => string;
+  partialWord: (row: ChartRow) => string;
 }
 
 /** The month under the pointer: its values, and whether it was before co-creation. */
-export function MonthTooltip({ active, label, rows, series, format }: Props) {
+export function MonthTooltip({ active, label, rows, series, format, partialWord }: Props) {
   const { t } = useTranslation();
   const row = rows.find((r) => r.label === label);
   if (!active || !row) return null;
@@ -22,6 +23,7 @@ export function MonthTooltip({ active, label, rows, series, format }: Props) {
         <Text size="sm" fw={600}>
           {row.label}
           {row.before && ` · ${t('insights.before.short')}`}
+          {row.partial && ` · ${partialWord(row)}`}
         </Text>
         {series.map((s) => (
           <Text size="xs" key={s.key}>

@@ -3,8 +3,10 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { currentLanguage } from '../../i18n/index.ts';
 import type { ClientSummary } from '../agencySummary.ts';
 import { FigureHint } from '../FigureHint.tsx';
+import { formatFigure } from '../numbers.ts';
 import { legendText } from './MonthChart.tsx';
 
 const TOP = 15;
@@ -14,18 +16,26 @@ const shorten = (name: string, max: number) => (name.length > max ? `${name.slic
 export function RevisionTimeChart({ clients }: { clients: ClientSummary[] }) {
   const { t } = useTranslation();
   const { colors } = useMantineTheme();
+  const language = currentLanguage();
   const navigate = useNavigate();
   const narrow = useMediaQuery('(max-width: 30em)');
   const top = clients.filter((c) => c.revisionRounds > 0).slice(0, TOP);
   const data = top.map((c) => ({
     name: c.clientName,
-    before: c.revisionRoundsBefore,
-    since: c.revisionRounds - c.revisionRoundsBefore,
+    // Per month over equal periods (agencySummary.ts): totals of unequal periods compare nothing.
+    before: c.roundsPerMonthBefore === null ? null : Math.round(c.roundsPerMonthBefore * 10) / 10,
+    since: c.roundsPerMonthSince === null ? null : Math.round(c.roundsPerMonthSince * 10) / 10,
+    period: c.periodMonths,
     clientId: c.clientId,
   }));
   const labels = { before: t('insights.agency.roundsBefore'), since: t('insights.agency.roundsSince') };
   const summary = `${t('insights.agency.revisionTime')}: ${top
-    .map((c) => t('insights.agency.roundsOf', { name: c.clientName, count: c.revisionRounds }))
+    .map(
+      (c) =>
+        `${t('insights.agency.roundsOf', { name: c.clientName, count: c.revisionRounds })} (${
+          c.periodMonths > 0 ? `${t('insights.agency.periodOf', { count: c.periodMonths })}, ` : ''
+        }${labels.before} ${c.roundsPerMonthBefore === null ? '—' : formatFigure(c.roundsPerMonthBefore, 'decimal', language)}, ${labels.since} ${c.roundsPerMonthSince === null ? '—' : formatFigure(c.roundsPerMonthSince, 'decimal', language)})`,
+    )
     .join('; ')}`;
 
   return (
@@ -44,7 +54,7 @@ export function RevisionTimeChart({ clients }: { clients: ClientSummary[] }) {
         {top.length === 0 ? (
           <Text size="sm">{t('insights.agency.noRevisions')}</Text>
         ) : (
-          <Box role="img" aria-label={summary} h={70 + top.length * 34}>
+          <Box role="img" aria-label={summary} h={70 + top.length * 44}>
             <ResponsiveContainer width="100%" height="100%">
               <BarChart
                 data={data}
@@ -71,22 +81,17 @@ export function RevisionTimeChart({ clients }: { clients: ClientSummary[] }) {
                   tick={{ fontSize: 12 }}
                   tickFormatter={(name: string) => shorten(name, narrow ? 13 : 26)}
                 />
-                <Tooltip />
+                <Tooltip
+                  labelFormatter={(name) => {
+                    const row = data.find((r) => r.name === name);
+                    return row?.period
+                      ? `${String(name)} · ${t('insights.agency.periodOf', { count: row.period })}`
+                      : String(name);
+                  }}
+                />
                 <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={legendText} />
-                <Bar
-                  dataKey="before"
-                  name={labels.before}
-                  stackId="rounds"
-                  fill={colors.gray[5]}
-                  isAnimationActive={false}
-                />
-                <Bar
-                  dataKey="since"
-                  name={labels.since}
-                  stackId="rounds"
-                  fill={colors.indigo[6]}
-                  isAnimationActive={false}
-                />
+                <Bar dataKey="before" name={labels.before} fill={colors.gray[5]} isAnimationActive={false} />
+                <Bar dataKey="since" name={labels.since} fill={colors.indigo[6]} isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
           </Box>

@@ -7,6 +7,8 @@ export interface ChartRow {
   month: string;
   label: string;
   before: boolean;
+  /** Not over yet (the server's rule): drawn pale, dashed or hollow, and named in the summary. */
+  partial: boolean;
   cycleId: string | null;
   values: Record<string, number | null>;
 }
@@ -20,6 +22,7 @@ export function chartRows(
     month: m.month,
     label: monthShort(m.month, language),
     before: m.before,
+    partial: m.partial,
     cycleId: m.cycleId,
     values: pick(m),
   }));
