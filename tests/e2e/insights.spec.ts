@@ -28,6 +28,8 @@ test('a client sees life before and after co-creation, and the monthly PDF repor
   await expect(card).toBeVisible();
   await expect(card).toContainText('До співтворчості');
   await expect(card).toContainText('краще');
+  // [18.6] The current month is there, marked as unfinished, and the cards speak of last month.
+  await expect(page.getByText('поточний місяць, неповний').first()).toBeVisible();
   // The trend chart names the months before co-creation in its spoken summary.
   const chart = page.getByRole('img', { name: /^Погоджено з першого кола\./ });
   await expect(chart).toHaveAttribute('aria-label', /\(До співтворчості\)/);
@@ -37,12 +39,14 @@ test('a client sees life before and after co-creation, and the monthly PDF repor
   // The report of last month, as the agency would send it.
   await page.getByRole('button', { name: 'Звіт PDF' }).click();
   const download = page.waitForEvent('download');
-  await page.getByRole('menuitem').first().click();
+  // The latest finished month: the one the report judges (the running month is shown, not judged).
+  await page.getByRole('menuitem').filter({ hasNotText: 'неповний' }).first().click();
   const file = await (await download).path();
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
   expect(text).toContain('Звіт за місяць');
   expect(text).toContain('Kyiv Coffee Roasters');
   expect(text).toContain('Погоджено з першого кола');
   expect(text).toContain('У середньому до');
+  expect(text).toContain('краще');
   await context.close();
 });

@@ -67,7 +67,7 @@ export function renderInsightsReport(input: {
       doc.font('Sans').fontSize(9).fillColor('#4b5563').text(c.comparedWith(beforeMonths.length), { width });
     }
     doc.moveDown(0.5);
-    const cols = [width * 0.5, width * 0.16, width * 0.18, width * 0.16];
+    const cols = [width * 0.46, width * 0.16, width * 0.22, width * 0.16];
     const row = (
       cells: string[],
       bold = false,

@@ -58,7 +58,15 @@ export function MonthTable({ months, timezone }: { months: InsightMonth[]; timez
                       </Text>
                     )}
                     {m.partial && (
-                      <Badge size="xs" variant="light" color="yellow" tt="none">
+                      <Badge
+                        size="xs"
+                        variant="light"
+                        color="yellow"
+                        tt="none"
+                        h="auto"
+                        // The Ukrainian words are long: wrapped, not cut off.
+                        styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}
+                      >
                         {t(m.month === current ? 'insights.partial.current' : 'insights.partial.ahead')}
                       </Badge>
                     )}

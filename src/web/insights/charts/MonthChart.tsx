@@ -211,17 +211,22 @@ export function MonthChart({
                       stroke={s.color}
                       strokeWidth={2}
                       strokeDasharray="4 3"
-                      dot={(props: { cx?: number; cy?: number; index?: number }) => (
-                        <circle
-                          key={props.index}
-                          cx={props.cx}
-                          cy={props.cy}
-                          r={rows[props.index ?? -1]?.partial ? 4 : 0}
-                          fill="var(--mantine-color-body)"
-                          stroke={s.color}
-                          strokeWidth={2}
-                        />
-                      )}
+                      dot={(props: { cx?: number; cy?: number; index?: number; value?: unknown }) =>
+                        // Only the partial month's own point, hollow; none where it has no value.
+                        rows[props.index ?? -1]?.partial && props.value != null && props.cy != null ? (
+                          <circle
+                            key={props.index}
+                            cx={props.cx}
+                            cy={props.cy}
+                            r={4}
+                            fill="var(--mantine-color-body)"
+                            stroke={s.color}
+                            strokeWidth={2}
+                          />
+                        ) : (
+                          <g key={props.index} />
+                        )
+                      }
                       activeDot={false}
                       connectNulls={false}
                       isAnimationActive={false}
