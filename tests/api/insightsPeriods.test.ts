@@ -215,7 +215,7 @@ describe('insights that compare like with like', () => {
         .trim()
         .split('\r\n');
       expect(lines).toHaveLength(2);
-      expect(lines[1]).toContain(lang === 'uk' ? 'За ці місяці даних нема.' : 'No figures for these months.');
+      expect(lines[1]).toContain(lang === 'uk' ? 'За ці місяці даних немає' : 'No data for these months');
     }
   });
 });

@@ -144,7 +144,7 @@ function trendCharts(doc: PDFKit.PDFDocument, months: InsightMonth[], last: stri
       title: c.chartFirstRound,
       value: (f) => (f.firstRoundShare === null ? null : Math.round(f.firstRoundShare * 100)),
       max: 100,
-      format: (v) => shown(Math.round(v)),
+      format: (v) => formatNumber(language, Math.round(v), 2),
     },
     language,
   );
@@ -156,7 +156,7 @@ function trendCharts(doc: PDFKit.PDFDocument, months: InsightMonth[], last: stri
     {
       title: c.chartRounds,
       value: (f) => f.averageRounds,
-      format: (v) => shown(Math.round(v * 10) / 10),
+      format: (v) => formatNumber(language, Math.round(v * 10) / 10, 2),
     },
     language,
   );
