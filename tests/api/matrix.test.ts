@@ -14,6 +14,7 @@ import {
   invitations,
   meetingQuestions,
   meetings,
+  outbox,
   postAssets,
   postComments,
   posts,
@@ -110,6 +111,7 @@ const manageInvitation: Expect = {
 interface World extends TestAgency {
   contributor: TestUser;
   invitationId: string;
+  outboxMessageId: string;
   outsiderAgency: TestAgency;
   cycleId: string;
   slotId: string;
@@ -341,6 +343,13 @@ const rows: Row[] = [
     expect: manageInvitation,
   },
   { method: 'GET', path: '/api/outbox', url: () => '/api/outbox', expect: ownersOnly },
+  {
+    method: 'GET',
+    path: '/api/outbox/{messageId}/attachments/{index}',
+    url: (w) => `/api/outbox/${w.outboxMessageId}/attachments/0`,
+    // The outbox's rule; another agency's owner is not told the email exists.
+    expect: manageMember,
+  },
   { method: 'GET', path: '/api/clients/{clientId}/cycles', url: (w) => `${c(w)}/cycles`, expect: readClient },
   {
     method: 'POST',
@@ -998,6 +1007,18 @@ async function makeWorld(): Promise<World> {
       expiresAt: new Date(Date.now() + 86_400_000),
     })
     .returning();
+  const [kept] = await db
+    .insert(outbox)
+    .values({
+      agencyId: agency.id,
+      toEmail: agency.approver.email,
+      subject: 'Зустріч · Meeting',
+      text: 'x',
+      html: '<p>x</p>',
+      attachments: [{ filename: 'meeting.ics', contentType: 'text/calendar', content: 'BEGIN:VCALENDAR' }],
+      status: 'not_configured',
+    })
+    .returning();
   // A shared December plan with one slot and one topic, and one topic waiting in the reserve.
   const [cycle] = await db
     .insert(cycles)
@@ -1255,6 +1276,7 @@ async function makeWorld(): Promise<World> {
     .returning();
   return {
     ...agency,
+    outboxMessageId: kept!.id,
     meetingId: live.meetingId,
     meetingTopicId: live.topicId,
     agendaItemId: item!.id,

@@ -11,7 +11,7 @@ import {
   sessions,
   users,
 } from '../db/schema/index.ts';
-import { forbidden } from '../errors.ts';
+import { forbidden, notFound } from '../errors.ts';
 import { canManageMembers, canViewInvitations, canViewMembers } from '../policies/member.ts';
 import { canReadOutbox } from '../policies/outbox.ts';
 import { listInvitations } from './listInvitations.ts';
@@ -92,6 +92,22 @@ export async function outboxOf(db: Executor, actor: Actor) {
     .where(eq(outbox.agencyId, actor.agency.id))
     .orderBy(desc(outbox.createdAt))
     .limit(200);
+}
+
+/**
+ * One file an email of the actor's agency carried, by its place in the list: owners only, as
+ * the outbox itself (403 for anyone else); 404 when the email is another agency's or has no such
+ * file.
+ */
+export async function outboxAttachmentOf(db: Executor, actor: Actor, messageId: string, index: number) {
+  if (!canReadOutbox(actor) || !actor.agency) throw forbidden();
+  const [row] = await db
+    .select({ attachments: outbox.attachments })
+    .from(outbox)
+    .where(and(eq(outbox.id, messageId), eq(outbox.agencyId, actor.agency.id)));
+  const found = row?.attachments[index];
+  if (!found) throw notFound();
+  return found;
 }
 
 /** A person's latest notifications and how many of all of theirs are unread. */

@@ -73,6 +73,17 @@ export function escapeText(value: string): string {
 }
 
 /**
+ * RFC 5545 §3.2 param-value, e.g. a person's name as `CN`: always a quoted-string, so `:` `;`
+ * and `,` in a name stay inside it (backslash escapes are for TEXT values, not parameters, and a
+ * reader ends the parameter at the first `:` or `;`). A quoted-string cannot hold DQUOTE or
+ * control characters, and has no escape for them: they are removed.
+ */
+export function paramValue(value: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  return `"${value.replace(/["\u0000-\u001f\u007f]/g, '')}"`;
+}
+
+/**
  * RFC 5545 §3.1: lines longer than 75 octets continue on the next line after CRLF and a space.
  * Counting UTF-8 octets per code point means a Cyrillic letter or emoji is never cut in half.
  */

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Db, Executor } from '../db/connect.ts';
-import { outbox } from '../db/schema/index.ts';
+import { type MailAttachment, outbox } from '../db/schema/index.ts';
 import { redactLinks } from './redact.ts';
 import type { Email } from './templates.ts';
 
@@ -28,6 +28,32 @@ export interface Mailer {
   deliver(outboxId: string): Promise<void>;
   /** The worker's step: claim the queued emails whose time has come and send them. */
   deliverDue(limit?: number): Promise<number>;
+}
+
+/**
+ * How the kept attachments go out. An invitation's calendar (`text/calendar` whose iCalendar
+ * names a METHOD) goes as nodemailer's `icalEvent`: a `text/calendar; method=…` part of the
+ * multipart/alternative, which is what makes mail programs offer accept/decline, and the same
+ * file attached under its own name. The method is read from the iCalendar itself, so the MIME
+ * part and the file can never disagree. Anything else stays a plain attachment.
+ */
+function asSent(attachments: MailAttachment[]): Pick<SendMailOptions, 'attachments' | 'icalEvent'> {
+  const methodOf = (a: MailAttachment) =>
+    /^text\/calendar\b/i.test(a.contentType) ? /^METHOD:([A-Z-]+)\r?$/m.exec(a.content)?.[1] : undefined;
+  const invitation = attachments.find(methodOf);
+  const rest = attachments.filter((a) => a !== invitation);
+  return {
+    ...(rest.length ? { attachments: rest } : {}),
+    ...(invitation
+      ? {
+          icalEvent: {
+            filename: invitation.filename,
+            method: methodOf(invitation)!,
+            content: invitation.content,
+          },
+        }
+      : {}),
+  };
 }
 
 /**
@@ -90,7 +116,7 @@ export function createMailer(
         subject: email.subject,
         text: email.deliverText ?? email.text,
         html: email.deliverHtml ?? email.html,
-        attachments: email.attachments as Email['attachments'],
+        ...asSent(email.attachments),
       });
       await db
         .update(outbox)

@@ -1,4 +1,4 @@
-import { escapeText, fold } from '../exports/ics.ts';
+import { escapeText, fold, paramValue } from '../exports/ics.ts';
 import type { MeetingRow } from './load.ts';
 
 const utc = (d: Date) =>
@@ -40,9 +40,9 @@ export function meetingIcs(input: {
     `DESCRIPTION:${escapeText(`${input.description}\n\n${input.link}`)}`,
     `LOCATION:${escapeText(where)}`,
     `URL:${input.link}`,
-    `ORGANIZER;CN=${escapeText(input.organizer.name)}:mailto:${input.organizer.email}`,
+    `ORGANIZER;CN=${paramValue(input.organizer.name)}:mailto:${input.organizer.email}`,
     ...input.attendees.map(
-      (a) => `ATTENDEE;CN=${escapeText(a.name)};ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:${a.email}`,
+      (a) => `ATTENDEE;CN=${paramValue(a.name)};ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:${a.email}`,
     ),
     `STATUS:${input.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     'END:VEVENT',

@@ -79,6 +79,12 @@ export function presentOutboxMessage(row: typeof outbox.$inferSelect): z.infer<t
     html: redactLinks(row.html),
     status: row.status,
     error: row.error,
+    attachments: row.attachments.map((a, index) => ({
+      index,
+      name: a.filename,
+      contentType: a.contentType,
+      size: Buffer.byteLength(a.content),
+    })),
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -71,6 +71,16 @@ export const outboxMessage = z.object({
         'not_configured: not sent, this server has no email set up.',
     ),
   error: z.string().nullable(),
+  attachments: z
+    .array(
+      z.object({
+        index: z.int().describe("Its place in the message's list: the download's `index`."),
+        name: z.string(),
+        contentType: z.string(),
+        size: z.int().describe('In bytes.'),
+      }),
+    )
+    .describe('Files the email carried (a meeting invitation its `.ics`), downloadable by the owner.'),
   createdAt: isoDate,
 });
 export type OutboxMessage = z.infer<typeof outboxMessage>;
