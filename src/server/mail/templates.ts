@@ -11,6 +11,21 @@ export interface Email {
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/**
+ * Every email's HTML as a whole document (html-validate checks it): Ukrainian first, so the
+ * document is `lang="uk"`, and the English half marked `lang="en"` so screen readers and
+ * hyphenation switch with it; the charset is said again inside, for a reader that saves the part
+ * on its own; the subject is the title a browser or a mail preview shows.
+ */
+function emailDocument(subject: string, ukHtml: string, enHtml: string): string {
+  return (
+    '<!DOCTYPE html><html lang="uk"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+    `<title>${escapeHtml(subject)}</title></head>` +
+    `<body><div lang="uk">${ukHtml}</div><hr><div lang="en">${enHtml}</div></body></html>`
+  );
+}
+
 interface Part {
   heading: string;
   lines: string[];
@@ -42,7 +57,7 @@ function bilingual(subject: string, link: string, ukText: Part, en: Part): Email
   return {
     subject,
     text: `${textPart(uk)}\n\n---\n\n${textPart(en)}\n`,
-    html: `<!doctype html><html><body>${htmlPart(uk)}<hr>${htmlPart(en)}</body></html>`,
+    html: emailDocument(subject, htmlPart(uk), htmlPart(en)),
   };
 }
 
@@ -549,10 +564,11 @@ export function waitingEmail(input: { lines: WaitingLine[]; digest: boolean }): 
     'Open',
     actionEn,
   );
+  const subject = waitingSubject(lines, digest);
   return {
-    subject: waitingSubject(lines, digest),
+    subject,
     text: `${uk.text}\n\n---\n\n${en.text}\n`,
-    html: `<!doctype html><html><body>${uk.html}<hr>${en.html}</body></html>`,
+    html: emailDocument(subject, uk.html, en.html),
   };
 }
 
