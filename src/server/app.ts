@@ -153,7 +153,6 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     openapi: {
       // 3.1: JSON Schema as it is, so a nullable union is `anyOf` with null, not a 3.0 extension.
       openapi: '3.1.0',
-      servers: [{ url: '/', description: 'This Plit server' }],
       info: {
         title: 'Plit API',
         version,
@@ -166,7 +165,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     },
     transform: jsonSchemaTransform,
     transformObject: (document) =>
-      completeOpenApi('openapiObject' in document ? document.openapiObject : {}, allEndpoints),
+      completeOpenApi('openapiObject' in document ? document.openapiObject : {}, allEndpoints, env.publicUrl),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   route(app, endpoints.getOpenApiDocument, async (_request, reply) => reply.send(app.swagger()));

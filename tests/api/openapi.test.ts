@@ -59,6 +59,32 @@ describe('the OpenAPI document', () => {
     });
   });
 
+  it('[18.8] gives every 4xx answer the error schema, the range and each code an operation names', () => {
+    const missing: string[] = [];
+    let explicit = 0;
+    for (const [p, item] of Object.entries(doc.paths as Record<string, Record<string, Json>>)) {
+      for (const [method, op] of Object.entries(item)) {
+        for (const [status, answer] of Object.entries(op.responses as Record<string, Json>)) {
+          if (!/^4(XX|\d\d)$/.test(status)) continue;
+          if (status !== '4XX') explicit++;
+          if (answer.content?.['application/json']?.schema?.$ref !== '#/components/schemas/ErrorBody')
+            missing.push(`${method.toUpperCase()} ${p} ${status}`);
+        }
+        if (!op.responses['4XX']) missing.push(`${method.toUpperCase()} ${p} 4XX`);
+      }
+    }
+    expect(missing).toEqual([]);
+    // The outbox's download names its 403 and 404: the rule is checked on real explicit codes.
+    expect(explicit).toBeGreaterThan(0);
+    expect(operation('get', '/api/outbox/{messageId}/attachments/{index}').responses['404'].content).toEqual({
+      'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } },
+    });
+  });
+
+  it('[18.8] names the server by its public URL, so a generated client has an absolute base', () => {
+    expect(doc.servers).toEqual([{ url: 'http://plit.test', description: 'This Plit server' }]);
+  });
+
   it('passes the Redocly linter (recommended rules) without errors', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'plit-openapi-'));
     try {

@@ -13,7 +13,9 @@ const binary = { type: 'string', format: 'binary' } as const;
  * uploads and downloads, the error body every operation may answer, and which operations need
  * no session. Fastify's schemas carry only JSON (validation and serialization).
  */
-export function completeOpenApi(document: Json, endpoints: readonly EndpointSpec[]): Json {
+export function completeOpenApi(document: Json, endpoints: readonly EndpointSpec[], publicUrl: string): Json {
+  // Where this server is reached (PUBLIC_URL): a generated client needs an absolute base.
+  document.servers = [{ url: publicUrl, description: 'This Plit server' }];
   const byId = new Map(endpoints.map((e) => [e.operationId, e]));
   document.components ??= {};
   document.components.schemas ??= {};
@@ -83,6 +85,8 @@ function describeIdempotencyKey(operation: Json): void {
   });
 }
 
+const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } };
+
 function describeResponses(operation: Json, spec: EndpointSpec): void {
   operation.responses ??= {};
   for (const [status, answer] of Object.entries(spec.responses)) {
@@ -94,6 +98,11 @@ function describeResponses(operation: Json, spec: EndpointSpec): void {
   }
   operation.responses['4XX'] = {
     description: 'An error from the catalogue (`error.code` says which; `fields` names the bad inputs).',
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+    content: errorContent,
   };
+  // A 4xx an endpoint names on its own (to say when it happens) is the same error body: a
+  // generated client reads the explicit code's schema, not the `4XX` range's.
+  for (const [status, answer] of Object.entries(operation.responses as Record<string, Json>)) {
+    if (/^4\d\d$/.test(status)) answer.content ??= errorContent;
+  }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endpoint, file } from '../endpoint.ts';
+import { empty, endpoint, file } from '../endpoint.ts';
 import { outboxMessage } from '../members.ts';
 
 export const listOutboxMessages = endpoint({
@@ -21,5 +21,9 @@ export const downloadOutboxAttachment = endpoint({
     "Answered with the file's own media type and name, as the email carried it. Today only meeting " +
     'invitations carry a file: their calendar entry (`.ics`).',
   params: z.object({ messageId: z.uuid(), index: z.coerce.number().int().min(0).max(99) }),
-  responses: { 200: file('text/calendar', 'The attached file') },
+  responses: {
+    200: file('text/calendar', 'The attached file'),
+    403: empty('`forbidden`: only the agency’s owners read its outbox.'),
+    404: empty('`not_found`: no such email in your agency, or no file at that place.'),
+  },
 });
