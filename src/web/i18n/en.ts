@@ -1336,6 +1336,8 @@ export const en = {
     error: 'Sending failed',
     textTab: 'Text',
     htmlTab: 'HTML preview',
+    attachments: 'Attachments',
+    withAttachments: 'With attachments',
     htmlHint: 'Shown as recipients see it; links and scripts are disabled in the preview.',
     htmlPreviewTitle: 'Email preview: {{subject}}',
     statuses: {

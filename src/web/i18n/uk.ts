@@ -1342,6 +1342,8 @@ export const uk: Translations = {
     error: 'Не вдалося надіслати',
     textTab: 'Текст',
     htmlTab: 'Перегляд HTML',
+    attachments: 'Вкладення',
+    withAttachments: 'З вкладеннями',
     htmlHint: 'Так лист бачить отримувач; посилання й скрипти в перегляді вимкнено.',
     htmlPreviewTitle: 'Перегляд листа: {{subject}}',
     statuses: {

@@ -1,14 +1,16 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconMailQuestion } from '@tabler/icons-react';
+import { IconArrowLeft, IconMailQuestion, IconPaperclip } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { endpoints } from '../../shared/api/catalogue.ts';
 import type { OutboxMessage } from '../../shared/api/index.ts';
+import { urlOf } from '../api/client.ts';
 import { EmptyBlock } from '../components/EmptyBlock.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
 import { currentLanguage } from '../i18n/index.ts';
-import { formatDateTime } from '../lib/format.ts';
+import { formatDateTime, formatSize } from '../lib/format.ts';
 import { linkify } from '../lib/linkify.tsx';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import { outboxStatusColor } from './outboxStatus.ts';
@@ -56,6 +58,35 @@ export function OutboxMessagePage() {
   );
 }
 
+/** The files the email carried (an invitation's .ics), each with its type and size, to download. */
+function Attachments({ message }: { message: OutboxMessage }) {
+  const language = currentLanguage();
+  return (
+    <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+      {message.attachments.map((a) => (
+        <Group component="li" key={a.index} gap="xs" wrap="nowrap" align="center">
+          <IconPaperclip size={16} aria-hidden style={{ flexShrink: 0 }} />
+          <Anchor
+            href={urlOf(endpoints.downloadOutboxAttachment, {
+              params: { messageId: message.id, index: a.index },
+            })}
+            download={a.name}
+            size="sm"
+            fw={500}
+            style={{ overflowWrap: 'anywhere' }}
+          >
+            {a.name}
+          </Anchor>
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            {/* The media type without its parameters: `text/calendar`, not `…; method=REQUEST`. */}
+            {`${a.contentType.split(';')[0]} · ${formatSize(a.size, language)}`}
+          </Text>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
 function MessageView({ message }: { message: OutboxMessage }) {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -75,6 +106,14 @@ function MessageView({ message }: { message: OutboxMessage }) {
               <Table.Th>{t('outbox.date')}</Table.Th>
               <Table.Td>{formatDateTime(message.createdAt, language)}</Table.Td>
             </Table.Tr>
+            {message.attachments.length > 0 && (
+              <Table.Tr>
+                <Table.Th>{t('outbox.attachments')}</Table.Th>
+                <Table.Td>
+                  <Attachments message={message} />
+                </Table.Td>
+              </Table.Tr>
+            )}
             <Table.Tr>
               <Table.Th>{t('outbox.status')}</Table.Th>
               <Table.Td>

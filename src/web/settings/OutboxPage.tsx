@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Group, Paper, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconMailOff } from '@tabler/icons-react';
+import { IconMailOff, IconPaperclip } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -76,6 +76,14 @@ export function OutboxPage() {
                           whiteSpace: 'nowrap',
                         }}
                       >
+                        {message.attachments.length > 0 && (
+                          <IconPaperclip
+                            size={14}
+                            role="img"
+                            aria-label={t('outbox.withAttachments')}
+                            style={{ verticalAlign: '-2px', marginInlineEnd: 4 }}
+                          />
+                        )}
                         {message.subject || t('outbox.noSubject')}
                       </Anchor>
                       {narrow && (
