@@ -134,18 +134,20 @@ const samples: Samples = {
     ],
   ],
   approvalReminderEmail: (['approver', 'contributor', 'agency'] as const).flatMap((reader) =>
-    (['before', 'on_day', 'overdue'] as const).map((stage) => [
-      {
-        link,
-        clientName: client,
-        month: '2026-12',
-        ...month,
-        dueOn: '2026-11-30',
-        count: 2,
-        stage,
-        reader,
-      },
-    ]),
+    (['before', 'on_day', 'overdue'] as const).map(
+      (stage): [Parameters<Templates['approvalReminderEmail']>[0]] => [
+        {
+          link,
+          clientName: client,
+          month: '2026-12',
+          ...month,
+          dueOn: '2026-11-30',
+          count: 2,
+          stage,
+          reader,
+        },
+      ],
+    ),
   ),
 };
 
