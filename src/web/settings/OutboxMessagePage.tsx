@@ -64,23 +64,26 @@ function Attachments({ message }: { message: OutboxMessage }) {
   return (
     <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
       {message.attachments.map((a) => (
-        <Group component="li" key={a.index} gap="xs" wrap="nowrap" align="center">
-          <IconPaperclip size={16} aria-hidden style={{ flexShrink: 0 }} />
-          <Anchor
-            href={urlOf(endpoints.downloadOutboxAttachment, {
-              params: { messageId: message.id, index: a.index },
-            })}
-            download={a.name}
-            size="sm"
-            fw={500}
-            style={{ overflowWrap: 'anywhere' }}
-          >
-            {a.name}
-          </Anchor>
-          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-            {/* The media type without its parameters: `text/calendar`, not `…; method=REQUEST`. */}
-            {`${a.contentType.split(';')[0]} · ${formatSize(a.size, language)}`}
-          </Text>
+        <Group component="li" key={a.index} gap={6} wrap="nowrap" align="flex-start">
+          <IconPaperclip size={16} aria-hidden style={{ flexShrink: 0, marginTop: 3 }} />
+          {/* Name, then type and size; on a phone the second line goes under the name. */}
+          <Group gap={4} columnGap="xs" wrap="wrap" align="baseline" miw={0}>
+            <Anchor
+              href={urlOf(endpoints.downloadOutboxAttachment, {
+                params: { messageId: message.id, index: a.index },
+              })}
+              download={a.name}
+              size="sm"
+              fw={500}
+              style={{ overflowWrap: 'break-word', minWidth: 0 }}
+            >
+              {a.name}
+            </Anchor>
+            <Text size="xs" c="dimmed">
+              {/* The media type without its parameters: `text/calendar`, not `…; method=REQUEST`. */}
+              {`${a.contentType.split(';')[0]} · ${formatSize(a.size, language)}`}
+            </Text>
+          </Group>
         </Group>
       ))}
     </Stack>

@@ -41,7 +41,8 @@ export function OutboxPage() {
       ) : (
         <Paper withBorder radius="md">
           <Table.ScrollContainer minWidth={narrow ? 0 : 680}>
-            <Table verticalSpacing="sm" highlightOnHover>
+            {/* Fixed on a phone: the one column keeps the screen's width and its lines end in "…". */}
+            <Table verticalSpacing="sm" highlightOnHover layout={narrow ? 'fixed' : undefined}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('outbox.subject')}</Table.Th>
