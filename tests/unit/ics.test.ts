@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeText, fold, scheduleIcs } from '../../src/server/exports/ics.ts';
+import { escapeText, fold, paramValue, scheduleIcs } from '../../src/server/exports/ics.ts';
 import { channels, slots, topics } from './fixtures/coffeeRoaster.ts';
 
 const input = {
@@ -67,5 +67,11 @@ describe('scheduleIcs', () => {
     });
     expect(folded.replace(/\r\n /g, '')).toBe(line);
     for (const l of scheduleIcs(input).split('\r\n')) expect(Buffer.byteLength(l)).toBeLessThanOrEqual(75);
+  });
+
+  it('[18.7] writes a parameter value as a quoted-string, without DQUOTE or control characters', () => {
+    // RFC 5545 §3.2: a quoted-string has no escapes; `:` `;` `,` stay, the rest cannot be said.
+    expect(paramValue('Olena: "Marketing"; Lead, Kyiv')).toBe('"Olena: Marketing; Lead, Kyiv"');
+    expect(paramValue('Ігор\r\nBCC:x\u0007\u007f\\')).toBe('"ІгорBCC:x\\"');
   });
 });
