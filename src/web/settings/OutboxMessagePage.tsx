@@ -67,7 +67,7 @@ function Attachments({ message }: { message: OutboxMessage }) {
         <Group component="li" key={a.index} gap={6} wrap="nowrap" align="flex-start">
           <IconPaperclip size={16} aria-hidden style={{ flexShrink: 0, marginTop: 3 }} />
           {/* Name, then type and size; on a phone the second line goes under the name. */}
-          <Group gap={4} columnGap="xs" wrap="wrap" align="baseline" miw={0}>
+          <Group gap={4} wrap="wrap" align="baseline" miw={0} style={{ columnGap: 8 }}>
             <Anchor
               href={urlOf(endpoints.downloadOutboxAttachment, {
                 params: { messageId: message.id, index: a.index },
