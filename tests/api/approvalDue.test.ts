@@ -82,6 +82,15 @@ describe('[17.4] approval due dates', () => {
     expect(after.post.approvalDue).toBe('2027-08-23');
   });
 
+  it('[18.4] in Ukraine 4 January is a working day: no substitute day off for New Year under martial law', async () => {
+    const agency = await makeAgency(t.database.db);
+    // Tuesday 5 Jan 2027, 10:00 in Kyiv. Two working days before: Monday 4, then Thursday 31
+    // December (1 January a holiday, then the weekend); not Wednesday 30 as with 4 January off.
+    const { plan, postId } = await sendPost(agency, new Date('2027-01-05T08:00:00Z'));
+    const seen = await dueSeenBy(agency.approver.cookie, plan.cycle.id, postId);
+    expect(seen.post.approvalDue).toBe('2026-12-31');
+  });
+
   it('[17.4] a post still waiting after its due day is at risk, on both sides; approved, it carries no deadline', async () => {
     const agency = await makeAgency(t.database.db);
     const contributor = await makeContact(t.database.db, agency.client.id, 'contributor');

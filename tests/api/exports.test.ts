@@ -203,6 +203,35 @@ describe('holidays', () => {
     expect(res.status).toBe(200);
     expect(res.body.days).toContainEqual(expect.objectContaining({ date: '2027-01-01', type: 'public' }));
   });
+
+  it('[18.4] serves Ukraine’s January as the law has it: 1 January only, no substitute day; 22 January apart, with its source', async () => {
+    const agency = await makeAgency(t.database.db);
+    const january = async (month: string, lang: 'uk' | 'en') => {
+      const res = await api(t.app, endpoints.listHolidays, {
+        params: { clientId: agency.client.id },
+        query: { month, lang },
+        cookie: agency.contentManager.cookie,
+      });
+      expect(res.status).toBe(200);
+      return res.body.days;
+    };
+    for (const month of ['2026-01', '2027-01']) {
+      const days = await january(month, 'uk');
+      expect(days.filter((d) => d.type === 'public').map((d) => [d.date, d.name])).toEqual([
+        [`${month}-01`, 'Новий рік'],
+      ]);
+      expect(days).toContainEqual({
+        date: `${month}-22`,
+        name: 'День Соборності України',
+        type: 'observance',
+        source: 'Указ Президента України № 42/99 від 21.01.1999 «Про День соборності України»',
+        url: 'https://zakon.rada.gov.ua/laws/show/42/99',
+      });
+    }
+    expect((await january('2027-01', 'en')).find((d) => d.date === '2027-01-22')?.name).toBe(
+      'Day of Unity of Ukraine',
+    );
+  });
 });
 
 describe('topic import from CSV', () => {

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { holidaysOf } from '../../src/server/planning/holidays.ts';
+import { holidaysOf } from '../../src/server/planning/calendars/index.ts';
 
 describe('holidaysOf', () => {
   it('lists New Year as a Ukrainian public holiday in January, named in Ukrainian', async () => {
     const january = await holidaysOf('UA', '2027-01', 'uk');
-    expect(january).toContainEqual({ date: '2027-01-01', name: 'Новий Рік', type: 'public' });
+    expect(january).toContainEqual(
+      expect.objectContaining({ date: '2027-01-01', name: 'Новий рік', type: 'public' }),
+    );
     expect(january.every((h) => h.date.startsWith('2027-01'))).toBe(true);
   });
 
   it('names holidays in English when asked, and accepts a lower-case country', async () => {
-    expect(await holidaysOf('ua', '2026-12', 'en')).toContainEqual({
-      date: '2026-12-25',
-      name: 'Christmas Day',
-      type: 'public',
-    });
+    expect(await holidaysOf('ua', '2026-12', 'en')).toContainEqual(
+      expect.objectContaining({ date: '2026-12-25', name: 'Christmas Day', type: 'public' }),
+    );
   });
 
   it('keeps observances apart from public holidays', async () => {

@@ -5,7 +5,7 @@ import { channels, rubrics, slots, topics } from '../db/schema/index.ts';
 import { sideOf } from '../policies/side.ts';
 import { presentChannel, presentRubric } from '../presenters/client.ts';
 import { presentSlot, presentTopic } from '../presenters/plan.ts';
-import { holidaysOf } from './holidays.ts';
+import { holidaysOf } from './calendars/index.ts';
 import { loadCycle } from './load.ts';
 import { slotsAsShown } from './shownSlots.ts';
 
@@ -52,7 +52,8 @@ export async function loadExportData(db: Executor, actor: Actor, cycleId: string
       reserve: reserveRows.map((t) => presentTopic(t, null)),
       // Open questions arrive with the meeting room; the deck already has their slide.
       questions: [] as string[],
-      holidays: await holidaysOf(client.country, cycle.month, language),
+      // The deck marks public holidays only: a notable day is no day off.
+      holidays: (await holidaysOf(client.country, cycle.month, language)).filter((h) => h.type === 'public'),
     },
   };
 }

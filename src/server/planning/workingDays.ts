@@ -1,9 +1,10 @@
-import { holidaysOf } from './holidays.ts';
+import { holidaysOf } from './calendars/index.ts';
 
 /**
- * Working days in a client's calendar: not a weekend, not a public holiday of the client's
- * country (holidays.ts). The one rule for every deadline counted in working days (an approval
- * due before publishing, a follow-up's new due date).
+ * Working days in a client's calendar: not a weekend, not a public holiday of the client's country
+ * nor the day off one moves to (calendars/index.ts). The one rule for every deadline counted in
+ * working days (an approval due before publishing, a follow-up's new due date). Ukraine's holidays
+ * count as days off here even while martial law suspends them: calendars/ua.ts says why.
  */
 
 const shift = (localDate: string, days: number) =>

@@ -1,7 +1,7 @@
 import { endpoints } from '../../shared/api/catalogue.ts';
 import type { RouteModule } from '../context.ts';
 import { route } from '../http/route.ts';
-import { holidaysOf } from '../planning/holidays.ts';
+import { holidaysOf } from '../planning/calendars/index.ts';
 import { requireActor } from '../plugins/auth.ts';
 import { loadClient } from '../tenancy.ts';
 

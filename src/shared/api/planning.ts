@@ -210,7 +210,17 @@ export const holidaysQuery = z.object({ month, lang: z.enum(['uk', 'en']).defaul
 export const holiday = z.object({
   date: z.string(),
   name: z.string(),
-  type: z.enum(['public', 'observance']),
+  type: z
+    .enum(['public', 'observance'])
+    .describe(
+      "'public': a public holiday by law, or the day off it moves to; 'observance': a notable day, no day off.",
+    ),
+  source: z.string().optional().describe('The legal act or page that establishes the day.'),
+  url: z.string().optional(),
+  note: z
+    .enum(['mourning', 'remembrance'])
+    .optional()
+    .describe("'mourning': a day of mourning, no promotional posts; 'remembrance': a sober tone."),
 });
 export type Holiday = z.infer<typeof holiday>;
 

@@ -1,11 +1,10 @@
-/** Public holidays and observances of a month, to plan situational posts around them. */
+/**
+ * Countries Plit has no calendar module of its own for: the `date-holidays` package's rules,
+ * public holidays and observances. Right for the countries checked so far (DE, PL, US in the
+ * tests); a country it gets wrong gets a module of its own (ua.ts) listed in index.ts.
+ */
 import type Holidays from 'date-holidays';
-
-export interface Holiday {
-  date: string; // YYYY-MM-DD
-  name: string;
-  type: 'public' | 'observance';
-}
+import type { Holiday } from './index.ts';
 
 const kinds: Record<string, Holiday['type'] | undefined> = {
   public: 'public',
@@ -32,7 +31,11 @@ async function calendarOf(country: string, language: 'uk' | 'en'): Promise<Holid
   return cache.get(key) ?? null;
 }
 
-export async function holidaysOf(country: string, month: string, language: 'uk' | 'en'): Promise<Holiday[]> {
+export async function libraryDaysOf(
+  country: string,
+  month: string,
+  language: 'uk' | 'en',
+): Promise<Holiday[]> {
   const hd = await calendarOf(country, language);
   if (!hd) return [];
   const seen = new Set<string>();
