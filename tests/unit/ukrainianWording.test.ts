@@ -21,6 +21,8 @@ const serverFiles = [
   'src/server/exports/deckText.ts',
   'src/server/facts/packWords.ts',
   'src/server/insights/words.ts',
+  // Holiday and notable day names the calendar shows (issue 18.4).
+  'src/server/planning/calendars/ua.ts',
 ];
 
 /** Stands for an interpolated value: neutral, so it adds no quote, letter or word of its own. */
@@ -111,6 +113,9 @@ const LATIN_ALLOWED = new Set([
   'Apple',
   'Excel',
   'PowerPoint',
+  // A law's number carries the Rada's convocation in Roman numerals: № 3225-IX.
+  'IX',
+  'VIII',
   'PDF',
   'CSV',
   'ZIP',

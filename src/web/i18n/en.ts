@@ -333,6 +333,13 @@ export const en = {
     hintNarrow: 'Tap a day to add a slot, or a slot for what you can do with it.',
     calendarOf: 'Posting schedule, {{month}}',
     today: 'today',
+    publicHoliday: 'Public holiday',
+    notableDay: 'Notable day',
+    dayNote: {
+      mourning: 'day of mourning, no promos',
+      remembrance: 'day of remembrance, a sober tone',
+    },
+    daySource: 'Source: {{source}}',
     addOn: 'Add a slot on {{day}}',
     slotsOn: 'Slots on {{day}}',
     free: 'free',

@@ -333,6 +333,13 @@ export const uk: Translations = {
     hintNarrow: 'Торкніться дня, щоб додати слот, або слота, щоб побачити дії з ним.',
     calendarOf: 'Графік постингу, {{month}}',
     today: 'сьогодні',
+    publicHoliday: 'Державне свято',
+    notableDay: 'Пам’ятна дата',
+    dayNote: {
+      mourning: 'день жалоби, без промо',
+      remembrance: 'день пам’яті, стриманий тон',
+    },
+    daySource: 'Джерело: {{source}}',
     addOn: 'Додати слот на {{day}}',
     slotsOn: 'Слоти на {{day}}',
     free: 'вільний',

@@ -163,7 +163,7 @@ const NOTABLE: Notable[] = [
   {
     on: fixed(2, 14),
     names: { uk: 'День святого Валентина', en: 'Valentine’s Day' },
-    source: 'Wikipedia: День святого Валентина',
+    source: 'Вікіпедія: День святого Валентина',
     url: 'https://uk.wikipedia.org/wiki/День_святого_Валентина',
   },
   {
@@ -183,7 +183,7 @@ const NOTABLE: Notable[] = [
   {
     on: fixed(4, 1),
     names: { uk: 'День сміху', en: 'April Fools’ Day' },
-    source: 'Wikipedia: День сміху',
+    source: 'Вікіпедія: День сміху',
     url: 'https://uk.wikipedia.org/wiki/День_сміху',
   },
   {
@@ -209,7 +209,7 @@ const NOTABLE: Notable[] = [
     // The third Thursday of May.
     on: (year) => nthWeekday(year, 5, 4, 3),
     names: { uk: 'День вишиванки', en: 'Vyshyvanka Day' },
-    source: 'Wikipedia: День вишиванки (a public initiative since 2006)',
+    source: 'Вікіпедія: День вишиванки (громадська ініціатива з 2006 року)',
     url: 'https://uk.wikipedia.org/wiki/День_вишиванки',
   },
   {
@@ -234,13 +234,13 @@ const NOTABLE: Notable[] = [
   {
     on: fixed(9, 1),
     names: { uk: 'День знань', en: 'Knowledge Day (first day of school)' },
-    source: 'Wikipedia: День знань',
+    source: 'Вікіпедія: День знань',
     url: 'https://uk.wikipedia.org/wiki/День_знань',
   },
   {
     on: fixed(10, 31),
     names: { uk: 'Гелловін', en: 'Halloween' },
-    source: 'Wikipedia: Гелловін',
+    source: 'Вікіпедія: Гелловін',
     url: 'https://uk.wikipedia.org/wiki/Гелловін',
   },
   {
@@ -273,26 +273,26 @@ const NOTABLE: Notable[] = [
     // The day after the fourth Thursday of November (Thanksgiving in the US).
     on: (year) => plusDays(nthWeekday(year, 11, 4, 4), 1),
     names: { uk: 'Чорна п’ятниця', en: 'Black Friday' },
-    source: 'Wikipedia: Black Friday (shopping)',
-    url: 'https://en.wikipedia.org/wiki/Black_Friday_(shopping)',
+    source: 'Вікіпедія: Чорна п’ятниця',
+    url: 'https://uk.wikipedia.org/wiki/Чорна_п%27ятниця',
   },
   {
     on: fixed(12, 6),
     names: { uk: 'День Збройних Сил України', en: 'Armed Forces of Ukraine Day' },
-    source: 'Wikipedia: День Збройних Сил України',
+    source: 'Вікіпедія: День Збройних Сил України',
     url: 'https://uk.wikipedia.org/wiki/День_Збройних_Сил_України',
   },
   {
     // Since the Orthodox Church of Ukraine moved to the new Julian calendar (1 September 2023).
     on: fixed(12, 6),
     names: { uk: 'День святого Миколая', en: 'St Nicholas Day' },
-    source: 'Wikipedia: День святого Миколая',
+    source: 'Вікіпедія: День святого Миколая',
     url: 'https://uk.wikipedia.org/wiki/День_святого_Миколая',
   },
   {
     on: fixed(12, 31),
     names: { uk: 'Переддень Нового року', en: 'New Year’s Eve' },
-    source: 'Wikipedia: Переддень Нового року',
+    source: 'Вікіпедія: Переддень Нового року',
     url: 'https://uk.wikipedia.org/wiki/Переддень_Нового_року',
   },
 ];

@@ -64,15 +64,21 @@ export function DayCell({ date, slots, holidays, today, long = false }: Props) {
           {today ? ` (${t('schedule.today')})` : ''}
         </span>
       </div>
-      {holidays.map((h) => (
-        <div
-          key={h.name}
-          className={`${classes.holidayName} ${h.type === 'observance' ? classes.observance : ''}`}
-          title={h.name}
-        >
-          {h.name}
-        </div>
-      ))}
+      {holidays.map((h) => {
+        const about = h.source ? `${h.name}. ${t('schedule.daySource', { source: h.source })}` : h.name;
+        return h.type === 'public' ? (
+          <div key={h.name} className={classes.holidayName} title={about}>
+            <span className="visually-hidden">{t('schedule.publicHoliday')}: </span>
+            {h.name}
+          </div>
+        ) : (
+          // A notable day is no day off: its own badge, the source on hover.
+          <div key={h.name} className={`${classes.holidayName} ${classes.observance}`} title={about}>
+            <span className={classes.notableBadge}>{t('schedule.notableDay')}</span> {h.name}
+            {h.note && <span className={classes.dayNote}> ({t(`schedule.dayNote.${h.note}`)})</span>}
+          </div>
+        );
+      })}
       {slots.length > 0 && (
         <ul className={classes.slots} aria-label={t('schedule.slotsOn', { day: dayName })}>
           {slots.map((slot) => (
