@@ -21,7 +21,7 @@ export const countryCalendar = (country: string): CountryCalendar | undefined =>
   countries.get(country.toUpperCase());
 
 /** One entry as the API shows it, in one language. */
-export const presentEntry = (e: CalendarEntry, language: 'uk' | 'en'): Holiday => ({
+const presentEntry = (e: CalendarEntry, language: 'uk' | 'en'): Holiday => ({
   date: e.date,
   name: e.names[language],
   type: e.kind === 'public' ? 'public' : 'observance',
@@ -31,7 +31,7 @@ export const presentEntry = (e: CalendarEntry, language: 'uk' | 'en'): Holiday =
 });
 
 /** The month's (YYYY-MM) days of a calendar module: public holidays first on a day. */
-export function entriesOf(calendar: CountryCalendar, month: string): CalendarEntry[] {
+function entriesOf(calendar: CountryCalendar, month: string): CalendarEntry[] {
   const year = Number(month.slice(0, 4));
   return [...calendar.publicHolidays(year), ...calendar.notableDays(year)].filter((e) =>
     e.date.startsWith(month),
