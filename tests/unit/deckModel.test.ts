@@ -5,7 +5,7 @@ import {
   type SlideOf,
   weekLines,
 } from '../../src/server/exports/deckModel.ts';
-import { deckInput, slots, topics } from './fixtures/coffeeRoaster.ts';
+import { channels, deckInput, slots, topics } from './fixtures/coffeeRoaster.ts';
 
 const of = <K extends ReturnType<typeof buildDeck>[number]['kind']>(
   slides: ReturnType<typeof buildDeck>,
@@ -108,5 +108,54 @@ describe('buildDeck', () => {
     const busy = calendars.flatMap((c) => c.weeks.flat()).find((d) => d?.date === '2026-12-30')!;
     expect(busy.entries).toHaveLength(6);
     expect(busy.more).toBe('+ ще 3'); // 9 slots, 6 shown
+  });
+  it("[18.1] a topic meant for Instagram but sitting in a Telegram slot: its slide says the slot's Telegram post", () => {
+    // Topic 7 sits in the Mon 7 Dec 09:00 Telegram post slot; its author had an Instagram reel in mind.
+    const seventh = topics.find((x) => x.title && x.position === 7)!;
+    const input = {
+      ...deckInput,
+      topics: topics.map((x) => (x === seventh ? { ...x, channelId: channels[0]!.id, format: 'reel' as const } : x)),
+    };
+    const slide = of(buildDeck(input), 'topic').find((s) => s.title === seventh.title)!;
+    expect(slide.facts).toEqual([
+      { label: 'Дата і час', value: 'Пн, 7 грудня · 09:00' },
+      { label: 'Канал', value: 'Telegram · @podilroasters' },
+      { label: 'Формат', value: 'Пост' },
+      { label: 'Рубрика', value: 'Кавова освіта' },
+    ]);
+    // The calendar slide agrees with it.
+    const day = of(buildDeck(input), 'calendar')[0]!.weeks.flat().find((d) => d?.date === '2026-12-07')!;
+    expect(day.entries[0]).toMatchObject({ network: 'Telegram', format: 'Пост', title: seventh.title });
+  });
+
+  it('[18.1] an unplaced topic keeps its intended channel and format on its slide', () => {
+    const last = topics.at(-1)!;
+    const input = {
+      ...deckInput,
+      topics: topics.map((x) => (x === last ? { ...x, channelId: channels[1]!.id, format: 'text' as const } : x)),
+    };
+    const slide = of(buildDeck(input), 'topic').at(-1)!;
+    expect(slide.facts.map((f) => f.value)).toEqual([
+      'Ще не в графіку',
+      'Telegram · @podilroasters',
+      'Текст',
+      'Кавова освіта',
+    ]);
+  });
+
+  it('[18.1] an empty plan, or a client without channels, gives a deck that says there is no plan yet', () => {
+    for (const language of ['uk', 'en'] as const) {
+      const empty = buildDeck({ ...deckInput, language, slots: [], topics: [], reserve: [], questions: [] });
+      expect(empty.map((s) => s.kind)).toEqual(['title', 'empty']);
+      const [note] = empty.filter((s): s is SlideOf<'empty'> => s.kind === 'empty');
+      expect(note!.title).toBe(language === 'uk' ? 'Плану на цей місяць ще немає' : 'No plan for this month yet');
+      const noChannels = buildDeck({ ...deckInput, language, channels: [], slots: [], reserve: [] });
+      const [why] = noChannels.filter((s): s is SlideOf<'empty'> => s.kind === 'empty');
+      expect(why!.body).toBe(
+        language === 'uk'
+          ? 'Канали клієнта ще не додано: графік публікацій з’явиться, щойно вони будуть.'
+          : 'The client’s channels have not been added yet: the posting schedule will appear once they are.',
+      );
+    }
   });
 });

@@ -2,6 +2,8 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/server/exports/deckModel.ts';
 import { renderPptx } from '../../src/server/exports/pptx.ts';
+import { wholePackage } from '../../src/server/exports/pptxPackage.ts';
+import { packageProblems } from '../support/opcPackage.ts';
 import { deckInput, topics } from './fixtures/coffeeRoaster.ts';
 
 /** The text runs of a slide's XML, entities decoded, joined so a test can look for phrases. */
@@ -51,5 +53,30 @@ describe('renderPptx', () => {
     expect(presentation).toMatch(/<p:sldSz cx="12192000" cy="6858000"/);
     const first = await zip.file('ppt/slides/slide1.xml')!.async('string');
     expect(first).toContain('Кава &amp; &lt;Друзі&gt;');
+  });
+
+  it('[18.2] is a whole package: every Override names a part it has, every relationship target exists', async () => {
+    const bytes = await renderPptx(buildDeck(deckInput));
+    expect(await packageProblems(bytes)).toEqual([]);
+    // The check itself sees a broken package (pptxgenjs 4.0.1 names 18 slide masters it never writes).
+    const zip = await JSZip.loadAsync(bytes);
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    zip.file(
+      '[Content_Types].xml',
+      types.replace(
+        '</Types>',
+        '<Override PartName="/ppt/slideMasters/slideMaster2.xml" ContentType="application/xml"/></Types>',
+      ),
+    );
+    zip.remove('ppt/slideLayouts/slideLayout1.xml');
+    const broken = await zip.generateAsync({ type: 'nodebuffer' });
+    expect(await packageProblems(broken)).toEqual([
+      'Override for a missing part /ppt/slideLayouts/slideLayout1.xml',
+      'Override for a missing part /ppt/slideMasters/slideMaster2.xml',
+      expect.stringContaining('slideLayout1.xml'),
+      expect.stringContaining('slideLayout1.xml'),
+    ]);
+    // The mending drops phantom Overrides but refuses a dangling relationship (a file PowerPoint repairs).
+    await expect(wholePackage(broken)).rejects.toThrow(/slideLayout1\.xml/);
   });
 });

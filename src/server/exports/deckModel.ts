@@ -4,6 +4,7 @@
  */
 import type { Channel, Rubric } from '../../shared/api/clients.ts';
 import type { Slot, Topic } from '../../shared/api/planning.ts';
+import { placementOf } from '../../shared/placement.ts';
 import { daysOfMonth } from '../../shared/time.ts';
 import { monthName } from '../planning/monthNames.ts';
 import { exportText, type Language } from './deckText.ts';
@@ -89,6 +90,8 @@ export type DeckSlide = SlideBase &
         more: string | null;
       }
     | { kind: 'questions'; title: string; hint: string; items: string[]; start: number }
+    /** In place of the calendar when there is nothing to show: the file says so rather than look broken. */
+    | { kind: 'empty'; title: string; body: string }
   );
 
 export type SlideOf<K extends DeckSlide['kind']> = Extract<DeckSlide, { kind: K }>;
@@ -114,7 +117,6 @@ export function buildDeck(input: DeckInput): DeckSlide[] {
   const footer = `${input.clientName} · ${month}`;
   const rubricById = new Map(input.rubrics.map((r) => [r.id, r]));
   const channelById = new Map(input.channels.map((c) => [c.id, c]));
-  const topicById = new Map(input.topics.map((x) => [x.id, x]));
   const label = (id: string | null | undefined): RubricLabel | null => {
     const r = id ? rubricById.get(id) : undefined;
     return r ? { name: r.name, color: r.color } : null;
@@ -150,7 +152,79 @@ export function buildDeck(input: DeckInput): DeckSlide[] {
     },
   ];
 
-  // The calendar: a week is Mon..Sun; days of the neighbouring months stay empty.
+  // Nothing planned, or nowhere to post: one slide says why instead of an empty grid.
+  if (input.channels.length === 0 || (slots.length === 0 && topics.length === 0))
+    slides.push({
+      kind: 'empty',
+      footer,
+      title: t.emptyPlan,
+      body: input.channels.length === 0 ? t.noChannels : t.emptyPlanHint,
+    });
+  else slides.push(...calendarSlides(input, slots, usedRubrics, footer, label));
+
+  topics.forEach((topic, i) => {
+    const slot = slotOfTopic.get(topic.id);
+    // A placed topic goes out as its slot says (shared/placement.ts); an unplaced one shows its intent.
+    const where = slot ? placementOf(topic, slot) : { channelId: topic.channelId, format: topic.format };
+    const channel = where.channelId ? channelById.get(where.channelId) : undefined;
+    const format = where.format;
+    const rubric = label(topic.rubricId ?? slot?.rubricId);
+    slides.push({
+      kind: 'topic',
+      footer,
+      heading: t.topics,
+      counter: t.topicOf(i + 1, topics.length),
+      title: topic.title,
+      angle: topic.angle,
+      rubric,
+      facts: [
+        { label: t.when, value: slot ? `${t.dayLabel(slot.date)} · ${slot.time}` : t.notScheduled },
+        { label: t.channel, value: channel ? `${t.networks[channel.network]} · ${channel.handle}` : '—' },
+        { label: t.format, value: format ? t.formats[format] : '—' },
+        { label: t.rubric, value: rubric?.name ?? t.noRubric },
+      ],
+    });
+  });
+
+  if (input.reserve.length) {
+    const shown = input.reserve.slice(0, reserveLimit);
+    slides.push({
+      kind: 'reserve',
+      footer,
+      title: t.reserve,
+      hint: t.reserveHint,
+      items: shown.map((x) => ({ title: x.title, angle: x.angle, rubric: label(x.rubricId) })),
+      more: input.reserve.length > shown.length ? t.moreInReserve(input.reserve.length - shown.length) : null,
+    });
+  }
+
+  const questions = input.questions.map((q) => q.trim()).filter(Boolean);
+  for (let i = 0; i < questions.length; i += questionsPerSlide) {
+    slides.push({
+      kind: 'questions',
+      footer,
+      title: t.questions,
+      hint: t.questionsHint,
+      items: questions.slice(i, i + questionsPerSlide),
+      start: i + 1,
+    });
+  }
+  return slides;
+}
+
+/** The schedule: a week is Mon..Sun, days of the neighbouring months stay empty. */
+function calendarSlides(
+  input: DeckInput,
+  slots: Slot[],
+  usedRubrics: Rubric[],
+  footer: string,
+  label: (id: string | null | undefined) => RubricLabel | null,
+): DeckSlide[] {
+  const t = exportText(input.language);
+  const month = monthName(input.month, input.language);
+  const channelById = new Map(input.channels.map((c) => [c.id, c]));
+  const topicById = new Map(input.topics.map((x) => [x.id, x]));
+  const slides: DeckSlide[] = [];
   const holidays = new Map((input.holidays ?? []).map((h) => [h.date, h.name]));
   const days = daysOfMonth(input.month).map((date): CalendarDay => {
     const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; // 0 = Monday
@@ -196,51 +270,6 @@ export function buildDeck(input: DeckInput): DeckSlide[] {
     });
   });
 
-  topics.forEach((topic, i) => {
-    const slot = slotOfTopic.get(topic.id);
-    const channel = channelById.get(topic.channelId ?? slot?.channelId ?? '');
-    const format = topic.format ?? slot?.format;
-    const rubric = label(topic.rubricId ?? slot?.rubricId);
-    slides.push({
-      kind: 'topic',
-      footer,
-      heading: t.topics,
-      counter: t.topicOf(i + 1, topics.length),
-      title: topic.title,
-      angle: topic.angle,
-      rubric,
-      facts: [
-        { label: t.when, value: slot ? `${t.dayLabel(slot.date)} · ${slot.time}` : t.notScheduled },
-        { label: t.channel, value: channel ? `${t.networks[channel.network]} · ${channel.handle}` : '—' },
-        { label: t.format, value: format ? t.formats[format] : '—' },
-        { label: t.rubric, value: rubric?.name ?? t.noRubric },
-      ],
-    });
-  });
-
-  if (input.reserve.length) {
-    const shown = input.reserve.slice(0, reserveLimit);
-    slides.push({
-      kind: 'reserve',
-      footer,
-      title: t.reserve,
-      hint: t.reserveHint,
-      items: shown.map((x) => ({ title: x.title, angle: x.angle, rubric: label(x.rubricId) })),
-      more: input.reserve.length > shown.length ? t.moreInReserve(input.reserve.length - shown.length) : null,
-    });
-  }
-
-  const questions = input.questions.map((q) => q.trim()).filter(Boolean);
-  for (let i = 0; i < questions.length; i += questionsPerSlide) {
-    slides.push({
-      kind: 'questions',
-      footer,
-      title: t.questions,
-      hint: t.questionsHint,
-      items: questions.slice(i, i + questionsPerSlide),
-      start: i + 1,
-    });
-  }
   return slides;
 }
 

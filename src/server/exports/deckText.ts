@@ -34,6 +34,9 @@ export interface ExportText {
   /** The CSV's only row when the month has no slots: the file says so rather than looking broken. */
   csvEmpty: string;
   freeSlotSummary: string;
+  emptyPlan: string;
+  emptyPlanHint: string;
+  noChannels: string;
 }
 
 /** Ukrainian counts take one of three forms (1 тема, 2 теми, 5 тем); Intl knows which. */
@@ -116,6 +119,9 @@ const uk: ExportText = {
   csvHeaders: ['Дата', 'Час', 'Мережа', 'Акаунт', 'Формат', 'Рубрика', 'Тема', 'Статус теми'],
   csvEmpty: 'У цьому місяці ще немає слотів',
   freeSlotSummary: 'Вільний слот',
+  emptyPlan: 'Плану на цей місяць ще немає',
+  emptyPlanHint: 'Графік і теми з’являться тут, щойно агенція їх додасть: завантажте файл знову пізніше.',
+  noChannels: 'Канали клієнта ще не додано: графік публікацій з’явиться, щойно вони будуть.',
 };
 
 const en: ExportText = {
@@ -169,6 +175,9 @@ const en: ExportText = {
   csvHeaders: ['Date', 'Time', 'Network', 'Account', 'Format', 'Rubric', 'Topic', 'Topic status'],
   csvEmpty: 'No slots this month yet',
   freeSlotSummary: 'Free slot',
+  emptyPlan: 'No plan for this month yet',
+  emptyPlanHint: 'The schedule and topics will appear here once the agency adds them: download the file again later.',
+  noChannels: 'The client’s channels have not been added yet: the posting schedule will appear once they are.',
 };
 
 export function exportText(language: Language): ExportText {

@@ -319,6 +319,19 @@ const draw: { [K in DeckSlide['kind']]: (doc: Doc, s: SlideOf<K>) => void } = {
     footer(doc, s.more ?? s.footer);
   },
 
+  empty: (doc, s) => {
+    contentPage(doc, s.title, '', palette.accent);
+    // Large and centred: the one thing this file has to say.
+    text(doc, s.body, margin + 72, 220, W - 2 * margin - 144, {
+      size: 20,
+      color: palette.body,
+      align: 'center',
+      height: 160,
+      lineGap: 4,
+    });
+    footer(doc, s.footer);
+  },
+
   questions: (doc, s) => {
     contentPage(doc, s.title, '', palette.accent);
     text(doc, s.hint, margin, barH + 18, W - 2 * margin, { size: 11, color: palette.muted });

@@ -12,6 +12,7 @@ import {
   titleSteps,
 } from './deckTheme.ts';
 import { drawCalendar } from './pptxCalendar.ts';
+import { wholePackage } from './pptxPackage.ts';
 import {
   type Box,
   barH,
@@ -54,8 +55,8 @@ export async function renderPptx(slides: DeckSlide[]): Promise<Buffer> {
     },
   });
   for (const s of slides) draw[s.kind](pptx, s as never);
-  // stream() is the call that honours compression (write() ignores it for Node buffers): ~5× smaller.
-  return (await pptx.stream({ compression: true })) as Buffer;
+  // Written once uncompressed, then mended and compressed (~5× smaller) as one whole package.
+  return wholePackage((await pptx.stream({ compression: false })) as Buffer);
 }
 
 const draw: { [K in DeckSlide['kind']]: (pptx: Pptx, s: SlideOf<K>) => void } = {
@@ -196,6 +197,8 @@ const draw: { [K in DeckSlide['kind']]: (pptx: Pptx, s: SlideOf<K>) => void } = 
     footer(slide, s.more ?? s.footer);
   },
 
+  empty: emptySlide,
+
   questions: (pptx, s) => {
     const slide = contentSlide(pptx, s.title, '', palette.accent);
     hint(slide, s.hint);
@@ -226,6 +229,19 @@ const draw: { [K in DeckSlide['kind']]: (pptx: Pptx, s: SlideOf<K>) => void } = 
     footer(slide, s.footer);
   },
 };
+
+function emptySlide(pptx: Pptx, s: SlideOf<'empty'>) {
+  const slide = contentSlide(pptx, s.title, '', palette.accent);
+  // Large and centred: the one thing this file has to say.
+  text(slide, s.body, [margin + 1, 2.6, W - 2 * margin - 2, 2], {
+    fontSize: 24,
+    color: palette.body,
+    align: 'center',
+    valign: 'middle',
+    fit: 'shrink',
+  });
+  footer(slide, s.footer);
+}
 
 function contentSlide(pptx: Pptx, title: string, aside: string, accent: string): Slide {
   const slide = pptx.addSlide({ masterName: master });
