@@ -33,6 +33,13 @@ export const formats = [
 ] as const;
 export type Format = (typeof formats)[number];
 
+/**
+ * The languages Plit speaks. A client has one (clients.language): what it is sent in its own name
+ * (the plan deck; later its emails), whoever on either side asks for it.
+ */
+export const languages = ['uk', 'en'] as const;
+export type Language = (typeof languages)[number];
+
 /** The monthly co-creation cycle, in order. */
 export const cycleStages = ['preparation', 'meeting', 'facts', 'content', 'running', 'closed'] as const;
 export type CycleStage = (typeof cycleStages)[number];

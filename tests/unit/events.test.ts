@@ -242,6 +242,7 @@ describe('the activity feed’s sentences', () => {
         stageDays: { from: '{}', to: '{"facts":3}' },
         factReminders: { from: '[]', to: '[-2]' },
         approvalLeadDays: { from: '2', to: '3' },
+        language: { from: 'uk', to: 'en' },
         postInternalReview: { from: 'true', to: 'false' },
         coCreationSince: { from: '2026-09', to: 'null' },
       },
@@ -251,6 +252,7 @@ describe('the activity feed’s sentences', () => {
       'Змінено типові терміни етапів',
       'Змінено нагадування про фактаж',
       'Змінено термін погодження (робочих днів до публікації: 3)',
+      'Змінено мову клієнта: англійська',
       'Тепер пости йдуть одразу клієнту',
       'Початок спільного планування скасовано',
     ]);

@@ -1,17 +1,28 @@
 import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
+import type { Language } from '../../shared/roles.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Executor } from '../db/connect.ts';
 import { channels, rubrics, slots, topics } from '../db/schema/index.ts';
 import { sideOf } from '../policies/side.ts';
 import { presentChannel, presentRubric } from '../presenters/client.ts';
 import { presentSlot, presentTopic } from '../presenters/plan.ts';
+import type { ClientRow } from '../tenancy.ts';
 import { holidaysOf } from './calendars/index.ts';
 import { loadCycle } from './load.ts';
 import { slotsAsShown } from './shownSlots.ts';
 
-/** Everything a deck, a PDF or a CSV of one cycle shows, in the API's own shapes. */
-export async function loadExportData(db: Executor, actor: Actor, cycleId: string, language: 'uk' | 'en') {
+/**
+ * Everything a deck, a PDF or a CSV of one cycle shows, in the API's own shapes. `language` is a
+ * language, or how to choose one once the client is known (the deck speaks the client's).
+ */
+export async function loadExportData(
+  db: Executor,
+  actor: Actor,
+  cycleId: string,
+  languageOf: Language | ((client: ClientRow) => Language),
+) {
   const { cycle, client } = await loadCycle(db, actor, cycleId);
+  const language = typeof languageOf === 'function' ? languageOf(client) : languageOf;
   const side = sideOf(actor, client);
   // The deck, the PDF and the CSV show the slots as the plan does to this side (slotsAsShown).
   const slotRows = await slotsAsShown(

@@ -34,6 +34,7 @@ export function presentClient(
     postInternalReview: agencySide ? row.postInternalReview : null,
     coCreationSince: row.coCreationSince,
     approvalLeadDays: row.approvalLeadDays,
+    language: row.language,
     createdAt: row.createdAt.toISOString(),
     currentCycle: cycles.currentCycle,
     nextCycle: cycles.nextCycle,

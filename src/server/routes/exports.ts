@@ -11,12 +11,18 @@ type ExportInput = Awaited<ReturnType<typeof loadExportData>>['input'];
 /** How a download of a plan is made: its content type, its file name and its bytes. */
 interface Format {
   type: string;
+  /**
+   * Whose language the file is in when the download names none (?lang=): the client's for what is
+   * made for the client to read (the deck), the reader's for a working file (the CSV).
+   */
+  language: 'client' | 'reader';
   name: (input: ExportInput) => string;
   render: (input: ExportInput) => Promise<Buffer | string> | string;
 }
 
 const pptx: Format = {
   type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  language: 'client',
   name: (input) => `${input.clientName} ${input.month}.pptx`,
   // Loaded on first use: the PPTX and PDF libraries are large and most processes never export.
   render: async (input) => (await import('../exports/pptx.ts')).renderPptx(buildDeck(input)),
@@ -24,12 +30,14 @@ const pptx: Format = {
 
 const pdf: Format = {
   type: 'application/pdf',
+  language: 'client',
   name: (input) => `${input.clientName} ${input.month}.pdf`,
   render: async (input) => (await import('../exports/pdf.ts')).renderPdf(buildDeck(input)),
 };
 
 const csv: Format = {
   type: 'text/csv; charset=utf-8',
+  language: 'reader',
   name: (input) => `${input.clientName} ${input.month} schedule.csv`,
   // The separator follows the language (";" for Ukrainian Excel and Calc): exports/locale.ts.
   render: (input) => scheduleCsv(input),
@@ -45,8 +53,13 @@ export const exportRoutes: RouteModule = (app, ctx) => {
   for (const [spec, format] of downloads) {
     route(app, spec, async (request, reply) => {
       const actor = requireActor(request);
-      const language = request.query.lang ?? (actor.user.locale === 'en' ? 'en' : 'uk');
-      const { input } = await loadExportData(ctx.db, actor, request.params.cycleId, language);
+      const reader = actor.user.locale === 'en' ? 'en' : 'uk';
+      const { input } = await loadExportData(
+        ctx.db,
+        actor,
+        request.params.cycleId,
+        (client) => request.query.lang ?? (format.language === 'client' ? client.language : reader),
+      );
       return reply
         .type(format.type)
         .header('content-disposition', attachment(format.name(input)))

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clientRoles, cycleStages, formats, networks } from '../roles.ts';
+import { clientRoles, cycleStages, formats, languages, networks } from '../roles.ts';
 import { isoDate, name, timezone, uuid, version } from './common.ts';
 import { moveOwner, waiting } from './whoseMove.ts';
 
@@ -74,6 +74,11 @@ export const client = z.object({
     .string()
     .nullable()
     .describe('The first month planned together (YYYY-MM); earlier months count as "before" in insights.'),
+  language: z
+    .enum(languages)
+    .describe(
+      "The client's language: the plan deck (PPTX, PDF) is made in it whoever downloads it, unless the download asks for another with ?lang=. Ukrainian unless the agency sets it.",
+    ),
   approvalLeadDays: approvalLeadDays.describe(
     "A post sent for review is due this many working days before its publish day (weekends and the client's public holidays skipped). The client's own deadline, so both sides see it; the agency sets it.",
   ),
@@ -90,6 +95,7 @@ export const updateClientBody = z.object({
   factReminders: factReminders.optional(),
   postInternalReview: z.boolean().optional(),
   approvalLeadDays: approvalLeadDays.optional(),
+  language: z.enum(languages).optional(),
   coCreationSince: z
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-09')

@@ -205,6 +205,15 @@ export type TopicImportResult = z.infer<typeof topicImportResult>;
 export const exportQuery = z.object({
   lang: z.enum(['uk', 'en']).optional().describe("Language of the file; defaults to the user's."),
 });
+/** The deck is made for the client to read: in its language, whoever downloads it. */
+export const deckQuery = z.object({
+  lang: z
+    .enum(['uk', 'en'])
+    .optional()
+    .describe(
+      "Language of the deck; defaults to the client's own (its language setting), whoever downloads it.",
+    ),
+});
 
 export const holidaysQuery = z.object({ month, lang: z.enum(['uk', 'en']).default('uk') });
 export const holiday = z.object({

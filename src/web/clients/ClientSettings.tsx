@@ -14,6 +14,7 @@ import { useVersionedForm } from '../lib/useVersionedForm.ts';
 import { maxLength, required, validate } from '../lib/validate.ts';
 import { ApprovalLeadForm } from './ApprovalLeadForm.tsx';
 import { ClientDeadlinesForm } from './ClientDeadlinesForm.tsx';
+import { ClientLanguageSetting } from './ClientLanguageSetting.tsx';
 import { FactRemindersForm } from './FactRemindersForm.tsx';
 import { useArchiveClient, useUpdateClient } from './mutations.ts';
 import { PostReviewSetting } from './PostReviewSetting.tsx';
@@ -22,6 +23,7 @@ export function ClientSettings({ client }: { client: Client }) {
   return (
     <Stack gap="xl">
       {client.abilities.update && <ClientDetailsForm client={client} />}
+      {client.abilities.update && <ClientLanguageSetting client={client} />}
       {client.abilities.update && client.stageDays && (
         <ClientDeadlinesForm client={client} stageDays={client.stageDays} readOnly={false} />
       )}

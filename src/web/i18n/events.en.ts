@@ -17,6 +17,7 @@ export const eventsEn = {
   clientTimezone: 'Time zone changed from {{from}} to {{to}}',
   clientStageDays: 'Default stage deadlines changed',
   clientFactReminders: 'Fact request reminders changed',
+  clientLanguage: 'Client’s language changed to {{language}}',
   clientApprovalLeadDays: 'Approval deadline changed (working days before publication: {{days}})',
   clientInternalReviewOn: 'Posts now pass an internal review before the client sees them',
   clientInternalReviewOff: 'Posts now go straight to the client',

@@ -17,6 +17,7 @@ export const eventsUk: Shape<typeof eventsEn> = {
   clientTimezone: 'Часовий пояс змінено з {{from}} на {{to}}',
   clientStageDays: 'Змінено типові терміни етапів',
   clientFactReminders: 'Змінено нагадування про фактаж',
+  clientLanguage: 'Змінено мову клієнта: {{language}}',
   clientApprovalLeadDays: 'Змінено термін погодження (робочих днів до публікації: {{days}})',
   clientInternalReviewOn: 'Тепер пости спершу проходять внутрішню перевірку',
   clientInternalReviewOff: 'Тепер пости йдуть одразу клієнту',

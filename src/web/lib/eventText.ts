@@ -16,7 +16,13 @@ function clientChanges(changes: ClientChanges, t: TFunction, language: Language)
     else if (key === 'stageDays') lines.push(t('events.clientStageDays'));
     else if (key === 'factReminders') lines.push(t('events.clientFactReminders'));
     else if (key === 'approvalLeadDays') lines.push(t('events.clientApprovalLeadDays', { days: to }));
-    else if (key === 'postInternalReview')
+    else if (key === 'language') {
+      // Mid-sentence a language is a common noun: "мову клієнта: англійська".
+      const name = t(to === 'en' ? 'client.language.en' : 'client.language.uk');
+      lines.push(
+        t('events.clientLanguage', { language: language === 'uk' ? name.toLocaleLowerCase('uk') : name }),
+      );
+    } else if (key === 'postInternalReview')
       lines.push(t(to === 'true' ? 'events.clientInternalReviewOn' : 'events.clientInternalReviewOff'));
     else if (key === 'coCreationSince')
       lines.push(

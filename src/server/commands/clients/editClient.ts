@@ -18,7 +18,7 @@ const tidyReminders = (r: { before: number[]; after: number[] }) => ({
 
 /**
  * Rename a client, change its time zone, stage deadlines, fact reminder days, internal review
- * of posts, the approval lead or the month co-creation began. The event lists each change as from/to; a change
+ * of posts, the approval lead, the client's language or the month co-creation began. The event lists each change as from/to; a change
  * to nothing records nothing and keeps the version.
  */
 export function editClient(
@@ -31,7 +31,8 @@ export function editClient(
     const current = await loadClientForChange(tx, actor, clientId, canUpdateClient);
     if (current.version !== input.version) throw staleVersion();
     const changes: Record<string, { from: string; to: string }> = {};
-    const { name, timezone, stageDays, postInternalReview, approvalLeadDays, coCreationSince } = input;
+    const { name, timezone, stageDays, postInternalReview, approvalLeadDays, language, coCreationSince } =
+      input;
     const factReminders = input.factReminders && tidyReminders(input.factReminders);
     if (name !== undefined && name !== current.name) changes.name = { from: current.name, to: name };
     if (timezone !== undefined && timezone !== current.timezone)
@@ -52,6 +53,8 @@ export function editClient(
       };
     if (approvalLeadDays !== undefined && approvalLeadDays !== current.approvalLeadDays)
       changes.approvalLeadDays = { from: String(current.approvalLeadDays), to: String(approvalLeadDays) };
+    if (language !== undefined && language !== current.language)
+      changes.language = { from: current.language, to: language };
     if (coCreationSince !== undefined && coCreationSince !== current.coCreationSince)
       changes.coCreationSince = { from: String(current.coCreationSince), to: String(coCreationSince) };
     if (Object.keys(changes).length === 0) return current;
@@ -64,6 +67,7 @@ export function editClient(
         factReminders: factReminders ?? current.factReminders,
         postInternalReview: postInternalReview ?? current.postInternalReview,
         approvalLeadDays: approvalLeadDays ?? current.approvalLeadDays,
+        language: language ?? current.language,
         coCreationSince: coCreationSince === undefined ? current.coCreationSince : coCreationSince,
         version: current.version + 1,
         updatedAt: new Date(),

@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { clientRoles, type Format, networks } from '../../../shared/roles.ts';
+import { clientRoles, type Format, languages, networks } from '../../../shared/roles.ts';
 import { agencies } from './agencies.ts';
 import { users } from './identity.ts';
 
@@ -28,6 +28,8 @@ export const clients = pgTable(
     timezone: text('timezone').notNull().default('Europe/Kyiv'),
     // ISO country whose public holidays and notable days the calendar shows.
     country: text('country').notNull().default('UA'),
+    // The client's language: what Plit hands the client (the plan deck) is in it, whoever downloads it.
+    language: text('language', { enum: languages }).notNull().default('uk'),
     // Day of the month before the planned one by which each stage should be done.
     stageDays: jsonb('stage_days')
       .$type<{ preparation: number; meeting: number; facts: number; content: number }>()

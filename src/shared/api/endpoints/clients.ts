@@ -43,7 +43,7 @@ export const updateClient = endpoint({
   path: '/api/clients/:clientId',
   tags,
   summary:
-    'Rename a client, change its time zone, stage deadlines, fact reminder days or internal review of posts',
+    'Rename a client, change its time zone, language, stage deadlines, fact reminder days or internal review of posts',
   params: clientParams,
   body: updateClientBody,
   responses: { 200: oneClient },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endpoint, file } from '../endpoint.ts';
-import { exportQuery } from '../planning.ts';
+import { deckQuery, exportQuery } from '../planning.ts';
 
 const tags = ['exports'];
 const cycleParams = z.object({ cycleId: z.uuid() });
@@ -12,7 +12,7 @@ export const downloadDeckPptx = endpoint({
   tags,
   summary: 'The plan as a PowerPoint deck (opens in PowerPoint and LibreOffice Impress)',
   params: cycleParams,
-  query: exportQuery,
+  query: deckQuery,
   responses: {
     200: file(
       'application/vnd.openxmlformats-officedocument.presentationml.presentation',
@@ -28,7 +28,7 @@ export const downloadDeckPdf = endpoint({
   tags,
   summary: 'The plan deck as PDF',
   params: cycleParams,
-  query: exportQuery,
+  query: deckQuery,
   responses: { 200: file('application/pdf', 'The deck as PDF') },
 });
 
