@@ -114,7 +114,9 @@ describe('buildDeck', () => {
     const seventh = topics.find((x) => x.title && x.position === 7)!;
     const input = {
       ...deckInput,
-      topics: topics.map((x) => (x === seventh ? { ...x, channelId: channels[0]!.id, format: 'reel' as const } : x)),
+      topics: topics.map((x) =>
+        x === seventh ? { ...x, channelId: channels[0]!.id, format: 'reel' as const } : x,
+      ),
     };
     const slide = of(buildDeck(input), 'topic').find((s) => s.title === seventh.title)!;
     expect(slide.facts).toEqual([
@@ -124,7 +126,9 @@ describe('buildDeck', () => {
       { label: 'Рубрика', value: 'Кавова освіта' },
     ]);
     // The calendar slide agrees with it.
-    const day = of(buildDeck(input), 'calendar')[0]!.weeks.flat().find((d) => d?.date === '2026-12-07')!;
+    const day = of(buildDeck(input), 'calendar')[0]!
+      .weeks.flat()
+      .find((d) => d?.date === '2026-12-07')!;
     expect(day.entries[0]).toMatchObject({ network: 'Telegram', format: 'Пост', title: seventh.title });
   });
 
@@ -132,7 +136,9 @@ describe('buildDeck', () => {
     const last = topics.at(-1)!;
     const input = {
       ...deckInput,
-      topics: topics.map((x) => (x === last ? { ...x, channelId: channels[1]!.id, format: 'text' as const } : x)),
+      topics: topics.map((x) =>
+        x === last ? { ...x, channelId: channels[1]!.id, format: 'text' as const } : x,
+      ),
     };
     const slide = of(buildDeck(input), 'topic').at(-1)!;
     expect(slide.facts.map((f) => f.value)).toEqual([
@@ -148,7 +154,9 @@ describe('buildDeck', () => {
       const empty = buildDeck({ ...deckInput, language, slots: [], topics: [], reserve: [], questions: [] });
       expect(empty.map((s) => s.kind)).toEqual(['title', 'empty']);
       const [note] = empty.filter((s): s is SlideOf<'empty'> => s.kind === 'empty');
-      expect(note!.title).toBe(language === 'uk' ? 'Плану на цей місяць ще немає' : 'No plan for this month yet');
+      expect(note!.title).toBe(
+        language === 'uk' ? 'Плану на цей місяць ще немає' : 'No plan for this month yet',
+      );
       const noChannels = buildDeck({ ...deckInput, language, channels: [], slots: [], reserve: [] });
       const [why] = noChannels.filter((s): s is SlideOf<'empty'> => s.kind === 'empty');
       expect(why!.body).toBe(

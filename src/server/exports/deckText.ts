@@ -176,8 +176,10 @@ const en: ExportText = {
   csvEmpty: 'No slots this month yet',
   freeSlotSummary: 'Free slot',
   emptyPlan: 'No plan for this month yet',
-  emptyPlanHint: 'The schedule and topics will appear here once the agency adds them: download the file again later.',
-  noChannels: 'The client’s channels have not been added yet: the posting schedule will appear once they are.',
+  emptyPlanHint:
+    'The schedule and topics will appear here once the agency adds them: download the file again later.',
+  noChannels:
+    'The client’s channels have not been added yet: the posting schedule will appear once they are.',
 };
 
 export function exportText(language: Language): ExportText {

@@ -12,7 +12,6 @@ import {
   titleSteps,
 } from './deckTheme.ts';
 import { drawCalendar } from './pptxCalendar.ts';
-import { wholePackage } from './pptxPackage.ts';
 import {
   type Box,
   barH,
@@ -30,6 +29,7 @@ import {
   textHeight,
   W,
 } from './pptxKit.ts';
+import { wholePackage } from './pptxPackage.ts';
 
 const master = 'PLIT_CONTENT';
 

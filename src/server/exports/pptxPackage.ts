@@ -14,7 +14,9 @@ export async function wholePackage(bytes: Buffer): Promise<Buffer> {
   const types = await zip.file(typesFile)!.async('string');
   zip.file(
     typesFile,
-    types.replace(/<Override\b[^>]*\bPartName="([^"]+)"[^>]*\/>/g, (tag, part: string) => (has(part) ? tag : '')),
+    types.replace(/<Override\b[^>]*\bPartName="([^"]+)"[^>]*\/>/g, (tag, part: string) =>
+      has(part) ? tag : '',
+    ),
   );
   for (const rels of Object.keys(zip.files).filter((f) => /(^|\/)_rels\/[^/]*\.rels$/.test(f))) {
     const xml = await zip.file(rels)!.async('string');

@@ -413,6 +413,7 @@ export const en = {
     moveSlot: 'Move to another slot…',
     takeOut: 'Take out of the slot',
     inSlot: 'In slot: {{slot}}',
+    goesOutAs: 'Will go out as: {{placement}} (planned as {{intent}})',
     noSlot: 'No slot yet',
     deleteTitle: 'Delete this topic?',
     deleteConfirm:
@@ -1044,6 +1045,14 @@ export const en = {
     },
   },
   client: {
+    language: {
+      title: 'Client’s language',
+      label: 'Language of the plan deck',
+      hint: 'The plan deck (PowerPoint and PDF) is made in this language whoever downloads it: you or the client.',
+      uk: 'Ukrainian',
+      en: 'English',
+      saved: 'Client’s language saved',
+    },
     approvalLead: {
       title: 'Approval deadline',
       label: 'Working days before publication',

@@ -414,6 +414,7 @@ export const uk: Translations = {
     moveSlot: 'Перенести в інший слот…',
     takeOut: 'Прибрати зі слота',
     inSlot: 'У слоті: {{slot}}',
+    goesOutAs: 'Вийде як: {{placement}} (задумано: {{intent}})',
     noSlot: 'Ще без слота',
     deleteTitle: 'Видалити цю тему?',
     deleteConfirm: '«{{title}}» буде видалено назавжди. Щоб зберегти на потім, краще відкладіть її в резерв.',
@@ -1047,6 +1048,14 @@ export const uk: Translations = {
     },
   },
   client: {
+    language: {
+      title: 'Мова клієнта',
+      label: 'Мова презентації плану',
+      hint: 'Цією мовою складено презентацію плану (PowerPoint і PDF), хто б її не завантажив: ви чи клієнт.',
+      uk: 'Українська',
+      en: 'Англійська',
+      saved: 'Мову клієнта збережено',
+    },
     approvalLead: {
       title: 'Термін погодження',
       label: 'Робочих днів до публікації',

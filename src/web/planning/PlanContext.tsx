@@ -10,6 +10,7 @@ import type {
   SlotApproval,
   Topic,
 } from '../../shared/api/index.ts';
+import { placementOf } from '../../shared/placement.ts';
 import type { Language } from '../i18n/index.ts';
 import { formatLabel, networkLabel } from '../lib/channelLabels.ts';
 import { formatDayShort } from '../lib/dates.ts';
@@ -64,6 +65,28 @@ export function slotLabel(slot: Slot, data: PlanData, t: TFunction, language: La
     time: slot.time,
     channel: channelName(data.channelById.get(slot.channelId), t),
     format: formatLabel(slot.format, t),
+  });
+}
+
+/**
+ * "Will go out as: Telegram @kyivcoffee · Post (planned as Instagram @kyivcoffee · Reel)" when the
+ * slot a topic sits in has another channel or format than the topic was meant for; null when they
+ * agree. The deck publishes the slot's (shared/placement.ts decides, for both).
+ */
+export function placementNote(
+  topic: Topic,
+  slot: Slot | undefined,
+  data: PlanData,
+  t: TFunction,
+): string | null {
+  if (!slot) return null;
+  const where = placementOf(topic, slot);
+  if (!where.differs) return null;
+  const named = (channelId: string, format: string) =>
+    `${channelName(data.channelById.get(channelId), t)} · ${formatLabel(format, t)}`;
+  return t('topics.goesOutAs', {
+    placement: named(where.channelId, where.format),
+    intent: named(topic.channelId ?? slot.channelId, topic.format ?? slot.format),
   });
 }
 

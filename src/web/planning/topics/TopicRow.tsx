@@ -2,6 +2,7 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { ActionIcon, Anchor, Badge, ColorSwatch, Group, Menu, Paper, Stack, Text } from '@mantine/core';
 import {
+  IconAlertTriangle,
   IconArchive,
   IconCalendarMinus,
   IconCalendarPlus,
@@ -19,7 +20,7 @@ import { formatLabel } from '../../lib/channelLabels.ts';
 import { notifySuccess } from '../../lib/errors.ts';
 import { sourceLabel, statusColor, statusLabel } from '../labels.ts';
 import { useDeleteTopic, useParkTopic, useUpdateTopic } from '../mutations.ts';
-import { slotLabel, usePlanData } from '../PlanContext.tsx';
+import { placementNote, slotLabel, usePlanData } from '../PlanContext.tsx';
 import { useSlotActions } from '../schedule/useSlotActions.ts';
 import { reportQuickError } from '../staleNotice.tsx';
 import { DeleteTopicModal } from './DeleteTopicModal.tsx';
@@ -44,6 +45,7 @@ export function TopicRow({ topic, onOpen }: { topic: Topic; onOpen: (dialog: Top
   const rubric = topic.rubricId ? data.rubricById.get(topic.rubricId) : undefined;
   const channel = topic.channelId ? data.channelById.get(topic.channelId) : undefined;
   const slot = topic.slotId ? data.plan.slots.find((s) => s.id === topic.slotId) : undefined;
+  const otherwise = placementNote(topic, slot, data, t);
 
   const setStatus = (status: QuickStatus) =>
     update.mutate(
@@ -143,6 +145,19 @@ export function TopicRow({ topic, onOpen }: { topic: Topic; onOpen: (dialog: Top
           <Text size="xs" c={slot ? 'teal.9' : 'dimmed'}>
             {slot ? t('topics.inSlot', { slot: slotLabel(slot, data, t, language) }) : t('topics.noSlot')}
           </Text>
+          {otherwise && (
+            <Group gap={4} wrap="nowrap" align="flex-start">
+              <IconAlertTriangle
+                size={14}
+                aria-hidden
+                style={{ flexShrink: 0, marginTop: 2 }}
+                color="var(--mantine-color-orange-9)"
+              />
+              <Text size="xs" c="orange.9" data-testid="placement-note">
+                {otherwise}
+              </Text>
+            </Group>
+          )}
         </Stack>
         {(can.addTopics || can.editPlan) && (
           <Menu position="bottom-end" withinPortal>
