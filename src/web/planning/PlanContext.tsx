@@ -69,9 +69,9 @@ export function slotLabel(slot: Slot, data: PlanData, t: TFunction, language: La
 }
 
 /**
- * "Will go out as: Telegram @kyivcoffee · Post (planned as Instagram @kyivcoffee · Reel)" when the
- * slot a topic sits in has another channel or format than the topic was meant for; null when they
- * agree. The deck publishes the slot's (shared/placement.ts decides, for both).
+ * "Will go out as: Telegram @kyivcoffee (planned as Instagram @kyivcoffeeroasters)" when the slot
+ * a topic sits in has another channel or format than the topic was meant for, naming only what
+ * differs; null when they agree. The deck publishes the slot's (shared/placement.ts decides, for both).
  */
 export function placementNote(
   topic: Topic,
@@ -83,7 +83,12 @@ export function placementNote(
   const where = placementOf(topic, slot);
   if (!where.differs) return null;
   const named = (channelId: string, format: string) =>
-    `${channelName(data.channelById.get(channelId), t)} · ${formatLabel(format, t)}`;
+    [
+      where.channelDiffers && channelName(data.channelById.get(channelId), t),
+      where.formatDiffers && formatLabel(format, t),
+    ]
+      .filter(Boolean)
+      .join(' · ');
   return t('topics.goesOutAs', {
     placement: named(where.channelId, where.format),
     intent: named(topic.channelId ?? slot.channelId, topic.format ?? slot.format),

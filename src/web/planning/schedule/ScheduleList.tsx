@@ -8,6 +8,7 @@ import { formatLabel } from '../../lib/channelLabels.ts';
 import { formatDayShort } from '../../lib/dates.ts';
 import { ApprovalDueBadge } from '../../posts/ApprovalDueBadge.tsx';
 import { byDateTime, channelName, slotLabel, usePlanData } from '../PlanContext.tsx';
+import { PlacementNote } from '../topics/PlacementNote.tsx';
 import { useOpenDialog } from './ScheduleUi.tsx';
 import { SlotMenu } from './SlotMenu.tsx';
 
@@ -96,6 +97,7 @@ export function ScheduleList() {
                             approvalDue={data.approvalBySlot.get(slot.id)?.approvalDue ?? null}
                             atRisk={data.approvalBySlot.get(slot.id)?.atRisk ?? false}
                           />
+                          <PlacementNote topic={topic} slot={slot} />
                         </Group>
                       ) : (
                         <Text size="sm" c="dimmed" fs="italic">

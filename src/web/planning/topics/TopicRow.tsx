@@ -2,7 +2,6 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { ActionIcon, Anchor, Badge, ColorSwatch, Group, Menu, Paper, Stack, Text } from '@mantine/core';
 import {
-  IconAlertTriangle,
   IconArchive,
   IconCalendarMinus,
   IconCalendarPlus,
@@ -20,10 +19,11 @@ import { formatLabel } from '../../lib/channelLabels.ts';
 import { notifySuccess } from '../../lib/errors.ts';
 import { sourceLabel, statusColor, statusLabel } from '../labels.ts';
 import { useDeleteTopic, useParkTopic, useUpdateTopic } from '../mutations.ts';
-import { placementNote, slotLabel, usePlanData } from '../PlanContext.tsx';
+import { slotLabel, usePlanData } from '../PlanContext.tsx';
 import { useSlotActions } from '../schedule/useSlotActions.ts';
 import { reportQuickError } from '../staleNotice.tsx';
 import { DeleteTopicModal } from './DeleteTopicModal.tsx';
+import { PlacementNote } from './PlacementNote.tsx';
 import type { TopicDialog } from './TopicsTab.tsx';
 
 const quickStatuses = ['proposed', 'accepted', 'changed', 'dropped'] as const;
@@ -45,7 +45,6 @@ export function TopicRow({ topic, onOpen }: { topic: Topic; onOpen: (dialog: Top
   const rubric = topic.rubricId ? data.rubricById.get(topic.rubricId) : undefined;
   const channel = topic.channelId ? data.channelById.get(topic.channelId) : undefined;
   const slot = topic.slotId ? data.plan.slots.find((s) => s.id === topic.slotId) : undefined;
-  const otherwise = placementNote(topic, slot, data, t);
 
   const setStatus = (status: QuickStatus) =>
     update.mutate(
@@ -145,19 +144,7 @@ export function TopicRow({ topic, onOpen }: { topic: Topic; onOpen: (dialog: Top
           <Text size="xs" c={slot ? 'teal.9' : 'dimmed'}>
             {slot ? t('topics.inSlot', { slot: slotLabel(slot, data, t, language) }) : t('topics.noSlot')}
           </Text>
-          {otherwise && (
-            <Group gap={4} wrap="nowrap" align="flex-start">
-              <IconAlertTriangle
-                size={14}
-                aria-hidden
-                style={{ flexShrink: 0, marginTop: 2 }}
-                color="var(--mantine-color-orange-9)"
-              />
-              <Text size="xs" c="orange.9" data-testid="placement-note">
-                {otherwise}
-              </Text>
-            </Group>
-          )}
+          <PlacementNote topic={topic} slot={slot} />
         </Stack>
         {(can.addTopics || can.editPlan) && (
           <Menu position="bottom-end" withinPortal>
