@@ -124,3 +124,42 @@ test('the plan exports as a PowerPoint deck with the client and its topics', asy
   expect(text).toContain('Різдвяний бленд');
   await context.close();
 });
+
+test('[18.1] the deck is in the client’s language for an English-speaking manager, and says so in the menu', async ({
+  browser,
+  baseURL,
+}) => {
+  const { context, page } = await signedIn(browser, baseURL!, 'cm@plit.demo');
+  await page.goto(`/cycles/${await decemberPlanId(page, baseURL!)}`);
+  await page.getByRole('button', { name: 'Export' }).click();
+  await expect(page.getByText('Deck language (the client’s): Ukrainian')).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: 'Deck (PowerPoint)' }).click(),
+  ]);
+  const zip = await JSZip.loadAsync(await readFile((await download.path())!));
+  const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+  const text = (await Promise.all(slides.map((f) => zip.file(f)!.async('string')))).join(' ');
+  expect(text).toContain('Теми місяця');
+  expect(text).not.toContain('Topics of the month');
+  await context.close();
+});
+
+test('[18.1] a topic sitting in a slot of another channel says how it will go out', async ({
+  browser,
+  baseURL,
+}) => {
+  for (const lang of ['uk', 'en'] as const) {
+    const { context, page } = await signedIn(browser, baseURL!, 'cm@plit.demo', lang);
+    await page.goto(`/cycles/${await decemberPlanId(page, baseURL!)}?tab=topics`);
+    const row = page.getByRole('listitem').filter({ hasText: 'Дегустація нового лоту з Ефіопії' });
+    await expect(row.getByTestId('placement-note')).toHaveText(
+      lang === 'uk'
+        ? 'Вийде як: Telegram @kyivcoffee (задумано: Instagram @kyivcoffeeroasters)'
+        : 'Will go out as: Telegram @kyivcoffee (planned as Instagram @kyivcoffeeroasters)',
+    );
+    // Only the demo's three topics placed against their intent are flagged.
+    await expect(page.getByTestId('placement-note')).toHaveCount(3);
+    await context.close();
+  }
+});

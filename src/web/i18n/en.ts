@@ -305,6 +305,7 @@ export const en = {
   },
   export: {
     button: 'Export',
+    deckLanguage: 'Deck language (the client’s): {{language}}',
     pptx: 'Deck (PowerPoint)',
     pdf: 'Deck (PDF)',
     csv: 'Schedule (CSV)',

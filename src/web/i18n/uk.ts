@@ -305,6 +305,7 @@ export const uk: Translations = {
   },
   export: {
     button: 'Експорт',
+    deckLanguage: 'Мова презентації (як у клієнта): {{language}}',
     pptx: 'Презентація (PowerPoint)',
     pdf: 'Презентація (PDF)',
     csv: 'Графік постингу (CSV)',

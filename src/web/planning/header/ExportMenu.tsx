@@ -11,6 +11,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../../../shared/api/catalogue.ts';
 import { urlOf } from '../../api/client.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 import { usePlanData } from '../PlanContext.tsx';
 import { CalendarFeedModal } from './CalendarFeedModal.tsx';
 
@@ -20,6 +21,8 @@ export function ExportMenu() {
   const { cycle, client } = usePlanData();
   const [feedOpen, feed] = useDisclosure(false);
   const params = { cycleId: cycle.id };
+  const language = currentLanguage();
+  const deckLanguage = t(client.language === 'en' ? 'client.language.en' : 'client.language.uk');
   return (
     <>
       <Menu position="bottom-end" withinPortal>
@@ -33,6 +36,12 @@ export function ExportMenu() {
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
+          {/* The deck is made in the client's language, which may not be the one on this screen. */}
+          <Menu.Label>
+            {t('export.deckLanguage', {
+              language: language === 'uk' ? deckLanguage.toLocaleLowerCase('uk') : deckLanguage,
+            })}
+          </Menu.Label>
           <Menu.Item
             component="a"
             href={urlOf(endpoints.downloadDeckPptx, { params })}
