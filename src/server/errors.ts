@@ -36,6 +36,10 @@ export const errorCatalogue = {
   setup_done: { status: 409, message: 'Plit is already set up.' },
   archived: { status: 409, message: 'This client is archived. Unarchive it to make changes.' },
   stage_blocked: { status: 409, message: 'The cycle cannot move on yet; see what is missing.' },
+  format_not_on_network: {
+    status: 400,
+    message: 'This network has no such format (e.g. Telegram has no reels). Pick one of its formats.',
+  },
   slot_taken: { status: 409, message: 'This slot already holds another topic.' },
   meeting_exists: { status: 409, message: 'This month already has a meeting; reschedule it instead.' },
   meeting_not_live: { status: 409, message: 'The meeting is not on right now.' },

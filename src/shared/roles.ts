@@ -40,6 +40,31 @@ export type Format = (typeof formats)[number];
 export const languages = ['uk', 'en'] as const;
 export type Language = (typeof languages)[number];
 
+/**
+ * The formats each network actually has, the one list the server checks (channels, slots,
+ * topics, cadence rules) and the web offers: Telegram has no reels, X no carousels. `other`
+ * (a network Plit does not know) takes any. Checked on writes only: a row saved before this
+ * rule still loads and shows.
+ */
+export const networkFormats: Record<Network, readonly Format[]> = {
+  instagram: ['post', 'carousel', 'reel', 'story', 'live'],
+  facebook: ['post', 'carousel', 'reel', 'story', 'video', 'live'],
+  tiktok: ['video', 'carousel', 'story', 'live'],
+  // A Telegram album is a post; Telegram has no reels, shorts or carousels.
+  telegram: ['post', 'text', 'video', 'story', 'live'],
+  // A LinkedIn carousel is a PDF document post.
+  linkedin: ['post', 'carousel', 'video', 'article', 'text', 'live'],
+  x: ['post', 'text', 'video', 'live'],
+  youtube: ['video', 'short', 'post', 'live'],
+  threads: ['post', 'text', 'carousel', 'video'],
+  pinterest: ['post', 'video', 'carousel'],
+  other: formats,
+};
+
+/** Whether a network has a format. */
+export const networkHasFormat = (network: Network, format: Format): boolean =>
+  networkFormats[network].includes(format);
+
 /** The monthly co-creation cycle, in order. */
 export const cycleStages = ['preparation', 'meeting', 'facts', 'content', 'running', 'closed'] as const;
 export type CycleStage = (typeof cycleStages)[number];

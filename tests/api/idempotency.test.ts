@@ -467,7 +467,7 @@ describe('[16.7] every create is marked idempotent in the contract', () => {
   const createsAnswering200: Record<string, boolean> = {
     importTopics: true, // adds the file's topics to the plan
     importInsightHistory: false, // replaces the file's months (an upsert): sent twice, same rows
-    applyCadence: false, // fills the month from the cadence, never duplicating a slot
+    applyCadence: true, // fills the month from the cadence: a retry must not fill it again after an undo
     createCalendarFeed: false, // its answer is a live secret, and each call replaces the last
   };
   const isCreate = (e: EndpointSpec) =>

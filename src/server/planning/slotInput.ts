@@ -5,6 +5,7 @@ import type { Executor } from '../db/connect.ts';
 import { channels, rubrics } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import type { CycleInClient } from './load.ts';
+import { checkNetworkFormats } from './topicInput.ts';
 
 const invalid = (field: string, message: string) =>
   new AppError('validation_failed', { message: `${field}: ${message}`, fields: { [field]: message } });
@@ -25,6 +26,7 @@ export async function checkSlotPlace(
     .from(channels)
     .where(and(eq(channels.id, place.channelId), eq(channels.clientId, client.id)));
   if (!channel) throw invalid('channelId', 'Not a channel of this client.');
+  checkNetworkFormats(channel.network, [place.format]);
   if (!channel.formats.includes(place.format))
     throw invalid('format', `${channel.network} ${channel.handle} has no ${place.format} format.`);
   if (place.rubricId) {

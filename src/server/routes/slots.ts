@@ -4,6 +4,7 @@ import { changeSlot } from '../commands/planning/changeSlot.ts';
 import { copySlot } from '../commands/planning/copySlot.ts';
 import { placeTopicInSlot } from '../commands/planning/placeTopicInSlot.ts';
 import { removeSlot } from '../commands/planning/removeSlot.ts';
+import { removeSlots } from '../commands/planning/removeSlots.ts';
 import type { RouteModule } from '../context.ts';
 import { route } from '../http/route.ts';
 import { requireActor } from '../plugins/auth.ts';
@@ -29,6 +30,10 @@ export const slotRoutes: RouteModule = (app, ctx) => {
     await removeSlot(ctx, requireActor(request), request.params.slotId);
     return { ok: true as const };
   });
+
+  route(app, endpoints.deleteSlots, (request) =>
+    removeSlots(ctx, requireActor(request), request.params.cycleId, request.body.slotIds),
+  );
 
   route(app, endpoints.duplicateSlot, async (request) => {
     const { row, timezone } = await copySlot(ctx, requireActor(request), request.params.slotId, request.body);

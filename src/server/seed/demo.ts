@@ -42,7 +42,7 @@ interface DemoClient {
   plans?: boolean;
 }
 
-const demoAgencies: Array<{
+export const demoAgencies: Array<{
   name: string;
   members: Array<{
     email: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cadenceSkipReasons } from '../cadence.ts';
 import { cycleStages, formats, topicSources, topicStatuses } from '../roles.ts';
 import { isoDate, name, text, uuid, version } from './common.ts';
 import { moveOwner, waiting } from './whoseMove.ts';
@@ -123,6 +124,43 @@ export const putCadenceBody = z.object({
     .max(50),
   version: version.describe("The cycle's version: two people saving the cadence at once cannot both win."),
 });
+
+export const cadencePreviewSlot = z.object({
+  date: localDate,
+  time: localTime,
+  channelId: uuid,
+  format: z.enum(formats),
+  rubricId: uuid.nullable(),
+  skipped: z
+    .enum(cadenceSkipReasons)
+    .nullable()
+    .describe('Why this slot would not be created: time_taken, its channel already has a slot then.'),
+});
+export const cadencePreview = z.object({
+  timezone: z.string().describe("The client's time zone the dates and times are in."),
+  shared: z.boolean().describe('The plan is shared: the client will see the new slots.'),
+  slots: z.array(cadencePreviewSlot),
+});
+export const appliedCadence = z.object({
+  created: z.int(),
+  skipped: z.int(),
+  slots: z.array(slot).describe('The slots created; their ids undo the fill.'),
+});
+const slotIds = z
+  .array(uuid)
+  .min(1)
+  .max(400)
+  .refine((ids) => new Set(ids).size === ids.length, 'Each slot once');
+export const undoCadenceBody = z.object({
+  slotIds: slotIds.describe('The slots a fill created (its answer).'),
+});
+export const undoCadenceResult = z.object({
+  removed: z.int(),
+  kept: z
+    .array(z.object({ slotId: uuid, reason: z.enum(['has_topic']) }))
+    .describe('Slots of the fill left in place because a topic was put in them since.'),
+});
+export const deleteSlotsBody = z.object({ slotIds });
 
 const tag = name(40);
 export const topic = z.object({

@@ -94,6 +94,8 @@ export const en = {
       setup_done: 'Plit is already set up.',
       archived: 'This client is archived. Unarchive it to make changes.',
       stage_blocked: 'The cycle cannot move on yet: see what is missing.',
+      format_not_on_network:
+        'This network has no such format (Telegram has no reels, X no carousels). Pick one of its formats.',
       slot_taken: 'This slot already holds another topic. Take it out first.',
       meeting_exists: 'This month already has a meeting. Reschedule it instead.',
       meeting_not_live: 'The meeting is not on right now.',

@@ -5,6 +5,7 @@ import type { Context } from '../../context.ts';
 import { channels } from '../../db/schema/index.ts';
 import { recordEvent } from '../../events/recordEvent.ts';
 import { transact } from '../../live/transact.ts';
+import { checkNetworkFormats } from '../../planning/topicInput.ts';
 import { canUpdateClient } from '../../policies/client.ts';
 import { loadClientForChange } from '../../tenancy.ts';
 
@@ -20,6 +21,7 @@ export function addChannel(
   return transact(ctx, async (tx) => {
     const client = await loadClientForChange(tx, actor, clientId, canUpdateClient);
     const formats = [...new Set(input.formats)];
+    checkNetworkFormats(input.network, formats, 'formats');
     const [created] = await tx
       .insert(channels)
       .values({ ...input, formats, clientId: client.id })

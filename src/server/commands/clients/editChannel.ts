@@ -7,6 +7,7 @@ import { channels } from '../../db/schema/index.ts';
 import { notFound, staleVersion } from '../../errors.ts';
 import { recordEvent } from '../../events/recordEvent.ts';
 import { transact } from '../../live/transact.ts';
+import { checkNetworkFormats } from '../../planning/topicInput.ts';
 import { canUpdateClient } from '../../policies/client.ts';
 import { loadClientForChange } from '../../tenancy.ts';
 import type { ChannelRow } from './addChannel.ts';
@@ -22,6 +23,14 @@ export function editChannel(
   return transact(ctx, async (tx) => {
     const client = await loadClientForChange(tx, actor, clientId, canUpdateClient);
     const { version, ...changes } = input;
+    if (changes.network || changes.formats) {
+      const [current] = await tx
+        .select()
+        .from(channels)
+        .where(and(eq(channels.id, channelId), eq(channels.clientId, client.id)));
+      if (!current) throw notFound();
+      checkNetworkFormats(changes.network ?? current.network, changes.formats ?? current.formats, 'formats');
+    }
     const [updated] = await tx
       .update(channels)
       .set({

@@ -19,7 +19,7 @@ export function changeContingency(
   return transact(ctx, async (tx) => {
     const { found, current } = await lockContingency(tx, actor, contingencyId, input.version);
     const { version, ...changes } = input;
-    await checkTopicRefs(tx, found.client.id, { channelId: changes.channelId });
+    await checkTopicRefs(tx, found.client.id, { channelId: changes.channelId, format: changes.format });
     const [row] = await tx
       .update(contingencies)
       .set({ ...changes, version: version + 1 })

@@ -21,7 +21,17 @@ export function editTopic(
     const found = await planOfTopic(tx, actor, topicId, canAddTopics);
     const current = await lockTopic(tx, topicId, input.version);
     const { version, ...changes } = input;
-    await checkTopicRefs(tx, found.client.id, changes);
+    // The network's formats are checked on the pair the topic will have, when either changes.
+    const pairChanges = changes.channelId !== undefined || changes.format !== undefined;
+    await checkTopicRefs(tx, found.client.id, {
+      rubricId: changes.rubricId,
+      channelId: pairChanges
+        ? changes.channelId === undefined
+          ? current.channelId
+          : changes.channelId
+        : undefined,
+      format: changes.format === undefined ? current.format : changes.format,
+    });
     const [row] = await tx
       .update(topics)
       .set({ ...changes, version: version + 1, updatedAt: new Date() })

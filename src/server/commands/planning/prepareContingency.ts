@@ -17,7 +17,7 @@ export function prepareContingency(
 ): Promise<ContingencyRow> {
   return transact(ctx, async (tx) => {
     const { found, plan } = await lockClientPlan(tx, actor, planId);
-    await checkTopicRefs(tx, found.client.id, { channelId: input.channelId });
+    await checkTopicRefs(tx, found.client.id, { channelId: input.channelId, format: input.format });
     const [row] = await tx
       .insert(contingencies)
       .values({ ...input, planId: plan.id, ...author(actor) })

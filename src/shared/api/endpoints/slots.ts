@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { ok } from '../common.ts';
 import { endpoint } from '../endpoint.ts';
-import { createSlotBody, duplicateSlotBody, placeTopicBody, slot, updateSlotBody } from '../planning.ts';
+import {
+  createSlotBody,
+  deleteSlotsBody,
+  duplicateSlotBody,
+  placeTopicBody,
+  slot,
+  updateSlotBody,
+} from '../planning.ts';
 
 const tags = ['schedule'];
 const cycleParams = z.object({ cycleId: z.uuid() });
@@ -39,6 +46,18 @@ export const deleteSlot = endpoint({
   summary: 'Remove a slot (its topic stays in the plan)',
   params: slotParams,
   responses: { 200: ok },
+});
+
+export const deleteSlots = endpoint({
+  operationId: 'deleteSlots',
+  method: 'POST',
+  path: '/api/cycles/:cycleId/slots/delete',
+  tags,
+  summary:
+    'Remove several slots of one plan at once (their topics stay in the plan); any id not in the plan is 404 and nothing is removed',
+  params: cycleParams,
+  body: deleteSlotsBody,
+  responses: { 200: z.object({ deleted: z.int() }) },
 });
 
 export const duplicateSlot = endpoint({

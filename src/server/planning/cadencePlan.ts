@@ -1,0 +1,22 @@
+import { asc, eq } from 'drizzle-orm';
+import { type CadenceSlot, planCadence } from '../../shared/cadence.ts';
+import type { Executor } from '../db/connect.ts';
+import { cadenceRules, slots } from '../db/schema/index.ts';
+import type { CycleInClient } from './load.ts';
+
+/**
+ * What filling this month from its cadence gives, now: read by the preview and by the fill
+ * (inside its transaction, with the cycle locked), both through `planCadence`.
+ */
+export async function cadencePlanOf(tx: Executor, { cycle, client }: CycleInClient): Promise<CadenceSlot[]> {
+  const rules = await tx
+    .select()
+    .from(cadenceRules)
+    .where(eq(cadenceRules.cycleId, cycle.id))
+    .orderBy(asc(cadenceRules.createdAt));
+  const existing = await tx
+    .select({ channelId: slots.channelId, startsAt: slots.startsAt })
+    .from(slots)
+    .where(eq(slots.cycleId, cycle.id));
+  return planCadence({ month: cycle.month, timezone: client.timezone, rules, existing });
+}
