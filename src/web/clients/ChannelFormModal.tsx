@@ -2,9 +2,9 @@ import { MultiSelect, Select, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../shared/api/index.ts';
-import type { Format, Network } from '../../shared/roles.ts';
+import { type Format, type Network, networkFormats } from '../../shared/roles.ts';
 import { FormModal, FormModalBody } from '../components/FormModal.tsx';
-import { formatLabel, formatOptions, networkLabel, networkOptions } from '../lib/channelLabels.ts';
+import { formatLabel, networkFormatOptions, networkLabel, networkOptions } from '../lib/channelLabels.ts';
 import { notifySuccess } from '../lib/errors.ts';
 import { useVersionedForm } from '../lib/useVersionedForm.ts';
 import { maxLength, required, validate } from '../lib/validate.ts';
@@ -77,7 +77,16 @@ function ChannelForm({
         label={t('channels.fields.network')}
         data={networkOptions(t)}
         value={network}
-        onChange={(v) => v && setNetwork(v as Network)}
+        onChange={(v) => {
+          if (!v) return;
+          const next = v as Network;
+          setNetwork(next);
+          // Only the formats the new network has stay chosen (Telegram has no reels).
+          setFormats((list) => {
+            const kept = list.filter((f) => networkFormats[next].includes(f));
+            return kept.length > 0 ? kept : [networkFormats[next][0]!];
+          });
+        }}
         allowDeselect={false}
         error={form.errors.network}
         comboboxProps={{ withinPortal: true }}
@@ -93,7 +102,7 @@ function ChannelForm({
       />
       <MultiSelect
         label={t('channels.fields.formats')}
-        data={formatOptions(t)}
+        data={networkFormatOptions(network, t)}
         value={formats}
         onChange={(v) => setFormats(v as Format[])}
         error={form.errors.formats}

@@ -119,7 +119,17 @@ export const useSaveCadence = (cycleId: string) =>
   );
 
 export const useApplyCadence = (cycleId: string) =>
-  usePlanMutation(cycleId, () => call(endpoints.applyCadence, { params: { cycleId } }));
+  usePlanMutation(cycleId, () => call(endpoints.applyCadence, { params: { cycleId } }), {
+    alsoInvalidate: () => [planKeys.cadencePreview(cycleId)],
+  });
+
+/** Takes back the slots one fill created (still empty ones; the answer names those kept). */
+export const useUndoCadence = (cycleId: string) =>
+  usePlanMutation(
+    cycleId,
+    (slotIds: string[]) => call(endpoints.undoCadence, { params: { cycleId }, body: { slotIds } }),
+    { alsoInvalidate: () => [planKeys.cadencePreview(cycleId)] },
+  );
 
 // --- slots ---------------------------------------------------------------------------
 
@@ -161,6 +171,20 @@ export const useDeleteSlot = (cycleId: string) =>
       topics: plan.topics.map((x) => (x.slotId === slotId ? { ...x, slotId: null } : x)),
     }),
   });
+
+/** Deletes several slots in one request; their topics go back to the unplaced ones. */
+export const useDeleteSlots = (cycleId: string) =>
+  usePlanMutation(
+    cycleId,
+    (slotIds: string[]) => call(endpoints.deleteSlots, { params: { cycleId }, body: { slotIds } }),
+    {
+      optimistic: (plan, slotIds) => ({
+        ...plan,
+        slots: plan.slots.filter((s) => !slotIds.includes(s.id)),
+        topics: plan.topics.map((x) => (x.slotId && slotIds.includes(x.slotId) ? { ...x, slotId: null } : x)),
+      }),
+    },
+  );
 
 /** Puts a topic in a slot (moving it out of any other) or, with null, takes it out. */
 export const usePlaceTopic = (cycleId: string) =>

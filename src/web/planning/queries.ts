@@ -18,6 +18,7 @@ export const planKeys = {
   holidays: (clientId: string, month: string, language: Language) =>
     ['clients', clientId, 'holidays', month, language] as const,
   plan: (cycleId: string) => ['cycles', cycleId, 'plan'] as const,
+  cadencePreview: (cycleId: string) => ['cycles', cycleId, 'cadence-preview'] as const,
   history: (topicId: string) => ['topics', topicId, 'history'] as const,
 };
 
@@ -26,6 +27,15 @@ export const cyclesQuery = (clientId: string) =>
     queryKey: planKeys.cycles(clientId),
     queryFn: () => call(endpoints.listCycles, { params: { clientId } }),
     select: (data) => data.cycles,
+  });
+
+/** What filling the month would create now; asked afresh each time the preview opens. */
+export const cadencePreviewQuery = (cycleId: string) =>
+  queryOptions({
+    queryKey: planKeys.cadencePreview(cycleId),
+    queryFn: () => call(endpoints.previewCadence, { params: { cycleId } }),
+    staleTime: 0,
+    gcTime: 0,
   });
 
 export const planQuery = (cycleId: string) =>

@@ -2,6 +2,7 @@ import { Group, Radio, Stack, Switch, Text, Textarea, TextInput } from '@mantine
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FactItemFull } from '../../../shared/api/index.ts';
+import { DateField } from '../../components/dates/DateField.tsx';
 import type { AnswerForm, AnswerProblem } from './answerForm.ts';
 import { FileAnswer } from './FileAnswer.tsx';
 import classes from './factAnswer.module.css';
@@ -116,11 +117,10 @@ function KindInput({
       );
     case 'date':
       return (
-        <TextInput
-          type="date"
+        <DateField
           label={t('facts.fields.date')}
           value={form.date}
-          onChange={(event) => setForm({ date: event.currentTarget.value })}
+          onChange={(value) => setForm({ date: value })}
           onBlur={onBlur}
           error={error('dateInvalid')}
           maw={{ base: '100%', xs: 240 }}

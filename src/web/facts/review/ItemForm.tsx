@@ -1,20 +1,10 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact, FactItemFull } from '../../../shared/api/index.ts';
 import type { FactKind } from '../../../shared/roles.ts';
 import { ChoicesInput } from '../../components/ChoicesInput.tsx';
+import { DateField } from '../../components/dates/DateField.tsx';
 import { StaleVersionAlert } from '../../components/StaleVersionAlert.tsx';
 import { notifySuccess } from '../../lib/errors.ts';
 import { useVersionedForm } from '../../lib/useVersionedForm.ts';
@@ -148,12 +138,11 @@ export function ItemForm({ item, topicId, groupName, onDone }: Props) {
             )}
             error={form.errors.kind}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('factReview.fields.dueOn')}
             value={dueOn}
-            min={today}
-            onChange={(e) => setDueOn(e.currentTarget.value)}
+            minDate={today}
+            onChange={(value) => setDueOn(value)}
             error={form.errors.dueOn}
           />
           <Select

@@ -21,6 +21,8 @@ import type { MeetingFormat } from '../../../shared/roles.ts';
 import { localParts } from '../../../shared/time.ts';
 import { ApiError } from '../../api/client.ts';
 import { contactsQuery } from '../../clients/queries.ts';
+import { DateField } from '../../components/dates/DateField.tsx';
+import { TimeField } from '../../components/dates/TimeField.tsx';
 import { StaleVersionAlert } from '../../components/StaleVersionAlert.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatLocalDate } from '../../lib/dates.ts';
@@ -188,21 +190,19 @@ export function MeetingForm({ cycle, client, meeting, onDone, onCancel }: Props)
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <TextInput
-            type="date"
+          <DateField
             label={async ? t('meetingSetup.deadline') : t('meetingSetup.date')}
             value={values.date}
-            min={today}
-            onChange={(e) => set('date', e.currentTarget.value)}
+            minDate={today}
+            onChange={(value) => set('date', value)}
             error={errors.date}
             required
           />
-          <TextInput
-            type="time"
+          <TimeField
             label={t('meetingSetup.time')}
             description={t('meetingSetup.timeHint', { zone })}
             value={values.time}
-            onChange={(e) => set('time', e.currentTarget.value)}
+            onChange={(value) => set('time', value)}
             error={errors.time}
             required
             inputWrapperOrder={['label', 'input', 'description', 'error']}

@@ -9,22 +9,30 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
 } from '@mantine/core';
-import { IconCalendarRepeat, IconInfoCircle, IconPlus, IconTrash, IconWand } from '@tabler/icons-react';
+import {
+  IconArrowBackUp,
+  IconCalendarRepeat,
+  IconInfoCircle,
+  IconPlus,
+  IconTrash,
+  IconWand,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { endpoints } from '../../../shared/api/catalogue.ts';
 import type { BodyOf } from '../../../shared/api/endpoint.ts';
 import type { Format } from '../../../shared/roles.ts';
+import { TimeField } from '../../components/dates/TimeField.tsx';
 import { EmptyBlock } from '../../components/EmptyBlock.tsx';
 import { SectionHeader } from '../../components/SectionHeader.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
-import { formatLabel } from '../../lib/channelLabels.ts';
+import { channelFormats, formatLabel } from '../../lib/channelLabels.ts';
 import { formatMonthInText, weekdayNames } from '../../lib/dates.ts';
 import { notifyError, notifySuccess, reportFormError } from '../../lib/errors.ts';
-import { useApplyCadence, useSaveCadence } from '../mutations.ts';
+import { useApplyCadence, useSaveCadence, useUndoCadence } from '../mutations.ts';
 import { channelName, usePlanData } from '../PlanContext.tsx';
+import { type Applied, CadencePreview } from './CadencePreview.tsx';
 
 /** One rule as the cadence endpoint takes it; the key only tells the rows apart on screen. */
 type RuleFields = BodyOf<typeof endpoints.replaceCadence>['rules'][number];
@@ -49,7 +57,11 @@ export function CadenceTab() {
   const apply = useApplyCadence(data.cycle.id);
   const [rules, setRules] = useState<Rule[]>(() => saved.map(withKey));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [created, setCreated] = useState<number | null>(null);
+  const undo = useUndoCadence(data.cycle.id);
+  const [previewing, setPreviewing] = useState(false);
+  // The last fill, until undone: its slot ids are what "Undo" takes back.
+  const [filled, setFilled] = useState<Applied | null>(null);
+  const [undone, setUndone] = useState<{ removed: number; kept: number } | null>(null);
   const dirty = !same(rules.map(strip), saved);
   const editable = data.can.editPlan;
   const days = weekdayNames(language, 'short');
@@ -65,7 +77,7 @@ export function CadenceTab() {
       ...list,
       withKey({
         channelId: channel.id,
-        format: channel.formats[0] ?? 'post',
+        format: channelFormats(channel)[0] ?? 'post',
         weekdays: [2, 4],
         time: '10:00',
         rubricId: null,
@@ -95,10 +107,28 @@ export function CadenceTab() {
 
   const fill = () =>
     apply.mutate(undefined, {
-      // The count stays in the tab (a live region) rather than in a passing notification.
-      onSuccess: ({ created }) => setCreated(created),
+      // The count and its Undo stay in the tab (a live region) rather than in a passing notification.
+      onSuccess: (result) => {
+        setPreviewing(false);
+        setUndone(null);
+        setFilled(result);
+      },
       onError: (error) => notifyError(error, t),
     });
+
+  const undoFill = () => {
+    if (!filled) return;
+    undo.mutate(
+      filled.slots.map((s) => s.id),
+      {
+        onSuccess: ({ removed, kept }) => {
+          setFilled(null);
+          setUndone({ removed, kept: kept.length });
+        },
+        onError: (error) => notifyError(error, t),
+      },
+    );
+  };
 
   if (data.channels.length === 0) {
     return (
@@ -148,9 +178,9 @@ export function CadenceTab() {
                       if (!id || !next) return;
                       change(rule.key, {
                         channelId: id,
-                        format: next.formats.includes(rule.format)
+                        format: channelFormats(next).includes(rule.format)
                           ? rule.format
-                          : (next.formats[0] ?? rule.format),
+                          : (channelFormats(next)[0] ?? rule.format),
                       });
                     }}
                     allowDeselect={false}
@@ -159,7 +189,7 @@ export function CadenceTab() {
                   />
                   <Select
                     label={t('schedule.fields.format')}
-                    data={(channel?.formats ?? [rule.format]).map((f) => ({
+                    data={channelFormats(channel, rule.format).map((f) => ({
                       value: f,
                       label: formatLabel(f, t),
                     }))}
@@ -169,11 +199,10 @@ export function CadenceTab() {
                     disabled={!editable}
                     comboboxProps={{ withinPortal: true }}
                   />
-                  <TextInput
-                    type="time"
+                  <TimeField
                     label={t('schedule.fields.time')}
                     value={rule.time}
-                    onChange={(e) => change(rule.key, { time: e.currentTarget.value })}
+                    onChange={(value) => change(rule.key, { time: value })}
                     error={errors[`rules.${index}.time`]}
                     disabled={!editable}
                   />
@@ -245,8 +274,7 @@ export function CadenceTab() {
               <Button
                 variant="light"
                 leftSection={<IconWand size={16} aria-hidden />}
-                onClick={fill}
-                loading={apply.isPending}
+                onClick={() => setPreviewing(true)}
                 disabled={dirty || saved.length === 0}
                 aria-describedby={dirty ? 'cadence-unsaved' : undefined}
               >
@@ -260,11 +288,41 @@ export function CadenceTab() {
             {t('cadence.unsaved')}
           </Text>
         )}
-        {created !== null && (
-          <Alert color="teal" variant="light" icon={<IconInfoCircle />} role="status">
-            {t('cadence.filled', { count: created })}
-          </Alert>
-        )}
+        <div role="status">
+          {filled && (
+            <Alert color="teal" variant="light" icon={<IconInfoCircle />}>
+              <Group justify="space-between" gap="sm" wrap="wrap">
+                <Text size="sm">
+                  {t('cadence.filled', { count: filled.created })}
+                  {filled.skipped > 0 && ` · ${t('cadence.previewSkip', { count: filled.skipped })}`}
+                </Text>
+                {filled.created > 0 && (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    leftSection={<IconArrowBackUp size={16} aria-hidden />}
+                    onClick={undoFill}
+                    loading={undo.isPending}
+                  >
+                    {t('cadence.undo')}
+                  </Button>
+                )}
+              </Group>
+            </Alert>
+          )}
+          {undone && (
+            <Alert color={undone.kept ? 'orange' : 'gray'} variant="light" icon={<IconInfoCircle />}>
+              <Text size="sm">{t('cadence.undone', { count: undone.removed })}</Text>
+              {undone.kept > 0 && <Text size="sm">{t('cadence.undoKept', { count: undone.kept })}</Text>}
+            </Alert>
+          )}
+        </div>
+        <CadencePreview
+          opened={previewing}
+          onClose={() => setPreviewing(false)}
+          onCreate={fill}
+          creating={apply.isPending}
+        />
       </Stack>
     </section>
   );

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, SimpleGrid, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCalendarTime } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CycleStage, cycleStages } from '../../../shared/roles.ts';
+import { DateField } from '../../components/dates/DateField.tsx';
 import { StaleVersionAlert } from '../../components/StaleVersionAlert.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatLocalDate } from '../../lib/dates.ts';
@@ -87,13 +88,11 @@ function DeadlinesForm({ onDone }: { onDone: () => void }) {
         )}
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           {dated.map((stage) => (
-            <TextInput
+            <DateField
               key={stage}
-              type="date"
               label={stageLabel(stage, t)}
               value={values[stage] ?? ''}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
+              onChange={(value) => {
                 setValues((v) => ({ ...v, [stage]: value || undefined }));
               }}
               error={errors[`deadlines.${stage}`]}

@@ -10,8 +10,9 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { Grid, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Button, Grid, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useLocalStorage, useMediaQuery } from '@mantine/hooks';
+import { IconListCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlanData } from '../PlanContext.tsx';
@@ -21,6 +22,7 @@ import { ScheduleCounts } from './ScheduleCounts.tsx';
 import { ScheduleDialogs } from './ScheduleDialogs.tsx';
 import { ScheduleList } from './ScheduleList.tsx';
 import { type ScheduleDialog, ScheduleUiProvider } from './ScheduleUi.tsx';
+import { SlotSelection } from './SlotSelection.tsx';
 import { UnplacedTopics } from './UnplacedTopics.tsx';
 import { useSlotActions } from './useSlotActions.ts';
 
@@ -41,6 +43,7 @@ export function ScheduleTab() {
     defaultValue: 'calendar',
   });
   const [dialog, setDialog] = useState<ScheduleDialog | null>(null);
+  const [selecting, setSelecting] = useState(false);
   const [dragLabel, setDragLabel] = useState<string | null>(null);
   const { moveSlot, placeTopic } = useSlotActions();
   const announcements = useDndAnnouncements();
@@ -83,16 +86,32 @@ export function ScheduleTab() {
                 { value: 'list', label: t('schedule.listView') },
               ]}
             />
-            {data.can.editPlan && view === 'calendar' && (
+            {data.can.editPlan && view === 'calendar' && !selecting && (
               <Text size="sm" c="dimmed">
                 {narrow ? t('schedule.hintNarrow') : t('schedule.hint')}
               </Text>
+            )}
+            {data.can.editPlan && !selecting && data.plan.slots.length > 0 && (
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconListCheck size={16} aria-hidden />}
+                onClick={() => setSelecting(true)}
+              >
+                {t('schedule.select')}
+              </Button>
             )}
           </Group>
           <ScheduleCounts />
           <Grid gap="md">
             <Grid.Col span={{ base: 12, xl: showTopics ? 9 : 12 }} order={{ base: 2, xl: 1 }}>
-              {view === 'calendar' ? <MonthGrid /> : <ScheduleList />}
+              {selecting ? (
+                <SlotSelection onDone={() => setSelecting(false)} />
+              ) : view === 'calendar' ? (
+                <MonthGrid />
+              ) : (
+                <ScheduleList />
+              )}
             </Grid.Col>
             {showTopics && (
               // Dragging onto the calendar needs a wide screen; narrow ones use "Put a topic…".

@@ -1,7 +1,9 @@
-import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Slot } from '../../../shared/api/index.ts';
+import { DateField } from '../../components/dates/DateField.tsx';
+import { TimeField } from '../../components/dates/TimeField.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { notifySuccess } from '../../lib/errors.ts';
 import { slotLabel, usePlanData } from '../PlanContext.tsx';
@@ -49,20 +51,18 @@ export function SlotDateForm({ slot, mode, onDone }: Props) {
           {slotLabel(slot, data, t, currentLanguage())}
         </Text>
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput
-            type="date"
+          <DateField
             label={t('schedule.fields.date')}
             value={date}
-            onChange={(e) => setDate(e.currentTarget.value)}
+            onChange={(value) => setDate(value)}
             required
-            data-autofocus
+            autoFocus
             error={error}
           />
-          <TextInput
-            type="time"
+          <TimeField
             label={t('schedule.fields.time')}
             value={time}
-            onChange={(e) => setTime(e.currentTarget.value)}
+            onChange={(value) => setTime(value)}
             required
           />
         </SimpleGrid>

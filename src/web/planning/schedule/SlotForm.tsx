@@ -1,11 +1,13 @@
-import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Slot } from '../../../shared/api/index.ts';
 import type { Format } from '../../../shared/roles.ts';
+import { DateField } from '../../components/dates/DateField.tsx';
+import { TimeField } from '../../components/dates/TimeField.tsx';
 import { StaleVersionAlert } from '../../components/StaleVersionAlert.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
-import { formatLabel } from '../../lib/channelLabels.ts';
+import { channelFormats, formatLabel } from '../../lib/channelLabels.ts';
 import { isStaleVersion, notifySuccess, reportFormError } from '../../lib/errors.ts';
 import { changedFields, useEditBase } from '../../lib/useEditBase.ts';
 import { useCreateSlot, useUpdateSlot } from '../mutations.ts';
@@ -36,7 +38,7 @@ export function SlotForm({ slot, date: initialDate, onDone }: Props) {
   }));
   const [time, setTime] = useState(slot?.time ?? '10:00');
   const [channelId, setChannelId] = useState<string | null>(slot?.channelId ?? first?.id ?? null);
-  const [format, setFormat] = useState<Format | null>(slot?.format ?? first?.formats[0] ?? null);
+  const [format, setFormat] = useState<Format | null>(slot?.format ?? channelFormats(first)[0] ?? null);
   const [rubricId, setRubricId] = useState<string | null>(slot?.rubricId ?? null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { stale, versionForSave, markStale } = useEditBase(slot?.version ?? 0);
@@ -45,7 +47,8 @@ export function SlotForm({ slot, date: initialDate, onDone }: Props) {
   const chooseChannel = (id: string | null) => {
     setChannelId(id);
     const next = id ? data.channelById.get(id) : undefined;
-    if (next && (!format || !next.formats.includes(format))) setFormat(next.formats[0] ?? null);
+    if (next && (!format || !channelFormats(next).includes(format)))
+      setFormat(channelFormats(next)[0] ?? null);
   };
 
   const submit = (event: FormEvent) => {
@@ -81,24 +84,22 @@ export function SlotForm({ slot, date: initialDate, onDone }: Props) {
       <Stack gap="md">
         {stale && slot && <StaleVersionAlert current={slotLabel(slot, data, t, currentLanguage())} />}
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput
-            type="date"
+          <DateField
             label={t('schedule.fields.date')}
             value={date}
-            min={`${data.cycle.month}-01`}
-            onChange={(e) => setDate(e.currentTarget.value)}
+            minDate={`${data.cycle.month}-01`}
+            onChange={(value) => setDate(value)}
             error={errors.date}
             required
           />
-          <TextInput
-            type="time"
+          <TimeField
             label={t('schedule.fields.time')}
             description={t('schedule.fields.timeHint', { zone: data.client.timezone.replaceAll('_', ' ') })}
             value={time}
-            onChange={(e) => setTime(e.currentTarget.value)}
+            onChange={(value) => setTime(value)}
             error={errors.time}
             required
-            data-autofocus
+            autoFocus
           />
         </SimpleGrid>
         <Select
@@ -113,7 +114,10 @@ export function SlotForm({ slot, date: initialDate, onDone }: Props) {
         />
         <Select
           label={t('schedule.fields.format')}
-          data={(channel?.formats ?? []).map((f) => ({ value: f, label: formatLabel(f, t) }))}
+          data={channelFormats(channel, format ?? undefined).map((f) => ({
+            value: f,
+            label: formatLabel(f, t),
+          }))}
           value={format}
           onChange={(v) => setFormat(v as Format | null)}
           allowDeselect={false}

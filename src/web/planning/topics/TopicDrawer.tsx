@@ -19,7 +19,7 @@ import type { BodyOf } from '../../../shared/api/endpoint.ts';
 import type { Topic } from '../../../shared/api/index.ts';
 import type { Format } from '../../../shared/roles.ts';
 import { StaleVersionAlert } from '../../components/StaleVersionAlert.tsx';
-import { formatLabel, formatOptions } from '../../lib/channelLabels.ts';
+import { channelFormats, formatLabel, formatOptions } from '../../lib/channelLabels.ts';
 import { isStaleVersion, notifySuccess, reportFormError } from '../../lib/errors.ts';
 import { changedFields, useEditBase } from '../../lib/useEditBase.ts';
 import { hasErrors, maxLength, required, validate } from '../../lib/validate.ts';
@@ -79,7 +79,7 @@ function TopicForm({ topic, onDone }: { topic: Topic; onDone: () => void }) {
   const { stale, versionForSave, markStale } = useEditBase(topic.version);
   const channel = channelId ? data.channelById.get(channelId) : undefined;
   const formats = channel
-    ? channel.formats.map((f) => ({ value: f, label: formatLabel(f, t) }))
+    ? channelFormats(channel, format ?? undefined).map((f) => ({ value: f, label: formatLabel(f, t) }))
     : formatOptions(t);
 
   const submit = (event: FormEvent) => {
@@ -179,7 +179,7 @@ function TopicForm({ topic, onDone }: { topic: Topic; onDone: () => void }) {
             onChange={(id) => {
               setChannelId(id);
               const next = id ? data.channelById.get(id) : undefined;
-              if (next && format && !next.formats.includes(format)) setFormat(null);
+              if (next && format && !channelFormats(next).includes(format)) setFormat(null);
             }}
             clearable
             disabled={readOnly}

@@ -1,9 +1,11 @@
-import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Select, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../shared/api/index.ts';
 import type { Format } from '../../../shared/roles.ts';
 import { daysOfMonth, localParts, zonedInstant } from '../../../shared/time.ts';
-import { formatLabel } from '../../lib/channelLabels.ts';
+import { DateField } from '../../components/dates/DateField.tsx';
+import { TimeField } from '../../components/dates/TimeField.tsx';
+import { channelFormats, formatLabel } from '../../lib/channelLabels.ts';
 import { channelName } from '../../planning/PlanContext.tsx';
 
 /** Where and when a new post goes: the client's local date and time, a channel and its format. */
@@ -28,9 +30,9 @@ export function initialPlace(
   const date = daysOfMonth(month).includes(today) ? today : `${month}-01`;
   const channel = channels.find((c) => c.id === preferred?.channelId) ?? channels[0];
   const format =
-    preferred?.format && channel?.formats.includes(preferred.format)
+    preferred?.format && channelFormats(channel).includes(preferred.format)
       ? preferred.format
-      : (channel?.formats[0] ?? null);
+      : (channelFormats(channel)[0] ?? null);
   return { date, time: '10:00', channelId: channel?.id ?? null, format };
 }
 
@@ -65,26 +67,26 @@ export function PlaceFields({ value, onChange, channels, timezone, errors }: Pro
     const next = channels.find((c) => c.id === id);
     // Keep the format when the new channel publishes it too.
     const format =
-      next && value.format && next.formats.includes(value.format) ? value.format : (next?.formats[0] ?? null);
+      next && value.format && channelFormats(next).includes(value.format)
+        ? value.format
+        : (channelFormats(next)[0] ?? null);
     onChange({ ...value, channelId: id, format });
   };
   return (
     <>
       <SimpleGrid cols={2} spacing="sm" style={{ alignItems: 'end' }}>
-        <TextInput
-          type="date"
+        <DateField
           label={t('changes.fields.date')}
           value={value.date}
-          onChange={(e) => onChange({ ...value, date: e.currentTarget.value })}
+          onChange={(date) => onChange({ ...value, date })}
           error={errors.date}
           required
         />
-        <TextInput
-          type="time"
+        <TimeField
           label={t('changes.fields.time')}
           description={t('changes.fields.timeHint', { zone: timezone.replaceAll('_', ' ') })}
           value={value.time}
-          onChange={(e) => onChange({ ...value, time: e.currentTarget.value })}
+          onChange={(time) => onChange({ ...value, time })}
           error={errors.time}
           required
         />
@@ -102,7 +104,10 @@ export function PlaceFields({ value, onChange, channels, timezone, errors }: Pro
         />
         <Select
           label={t('changes.fields.format')}
-          data={(channel?.formats ?? []).map((f) => ({ value: f, label: formatLabel(f, t) }))}
+          data={channelFormats(channel, value.format ?? undefined).map((f) => ({
+            value: f,
+            label: formatLabel(f, t),
+          }))}
           value={value.format}
           onChange={(v) => onChange({ ...value, format: v as Format | null })}
           allowDeselect={false}

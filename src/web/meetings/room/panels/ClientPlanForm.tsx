@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientPlan } from '../../../../shared/api/index.ts';
 import { type Likelihood, likelihoods } from '../../../../shared/roles.ts';
+import { DateField } from '../../../components/dates/DateField.tsx';
 import { FormModal, FormModalBody } from '../../../components/FormModal.tsx';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { useVersionedForm } from '../../../lib/useVersionedForm.ts';
@@ -91,20 +92,18 @@ function PlanFields({ plan, onDone }: { plan?: ClientPlan; onDone: () => void })
         data-autofocus
       />
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-        <TextInput
-          type="date"
+        <DateField
           label={t('meeting.plans.fields.startsOn')}
           value={startsOn}
-          onChange={(e) => setStartsOn(e.currentTarget.value)}
+          onChange={(value) => setStartsOn(value)}
           error={errors.startsOn}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('meeting.plans.fields.endsOn')}
           description={t('meeting.plans.fields.endsOnHint')}
           value={endsOn}
-          min={startsOn || undefined}
-          onChange={(e) => setEndsOn(e.currentTarget.value)}
+          minDate={startsOn || undefined}
+          onChange={(value) => setEndsOn(value)}
           error={errors.endsOn}
         />
       </SimpleGrid>

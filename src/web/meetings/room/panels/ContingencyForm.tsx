@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClientPlan, Contingency } from '../../../../shared/api/index.ts';
 import type { Format } from '../../../../shared/roles.ts';
 import { FormModal, FormModalBody } from '../../../components/FormModal.tsx';
-import { formatOptions } from '../../../lib/channelLabels.ts';
+import { channelFormats, formatLabel, formatOptions } from '../../../lib/channelLabels.ts';
 import { useVersionedForm } from '../../../lib/useVersionedForm.ts';
 import { maxLength, required, validate } from '../../../lib/validate.ts';
 import { channelName } from '../../../planning/PlanContext.tsx';
@@ -119,7 +119,14 @@ function Fields({
         <Select
           label={t('meeting.contingencies.fields.format')}
           placeholder={t('topics.anyFormat')}
-          data={formatOptions(t)}
+          data={
+            channelId && channels.find((c) => c.id === channelId)
+              ? channelFormats(
+                  channels.find((c) => c.id === channelId),
+                  (format as Format | null) ?? undefined,
+                ).map((f) => ({ value: f, label: formatLabel(f, t) }))
+              : formatOptions(t)
+          }
           value={format}
           onChange={setFormat}
           clearable

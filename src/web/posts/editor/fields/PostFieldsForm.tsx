@@ -14,6 +14,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostFull } from '../../../../shared/api/index.ts';
 import { networkRules } from '../../../../shared/posts/limits.ts';
+import { DateField } from '../../../components/dates/DateField.tsx';
+import { TimeField } from '../../../components/dates/TimeField.tsx';
 import { StaleVersionAlert } from '../../../components/StaleVersionAlert.tsx';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { formatPublishAt } from '../labels.ts';
@@ -165,21 +167,19 @@ function PublishTimeFields(props: {
   return (
     <Stack gap={4}>
       <SimpleGrid cols={2} spacing="sm">
-        <TextInput
-          type="date"
+        <DateField
           label={t('postEditor.fields.date')}
           value={fields.form.date}
-          onChange={(event) => fields.change({ date: event.currentTarget.value })}
+          onChange={(value) => fields.change({ date: value })}
           onBlur={() => void fields.flush()}
           readOnly={readOnly}
           aria-describedby={hintId}
           error={props.error}
         />
-        <TextInput
-          type="time"
+        <TimeField
           label={t('postEditor.fields.time')}
           value={fields.form.time}
-          onChange={(event) => fields.change({ time: event.currentTarget.value })}
+          onChange={(value) => fields.change({ time: value })}
           onBlur={() => void fields.flush()}
           readOnly={readOnly}
           aria-describedby={hintId}
