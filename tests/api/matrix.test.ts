@@ -394,6 +394,26 @@ const rows: Row[] = [
     expect: writeClient,
   },
   {
+    method: 'GET',
+    path: '/api/cycles/{cycleId}/cadence/preview',
+    url: (w) => `${cy(w)}/cadence/preview`,
+    expect: writeClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/cycles/{cycleId}/cadence/undo',
+    url: (w) => `${cy(w)}/cadence/undo`,
+    body: (w) => ({ slotIds: [w.slotId] }),
+    expect: writeClient,
+  },
+  {
+    method: 'POST',
+    path: '/api/cycles/{cycleId}/slots/delete',
+    url: (w) => `${cy(w)}/slots/delete`,
+    body: (w) => ({ slotIds: [w.slotId] }),
+    expect: writeClient,
+  },
+  {
     method: 'POST',
     path: '/api/cycles/{cycleId}/slots',
     url: (w) => `${cy(w)}/slots`,
