@@ -61,6 +61,11 @@ test('a content manager builds a month: cadence fills the schedule, topics go in
   await page.getByRole('button', { name: 'Save cadence' }).click();
   await expect(page.getByText('Cadence saved')).toBeVisible();
   await page.getByRole('button', { name: 'Fill the month' }).click();
+  // It shows what it would create first, then creates in one step.
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Create \d+ slots?$/ })
+    .click();
   await expect(page.getByText(/\d+ slots created/)).toBeVisible();
 
   // Topics: one line each, Enter.
