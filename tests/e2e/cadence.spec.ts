@@ -51,8 +51,8 @@ test('[18.3][18.10] Ukrainian interface on an English browser: 24-hour and dd.mm
   await page.goto(`/cycles/${cycle.id}?tab=cadence`);
   const rule = page.getByRole('group', { name: 'Правило 3' });
   // 24 hours: the hours field says 18 and there is no AM/PM.
-  await expect(rule.getByRole('textbox', { name: 'Години' })).toHaveValue('18');
-  await expect(rule.getByRole('textbox', { name: 'Хвилини' })).toHaveValue('00');
+  await expect(rule.getByRole('spinbutton', { name: 'Години' })).toHaveValue('18');
+  await expect(rule.getByRole('spinbutton', { name: 'Хвилини' })).toHaveValue('00');
   await expect(rule.getByText(/AM|PM/)).toHaveCount(0);
 
   // The preview: Saturdays to create, the demo's own times skipped with the reason.
@@ -77,14 +77,14 @@ test('[18.3][18.10] Ukrainian interface on an English browser: 24-hour and dd.mm
 
   // A date field: dd.mm.yyyy whatever the browser's language.
   await page.getByRole('tab', { name: 'Графік постингу' }).click();
-  await page.getByRole('radio', { name: 'Список' }).check({ force: true });
+  await page.locator('label').filter({ hasText: /^Список$/ }).click();
   await page.getByRole('button', { name: 'Додати слот' }).first().click();
   const form = page.getByRole('dialog');
   const [y, m] = month.split('-');
   await expect(form.getByRole('button', { name: /^Дата/ }).or(form.getByLabel(/^Дата/))).toHaveValue(
     `01.${m}.${y}`,
   );
-  await expect(form.getByRole('textbox', { name: 'Години' })).toBeVisible();
+  await expect(form.getByRole('spinbutton', { name: 'Години' })).toBeVisible();
   await form.getByRole('button', { name: 'Скасувати' }).click();
 
   // Selection mode: tick two slots, delete them with one confirmation, by keyboard.
