@@ -38,7 +38,6 @@ export function CadencePreview(props: {
       onClose={props.onClose}
       title={t('cadence.previewTitle', { month: formatMonthInText(data.cycle.month, language) })}
       size="xl"
-      fullScreen={false}
     >
       {preview.isPending ? (
         <LoadingState />
@@ -55,11 +54,11 @@ export function CadencePreview(props: {
             {t('cadence.previewZone', { zone: preview.data.timezone.replaceAll('_', ' ') })}
           </Text>
           <Group gap="xs" role="status">
-            <Badge color="teal" variant="light" size="lg">
+            <Badge color="teal" variant="light" size="lg" tt="none">
               {t('cadence.previewCreate', { count: toCreate })}
             </Badge>
             {skipped > 0 && (
-              <Badge color="gray" variant="light" size="lg">
+              <Badge color="gray" variant="light" size="lg" tt="none">
                 {t('cadence.previewSkip', { count: skipped })}
               </Badge>
             )}
@@ -69,14 +68,16 @@ export function CadencePreview(props: {
               {t('cadence.previewNothing')}
             </Alert>
           )}
-          <Table.ScrollContainer minWidth={520} mah="55vh">
+          <Table.ScrollContainer minWidth={340} mah="55vh">
             <Table striped verticalSpacing={4} stickyHeader aria-label={t('cadence.fill')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('schedule.fields.date')}</Table.Th>
-                  <Table.Th>{t('schedule.fields.time')}</Table.Th>
-                  <Table.Th>{t('schedule.fields.channel')}</Table.Th>
-                  <Table.Th>{t('schedule.fields.format')}</Table.Th>
+                  <Table.Th>
+                    {t('schedule.fields.date')}, {t('schedule.fields.time').toLocaleLowerCase(language)}
+                  </Table.Th>
+                  <Table.Th>
+                    {t('schedule.fields.channel')} · {t('schedule.fields.format').toLocaleLowerCase(language)}
+                  </Table.Th>
                   <Table.Th>{t('cadence.status')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -87,10 +88,12 @@ export function CadencePreview(props: {
                     c={s.skipped ? 'dimmed' : undefined}
                     data-skipped={s.skipped ? 'true' : undefined}
                   >
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDayShort(s.date, language)}</Table.Td>
-                    <Table.Td>{s.time}</Table.Td>
-                    <Table.Td>{channelName(data.channelById.get(s.channelId), t)}</Table.Td>
-                    <Table.Td>{formatLabel(s.format, t)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {formatDayShort(s.date, language)}, {s.time}
+                    </Table.Td>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                      {channelName(data.channelById.get(s.channelId), t)} · {formatLabel(s.format, t)}
+                    </Table.Td>
                     <Table.Td>
                       {s.skipped ? (
                         <Text size="sm" c="dimmed">
