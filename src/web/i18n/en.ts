@@ -551,6 +551,7 @@ export const en = {
     previewSkip_many: '{{count}} skipped',
     previewSkip_other: '{{count}} skipped',
     status: 'Result',
+    slotColumn: 'Slot',
     willCreate: 'New slot',
     skippedTaken: 'Skipped: the channel has a slot at this time',
     create_one: 'Create {{count}} slot',

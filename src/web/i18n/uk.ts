@@ -547,6 +547,7 @@ export const uk: Translations = {
     previewSkip_many: 'Пропущено {{count}}',
     previewSkip_other: 'Пропущено {{count}}',
     status: 'Результат',
+    slotColumn: 'Слот',
     willCreate: 'Новий слот',
     skippedTaken: 'Пропущено: на каналі вже є слот на цей час',
     create_one: 'Створити {{count}} слот',

@@ -68,16 +68,11 @@ export function CadencePreview(props: {
               {t('cadence.previewNothing')}
             </Alert>
           )}
-          <Table.ScrollContainer minWidth={340} mah="55vh">
+          <Table.ScrollContainer minWidth={300} mah="55vh">
             <Table striped verticalSpacing={4} stickyHeader aria-label={t('cadence.fill')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>
-                    {t('schedule.fields.date')}, {t('schedule.fields.time').toLocaleLowerCase(language)}
-                  </Table.Th>
-                  <Table.Th>
-                    {t('schedule.fields.channel')} · {t('schedule.fields.format').toLocaleLowerCase(language)}
-                  </Table.Th>
+                  <Table.Th>{t('cadence.slotColumn')}</Table.Th>
                   <Table.Th>{t('cadence.status')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -88,11 +83,13 @@ export function CadencePreview(props: {
                     c={s.skipped ? 'dimmed' : undefined}
                     data-skipped={s.skipped ? 'true' : undefined}
                   >
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {formatDayShort(s.date, language)}, {s.time}
-                    </Table.Td>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                      {channelName(data.channelById.get(s.channelId), t)} · {formatLabel(s.format, t)}
+                    <Table.Td>
+                      <Text size="sm" fw={500} c={s.skipped ? 'dimmed' : undefined}>
+                        {formatDayShort(s.date, language)}, {s.time}
+                      </Text>
+                      <Text size="xs" c="dimmed" style={{ overflowWrap: 'break-word' }}>
+                        {channelName(data.channelById.get(s.channelId), t)} · {formatLabel(s.format, t)}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       {s.skipped ? (
