@@ -2,7 +2,7 @@ import type { Format } from './roles.ts';
 import { daysOfMonth, localParts, zonedInstant } from './time.ts';
 
 /** A cadence rule as the month is filled from it. */
-export interface CadenceRuleInput {
+interface CadenceRuleInput {
   channelId: string;
   format: Format;
   weekdays: number[];

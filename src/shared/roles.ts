@@ -61,10 +61,6 @@ export const networkFormats: Record<Network, readonly Format[]> = {
   other: formats,
 };
 
-/** Whether a network has a format. */
-export const networkHasFormat = (network: Network, format: Format): boolean =>
-  networkFormats[network].includes(format);
-
 /** The monthly co-creation cycle, in order. */
 export const cycleStages = ['preparation', 'meeting', 'facts', 'content', 'running', 'closed'] as const;
 export type CycleStage = (typeof cycleStages)[number];

@@ -77,7 +77,10 @@ test('[18.3][18.10] Ukrainian interface on an English browser: 24-hour and dd.mm
 
   // A date field: dd.mm.yyyy whatever the browser's language.
   await page.getByRole('tab', { name: 'Графік постингу' }).click();
-  await page.locator('label').filter({ hasText: /^Список$/ }).click();
+  await page
+    .locator('label')
+    .filter({ hasText: /^Список$/ })
+    .click();
   await page.getByRole('button', { name: 'Додати слот' }).first().click();
   const form = page.getByRole('dialog');
   const [y, m] = month.split('-');

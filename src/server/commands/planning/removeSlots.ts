@@ -11,11 +11,7 @@ import { canEditPlan } from '../../policies/plan.ts';
 import type { SlotRow } from './slotScope.ts';
 
 /** Lock the slots of one plan; any id not in it (another plan's, another tenant's, gone) is 404. */
-export async function lockSlotsOfPlan(
-  tx: Executor,
-  found: CycleInClient,
-  slotIds: string[],
-): Promise<SlotRow[]> {
+async function lockSlotsOfPlan(tx: Executor, found: CycleInClient, slotIds: string[]): Promise<SlotRow[]> {
   const rows = await tx
     .select()
     .from(slots)

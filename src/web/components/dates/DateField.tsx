@@ -11,12 +11,12 @@ import { currentLanguage, type Language } from '../../i18n/index.ts';
  * native date input follows the browser: mm/dd/yyyy in a Ukrainian interface on an English
  * browser). Ukrainian: 25.12.2026; English: 25 Dec 2026, the day first as everywhere in Plit.
  */
-export const dateFieldFormat: Record<Language, string> = { uk: 'DD.MM.YYYY', en: 'D MMM YYYY' };
+const dateFieldFormat: Record<Language, string> = { uk: 'DD.MM.YYYY', en: 'D MMM YYYY' };
 
 const monthsEn = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** A date as typed ("25.12.2026", "25/12/2026", "25 Dec 2026", "2026-12-25") to YYYY-MM-DD, or null. */
-export function parseTypedDate(text: string): string | null {
+function parseTypedDate(text: string): string | null {
   const typed = text.trim().toLowerCase();
   let parts: [string, string, string] | null = null;
   const dayFirst = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(typed);
