@@ -8,6 +8,7 @@ import { makeAgency, type TestAgency } from '../support/factories.ts';
 import { api } from '../support/http.ts';
 import { withMailedApp } from '../support/mailedApp.ts';
 import { makeCycle } from '../support/planning.ts';
+import { makeWritingMonth } from '../support/posts.ts';
 
 const t = withMailedApp();
 
@@ -184,6 +185,32 @@ describe('[18.3] deleting several slots at once', () => {
     });
     expect(creator.status).toBe(403);
     expect(await slotsOf(params.cycleId)).toHaveLength(1);
+  });
+});
+
+describe('[18.3] a slot with a written post', () => {
+  it('[18.3] is refused by name, one slot or several, and nothing is deleted', async () => {
+    const agency = await makeAgency(t.database.db);
+    const plan = await makeWritingMonth(t.database.db, agency);
+    const cm = as(agency.contentManager.cookie);
+    const slot = plan.slots[0]!;
+    const post = await cm(endpoints.createPost, {
+      params: { cycleId: plan.cycle.id },
+      body: { slotId: slot.id },
+    });
+    expect(post.status).toBe(201);
+
+    // One slot went to the database's foreign-key restriction and came back as a 500.
+    const one = await cm(endpoints.deleteSlot, { params: { slotId: slot.id } });
+    expect(one.status).toBe(409);
+    expect(errorOf(one).code).toBe('slot_has_post');
+    const many = await cm(endpoints.deleteSlots, {
+      params: { cycleId: plan.cycle.id },
+      body: { slotIds: [slot.id, plan.slots[1]!.id] },
+    });
+    expect(many.status).toBe(409);
+    expect(errorOf(many).code).toBe('slot_has_post');
+    expect(await slotsOf(plan.cycle.id)).toHaveLength(plan.slots.length);
   });
 });
 

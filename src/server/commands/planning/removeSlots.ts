@@ -21,15 +21,17 @@ async function lockSlotsOfPlan(tx: Executor, found: CycleInClient, slotIds: stri
   return rows;
 }
 
-/** Delete slots as `removeSlot` does one: each recorded, their topics left in the plan, unplaced. */
+/**
+ * The one way slots are deleted (one, several, an undone fill): each recorded, their topics left
+ * in the plan, unplaced. A written post is not deleted from under its writer (the database
+ * restricts it too): the whole call is refused, naming why, rather than half done or a 500.
+ */
 export async function deleteSlotRows(tx: Executor, actor: Actor, found: CycleInClient, rows: SlotRow[]) {
   if (rows.length === 0) return;
-  await tx.delete(slots).where(
-    inArray(
-      slots.id,
-      rows.map((r) => r.id),
-    ),
-  );
+  const ids = rows.map((r) => r.id);
+  const [written] = await tx.select({ id: posts.id }).from(posts).where(inArray(posts.slotId, ids));
+  if (written) throw new AppError('slot_has_post');
+  await tx.delete(slots).where(inArray(slots.id, ids));
   for (const row of rows)
     await recordPlanEvent(tx, actor, found, 'slot.deleted', { type: 'slot', id: row.id });
 }
@@ -47,10 +49,6 @@ export function removeSlots(
   return transact(ctx, async (tx) => {
     const found = await loadCycleForChange(tx, actor, cycleId, canEditPlan);
     const rows = await lockSlotsOfPlan(tx, found, slotIds);
-    // A written post is not deleted from under its writer (the database restricts it too):
-    // the whole request is refused, naming why, rather than half done.
-    const [written] = await tx.select({ id: posts.id }).from(posts).where(inArray(posts.slotId, slotIds));
-    if (written) throw new AppError('slot_has_post');
     await deleteSlotRows(tx, actor, found, rows);
     return { deleted: rows.length };
   });
