@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
+import ICAL from 'ical.js';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/server/db/schema/index.ts';
 import { endpoints } from '../../src/shared/api/catalogue.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeAgency, type TestAgency } from '../support/factories.ts';
 import { api, raw } from '../support/http.ts';
-import { contentLines } from '../support/icalendar.ts';
 import { withMailedApp } from '../support/mailedApp.ts';
 import { makePlanForMeeting } from '../support/meetings.ts';
 import { allParts, parseMime } from '../support/mime.ts';
@@ -34,17 +35,25 @@ async function invite(app: TestApp['app'], db: TestApp['database']['db'], agency
   return res.body.meeting;
 }
 
-/** What a calendar program reads of the invitation: its METHOD and the people's names. */
+/** What a calendar program reads of the invitation (ical.js, as calendar web apps use it). */
 function readInvitation(ics: string) {
-  const lines = contentLines(ics);
-  const one = (name: string) => lines.filter((l) => l.name === name);
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const event = calendar.getFirstSubcomponent('vevent')!;
+  const person = (p: ICAL.Property) => ({ cn: p.getParameter('cn'), value: String(p.getFirstValue()) });
+  const stamp = (name: string) => (event.getFirstPropertyValue(name) as ICAL.Time | null)?.toICALString();
   return {
-    method: one('METHOD')[0]?.value,
-    organizer: one('ORGANIZER').map((l) => ({ cn: l.params.CN, value: l.value })),
-    attendees: one('ATTENDEE').map((l) => ({ cn: l.params.CN, value: l.value, rsvp: l.params.RSVP })),
-    event: Object.fromEntries(
-      ['UID', 'SEQUENCE', 'DTSTAMP', 'DTSTART', 'DTEND'].map((n) => [n, one(n)[0]?.value]),
-    ),
+    method: calendar.getFirstPropertyValue('method'),
+    organizer: event.getAllProperties('organizer').map(person),
+    attendees: event
+      .getAllProperties('attendee')
+      .map((p) => ({ ...person(p), rsvp: p.getParameter('rsvp') })),
+    event: {
+      UID: event.getFirstPropertyValue('uid'),
+      SEQUENCE: String(event.getFirstPropertyValue('sequence')),
+      DTSTAMP: stamp('dtstamp'),
+      DTSTART: stamp('dtstart'),
+      DTEND: stamp('dtend'),
+    },
   };
 }
 
@@ -55,6 +64,14 @@ describe('a meeting invitation through SMTP', () => {
     const agency = await makeAgency(t.database.db);
     const meeting = await invite(t.app, t.database.db, agency);
     const mail = await t.sink.waitFor(agency.approver.email);
+    // A mail program's reading (mailparser): the calendar part says METHOD=REQUEST in its type.
+    const parsed = await simpleParser(mail.raw);
+    const request = parsed.attachments.find((a) => a.contentType === 'text/calendar' && !a.filename);
+    const requestType = request?.headers.get('content-type') as
+      | { params?: Record<string, string> }
+      | undefined;
+    expect(requestType?.params?.method).toBe('REQUEST');
+    // Where it sits decides whether accept/decline is offered: inside the multipart/alternative.
     const root = parseMime(mail.raw);
     const alternative = allParts(root).find((p) => p.mediaType === 'multipart/alternative');
     expect(alternative?.parts.map((p) => p.mediaType)).toEqual(['text/plain', 'text/html', 'text/calendar']);
@@ -67,6 +84,7 @@ describe('a meeting invitation through SMTP', () => {
     ]);
     expect(attached[0]!.body).toBe(calendar.body);
 
+    expect(request!.content.toString('utf8')).toBe(calendar.body);
     const read = readInvitation(calendar.body);
     // The MIME part's method and the file's own METHOD say the same.
     expect(read.method).toBe('REQUEST');
