@@ -11,7 +11,7 @@ interface CadenceRuleInput {
 }
 
 /** Why a slot the cadence asks for is not created. */
-export const cadenceSkipReasons = ['time_taken'] as const;
+export const cadenceSkipReasons = ['time_taken', 'format_not_offered'] as const;
 export type CadenceSkipReason = (typeof cadenceSkipReasons)[number];
 
 /** One slot the cadence asks for: created, or skipped with its reason. */
@@ -37,6 +37,11 @@ export function planCadence(input: {
   timezone: string;
   rules: CadenceRuleInput[];
   existing: Array<{ channelId: string; startsAt: Date }>;
+  /**
+   * Whether the channel still offers the rule's format (its network's formats, its own list):
+   * a rule is checked when saved, but its channel may change after; such a slot is skipped.
+   */
+  offers: (channelId: string, format: Format) => boolean;
 }): CadenceSlot[] {
   const { month, timezone, rules } = input;
   const keyOf = (channelId: string, date: string, time: string) => `${channelId}|${date}|${time}`;
@@ -55,8 +60,9 @@ export function planCadence(input: {
       // The key is the slot's local wall-clock time as the schedule will show it.
       const local = localParts(startsAt, timezone);
       const key = keyOf(rule.channelId, local.date, local.time);
-      const skipped = taken.has(key) ? 'time_taken' : null;
-      taken.add(key);
+      const offered = input.offers(rule.channelId, rule.format);
+      const skipped = !offered ? 'format_not_offered' : taken.has(key) ? 'time_taken' : null;
+      if (offered) taken.add(key);
       out.push({
         date: local.date,
         time: local.time,

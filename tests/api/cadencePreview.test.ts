@@ -57,7 +57,7 @@ describe('[18.3] filling the month from the cadence', () => {
     await cm(endpoints.createSlot, { params, body: slotAt(agency, '2026-12-02', 'story') });
 
     const preview = await cm(endpoints.previewCadence, { params });
-    expect(preview.status).toBe(200);
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
     expect(preview.body.timezone).toBe('Europe/Kyiv');
     expect(preview.body.shared).toBe(false);
     // December 2026: Mondays 7, 14, 21, 28; Wednesdays 2, 9, 16, 23, 30.
@@ -83,6 +83,21 @@ describe('[18.3] filling the month from the cadence', () => {
     // Filled, the preview has nothing left to create.
     const again = await cm(endpoints.previewCadence, { params });
     expect(again.body.slots.every((s) => s.skipped === 'time_taken')).toBe(true);
+  });
+
+  it('[18.3] a rule whose channel no longer offers its format is skipped, named, and fills nothing', async () => {
+    const { agency, cm, params } = await planWithCadence();
+    // The rule was checked when saved; the channel dropped posts after.
+    await t.database.db
+      .update(channels)
+      .set({ formats: ['story'] })
+      .where(eq(channels.id, agency.client.channel.id));
+    const preview = await cm(endpoints.previewCadence, { params });
+    expect(preview.body.slots).toHaveLength(9);
+    expect(preview.body.slots.every((s) => s.skipped === 'format_not_offered')).toBe(true);
+    const filled = await cm(endpoints.applyCadence, { params });
+    expect(filled.body).toMatchObject({ created: 0, skipped: 9 });
+    expect(await slotsOf(params.cycleId)).toHaveLength(0);
   });
 
   it('[18.3] the preview says when the plan is shared with the client; a creator or a contact cannot read it', async () => {

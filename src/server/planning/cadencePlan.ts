@@ -1,7 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
 import { type CadenceSlot, planCadence } from '../../shared/cadence.ts';
+import type { Format } from '../../shared/roles.ts';
+import { networkFormats } from '../../shared/roles.ts';
 import type { Executor } from '../db/connect.ts';
-import { cadenceRules, slots } from '../db/schema/index.ts';
+import { cadenceRules, channels, slots } from '../db/schema/index.ts';
 import type { CycleInClient } from './load.ts';
 
 /**
@@ -18,5 +20,17 @@ export async function cadencePlanOf(tx: Executor, { cycle, client }: CycleInClie
     .select({ channelId: slots.channelId, startsAt: slots.startsAt })
     .from(slots)
     .where(eq(slots.cycleId, cycle.id));
-  return planCadence({ month: cycle.month, timezone: client.timezone, rules, existing });
+  const offered = new Map(
+    (
+      await tx
+        .select({ id: channels.id, network: channels.network, formats: channels.formats })
+        .from(channels)
+        .where(eq(channels.clientId, client.id))
+    ).map((c) => [c.id, c]),
+  );
+  const offers = (channelId: string, format: Format) => {
+    const channel = offered.get(channelId);
+    return !!channel && channel.formats.includes(format) && networkFormats[channel.network].includes(format);
+  };
+  return planCadence({ month: cycle.month, timezone: client.timezone, rules, existing, offers });
 }

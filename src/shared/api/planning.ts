@@ -134,7 +134,9 @@ export const cadencePreviewSlot = z.object({
   skipped: z
     .enum(cadenceSkipReasons)
     .nullable()
-    .describe('Why this slot would not be created: time_taken, its channel already has a slot then.'),
+    .describe(
+      'Why this slot would not be created: time_taken, its channel already has a slot then; format_not_offered, its channel no longer offers the rule’s format.',
+    ),
 });
 export const cadencePreview = z.object({
   timezone: z.string().describe("The client's time zone the dates and times are in."),

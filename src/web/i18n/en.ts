@@ -554,6 +554,7 @@ export const en = {
     slotColumn: 'Slot',
     willCreate: 'New slot',
     skippedTaken: 'Skipped: the channel has a slot at this time',
+    skippedFormat: 'Skipped: the channel no longer offers this format',
     create_one: 'Create {{count}} slot',
     create_few: 'Create {{count}} slots',
     create_many: 'Create {{count}} slots',

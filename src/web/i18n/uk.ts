@@ -550,6 +550,7 @@ export const uk: Translations = {
     slotColumn: 'Слот',
     willCreate: 'Новий слот',
     skippedTaken: 'Пропущено: на каналі вже є слот на цей час',
+    skippedFormat: 'Пропущено: канал більше не має цього формату',
     create_one: 'Створити {{count}} слот',
     create_few: 'Створити {{count}} слоти',
     create_many: 'Створити {{count}} слотів',

@@ -94,7 +94,7 @@ export function CadencePreview(props: {
                     <Table.Td>
                       {s.skipped ? (
                         <Text size="sm" c="dimmed">
-                          {t('cadence.skippedTaken')}
+                          {t(s.skipped === 'time_taken' ? 'cadence.skippedTaken' : 'cadence.skippedFormat')}
                         </Text>
                       ) : (
                         <Text size="sm" c="teal.9">
