@@ -40,7 +40,7 @@ test('a content manager sets what a rubric always needs and the fact reminder da
 
   // Rubrics: "Product" needs nothing yet.
   await page.getByRole('tab', { name: 'Rubrics' }).click();
-  const toggle = page.getByRole('button', { name: 'Always needs (0): Product' });
+  const toggle = page.getByRole('button', { name: 'Always needs: 0 · Product' });
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   const panel = page.locator(`[id="${await toggle.getAttribute('aria-controls')}"]`);
@@ -63,11 +63,11 @@ test('a content manager sets what a rubric always needs and the fact reminder da
   await expect(page.getByText('Question added')).toBeVisible();
   await expect(dialog).toBeHidden();
 
-  const needs = page.getByRole('list', { name: 'Always needs (1): Product' });
+  const needs = page.getByRole('list', { name: 'Always needs: 1 · Product' });
   await expect(needs.getByRole('listitem')).toHaveCount(1);
   await expect(needs.getByText('Price per 250 g pack')).toBeVisible();
   await expect(needs.getByText('Choices: Whole bean, Ground')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Always needs (1): Product' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Always needs: 1 · Product' })).toBeVisible();
   await expectAccessible(page);
 
   // Settings: the default reminders, then on the due date too and a week overdue.
@@ -119,7 +119,7 @@ test('a content manager sets what a rubric always needs and the fact reminder da
   const creator = await signedIn(browser, baseURL!, 'creator@plit.demo');
   await openClient(creator.page);
   await creator.page.getByRole('tab', { name: 'Rubrics' }).click();
-  await creator.page.getByRole('button', { name: 'Always needs (1): Product' }).click();
+  await creator.page.getByRole('button', { name: 'Always needs: 1 · Product' }).click();
   await expect(creator.page.getByText('Price per 250 g pack')).toBeVisible();
   await expect(creator.page.getByRole('button', { name: /^Add question/ })).toHaveCount(0);
   await expect(creator.page.getByRole('button', { name: /^Edit: / })).toHaveCount(0);

@@ -54,7 +54,7 @@ test('a writer drafts from the fact pack, the client comments on a phrase, and a
 
   // The writer starts the post from the Posts tab's queue.
   await writer.goto(`/cycles/${month.id}?tab=posts`);
-  await writer.getByRole('button', { name: `Write the post: ${topic.topicTitle}` }).click();
+  await writer.getByRole('button', { name: `Write post: ${topic.topicTitle}` }).click();
   await expect(writer).toHaveURL(/\/posts\/[0-9a-f-]{36}$/);
   const postUrl = new URL(writer.url()).pathname;
   const copy = writer.locator('.ProseMirror[contenteditable="true"]');

@@ -41,7 +41,12 @@ export function LanguageSwitcher({ compact = false }: { compact?: boolean }) {
           color="gray"
           c="var(--mantine-color-text)"
           leftSection={<IconLanguage size={18} aria-hidden />}
-          aria-label={`${t('language.label')}: ${names[current]}`}
+          // Label in name (WCAG 2.5.3): the name starts with what the button shows ("UK").
+          aria-label={
+            compact
+              ? t('language.buttonShort', { code: current.toUpperCase(), name: names[current] })
+              : t('language.button', { name: names[current] })
+          }
           px={compact ? 'xs' : undefined}
         >
           {compact ? current.toUpperCase() : names[current]}

@@ -23,13 +23,15 @@ export function UserMenu() {
     <Menu position="bottom-end" width={260} withinPortal>
       <Menu.Target>
         <UnstyledButton
-          aria-label={t('nav.userMenu', { name: me.user.name })}
+          // Label in name (WCAG 2.5.3): the initials a phone shows, then the name a laptop adds.
+          aria-label={t('nav.userMenu', { initials: initials(me.user.name), name: me.user.name })}
           p={4}
           style={{ borderRadius: 'var(--mantine-radius-xl)', display: 'flex', alignItems: 'center', gap: 6 }}
         >
           <Avatar color="indigo" radius="xl" size={34} aria-hidden>
             {initials(me.user.name)}
           </Avatar>
+          {/* The initials and the name are two words for axe and speech input, not "МШМарта". */}{' '}
           <Text size="sm" fw={500} truncate="end" maw={160} visibleFrom="md">
             {me.user.name}
           </Text>

@@ -37,6 +37,8 @@ export const en = {
   },
   language: {
     label: 'Language',
+    button: '{{name}}: interface language',
+    buttonShort: '{{code}}: interface language, {{name}}',
   },
   nav: {
     label: 'Main navigation',
@@ -49,7 +51,7 @@ export const en = {
     settings: 'Settings',
     outbox: 'Outbox',
     logout: 'Log out',
-    userMenu: 'Account menu: {{name}}',
+    userMenu: '{{initials}} {{name}}: account menu',
   },
   fields: {
     email: 'Email',
@@ -594,7 +596,7 @@ export const en = {
     emptyHint: 'Topics parked during planning or the meeting wait here for a later month.',
     noMatches: 'No topics match these filters',
     pull: 'Pull into {{month}}',
-    pullNamed: 'Pull “{{title}}” into {{month}}',
+    pullNamed: 'Pull into {{month}}: “{{title}}”',
     pullTarget: 'Pull into',
     pulled: '“{{title}}” is in the plan for {{month}}',
     history: 'History',
@@ -673,7 +675,7 @@ export const en = {
       waiting: 'Waiting for the agency to start the meeting. Meanwhile, add your plans and questions.',
     },
     presence: {
-      label: 'Who is here ({{count}} online)',
+      label: 'Who is here: {{shown}}',
       count: '{{count}} online',
       title: 'In the room',
       here: '{{name}} ({{side}}): here',
@@ -1206,7 +1208,7 @@ export const en = {
   },
   factTemplates: {
     toggle: 'Always needs',
-    toggleNamed: 'Always needs ({{count}}): {{name}}',
+    toggleNamed: 'Always needs: {{count}} · {{name}}',
     hint: 'When a meeting ends, these questions are copied into the draft fact request, once for each agreed topic of this rubric. Requests already drafted or sent do not change.',
     empty: 'No standing questions yet — e.g. price, photos, link.',
     emptyReadOnly: 'No standing questions yet.',

@@ -36,6 +36,8 @@ export const uk: Translations = {
   },
   language: {
     label: 'Мова',
+    button: '{{name}}: мова інтерфейсу',
+    buttonShort: '{{code}}: мова інтерфейсу, {{name}}',
   },
   nav: {
     label: 'Головна навігація',
@@ -48,7 +50,7 @@ export const uk: Translations = {
     settings: 'Налаштування',
     outbox: 'Вихідні листи',
     logout: 'Вийти',
-    userMenu: 'Меню облікового запису: {{name}}',
+    userMenu: '{{initials}} {{name}}: меню облікового запису',
   },
   fields: {
     email: 'Електронна пошта',
@@ -591,7 +593,7 @@ export const uk: Translations = {
     emptyHint: 'Теми, відкладені під час підготовки чи зустрічі, чекають тут на наступні місяці.',
     noMatches: 'Жодна тема не відповідає фільтрам',
     pull: 'Забрати в план: {{month}}',
-    pullNamed: 'Забрати «{{title}}» у план: {{month}}',
+    pullNamed: 'Забрати в план: {{month}} — «{{title}}»',
     pullTarget: 'Забрати в план',
     pulled: '«{{title}}» тепер у плані на {{month}}',
     history: 'Історія',
@@ -670,7 +672,7 @@ export const uk: Translations = {
       waiting: 'Чекаємо, поки агенція почне зустріч. Тим часом можна додати свої плани й запитання.',
     },
     presence: {
-      label: 'Хто на зустрічі (онлайн: {{count}})',
+      label: 'Хто на зустрічі: {{shown}}',
       count: 'онлайн: {{count}}',
       title: 'На зустрічі',
       here: '{{name}} ({{side}}): на зустрічі',
@@ -1206,7 +1208,7 @@ export const uk: Translations = {
   },
   factTemplates: {
     toggle: 'Завжди потрібно',
-    toggleNamed: 'Завжди потрібно ({{count}}): {{name}}',
+    toggleNamed: 'Завжди потрібно: {{count}} · {{name}}',
     hint: 'Коли зустріч завершується, ці запитання копіюються в чернетку запиту на фактаж — для кожної погодженої теми цієї рубрики. Уже створені чи надіслані запити не змінюються.',
     empty: 'Постійних запитань ще немає — наприклад, ціна, фото, посилання.',
     emptyReadOnly: 'Постійних запитань ще немає.',

@@ -39,7 +39,8 @@ export function KpiCard({ label, how, value, detail, before, verdict, behind, te
           </Text>
           <FigureHint name={label} how={how} behind={behind} />
         </Group>
-        <Text fz={textValue ? 20 : 26} fw={700} lh={1.1}>
+        {/* The figure is a value, not a paragraph (a big bold <p> reads as a would-be heading). */}
+        <Text component="div" fz={textValue ? 20 : 26} fw={700} lh={1.1}>
           {value}
         </Text>
         {detail && (

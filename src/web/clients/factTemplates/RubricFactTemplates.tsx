@@ -66,9 +66,12 @@ export function RubricFactTemplates({ client, rubric }: { client: Client; rubric
           }
           rightSection={
             count !== undefined && (
-              <Badge size="sm" circle variant="light" color={count ? 'blue' : 'gray'}>
-                {count}
-              </Badge>
+              <>
+                {/* A space as text: the shown words are "Always needs 3", not "needs3". */}{' '}
+                <Badge size="sm" circle variant="light" color={count ? 'blue' : 'gray'}>
+                  {count}
+                </Badge>
+              </>
             )
           }
           aria-expanded={opened}

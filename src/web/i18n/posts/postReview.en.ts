@@ -62,7 +62,7 @@ export const postReviewEn = {
     emptyAgency: 'Nothing waits for you: every topic has its post and nothing came back from the client.',
     notWritten: 'Not written yet',
     write: 'Write post',
-    writeFor: 'Write the post: {{title}}',
+    writeFor: 'Write post: {{title}}',
     topicless_one: '{{count}} slot has no topic yet.',
     topicless_few: '{{count}} slots have no topic yet.',
     topicless_many: '{{count}} slots have no topic yet.',

@@ -69,6 +69,14 @@ export function SlotChip({ slot, draggable }: { slot: Slot; draggable: boolean }
   const rubric = slot.rubricId ? data.rubricById.get(slot.rubricId) : undefined;
   const topic = slot.topicId ? data.topicById.get(slot.topicId) : undefined;
   const style = { '--rubric': rubric?.color } as CSSProperties;
+  const shown = [
+    slot.time,
+    formatLabel(slot.format, t),
+    topic ? topic.title : t('schedule.free'),
+    atRisk && t('approvalDue.atRiskShort'),
+  ]
+    .filter(Boolean)
+    .join(' ');
   const className = [
     classes.chip,
     drop.isOver && drop.active?.data.current?.kind === 'topic' ? classes.chipTarget : '',
@@ -79,14 +87,14 @@ export function SlotChip({ slot, draggable }: { slot: Slot; draggable: boolean }
   const body = (
     <>
       <span className={classes.chipLine}>
-        <strong>{slot.time}</strong>
-        {channel && <NetworkIcon network={channel.network} size={13} />}
-        <span>{formatLabel(slot.format, t)}</span>
+        {/* Spaces as text: the name must hold the words shown, not "10:00Пост". */}
+        <strong>{slot.time}</strong> {channel && <NetworkIcon network={channel.network} size={13} />}
+        <span>{formatLabel(slot.format, t)}</span>{' '}
       </span>
       <span className={topic ? classes.chipTitle : `${classes.chipTitle} ${classes.free}`}>
         {ready && <IconCircleCheckFilled size={12} className={classes.ready} aria-hidden />}
         {topic ? topic.title : t('schedule.free')}
-      </span>
+      </span>{' '}
       {atRisk && (
         <span className={classes.atRiskLine}>
           <IconAlertTriangle size={12} aria-hidden />
@@ -114,7 +122,13 @@ export function SlotChip({ slot, draggable }: { slot: Slot; draggable: boolean }
       {...drag.listeners}
     >
       <SlotMenu slot={slot}>
-        <UnstyledButton className={className} style={style} title={description} aria-label={description}>
+        <UnstyledButton
+          className={className}
+          style={style}
+          title={description}
+          // Label in name (WCAG 2.5.3): what the chip shows first, then the whole description.
+          aria-label={`${shown} — ${description}`}
+        >
           {body}
         </UnstyledButton>
       </SlotMenu>

@@ -17,9 +17,10 @@ export function ChangeCounts({ changes }: { changes: UnplannedChange[] }) {
   return (
     <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="sm">
       {stats.map((s) => (
-        // The number, then its words: read in order, "3 situational posts".
+        // The number, then its words: read in order, "3 situational posts". A figure, not a
+        // paragraph: a big bold <p> reads as a would-be heading.
         <Paper key={s.key} withBorder radius="md" p="sm">
-          <Text fz={26} fw={700} lh={1.1}>
+          <Text component="div" fz={26} fw={700} lh={1.1}>
             {s.value}
           </Text>
           <Text size="sm" c="dimmed">

@@ -69,7 +69,7 @@ export function ChangeRow({ change: c, post }: Props) {
               aria-hidden
               style={{ flexShrink: 0 }}
             />
-            <Text size="sm" c="teal.8" style={{ overflowWrap: 'anywhere' }}>
+            <Text size="sm" c="approve.9" style={{ overflowWrap: 'anywhere' }}>
               {t('changes.coveredBy', { concept: c.contingencyConcept ?? '' })}
             </Text>
           </Group>

@@ -31,7 +31,7 @@ export function PostCounts({ posts }: { posts: PostSummary[] }) {
           </Group>
         ))}
       {firstRound > 0 && (
-        <Group component="li" gap={4} wrap="nowrap" c="teal.8">
+        <Group component="li" gap={4} wrap="nowrap" c="approve.9">
           <IconConfetti size={14} aria-hidden />
           <Text size="sm" c="var(--mantine-color-text)">
             {t('postReview.counts.firstRound', { count: firstRound })}

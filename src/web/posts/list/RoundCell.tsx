@@ -3,7 +3,10 @@ import { IconMessage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { PostSummary } from '../../../shared/api/index.ts';
 
-/** The revision round, with "no revisions" when it was approved in the first one. */
+/**
+ * The revision round, with "no revisions" when it was approved in the first one: in the
+ * approve colour, which (unlike Mantine's teal) reads on the table's striped rows.
+ */
 export function RoundCell({ post }: { post: PostSummary }) {
   const { t } = useTranslation();
   return (
@@ -12,7 +15,7 @@ export function RoundCell({ post }: { post: PostSummary }) {
         {t('postReview.list.roundN', { round: post.round })}
       </Text>
       {post.approvedRound === 1 && (
-        <Badge size="xs" color="teal" variant="outline" tt="none">
+        <Badge size="xs" color="approve" variant="outline" tt="none">
           {t('postReview.list.noRevisions')}
         </Badge>
       )}

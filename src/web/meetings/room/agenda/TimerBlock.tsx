@@ -44,6 +44,7 @@ export function TimerBlock() {
       </Text>
       <Group justify="space-between" align="baseline" gap="xs" mt={4}>
         <Text
+          component="div"
           fz={32}
           lh={1.1}
           className={classes.countdown}

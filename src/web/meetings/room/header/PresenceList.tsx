@@ -9,7 +9,10 @@ import classes from '../room.module.css';
 
 const SHOWN = 5;
 
-/** Who is in the room, agency and client apart by colour; who left is greyed with the time. */
+/**
+ * Who is in the room, agency and client apart by colour. Who left is grey, dashed and struck
+ * through (not faded: a faded avatar was 2:1), with the time in the list.
+ */
 export function PresenceList() {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -28,37 +31,49 @@ export function PresenceList() {
           time: clockTime(p.since, language, client.timezone),
         });
 
+  const shownAvatars = ordered.slice(0, SHOWN);
+  const overflow = ordered.length > SHOWN ? `+${ordered.length - SHOWN}` : null;
+  // Label in name (WCAG 2.5.3): the name holds what the button shows, initials and count.
+  const shown = [
+    ...shownAvatars.map((p) => initials(p.name)),
+    overflow,
+    t('meeting.presence.count', { count: here.length }),
+  ]
+    .filter(Boolean)
+    .join(' ');
+
   return (
     <Popover position="bottom-end" withinPortal shadow="md" width={300}>
       <Popover.Target>
-        <UnstyledButton aria-label={t('meeting.presence.label', { count: here.length })}>
+        <UnstyledButton aria-label={t('meeting.presence.label', { shown })}>
           <Group gap={6} wrap="nowrap">
             <Avatar.Group spacing={6}>
-              {ordered.slice(0, SHOWN).map((p) => (
+              {shownAvatars.map((p) => (
                 <Tooltip key={p.userId} label={personLabel(p)} withinPortal>
                   <Avatar
                     size={32}
                     radius="xl"
-                    color={sideColor[p.side]}
-                    variant={p.side === 'agency' ? 'filled' : 'light'}
+                    color={p.state === 'gone' ? 'gray' : sideColor[p.side]}
+                    variant={p.state === 'gone' ? 'default' : p.side === 'agency' ? 'filled' : 'light'}
                     className={p.state === 'gone' ? classes.gone : undefined}
                     styles={{ placeholder: { fontSize: 12 } }}
                     style={
-                      p.side === 'client'
+                      p.side === 'client' && p.state !== 'gone'
                         ? { outline: '2px solid var(--mantine-color-teal-6)', outlineOffset: -2 }
                         : undefined
                     }
                   >
                     {initials(p.name)}
+                    {/* A space as text: the name reads "МШ ІМ", not "МШІМ". */}{' '}
                   </Avatar>
                 </Tooltip>
               ))}
-              {ordered.length > SHOWN && (
+              {overflow && (
                 <Avatar size={32} radius="xl">
-                  +{ordered.length - SHOWN}
+                  {overflow}{' '}
                 </Avatar>
               )}
-            </Avatar.Group>
+            </Avatar.Group>{' '}
             <Text size="sm" c="dimmed" visibleFrom="sm">
               {t('meeting.presence.count', { count: here.length })}
             </Text>
@@ -76,12 +91,7 @@ export function PresenceList() {
             </Text>
           )}
           {ordered.map((p) => (
-            <Group
-              key={p.userId}
-              gap="xs"
-              wrap="nowrap"
-              className={p.state === 'gone' ? classes.gone : undefined}
-            >
+            <Group key={p.userId} gap="xs" wrap="nowrap">
               <Badge
                 size="xs"
                 color={sideColor[p.side]}
@@ -90,7 +100,12 @@ export function PresenceList() {
               >
                 {sideLabel(p.side, t)}
               </Badge>
-              <Text size="sm" style={{ flex: 1, overflowWrap: 'anywhere' }}>
+              <Text
+                size="sm"
+                c={p.state === 'gone' ? 'dimmed' : undefined}
+                td={p.state === 'gone' ? 'line-through' : undefined}
+                style={{ flex: 1, overflowWrap: 'anywhere' }}
+              >
                 {p.name}
               </Text>
               {p.state === 'gone' && (

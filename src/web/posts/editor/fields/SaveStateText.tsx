@@ -18,7 +18,7 @@ export function SaveStateText({ fields }: { fields: ReturnType<typeof usePostFie
         </Group>
       )}
       {fields.saveState === 'saved' && (
-        <Group gap={4} wrap="nowrap" c="teal.8">
+        <Group gap={4} wrap="nowrap" c="approve.9">
           <IconCheck size={14} aria-hidden />
           <Text size="xs">{t('postEditor.fields.saved')}</Text>
         </Group>
