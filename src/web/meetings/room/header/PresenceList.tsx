@@ -100,19 +100,21 @@ export function PresenceList() {
               >
                 {sideLabel(p.side, t)}
               </Badge>
-              <Text
-                size="sm"
-                c={p.state === 'gone' ? 'dimmed' : undefined}
-                td={p.state === 'gone' ? 'line-through' : undefined}
-                style={{ flex: 1, overflowWrap: 'anywhere' }}
-              >
-                {p.name}
-              </Text>
-              {p.state === 'gone' && (
-                <Text size="xs" c="dimmed">
-                  {t('meeting.presence.leftAt', { time: clockTime(p.since, language, client.timezone) })}
+              {/* The name with, under it, since when they are away (a narrow phone cut the name). */}
+              <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+                <Text
+                  size="sm"
+                  c={p.state === 'gone' ? 'dimmed' : undefined}
+                  style={{ overflowWrap: 'anywhere' }}
+                >
+                  {p.name}
                 </Text>
-              )}
+                {p.state === 'gone' && (
+                  <Text size="xs" c="dimmed">
+                    {t('meeting.presence.leftAt', { time: clockTime(p.since, language, client.timezone) })}
+                  </Text>
+                )}
+              </Stack>
             </Group>
           ))}
           {notYet.length > 0 && (
