@@ -121,7 +121,7 @@ export function SchedulePanel({ item }: { item: AgendaItem }) {
                             </Badge>
                           </Group>
                         ) : (
-                          <Text size="sm" c="orange.9" fs="italic">
+                          <Text size="sm" c="var(--mantine-color-orange-light-color)" fs="italic">
                             {t('schedule.free')}
                           </Text>
                         )}
