@@ -141,6 +141,32 @@ describe('[18.3] filling the month from the cadence', () => {
     expect(left.find((r) => r.id === withTopic!.id)?.topicId).toBe(topic.id);
   });
 
+  it('[18.3] a fill of more than 400 slots is undone in one request', async () => {
+    const agency = await makeAgency(t.database.db);
+    const cm = as(agency.contentManager.cookie);
+    const cycle = await makeCycle(t.database.db, agency, '2026-12');
+    const params = { cycleId: cycle.id };
+    // 14 rules every day: 14 × 31 = 434 slots in December (the id list was capped at 400).
+    const rules = Array.from({ length: 14 }, (_, i) => ({
+      channelId: agency.client.channel.id,
+      format: 'post' as const,
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      time: `${String(8 + i).padStart(2, '0')}:00`,
+      rubricId: null,
+    }));
+    expect(
+      (await cm(endpoints.replaceCadence, { params, body: { rules, version: cycle.version } })).status,
+    ).toBe(200);
+    const filled = await cm(endpoints.applyCadence, { params });
+    expect(filled.body.created).toBe(434);
+    const undo = await cm(endpoints.undoCadence, {
+      params,
+      body: { slotIds: filled.body.slots.map((s) => s.id) },
+    });
+    expect(undo.status, JSON.stringify(undo.body).slice(0, 300)).toBe(200);
+    expect(await slotsOf(params.cycleId)).toHaveLength(0);
+  });
+
   it('[18.3] an undo never touches another plan’s slots', async () => {
     const { cm, params } = await planWithCadence();
     const other = await planWithCadence();
@@ -293,6 +319,31 @@ describe('[18.10] formats per network', () => {
       body: { date: '2026-12-08', time: '10:00', channelId: legacy!.id, format: 'post' },
     });
     expect(post.status).toBe(201);
+  });
+
+  it('[18.10] a contingency’s format alone is checked against the channel it already has', async () => {
+    const agency = await makeAgency(t.database.db);
+    const cm = as(agency.contentManager.cookie);
+    const telegram = await cm(endpoints.createChannel, {
+      params: { clientId: agency.client.id },
+      body: { network: 'telegram', handle: '@brand', formats: ['post'] },
+    });
+    const cycle = await makeCycle(t.database.db, agency, '2026-12', true);
+    const plan = await cm(endpoints.createClientPlan, {
+      params: { cycleId: cycle.id },
+      body: { title: 'Відкриття кав’ярні', startsOn: '2026-12-10', endsOn: null, likelihood: 'certain' },
+    });
+    const what = await cm(endpoints.createContingency, {
+      params: { planId: plan.body.plan.id },
+      body: { concept: 'Анонс у каналі', channelId: telegram.body.channel.id, format: 'post' },
+    });
+    expect(what.status).toBe(201);
+    const reel = await cm(endpoints.updateContingency, {
+      params: { contingencyId: what.body.contingency.id },
+      body: { format: 'reel', version: what.body.contingency.version },
+    });
+    expect(reel.status).toBe(400);
+    expect(errorOf(reel).code).toBe('format_not_on_network');
   });
 
   it('[18.10] the demo’s channels all keep to their networks’ formats', async () => {

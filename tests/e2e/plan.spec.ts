@@ -160,11 +160,12 @@ test('[18.1] a topic sitting in a slot of another channel says how it will go ou
     const row = page.getByRole('listitem').filter({ hasText: 'Дегустація нового лоту з Ефіопії' });
     await expect(row.getByTestId('placement-note')).toHaveText(
       lang === 'uk'
-        ? 'Вийде як: Telegram @kyivcoffee (задумано: Instagram @kyivcoffeeroasters)'
+        ? 'Фактично: Telegram @kyivcoffee (задумано: Instagram @kyivcoffeeroasters)'
         : 'Will go out as: Telegram @kyivcoffee (planned as Instagram @kyivcoffeeroasters)',
     );
-    // Only the demo's three topics placed against their intent are flagged.
-    await expect(page.getByTestId('placement-note')).toHaveCount(3);
+    // The demo places one topic against its intent (src/server/seed/demoPlans.ts); the others
+    // were meant for their slots' channels and carry no note.
+    await expect(page.getByTestId('placement-note')).toHaveCount(1);
     await context.close();
   }
 });

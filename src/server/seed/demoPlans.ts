@@ -230,7 +230,16 @@ export async function seedDemoPlans(
       ? ideas
       : pastIdeas[stage === 'closed' ? 0 : 1]!.map((title, i) => [title, '', ideas[i]![2], []]);
     const placed = preparing ? 11 : monthIdeas.length;
+    // Each placed topic was meant for its slot's channel, but one of next month's: the Ethiopia
+    // tasting, meant for Instagram, sits in the month's first Telegram slot, so the plan shows
+    // how a topic placed against its intent is flagged, whatever weekday the month starts on.
+    const order = [...planSlots];
+    const firstTelegram = order.findIndex((slot) => slot.channelId === telegram);
+    if (preparing && firstTelegram >= 0)
+      [order[2], order[firstTelegram]] = [order[firstTelegram]!, order[2]!];
     for (const [i, [title, angle, rubric, tags]] of monthIdeas.entries()) {
+      const slot = i < placed ? order[i] : undefined;
+      const meantFor = preparing && i === 2 ? instagram : (slot?.channelId ?? instagram);
       const [topic] = await tx
         .insert(topics)
         .values({
@@ -239,7 +248,7 @@ export async function seedDemoPlans(
           title,
           angle,
           rubricId: rubricId(rubric),
-          channelId: instagram,
+          channelId: meantFor,
           source: i % 5 === 4 ? 'client' : 'agency',
           status: preparing ? (i < 6 ? 'accepted' : 'proposed') : 'accepted',
           authorId: actor.id,
@@ -249,8 +258,7 @@ export async function seedDemoPlans(
         })
         .returning();
       await tx.insert(topicPasses).values({ topicId: topic!.id, cycleId: cycle!.id });
-      const slot = planSlots[i];
-      if (slot && i < placed)
+      if (slot)
         await tx
           .update(slots)
           .set({ topicId: topic!.id, rubricId: rubricId(rubric) })

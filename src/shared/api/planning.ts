@@ -148,10 +148,14 @@ export const appliedCadence = z.object({
   skipped: z.int(),
   slots: z.array(slot).describe('The slots created; their ids undo the fill.'),
 });
+/**
+ * As many as one fill can create (50 rules × 31 days), so an undo or a "select all" always fits
+ * one request; every id is still checked against the plan.
+ */
 const slotIds = z
   .array(uuid)
   .min(1)
-  .max(400)
+  .max(50 * 31)
   .refine((ids) => new Set(ids).size === ids.length, 'Each slot once');
 export const undoCadenceBody = z.object({
   slotIds: slotIds.describe('The slots a fill created (its answer).'),

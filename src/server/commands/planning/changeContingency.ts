@@ -19,7 +19,17 @@ export function changeContingency(
   return transact(ctx, async (tx) => {
     const { found, current } = await lockContingency(tx, actor, contingencyId, input.version);
     const { version, ...changes } = input;
-    await checkTopicRefs(tx, found.client.id, { channelId: changes.channelId, format: changes.format });
+    // The network's formats are checked on the pair the contingency will have, when either
+    // changes (a format alone is checked against the channel it already has), as for topics.
+    const pairChanges = changes.channelId !== undefined || changes.format !== undefined;
+    await checkTopicRefs(tx, found.client.id, {
+      channelId: pairChanges
+        ? changes.channelId === undefined
+          ? current.channelId
+          : changes.channelId
+        : undefined,
+      format: changes.format === undefined ? current.format : changes.format,
+    });
     const [row] = await tx
       .update(contingencies)
       .set({ ...changes, version: version + 1 })
