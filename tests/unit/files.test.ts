@@ -443,7 +443,7 @@ describe('[16.1] fact packs from S3', () => {
     } as unknown as FactItemFull;
     const pack = await buildFactPack(
       watched,
-      { client: 'К', month: '2026-12', topic: 'Т' },
+      { client: 'К', month: '2026-12', topic: 'Т', timezone: 'Europe/Kyiv' },
       [item],
       (id) => keys.get(id)!,
       'en',

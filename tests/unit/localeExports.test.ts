@@ -2,11 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportText } from '../../src/server/exports/deckText.ts';
 import { csvDialect, formatDate, formatNumber } from '../../src/server/exports/locale.ts';
 import { scheduleCsv } from '../../src/server/exports/scheduleCsv.ts';
 import { summaryText } from '../../src/server/exports/summaryText.ts';
+import { buildFactPack } from '../../src/server/facts/pack.ts';
+import type { FileStorage } from '../../src/server/files/storage.ts';
 import { insightsCsv } from '../../src/server/insights/exports.ts';
 import { renderInsightsReport } from '../../src/server/insights/reportPdf.ts';
 import {
@@ -16,6 +21,7 @@ import {
   factRequestEmail,
 } from '../../src/server/mail/templates.ts';
 import { parseCsv } from '../../src/server/planning/topicCsv.ts';
+import type { FactItemFull } from '../../src/shared/api/facts.ts';
 import type { InsightMonth, MonthFigures } from '../../src/shared/api/insights.ts';
 import { fodsCells, requireSoffice, sofficeConvert } from '../support/soffice.ts';
 import { channels, rubrics, slots, topics } from './fixtures/coffeeRoaster.ts';
@@ -244,6 +250,33 @@ describe('[18.5] documents write numbers and dates the language’s way', () => 
     expect(summaryText('uk').happened(from, to, 'Europe/Kyiv', 'online')).toBe(
       'Зустріч відбулася 5 січня 2027 р., 11:04–12:31 (Europe/Kyiv) · онлайн',
     );
+  });
+
+  it('[18.5] the fact pack dates an answer by the client’s day, not UTC’s', async () => {
+    // 00:30 on 5 December in Kyiv is 22:30 UTC on the 4th.
+    const item = {
+      question: 'Дата відкриття',
+      required: true,
+      answer: { kind: 'text', text: 'У суботу' },
+      status: 'answered',
+      answeredBy: { name: 'Олена' },
+      answeredAt: '2026-12-04T22:30:00.000Z',
+      messages: [],
+      files: [],
+    } as unknown as FactItemFull;
+    const answers = async (language: 'uk' | 'en') => {
+      const pack = await buildFactPack(
+        {} as FileStorage,
+        { client: 'Kyiv Coffee', month: '2026-12', topic: 'Відкриття', timezone: 'Europe/Kyiv' },
+        [item],
+        () => '',
+        language,
+      );
+      const zip = await JSZip.loadAsync(await buffer(pack.stream.pipe(new PassThrough())));
+      return zip.file('answers.txt')!.async('string');
+    };
+    expect(await answers('uk')).toContain('5 грудня 2026');
+    expect(await answers('en')).toContain('5 December 2026');
   });
 
   it('[18.5] an insights CSV with no months says so instead of being blank', () => {

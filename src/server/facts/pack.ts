@@ -50,7 +50,7 @@ const folderOf = (n: number, question: string) =>
  */
 export async function buildFactPack(
   storage: FileStorage,
-  heading: { client: string; month: string; topic: string },
+  heading: { client: string; month: string; topic: string; timezone: string },
   items: FactItemFull[],
   storageKeyOf: (fileId: string) => string,
   language: PackLanguage,
@@ -65,7 +65,7 @@ export async function buildFactPack(
     lines.push(
       `${n}. ${item.question}${item.required ? '' : w.optional}`,
       `   ${w.answer}: ${answerText(item.answer, w)}`,
-      `   ${w.state}: ${w.status[item.status]}${item.answeredBy ? w.by(item.answeredBy.name, item.answeredAt ? formatDate(language, item.answeredAt.slice(0, 10)) : '') : ''}`,
+      `   ${w.state}: ${w.status[item.status]}${item.answeredBy ? w.by(item.answeredBy.name, item.answeredAt ? formatDate(language, new Date(item.answeredAt), heading.timezone) : '') : ''}`,
     );
     for (const m of item.messages) {
       lines.push(`   ${m.side === 'agency' ? w.agency : w.client} (${m.author?.name ?? '—'}): ${m.body}`);

@@ -51,7 +51,8 @@ export async function topicFactPack(
   );
   const { stream, missing } = await buildFactPack(
     files,
-    { client: found.client.name, month: found.cycle.month, topic: title },
+    // Answer days as the client lived them (00:30 in Kyiv is that day, not the UTC one before).
+    { client: found.client.name, month: found.cycle.month, topic: title, timezone: found.client.timezone },
     items,
     (id) => keys.get(id)!,
     actor.user.locale === 'en' ? 'en' : 'uk',
