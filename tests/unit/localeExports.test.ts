@@ -188,6 +188,7 @@ describe('[18.5] documents write numbers and dates the language’s way', () => 
           month: '2026-11',
           months,
           language,
+          current: '2026-12',
         });
         const file = path.join(dir, `${language}.pdf`);
         writeFileSync(file, pdf);
@@ -201,6 +202,37 @@ describe('[18.5] documents write numbers and dates the language’s way', () => 
       expect(uk).toMatch(/Кіл правок на пост, у середньому\s+1,25\s/);
       expect(uk).toMatch(/Погодження: медіана годин\s+30,5\s/);
       expect(uk).not.toMatch(/\d\.\d/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('[18.6] the report calls the running month “in progress” and a later one “ahead”', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'plit-report-'));
+    try {
+      const running = [
+        ...months,
+        { ...month('2026-12'), partial: true },
+        { ...month('2027-01'), partial: true },
+      ];
+      const text = async (language: 'uk' | 'en', which: string) => {
+        const pdf = await renderInsightsReport({
+          clientName: 'Kyiv Coffee',
+          month: which,
+          months: running,
+          language,
+          current: '2026-12',
+        });
+        const file = path.join(dir, `${language}-${which}.pdf`);
+        writeFileSync(file, pdf);
+        return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      };
+      expect(await text('en', '2026-12')).toContain('in progress');
+      expect(await text('en', '2027-01')).toContain('The month has not begun yet');
+      expect(await text('uk', '2026-12')).toContain('поточний місяць, неповний');
+      const ahead = await text('uk', '2027-01');
+      expect(ahead).toContain('місяць ще попереду');
+      expect(ahead).not.toContain('поточний місяць');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -11,6 +11,9 @@ export const comparisonWords = {
     verdict: { better: 'краще', worse: 'гірше', same: 'без змін' } satisfies Record<Verdict, string>,
     change: 'Зміна',
     partial: 'поточний місяць, неповний',
+    ahead: 'місяць ще попереду',
+    aheadNote:
+      'Місяць ще не почався: його показники неповні, тож їх не порівнюють із місяцями до співтворчості.',
     partialNote: 'Місяць ще триває: показники неповні, тож їх не порівнюють із місяцями до співтворчості.',
     comparedWith: (n: number) => `Порівняно із середнім за ${months(n, 'uk')} до співтворчості.`,
     trend: 'Динаміка',
@@ -26,6 +29,9 @@ export const comparisonWords = {
     verdict: { better: 'better', worse: 'worse', same: 'no change' } satisfies Record<Verdict, string>,
     change: 'Change',
     partial: 'in progress',
+    ahead: 'ahead',
+    aheadNote:
+      'The month has not begun yet: its figures are incomplete, so they are not compared with the months before co-creation.',
     partialNote:
       'The month is still running: its figures are incomplete, so they are not compared with the months before co-creation.',
     comparedWith: (n: number) => `Compared with the average of ${months(n, 'en')} before co-creation.`,

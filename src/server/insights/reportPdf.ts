@@ -22,6 +22,8 @@ export function renderInsightsReport(input: {
   month: string;
   months: InsightMonth[];
   language: Language;
+  /** The client's month now: a partial month after it is one planned ahead, not the current one. */
+  current: string;
 }): Promise<Buffer> {
   const w = reportWords[input.language];
   // A figure as the report's language writes it: 12,3 in Ukrainian, 12.3 in English.
@@ -47,10 +49,15 @@ export function renderInsightsReport(input: {
   const month = input.months.find((m) => m.month === input.month);
   const c = comparisonWords[input.language];
   if (month?.partial) {
-    drawBadge(doc, margin, doc.y, c.partial, 'partial');
+    const ahead = month.month > input.current;
+    drawBadge(doc, margin, doc.y, ahead ? c.ahead : c.partial, 'partial');
     doc.y += 17;
     doc.x = margin;
-    doc.font('Sans').fontSize(9).fillColor('#4b5563').text(c.partialNote, { width });
+    doc
+      .font('Sans')
+      .fontSize(9)
+      .fillColor('#4b5563')
+      .text(ahead ? c.aheadNote : c.partialNote, { width });
     doc.moveDown(0.5);
   }
   trendCharts(doc, input.months, input.month, input.language);

@@ -7,6 +7,7 @@ import { route } from '../http/route.ts';
 import { insightsCsv } from '../insights/exports.ts';
 import { insightsOfAgency, insightsOfClient, reportMonthsOf } from '../insights/queries.ts';
 import { renderInsightsReport } from '../insights/reportPdf.ts';
+import { todayIn } from '../planning/cycleRules.ts';
 import { requireActor } from '../plugins/auth.ts';
 
 const languageOf = (query: { lang?: 'uk' | 'en' | undefined }, locale: string | null) =>
@@ -65,6 +66,7 @@ export const insightRoutes: RouteModule = (app, ctx) => {
       month,
       months,
       language: languageOf(request.query, actor.user.locale),
+      current: todayIn(client.timezone).slice(0, 7),
     });
     return reply
       .type('application/pdf')
