@@ -71,7 +71,7 @@ test('[18.3][18.10] Ukrainian interface on an English browser: 24-hour and dd.mm
 
   // Undo takes exactly those back.
   await page.getByRole('button', { name: 'Скасувати' }).click();
-  await expect(page.getByText(/^Прибрано \d+ слот/)).toBeVisible();
+  await expect(page.getByText(/^Заповнення скасовано: прибрано \d+ слот/)).toBeVisible();
   now = await callApi(page.request, baseURL!, endpoints.getPlan, { params: { cycleId: cycle.id } });
   expect(now.slots.filter((s) => s.time === '18:00')).toHaveLength(0);
 
