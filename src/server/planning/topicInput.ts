@@ -45,3 +45,24 @@ export async function checkTopicRefs(
     if (refs.format) checkNetworkFormats(c.network, [refs.format]);
   }
 }
+
+/**
+ * The refs to check when a topic-like row (a topic, a contingency) changes: its rubric if it
+ * changes, and the channel and format pair it will end up with when either changes (a format
+ * alone is checked against the channel the row already has).
+ */
+export function refsAfterChange(
+  current: { channelId: string | null; format: Format | null },
+  changes: { rubricId?: string | null; channelId?: string | null; format?: Format | null },
+) {
+  const pairChanges = changes.channelId !== undefined || changes.format !== undefined;
+  return {
+    rubricId: changes.rubricId,
+    channelId: pairChanges
+      ? changes.channelId === undefined
+        ? current.channelId
+        : changes.channelId
+      : undefined,
+    format: changes.format === undefined ? current.format : changes.format,
+  };
+}

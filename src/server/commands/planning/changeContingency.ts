@@ -6,7 +6,7 @@ import type { Context } from '../../context.ts';
 import { contingencies } from '../../db/schema/index.ts';
 import { transact } from '../../live/transact.ts';
 import { recordPlanEvent } from '../../planning/planEvent.ts';
-import { checkTopicRefs } from '../../planning/topicInput.ts';
+import { checkTopicRefs, refsAfterChange } from '../../planning/topicInput.ts';
 import { type ContingencyRow, lockContingency } from './clientPlanScope.ts';
 
 /** Change a prepared contingency (a stale version answers 409). */
@@ -19,17 +19,7 @@ export function changeContingency(
   return transact(ctx, async (tx) => {
     const { found, current } = await lockContingency(tx, actor, contingencyId, input.version);
     const { version, ...changes } = input;
-    // The network's formats are checked on the pair the contingency will have, when either
-    // changes (a format alone is checked against the channel it already has), as for topics.
-    const pairChanges = changes.channelId !== undefined || changes.format !== undefined;
-    await checkTopicRefs(tx, found.client.id, {
-      channelId: pairChanges
-        ? changes.channelId === undefined
-          ? current.channelId
-          : changes.channelId
-        : undefined,
-      format: changes.format === undefined ? current.format : changes.format,
-    });
+    await checkTopicRefs(tx, found.client.id, refsAfterChange(current, changes));
     const [row] = await tx
       .update(contingencies)
       .set({ ...changes, version: version + 1 })

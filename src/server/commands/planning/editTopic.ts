@@ -6,7 +6,7 @@ import type { Context } from '../../context.ts';
 import { topics } from '../../db/schema/index.ts';
 import { transact } from '../../live/transact.ts';
 import { recordPlanEvent } from '../../planning/planEvent.ts';
-import { checkTopicRefs } from '../../planning/topicInput.ts';
+import { checkTopicRefs, refsAfterChange } from '../../planning/topicInput.ts';
 import { canAddTopics } from '../../policies/plan.ts';
 import { lockTopic, planOfTopic, slotOfTopic, type TopicRow } from './topicScope.ts';
 
@@ -21,17 +21,7 @@ export function editTopic(
     const found = await planOfTopic(tx, actor, topicId, canAddTopics);
     const current = await lockTopic(tx, topicId, input.version);
     const { version, ...changes } = input;
-    // The network's formats are checked on the pair the topic will have, when either changes.
-    const pairChanges = changes.channelId !== undefined || changes.format !== undefined;
-    await checkTopicRefs(tx, found.client.id, {
-      rubricId: changes.rubricId,
-      channelId: pairChanges
-        ? changes.channelId === undefined
-          ? current.channelId
-          : changes.channelId
-        : undefined,
-      format: changes.format === undefined ? current.format : changes.format,
-    });
+    await checkTopicRefs(tx, found.client.id, refsAfterChange(current, changes));
     const [row] = await tx
       .update(topics)
       .set({ ...changes, version: version + 1, updatedAt: new Date() })
