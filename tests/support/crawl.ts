@@ -168,7 +168,9 @@ export async function crawl(
     const jobs: Array<[EndpointSpec, Record<string, string>]> = [];
     for (const spec of readEndpoints) {
       const names = pathParamNames(spec.path);
-      const candidates = (name: string) => (name === 'feed' ? [...feeds] : [...ids]);
+      // A feed secret where a feed is asked, a position where an index is (an email's files).
+      const candidates = (name: string) =>
+        name === 'feed' ? [...feeds] : name === 'index' ? ['0', '1'] : [...ids];
       if (names.length === 0) jobs.push([spec, {}]);
       else if (names.length === 1) {
         for (const value of candidates(names[0]!)) jobs.push([spec, { [names[0]!]: value }]);

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factRequests } from '../../../src/server/db/schema/index.ts';
+import { factRequests, outbox } from '../../../src/server/db/schema/index.ts';
 import { createDiskStorage, filesDirOf } from '../../../src/server/files/storage.ts';
 import { notesDocument } from '../../../src/server/meetings/notesAccess.ts';
 import { copyDocument } from '../../../src/server/posts/copyDoc.ts';
@@ -58,6 +59,8 @@ function leaks(text: string, askedForTheYear = false): string[] {
 
 type Session = { name: string; cookie: string };
 const world = {
+  /** An email of the agency's outbox (owners only): its files are tried like everything else. */
+  outboxMessage: '',
   coffee: '',
   fair: '',
   current: '',
@@ -401,6 +404,12 @@ beforeAll(async () => {
   await new Promise((r) => setTimeout(r, 500));
   await t.mailRound();
   for (const live of sockets) live.close();
+  const [mail] = await t.database.db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .orderBy(desc(outbox.createdAt))
+    .limit(1);
+  world.outboxMessage = mail!.id;
   world.knownIds.add(world.hidden);
   world.knownIds.add(world.draftRequest);
   for (const id of world.otherClient) world.knownIds.add(id);
@@ -415,7 +424,11 @@ async function crawlAs(session: Session) {
       await crawl(t.app, session.cookie, {
         ids: world.knownIds,
         feeds: [world.feed],
-        firsts: { clientId: [world.coffee, world.fair], requestId: [world.request] },
+        firsts: {
+          clientId: [world.coffee, world.fair],
+          requestId: [world.request],
+          messageId: [world.outboxMessage],
+        },
         queries: {
           // Months from the first demo month to the hidden plan's, wherever a month is asked.
           listHolidays: [{ month: world.month }, { month: HIDDEN_MONTH }],

@@ -141,7 +141,10 @@ describe('[14.1] one rule for what a scoped session may call', () => {
       if (spec.query && !spec.query.safeParse({}).success) continue;
       // Real ids of this person's own client and request: only the scope can refuse them.
       const params = Object.fromEntries(
-        pathParamNames(spec.path).map((name) => [name, name === 'clientId' ? agency.client.id : request.id]),
+        pathParamNames(spec.path).map((name) => [
+          name,
+          name === 'clientId' ? agency.client.id : name === 'index' ? '0' : request.id,
+        ]),
       );
       const res = await raw(t.app, 'GET', pathOf(spec, params), { cookie });
       refusedOrNot.push([spec.operationId, res.status]);
