@@ -19,9 +19,10 @@ WORKDIR /app
 # The lockfile alone first, so this layer (the slow one) is reused until dependencies change.
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-# What `vite build` reads: its config, PostCSS's (Mantine), the TypeScript settings, and the web
-# app with the shared contract it imports.
+# What `vite build` reads: its config (with its plugin that writes each file's .br and .gz),
+# PostCSS's (Mantine), the TypeScript settings, and the web app with the shared contract it imports.
 COPY vite.config.ts postcss.config.cjs tsconfig.json ./
+COPY scripts/precompress.ts ./scripts/precompress.ts
 COPY src/web ./src/web
 COPY src/shared ./src/shared
 # Then only production dependencies, less the `node` package: it pins Node 24 for `npm run` on

@@ -24,6 +24,7 @@ import { storageFromEnv } from './files/fromEnv.ts';
 import type { FileStorage } from './files/storage.ts';
 import { isApiRequest } from './http/apiRequest.ts';
 import { clientKey } from './http/clientKey.ts';
+import { registerCompression } from './http/compression.ts';
 import { closeSockets, watchRequestsForStop } from './http/gracefulStop.ts';
 import { completeOpenApi } from './http/openapi.ts';
 import { route, watchRoutes } from './http/route.ts';
@@ -121,6 +122,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     // Plit is same-origin only; no page of another site should embed or read it.
     crossOriginEmbedderPolicy: false,
   });
+  await registerCompression(app);
   await app.register(fastifyCookie);
   // As large as a request body: a shared-notes edit (a long paste, an offline session's catch-up)
   // arrives as one frame, and a bigger one would be refused and resent forever.

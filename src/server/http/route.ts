@@ -97,8 +97,10 @@ export function route<E extends EndpointSpec>(
     url: spec.path,
     schema: fastifySchema(spec),
     config: { ...(extras.config as object | undefined), operationId: spec.operationId },
-    // A create's answer is kept for its retries before it leaves (`http/idempotency.ts`).
-    ...(spec.idempotent ? { onSend: keepAnswer } : {}),
+    // A create's answer is kept for its retries before it leaves (`http/idempotency.ts`), as the
+    // text it is: app-level compression (http/compression.ts) would hand the route's onSend a
+    // compressed stream instead, so a create's answer goes uncompressed (it is small).
+    ...(spec.idempotent ? { onSend: keepAnswer, compress: false as const } : {}),
     handler: async (request, reply) => {
       if (!applyScope(spec, request)) throw notFound();
       const run = async () => {

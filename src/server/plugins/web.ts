@@ -14,7 +14,15 @@ export async function registerWeb(app: FastifyInstance, webRoot: string): Promis
     app.log.warn(`No web build at ${webRoot}; run "npm run build" to serve the app.`);
     return;
   }
-  await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, cacheControl: false });
+  // The build writes each text file beside its .br and .gz (scripts/precompress.ts): the one a
+  // browser accepts is sent as it is, with Vary: Accept-Encoding; nothing is compressed per request.
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    wildcard: false,
+    index: false,
+    cacheControl: false,
+    preCompressed: true,
+  });
   app.addHook('onSend', async (request, reply, payload) => {
     // Hashed assets never change; index.html must always be fresh.
     if (request.url.startsWith('/assets/'))
