@@ -1,5 +1,5 @@
 import type { InsightMonth } from '../../shared/api/insights.ts';
-import { pooledFirstRound } from '../../shared/insights.ts';
+import { closedBefore, perMonth } from '../../shared/insights.ts';
 import { csvFile, csvNumber } from '../exports/locale.ts';
 import { comparisonWords } from './reportChart.ts';
 import { figureCompared, figureNames, reportWords } from './words.ts';
@@ -30,17 +30,15 @@ export function insightsCsv(months: InsightMonth[], language: Language): string 
 
 /**
  * Each figure's mean over the finished "before" months that have it; null where none has. The
- * first-round share is pooled (all round-1 approvals over all approvals), as on screen.
+ * months and the averaging are the screen's (shared/insights.ts): the first-round share pooled.
  */
 export function averageBefore(months: InsightMonth[], language: Language): Array<number | null> {
-  const before = months.filter((m) => m.before && !m.partial);
+  const before = closedBefore(months);
   return figureNames[language].map(([, value], i) => {
-    if (figureCompared[i] === 'firstRoundShare') {
-      const pooled = pooledFirstRound(before);
-      return pooled === null ? null : Math.round(pooled * 1000) / 10;
-    }
-    const values = before.map((m) => value(m.figures)).filter((v): v is number => v !== null);
-    if (values.length === 0) return null;
-    return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
+    const key = figureCompared[i] ?? null;
+    const average = perMonth(key ?? '', value, before);
+    if (average === null) return null;
+    // The pooled share is a fraction; the report shows it as a percentage, like the months.
+    return key === 'firstRoundShare' ? Math.round(average * 1000) / 10 : Math.round(average * 10) / 10;
   });
 }
